@@ -1,0 +1,107 @@
+"""Frozen records the claim engine returns: every extracted piece keeps its surface and span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+"""Character offsets ``(start, end)`` into the text that was analysed; ``text[start:end] == surface``."""
+
+
+@dataclass(frozen=True)
+class Bound:
+    """How a figure is bounded: ``kind`` is exact, lower, upper, approximate or range.
+
+    ``low``/``high`` give the interval the words allow (``None`` for unbounded);
+    ``inclusive`` is False for strict bounds ("plus de 250" excludes 250).
+    """
+
+    kind: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    inclusive: bool = True
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """One figure found in text.
+
+    ``kind``: count, number, percent, percentage_points, money, measure, multiplier,
+    change, ordinal, ratio. ``value`` is the central value (a multiplier of 3 for
+    "a triplé", 0.4 change for "a chuté de 40 %" with ``direction`` "down").
+    ``unit`` is a currency code, "%", "pp", a unit symbol or None; ``counted`` is
+    what is counted or measured, when the words say so.
+    """
+
+    surface: str
+    span: Span
+    kind: str
+    value: float | None
+    bound: Bound = field(default_factory=Bound)
+    unit: str | None = None
+    counted: str | None = None
+    direction: str | None = None
+    vague: bool = False
+
+    def describe(self) -> str:
+        """A short human reading of the figure, for tables and exports."""
+        from claims.describe import describe_statistic
+
+        return describe_statistic(self)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date or period: ``start``/``end`` are ISO dates when resolvable, else None.
+
+    ``granularity``: day, week, month, quarter, year. ``relative`` is True for
+    "last year", "cette semaine" (resolved only against a publication date).
+    """
+
+    surface: str
+    span: Span
+    start: str | None = None
+    end: str | None = None
+    granularity: str | None = None
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named actor. ``name`` is the canonical name when the resolution was applied;
+    ``suggestion`` holds a below-threshold match offered to the reviewer instead."""
+
+    surface: str
+    span: Span
+    name: str | None = None
+    kind: str | None = None
+    score: float = 0.0
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says the claim: ``speaker`` (canonical when resolved) and the words that say so."""
+
+    speaker: str
+    surface: str
+    span: Span | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An atomic checkable statement with its facets; spans index the whole article."""
+
+    text: str
+    span: Span
+    sentence_no: int
+    statistics: tuple[Statistic, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    attribution: Attribution | None = None
+    kind: str = "other"
+    worthiness: float = 0.0
+    reasons: tuple[str, ...] = ()
+    modality: str = "reported"
+    subject: str | None = None
