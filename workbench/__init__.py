@@ -1,0 +1,1 @@
+"""The workbench: Streamlit app, storage, exports, charts and command line."""

@@ -1,0 +1,35 @@
+"""Article intake: validate what the reviewer gave and run the claim engine on it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims import detect_language, split_claims
+from workbench.records import ArticleDraft
+from workbench.validation import MAX_UPLOAD_BYTES, clean_text
+
+MAX_ARTICLE_CHARS = MAX_UPLOAD_BYTES
+
+
+def prepare_article(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: date | None = None,
+    lang: str | None = None,
+) -> ArticleDraft:
+    """Validate an article and split it into claims; raises InputError with a reviewer-facing message."""
+    body = clean_text("article text", text, required=True, max_chars=MAX_ARTICLE_CHARS)
+    language = lang or detect_language(body)
+    first_line = body.splitlines()[0][:120]
+    return ArticleDraft(
+        title=clean_text("title", title) or first_line,
+        text=body,
+        lang=language,
+        outlet=clean_text("outlet", outlet),
+        url=clean_text("url", url),
+        published=published,
+        claims=tuple(split_claims(body, lang=language)),
+    )

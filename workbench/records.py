@@ -1,0 +1,143 @@
+"""Plain records the storage layer hands to pages, exports and charts (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """A validated article ready to store, with the claims the engine found in it."""
+
+    title: str
+    text: str
+    lang: str
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    claims: tuple = ()
+    is_example: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+    lang: str
+    text: str
+    is_example: bool
+
+
+@dataclass(frozen=True)
+class StatisticRecord:
+    id: int
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value: float | None
+    bound: str
+    low: float | None
+    high: float | None
+    inclusive: bool
+    unit: str | None
+    counted: str | None
+    reading: str
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    id: int
+    source_id: int
+    value: float
+    bound: str = "exact"
+    unit: str | None = None
+    measured: str | None = None
+    period: str | None = None
+    modality: str = "reported"
+    surface: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    """What a reviewer types to add a source; ``figure_value`` is optional."""
+
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    published: date | None = None
+    kind: str = "report"
+    lang: str | None = None
+    excerpt: str | None = None
+    reliability_note: str | None = None
+    figure_value: float | None = None
+    figure_unit: str | None = None
+    figure_measured: str | None = None
+    figure_period: str | None = None
+    is_example: bool = False
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: int
+    title: str
+    publisher: str | None
+    url: str | None
+    published: date | None
+    kind: str
+    excerpt: str | None
+    is_example: bool
+    figures: tuple[FigureRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    claim_id: int
+    source: SourceRecord
+    stance: str
+    quote: str | None
+    figure: FigureRecord | None
+    reviewer: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class VerdictRecord:
+    id: int
+    claim_id: int
+    rating: str
+    rationale: str
+    reviewer: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A stored claim with everything its panel shows."""
+
+    id: int
+    article_id: int
+    sentence_no: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    modality: str
+    worthiness: float
+    reasons: tuple[str, ...]
+    facets: dict
+    status: str
+    version: int
+    statistics: tuple[StatisticRecord, ...] = ()
+    evidence: tuple[EvidenceRecord, ...] = ()
+    verdicts: tuple[VerdictRecord, ...] = field(default=())
+
+    @property
+    def verdict(self) -> VerdictRecord | None:
+        """The current verdict: the newest of the history."""
+        return self.verdicts[-1] if self.verdicts else None

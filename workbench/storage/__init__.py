@@ -1,0 +1,1 @@
+"""Storage: schema, engines, migrations and the repository functions pages call."""

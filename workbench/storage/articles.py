@@ -1,0 +1,115 @@
+"""Articles and their claims: store an ingested article, list and read claims."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from workbench.errors import DuplicateArticleError, NotFoundError
+from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord
+from workbench.storage.convert import article_record, claim_record, claim_row
+from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_hash(text: str) -> str:
+    """Fingerprint of an article's words, blind to spacing and case, so a re-paste is caught.
+
+    >>> text_hash("A  b") == text_hash("a b")
+    True
+    """
+    return hashlib.sha256(_SPACE.sub(" ", text).strip().casefold().encode()).hexdigest()
+
+
+def find_duplicate(session: Session, text: str) -> ArticleRecord | None:
+    """The stored article with the same text, if any."""
+    row = session.scalar(select(ArticleRow).where(ArticleRow.text_hash == text_hash(text)))
+    return article_record(row) if row else None
+
+
+def add_article(session: Session, draft: ArticleDraft) -> int:
+    """Store an article with its claims in one transaction; a duplicate text is refused."""
+    existing = find_duplicate(session, draft.text)
+    if existing:
+        raise DuplicateArticleError(existing.id, existing.title)
+    row = ArticleRow(
+        title=draft.title,
+        outlet=draft.outlet,
+        url=draft.url,
+        published=draft.published,
+        lang=draft.lang,
+        text=draft.text,
+        text_hash=text_hash(draft.text),
+        is_example=draft.is_example,
+        claims=[claim_row(claim) for claim in draft.claims],
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def list_articles(session: Session) -> list[ArticleRecord]:
+    """All articles, newest first."""
+    rows = session.scalars(select(ArticleRow).order_by(ArticleRow.id.desc()))
+    return [article_record(r) for r in rows]
+
+
+def get_article(session: Session, article_id: int) -> ArticleRecord:
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise NotFoundError(f"Article #{article_id} does not exist.")
+    return article_record(row)
+
+
+def article_claims(session: Session, article_id: int) -> list[ClaimRecord]:
+    """The claims of one article in reading order, with statistics (for highlighting and tables)."""
+    rows = session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.article_id == article_id)
+        .options(selectinload(ClaimRow.statistics))
+        .order_by(ClaimRow.start, ClaimRow.id)
+    )
+    return [claim_record(r) for r in rows]
+
+
+def _latest_verdicts(session: Session):
+    latest = select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id")).group_by(
+        VerdictRow.claim_id
+    )
+    return latest.subquery()
+
+
+def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataFrame:
+    """One row per claim with its article, status and current verdict, most check-worthy first."""
+    latest = _latest_verdicts(session)
+    query = (
+        select(
+            ClaimRow.id,
+            ClaimRow.article_id,
+            ArticleRow.title.label("article"),
+            ClaimRow.text.label("claim"),
+            ClaimRow.kind,
+            ClaimRow.modality,
+            ClaimRow.worthiness,
+            ClaimRow.status,
+            VerdictRow.rating.label("verdict"),
+        )
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+        .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
+        .order_by(ClaimRow.article_id.desc(), ClaimRow.start, ClaimRow.id)
+    )
+    if article_id is not None:
+        query = query.where(ClaimRow.article_id == article_id)
+    columns = ["id", "article_id", "article", "claim", "kind", "modality", "worthiness", "status", "verdict"]
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def is_empty(session: Session) -> bool:
+    """True when no article is stored (the demo content is loaded only then)."""
+    return session.scalar(select(func.count()).select_from(ArticleRow)) == 0

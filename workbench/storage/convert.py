@@ -1,0 +1,124 @@
+"""ORM rows -> plain records, and claim-engine records -> ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from claims.models import Bound, Claim, Statistic
+from workbench.records import (
+    ArticleRecord,
+    ClaimRecord,
+    EvidenceRecord,
+    FigureRecord,
+    SourceRecord,
+    StatisticRecord,
+    VerdictRecord,
+)
+from workbench.storage.schema import (
+    ArticleRow,
+    ClaimRow,
+    EvidenceRow,
+    FigureRow,
+    SourceRow,
+    StatisticRow,
+    VerdictRow,
+)
+
+
+def statistic_row(stat: Statistic) -> StatisticRow:
+    return StatisticRow(
+        start=stat.span[0],
+        end=stat.span[1],
+        surface=stat.surface[:500],
+        kind=stat.kind,
+        value=stat.value,
+        bound=stat.bound.kind,
+        low=stat.bound.low,
+        high=stat.bound.high,
+        inclusive=stat.bound.inclusive,
+        unit=stat.unit,
+        counted=(stat.counted or None) and stat.counted[:200],
+        direction=stat.direction,
+        vague=stat.vague,
+    )
+
+
+def claim_row(claim: Claim) -> ClaimRow:
+    """A claim as stored: spans index the article; dates, entities and attribution go to ``facets``."""
+    facets = {
+        "dates": [asdict(d) for d in claim.dates],
+        "entities": [asdict(e) for e in claim.entities],
+        "attribution": asdict(claim.attribution) if claim.attribution else None,
+        "subject": claim.subject,
+    }
+    return ClaimRow(
+        sentence_no=claim.sentence_no,
+        start=claim.span[0],
+        end=claim.span[1],
+        text=claim.text,
+        kind=claim.kind,
+        modality=claim.modality,
+        worthiness=float(claim.worthiness),
+        reasons=list(claim.reasons),
+        facets=facets,
+        status="new",
+        version=1,
+        statistics=[statistic_row(s) for s in claim.statistics],
+    )
+
+
+def article_record(row: ArticleRow) -> ArticleRecord:
+    return ArticleRecord(
+        row.id, row.title, row.outlet, row.url, row.published, row.lang, row.text, row.is_example
+    )
+
+
+def statistic_record(row: StatisticRow) -> StatisticRecord:
+    bound = Bound(row.bound, row.low, row.high, row.inclusive)
+    stat = Statistic(row.surface, (row.start, row.end), row.kind, row.value, bound, row.unit, row.counted)
+    return StatisticRecord(
+        row.id, row.start, row.end, row.surface, row.kind, row.value, row.bound, row.low, row.high,
+        row.inclusive, row.unit, row.counted, stat.describe(),
+    )  # fmt: skip
+
+
+def figure_record(row: FigureRow) -> FigureRecord:
+    return FigureRecord(
+        row.id,
+        row.source_id,
+        row.value,
+        row.bound,
+        row.unit,
+        row.measured,
+        row.period,
+        row.modality,
+        row.surface,
+    )
+
+
+def source_record(row: SourceRow) -> SourceRecord:
+    return SourceRecord(
+        row.id, row.title, row.publisher, row.url, row.published, row.kind, row.excerpt, row.is_example,
+        tuple(figure_record(f) for f in row.figures),
+    )  # fmt: skip
+
+
+def evidence_record(row: EvidenceRow, source: SourceRow, figure: FigureRow | None) -> EvidenceRecord:
+    return EvidenceRecord(
+        row.id, row.claim_id, source_record(source), row.stance, row.quote,
+        figure_record(figure) if figure else None, row.reviewer, row.created_at,
+    )  # fmt: skip
+
+
+def verdict_record(row: VerdictRow) -> VerdictRecord:
+    return VerdictRecord(row.id, row.claim_id, row.rating, row.rationale, row.reviewer, row.created_at)
+
+
+def claim_record(
+    row: ClaimRow, evidence: tuple[EvidenceRecord, ...] = (), verdicts: tuple[VerdictRecord, ...] = ()
+) -> ClaimRecord:
+    return ClaimRecord(
+        row.id, row.article_id, row.sentence_no, row.start, row.end, row.text, row.kind, row.modality,
+        row.worthiness, tuple(row.reasons or ()), dict(row.facets or {}), row.status, row.version,
+        tuple(statistic_record(s) for s in row.statistics), evidence, verdicts,
+    )  # fmt: skip

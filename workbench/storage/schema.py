@@ -1,0 +1,150 @@
+"""SQLAlchemy 2.0 tables: articles, claims, statistics, sources, figures, evidence and verdict history."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import ClassVar
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base; naming convention keeps Alembic constraint names stable on both dialects."""
+
+    metadata_naming: ClassVar[dict[str, str]] = {
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+
+
+Base.metadata.naming_convention = Base.metadata_naming
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[date | None] = mapped_column(Date)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    is_example: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    claims: Mapped[list[ClaimRow]] = relationship(back_populates="article", order_by="ClaimRow.start")
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    sentence_no: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    modality: Mapped[str] = mapped_column(String(40))
+    worthiness: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    # dates, entities, attribution and subject as parsed: read-only facets shown to the reviewer
+    facets: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="claims")
+    statistics: Mapped[list[StatisticRow]] = relationship(order_by="StatisticRow.start")
+
+
+class StatisticRow(Base):
+    __tablename__ = "statistics"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float | None] = mapped_column(Float)
+    bound: Mapped[str] = mapped_column(String(20))
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    inclusive: Mapped[bool] = mapped_column(default=True)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    counted: Mapped[str | None] = mapped_column(String(200))
+    direction: Mapped[str | None] = mapped_column(String(10))
+    vague: Mapped[bool] = mapped_column(default=False)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(40), default="report")
+    lang: Mapped[str | None] = mapped_column(String(8))
+    reliability_note: Mapped[str | None] = mapped_column(Text)
+    excerpt: Mapped[str | None] = mapped_column(Text)
+    is_example: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
+
+
+class FigureRow(Base):
+    """A figure a source reports (typed by the reviewer or extracted from the source's text)."""
+
+    __tablename__ = "reported_figures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    surface: Mapped[str | None] = mapped_column(String(500))
+    value: Mapped[float] = mapped_column(Float)
+    bound: Mapped[str] = mapped_column(String(20), default="exact")
+    unit: Mapped[str | None] = mapped_column(String(40))
+    measured: Mapped[str | None] = mapped_column(String(200))
+    period: Mapped[str | None] = mapped_column(String(40))
+    modality: Mapped[str] = mapped_column(String(20), default="reported")
+
+
+class EvidenceRow(Base):
+    """Append-only link history: action is 'link' or 'unlink'; the latest row per pair is current."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    figure_id: Mapped[int | None] = mapped_column(ForeignKey("reported_figures.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(10), default="link")
+    stance: Mapped[str] = mapped_column(String(20))
+    quote: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class VerdictRow(Base):
+    """Append-only verdict history; the current verdict is the latest row of a claim."""
+
+    __tablename__ = "verdicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    rating: Mapped[str] = mapped_column(String(40))
+    rationale: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
