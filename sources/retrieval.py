@@ -1,0 +1,143 @@
+"""First-stage retrieval: BM25 on analysed words and character n-gram TF-IDF, fused by reciprocal rank.
+
+A ``SparseIndex`` is built once and grows with ``add``: BM25 is re-indexed lazily at the next
+search (fast), new texts are projected on the fitted TF-IDF vocabulary, which is refitted when
+the collection has grown by half since the last fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import bm25s
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from sources.analysis import analyse, fold
+
+RETRIEVERS: tuple[str, ...] = ("bm25", "char")
+CHAR_LIMIT = 5_000  # characters of each text given to the n-gram vectoriser (long reports stay cheap)
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (60 + rank)
+
+
+def _char_vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        preprocessor=fold,
+        sublinear_tf=True,
+        min_df=1,
+        dtype=np.float32,
+    )
+
+
+def top_k(scores: np.ndarray, k: int) -> list[int]:
+    """Positions of the ``k`` best positive scores, best first.
+
+    >>> top_k(np.array([0.1, 0.0, 0.7, 0.3]), 2)
+    [2, 3]
+    """
+    k = min(k, int(np.count_nonzero(scores > 0)))
+    if k <= 0:
+        return []
+    best = np.argpartition(-scores, k - 1)[:k]
+    return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
+
+
+class SparseIndex:
+    """Texts searchable by BM25, char n-gram TF-IDF, or both fused by rank.
+
+    >>> index = SparseIndex(["production tripled in 2023", "rain in Paris"], langs=["en", "en"])
+    >>> [pos for pos, _ in index.search("defence production tripled", k=1)]
+    [0]
+    """
+
+    def __init__(
+        self,
+        texts: Iterable[str] = (),
+        *,
+        langs: Iterable[str] | None = None,
+        retrievers: Sequence[str] = RETRIEVERS,
+    ):
+        unknown = set(retrievers) - set(RETRIEVERS)
+        if unknown:
+            raise ValueError(f"unknown retrievers {sorted(unknown)}; choose among {RETRIEVERS}")
+        self.retrievers = tuple(retrievers)
+        self.tokens: list[list[str]] = []
+        self._texts: list[str] = []
+        self._bm25: bm25s.BM25 | None = None
+        self._vectoriser: TfidfVectorizer | None = None
+        self._matrix: sparse.csr_matrix | None = None
+        self._fitted_size = 0
+        self.add(texts, langs=langs)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def add(self, texts: Iterable[str], *, langs: Iterable[str] | None = None) -> None:
+        """Index more texts (positions continue after the existing ones)."""
+        texts = list(texts)
+        lang_list = list(langs) if langs is not None else ["en"] * len(texts)
+        if len(lang_list) != len(texts):
+            raise ValueError("give one language per text")
+        self.tokens.extend(analyse(text, lang) for text, lang in zip(texts, lang_list, strict=True))
+        self._bm25 = None
+        if "char" not in self.retrievers or not texts:
+            return
+        clipped = [text[:CHAR_LIMIT] for text in texts]
+        self._texts.extend(clipped)
+        if self._vectoriser is None or len(self._texts) >= 1.5 * self._fitted_size:
+            self._vectoriser = _char_vectoriser()
+            self._matrix = self._vectoriser.fit_transform(self._texts).tocsr()
+            self._fitted_size = len(self._texts)
+        else:
+            self._matrix = sparse.vstack([self._matrix, self._vectoriser.transform(clipped)]).tocsr()
+
+    def _bm25_index(self) -> bm25s.BM25:
+        if self._bm25 is None:
+            self._bm25 = bm25s.BM25()
+            # an empty document would break bm25s: give it a placeholder token
+            self._bm25.index([t or [""] for t in self.tokens], show_progress=False)
+        return self._bm25
+
+    def scores(self, text: str, retriever: str, *, lang: str = "en") -> np.ndarray:
+        """One retriever's score for every indexed text."""
+        if not self.tokens:
+            return np.zeros(0, dtype=np.float32)
+        if retriever == "bm25":
+            query = analyse(text, lang)
+            if not query:
+                return np.zeros(len(self), dtype=np.float32)
+            return np.asarray(self._bm25_index().get_scores(query), dtype=np.float32)
+        if retriever == "char" and self._matrix is not None:
+            vector = self._vectoriser.transform([text[:CHAR_LIMIT]])
+            return np.asarray((self._matrix @ vector.T).toarray()).ravel()
+        raise ValueError(f"retriever {retriever!r} is not in this index {self.retrievers}")
+
+    def char_similarity(self, text: str) -> np.ndarray:
+        """Cosine similarity (0..1) of ``text``'s character n-grams with every indexed text."""
+        return self.scores(text, "char")
+
+    def search(
+        self,
+        text: str,
+        *,
+        k: int = 10,
+        lang: str = "en",
+        retrievers: Sequence[str] | None = None,
+        depth: int | None = None,
+        rrf_k: int = RRF_K,
+    ) -> list[tuple[int, float]]:
+        """The ``k`` best (position, score); with several retrievers the score is the reciprocal-rank
+        fusion of each retriever's top ``depth`` (default ``k``)."""
+        chosen = tuple(retrievers or self.retrievers)
+        if len(chosen) == 1:
+            scores = self.scores(text, chosen[0], lang=lang)
+            return [(pos, float(scores[pos])) for pos in top_k(scores, k)]
+        fused: dict[int, float] = {}
+        for retriever in chosen:
+            ranked = top_k(self.scores(text, retriever, lang=lang), depth or k)
+            for rank, pos in enumerate(ranked, start=1):
+                fused[pos] = fused.get(pos, 0.0) + 1.0 / (rrf_k + rank)
+        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
