@@ -1,0 +1,43 @@
+# The two commands of the README:
+#   make run    install into .venv, prepare the database (with demo content), serve the app
+#   make test   install the test tools too, then lint and run every test
+# Options: make run HOST=0.0.0.0 PORT=8502 · make test PYTEST_ARGS='-m "not browser"' · PYTHON=python3.12
+# Needs Python >= 3.11; no root.  Requirements are reinstalled only when a requirements file changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+HOST ?= 127.0.0.1
+PORT ?= 8501
+PYTEST_ARGS ?=
+
+PY := $(VENV)/bin/python
+CHECK_VERSION := import sys; sys.exit(sys.version_info < (3, 11))
+
+.PHONY: run test
+
+run: $(VENV)/.installed-app
+	$(PY) -m workbench init --demo
+	$(PY) -m streamlit run workbench/app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
+
+test: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+$(PY):
+	@$(PYTHON) -c '$(CHECK_VERSION)' 2>/dev/null || { \
+	  echo "error: the workbench needs Python >= 3.11, but '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	  echo "       Install a newer Python and run e.g. 'make $(MAKECMDGOALS) PYTHON=python3.11'." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# pip is upgraded inside the venv first: an old pip resolves a trafilatura release that cannot import.
+$(VENV)/.installed-app: requirements.txt | $(PY)
+	@$(PY) -c '$(CHECK_VERSION)' || { \
+	  echo "error: $(VENV) has $$($(PY) --version 2>&1); the workbench needs >= 3.11. Remove $(VENV) and retry." >&2; \
+	  exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-app
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@

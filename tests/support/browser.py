@@ -1,0 +1,61 @@
+"""Launch the system's Chromium (Debian's /usr/bin/chromium) through Playwright's sync API.
+
+Never a browser that Playwright downloads: the tests drive the same Chromium a reviewer would
+install with apt, found on PATH.  pytest-playwright is not used for that reason.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Playwright
+
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+VIEWPORT = {"width": 1400, "height": 2200}
+# Streamlit renders after a websocket round trip and a script run; first loads can be slow on CI.
+DEFAULT_TIMEOUT_MS = 20_000
+
+_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9_.\-\[\]]+")
+
+
+def find_chromium() -> str | None:
+    """The path of the `chromium` executable on PATH, or None."""
+    return shutil.which("chromium")
+
+
+def launch_chromium(playwright: Playwright, executable: str) -> Browser:
+    """Launch headless Chromium from `executable` with the flags the test suite relies on."""
+    return playwright.chromium.launch(
+        executable_path=executable,
+        headless=True,
+        chromium_sandbox=False,
+        args=list(CHROMIUM_ARGS),
+    )
+
+
+def new_context(browser: Browser) -> BrowserContext:
+    """A fresh browser context (own cookies and storage) with the suite's viewport and timeouts."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    return context
+
+
+def artifact_path(directory: Path, test_name: str, suffix: str = ".png") -> Path:
+    """Where to save an artifact for `test_name`, with characters unsafe in file names replaced.
+
+    >>> artifact_path(Path("out"), "test_page[demo/1]").as_posix()
+    'out/test_page[demo_1].png'
+    """
+    return directory / f"{_UNSAFE_CHARS.sub('_', test_name)}{suffix}"
