@@ -10,10 +10,19 @@ st.sidebar.caption("Single-user mode: no sign-in.")
 
 navigation = st.navigation(
     [
-        st.Page("app_pages/check_article.py", title="Add article", icon=":material/post_add:", url_path="add"),
+        st.Page(
+            "app_pages/check_article.py", title="Add article", icon=":material/post_add:", url_path="add"
+        ),
         st.Page("app_pages/review_claims.py", title="Review", icon=":material/fact_check:", default=True),
-        st.Page("app_pages/source_library.py", title="Sources", icon=":material/library_books:", url_path="sources"),
-        st.Page("app_pages/export_verdicts.py", title="Export", icon=":material/download:", url_path="export"),
+        st.Page(
+            "app_pages/source_library.py",
+            title="Sources",
+            icon=":material/library_books:",
+            url_path="sources",
+        ),
+        st.Page(
+            "app_pages/export_verdicts.py", title="Export", icon=":material/download:", url_path="export"
+        ),
     ]
 )
 navigation.run()

@@ -24,5 +24,6 @@ def neutralise_cell(value: object) -> object:
 def verdicts_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
     """The verdict table as UTF-8 CSV; ``excel`` adds a BOM and uses semicolons."""
     safe = df.map(neutralise_cell) if not df.empty else df
-    text = safe.to_csv(index=False, sep=";" if excel else ",", lineterminator="\n")
+    # CRLF rows (RFC 4180): the csv writer then quotes any cell holding a CR or LF.
+    text = safe.to_csv(index=False, sep=";" if excel else ",", lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8") if excel else text.encode("utf-8")

@@ -54,4 +54,6 @@ if submitted:
             [{"claim": c.text, "figures": ", ".join(s.surface for s in c.statistics)} for c in draft.claims],
             hide_index=True,
         )
-        st.page_link("app_pages/review_claims.py", label="Review these claims →", icon=":material/fact_check:")
+        st.page_link(
+            "app_pages/review_claims.py", label="Review these claims →", icon=":material/fact_check:"
+        )
