@@ -19,9 +19,12 @@ run: $(VENV)/.installed-app
 	$(PY) -m workbench init --demo
 	$(PY) -m streamlit run workbench/app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
+# Both run even when the first fails, so one run reports lint and test failures together.
 test: $(VENV)/.installed-test
-	$(PY) -m ruff check .
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@status=0; \
+	echo "$(PY) -m ruff check ."; $(PY) -m ruff check . || status=1; \
+	echo "$(PY) -m pytest $(PYTEST_ARGS)"; $(PY) -m pytest $(PYTEST_ARGS) || status=1; \
+	exit $$status
 
 $(PY):
 	@$(PYTHON) -c '$(CHECK_VERSION)' 2>/dev/null || { \

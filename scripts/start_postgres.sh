@@ -65,6 +65,7 @@ start() {
         sleep 0.1
     done
     "$bin/createdb" --host 127.0.0.1 --port "$port" --username postgres "$DATABASE"
+    echo "PostgreSQL on 127.0.0.1:$port; stop and delete it with: bash $0 --stop $dir" >&2
     echo "postgresql+psycopg://postgres@127.0.0.1:$port/$DATABASE"
 }
 
