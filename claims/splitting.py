@@ -1,43 +1,128 @@
-"""Article text -> claims (placeholder: one claim per sentence carrying a figure or a named actor)."""
+"""Article text -> atomic claims with facets: figures, dates, actors, attribution, modality, kind, worthiness.
+
+The pipeline, one sentence at a time: sentences without page furniture (``segmenting``), named actors
+(``entities``), who says it (``attribution``, carried to pronouns in later sentences), clauses
+(``atomic``), then per clause the figures (``claims.statistics``), dates (``claims.dates``), modality and
+kind/worthiness. Every span indexes the whole input text.
+"""
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-import pysbd
-
+from claims.atomic import find_subject, split_clauses
+from claims.attribution import find_attribution
+from claims.entities import find_entities
 from claims.language import detect_language
-from claims.models import Claim
+from claims.modality import detect_modality
+from claims.models import Attribution, Claim, DateRef, Entity, Statistic
+from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
+from claims.worthiness import assess
 
-_NAMED = re.compile(r"(?<=\s)[A-Z][\w'-]+")
+try:  # the dates parser is optional: without it, claims carry no dates
+    from claims.dates import find_dates
+except ImportError:  # pragma: no cover - depends on the installed modules
+
+    def find_dates(text: str, *, lang: str, published: Any = None) -> list[DateRef]:
+        """Stand-in while ``claims.dates`` is absent: finds nothing."""
+        return []
 
 
-def split_claims(text: str, *, lang: str | None = None) -> list[Claim]:
-    """Split ``text`` into claims; spans index ``text``."""
-    if not text or not text.strip():
+Found = TypeVar("Found", Statistic, DateRef)
+
+
+def _anchored(
+    finder: Callable[[str], Sequence[Found]], clause: str, text: str, offset: int
+) -> tuple[Found, ...]:
+    """Run a parser on one clause and shift its spans into ``text``, keeping only pieces whose span
+    points at their surface. A parser failure costs the clause its figures, never the article."""
+    try:
+        pieces = finder(clause)
+    except Exception:  # split_claims promises never to raise on any text
+        return ()
+    shifted = []
+    for piece in pieces:
+        span = (piece.span[0] + offset, piece.span[1] + offset)
+        if text[span[0] : span[1]] == piece.surface:
+            shifted.append(dataclasses.replace(piece, span=span))
+    return tuple(shifted)
+
+
+def split_claims(text: str, *, lang: str | None = None, published: Any = None) -> list[Claim]:
+    """Split ``text`` into atomic claims; spans index ``text``.
+
+    >>> text = "Selon le ministère, la production a triplé en 2023 et devrait doubler en 2024."
+    >>> claims = split_claims(text, lang="fr")
+    >>> [(c.text, c.modality, c.subject) for c in claims]  # doctest: +NORMALIZE_WHITESPACE
+    [('Selon le ministère, la production a triplé en 2023', 'reported', 'la production'),
+     ('devrait doubler en 2024.', 'forecast', 'la production')]
+    """
+    if not isinstance(text, str) or not text.strip():
         return []
     lang = lang or detect_language(text)
-    segmenter = pysbd.Segmenter(language=lang, clean=False, char_span=True)
+    names: dict[str, str] = {}
+    previous: Attribution | None = None
     claims: list[Claim] = []
-    for number, piece in enumerate(segmenter.segment(text)):
-        sentence = piece.sent.strip()
-        if len(sentence.split()) < 4:
-            continue
-        start = text.index(sentence, piece.start)
-        stats = tuple(
-            type(s)(**{**s.__dict__, "span": (s.span[0] + start, s.span[1] + start)})
-            for s in parse_statistics(sentence, lang=lang)
-        )
-        if stats or _NAMED.search(sentence):
+    for number, sentence in enumerate(split_sentences(text, lang=lang)):
+        words, offset = sentence.text, sentence.span[0]
+        entities = find_entities(words, lang=lang, offset=offset, article_names=names)
+        found = find_attribution(words, lang=lang, offset=offset, entities=entities, previous=previous)
+        attribution = found.attribution if found else None
+        previous = attribution or previous
+        content = found.content_start if found else 0
+        subject: str | None = None
+        for index, clause in enumerate(split_clauses(words, lang=lang, start=content)):
+            a, b = clause.span
+            if not clause.shares_subject:
+                follows = found.subject_follows if found and index == 0 else True
+                start = content if index == 0 else a
+                span = find_subject(words, lang=lang, start=start, end=b) if follows else None
+                subject = words[span[0] : span[1]] if span else None
             claims.append(
-                Claim(
-                    text=sentence,
-                    span=(start, start + len(sentence)),
-                    sentence_no=number,
-                    statistics=stats,
-                    kind="quantity" if stats else "event",
-                    worthiness=0.8 if stats else 0.4,
-                )
+                _claim(text, words[a:b], offset + a, number, lang, published, entities, attribution, subject)
             )
     return claims
+
+
+def _claim(
+    text: str,
+    clause: str,
+    start: int,
+    number: int,
+    lang: str,
+    published: Any,
+    entities: Sequence[Entity],
+    attribution: Attribution | None,
+    subject: str | None,
+) -> Claim:
+    end = start + len(clause)
+    stats = _anchored(lambda c: parse_statistics(c, lang=lang), clause, text, start)
+    dates = _anchored(lambda c: find_dates(c, lang=lang, published=published), clause, text, start)
+    own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
+    modality = detect_modality(clause, lang=lang)
+    verdict = assess(
+        clause,
+        lang=lang,
+        statistics=stats,
+        dates=dates,
+        entities=own,
+        attribution=attribution,
+        modality=modality,
+    )
+    return Claim(
+        text=clause,
+        span=(start, end),
+        sentence_no=number,
+        statistics=stats,
+        dates=dates,
+        entities=own,
+        attribution=attribution,
+        kind=verdict.kind,
+        worthiness=verdict.worthiness,
+        reasons=verdict.reasons,
+        modality=modality,
+        subject=subject,
+    )

@@ -1,0 +1,133 @@
+"""A sentence -> atomic clauses: coordinated predicates ("a triplé en 2023 et devrait ... en 2024") split.
+
+Only predicate coordination splits: the words after the coordinator must start with a verb (after an
+optional adverb), the part before must hold a verb of its own, and each part must carry something to
+check (a digit or enough words). Noun coordinations ("Babcock et BAE Systems") never split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.models import Span
+from claims.segmenting import compile_cues, has_verb
+from claims.vocabulary import load
+
+MIN_CLAUSE_WORDS = 3
+MAX_SUBJECT_WORDS = 14
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16)
+def _coordinator(lang: str) -> re.Pattern[str]:
+    body = compile_cues(lang, "COORDINATORS").pattern
+    return re.compile(rf"(?:\s*[,;])?\s+{body}\s+")
+
+
+def _starts_with_verb(text: str, lang: str) -> bool:
+    """True when ``text`` opens with a verb, maybe after adverbs ("devrait être", "also rose")."""
+    table = load(lang, "discourse")
+    for index, m in enumerate(_WORD.finditer(text)):
+        word = m.group().lower()
+        if word in table.PREDICATE_ADVERBS and index < 2:
+            continue
+        return not m.group()[0].isupper() and has_verb(word, lang=lang)
+    return False
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    head = text[:position]
+    return head.count("(") > head.count(")") or head.count("«") > head.count("»")
+
+
+@lru_cache(maxsize=16)
+def _comma_openers(lang: str) -> re.Pattern[str]:
+    sequence = compile_cues(lang, "SEQUENCE_COORDINATORS").pattern
+    opener = compile_cues(lang, "CLAUSE_OPENERS").pattern
+    # A comma, then either a sequence word ("puis", "then") or a participle + "que" ("notant que").
+    return re.compile(rf"\s*,\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One atomic clause: its span in the sentence, and whether it shares the previous clause's subject."""
+
+    span: Span
+    shares_subject: bool = False
+
+
+def _carries(part: str) -> bool:
+    return bool(_DIGIT.search(part)) or len(part.split()) >= MIN_CLAUSE_WORDS
+
+
+def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
+    """(end of left part, start of right part, right shares the subject) for every accepted cut."""
+    candidates = [
+        (m.start(), m.end(), "predicate")
+        for m in _coordinator(lang).finditer(sentence, start)
+        if _starts_with_verb(sentence[m.end() :], lang)
+    ]
+    for m in _comma_openers(lang).finditer(sentence, start):
+        candidates.append((m.start(), m.end(), "sequence" if m.group("sequence") else "opener"))
+    cuts: list[tuple[int, int, bool]] = []
+    left_start = 0
+    for begin, end, how in sorted(candidates):
+        if begin < left_start or _inside_brackets(sentence, begin):
+            continue
+        left = sentence[left_start:begin]
+        following = [c[0] for c in candidates if c[0] > end]
+        right_part = sentence[end : min(following)] if following else sentence[end:]
+        if not (_carries(left) and _carries(right_part)):
+            continue
+        if how == "predicate" and not has_verb(sentence[start:begin] if not cuts else left, lang=lang):
+            continue
+        cuts.append((begin, end, how == "predicate"))
+        left_start = end
+    return cuts
+
+
+def split_clauses(sentence: str, *, lang: str, start: int = 0) -> list[Clause]:
+    """Clauses of ``sentence`` (relative spans, trimmed); ``start`` skips a leading attribution.
+
+    >>> s = "La production a triplé en 2023 et devrait être multipliée par six en 2024."
+    >>> [s[slice(*c.span)] for c in split_clauses(s, lang="fr")]
+    ['La production a triplé en 2023', 'devrait être multipliée par six en 2024.']
+    >>> t = "Kiev a reçu Babcock et BAE Systems."
+    >>> [t[slice(*c.span)] for c in split_clauses(t, lang="fr")]
+    ['Kiev a reçu Babcock et BAE Systems.']
+    """
+    clauses: list[Clause] = []
+    begin, shares = 0, False
+    for end, nxt, next_shares in _cuts(sentence, lang, start):
+        clauses.append(Clause((begin, end), shares))
+        begin, shares = nxt, next_shares
+    clauses.append(Clause((begin, len(sentence.rstrip())), shares))
+    return [c for c in clauses if c.span[1] > c.span[0]]
+
+
+def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = None) -> Span | None:
+    """Span of the words before the first verb in ``sentence[start:end]``, if short enough to be a subject.
+
+    >>> s = "Selon le ministère, la production nationale a triplé en 2023."
+    >>> a, b = find_subject(s, lang="fr", start=20)
+    >>> s[a:b]
+    'la production nationale'
+    """
+    end = len(sentence) if end is None else end
+    table = load(lang, "discourse")
+    for count, m in enumerate(_WORD.finditer(sentence, start, end)):
+        word = m.group()
+        if count >= MAX_SUBJECT_WORDS:
+            return None
+        if word[0].isupper() or not has_verb(word, lang=lang):
+            continue
+        if count == 0 or word.lower() in table.DETERMINERS:
+            return None
+        head = sentence[start : m.start()].rstrip(" ,")
+        lead = len(head) - len(head.lstrip(" ,"))
+        return (start + lead, start + len(head)) if head.strip() else None
+    return None

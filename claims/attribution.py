@@ -1,0 +1,162 @@
+"""Who says a sentence: "selon X" / "according to X", "X a déclaré" / "X said", pronouns that refer back.
+
+The speaker is the canonical name of a person or organisation named next to the verb (so "Oumerov" and
+"Rustem Umerov" are one speaker), else the noun phrase itself ("le ministère des Industries ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.models import Attribution, Entity
+from claims.segmenting import compile_cues
+from claims.vocabulary import load
+
+MAX_SPEAKER_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution and where the reported content starts (relative to the sentence)."""
+
+    attribution: Attribution
+    content_start: int
+    subject_follows: bool = True
+    """False when the content after the verb is its object ("X a cité le forum"), not a new clause."""
+
+
+@lru_cache(maxsize=16)
+def _prefix(lang: str) -> re.Pattern[str]:
+    body = compile_cues(lang, "ATTRIBUTION_PREFIXES").pattern
+    # The marker, then the speaker up to the next comma, semicolon, colon or bracket (bounded).
+    return re.compile(
+        rf"(?P<marker>{body})\s+(?P<speaker>[^,;:()\n]{{2,160}}?)(?=\s*(?:[,;:()]|\.\s|\.?$))", re.I
+    )
+
+
+_PHRASE_BREAKS = ',;:()«»"“”'
+
+
+def _phrase_start(text: str) -> int:
+    """Start of the last comma-delimited phrase of ``text`` (rfind, not a backtracking regex)."""
+    return max(text.rfind(ch) for ch in _PHRASE_BREAKS) + 1
+
+
+_THAT = {"que", "qu", "that"}
+
+
+def _strip_determiners(phrase: str, lang: str) -> str:
+    determiners = load(lang, "discourse").DETERMINERS
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower().replace("’", "'") in determiners:
+        words = words[1:]
+    if words and "'" in words[0].replace("’", "'")[:3]:
+        head, _, rest = words[0].replace("’", "'").partition("'")
+        if head.lower() + "'" in determiners and rest:
+            words[0] = rest
+    return " ".join(words)
+
+
+def _speaker_entity(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The person or organisation named last inside [start, end) (absolute offsets), if it ends the phrase."""
+    inside = [e for e in entities if start <= e.span[0] and e.span[1] <= end]
+    actors = [
+        e for e in inside if e.kind in ("person", "organisation") or (e.kind is None and e.name is None)
+    ]
+    if actors:
+        return actors[-1]
+    return inside[-1] if inside and end - inside[-1].span[1] <= 3 else None
+
+
+def find_attribution(
+    sentence: str,
+    *,
+    lang: str,
+    offset: int = 0,
+    entities: Sequence[Entity] = (),
+    previous: Attribution | None = None,
+) -> Found | None:
+    """Attribution of ``sentence`` (spans shifted by ``offset``); ``previous`` answers pronouns.
+
+    >>> f = find_attribution("Selon le ministère, la production a triplé.", lang="fr")
+    >>> f.attribution.speaker, f.attribution.verb, f.content_start
+    ('ministère', 'Selon', 20)
+    """
+    prefix = _prefix(lang).search(sentence)
+    verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence)
+    if prefix and (verb is None or prefix.start() < verb.start() or prefix.start() < 3):
+        a, b = prefix.span("speaker")
+        entity = _speaker_entity(entities, a + offset, b + offset)
+        phrase = sentence[a:b]
+        speaker = entity.name or entity.surface if entity and entity.span[1] - offset >= b - 2 else phrase
+        speaker = _strip_determiners(speaker, lang)
+        attribution = Attribution(
+            speaker,
+            sentence[prefix.start() : b],
+            (prefix.start() + offset, b + offset),
+            prefix.group("marker"),
+        )
+        content = b + len(sentence[b:]) - len(sentence[b:].lstrip(" ,;:"))
+        return Found(attribution, content if prefix.start() < 3 else 0)
+    for verb in compile_cues(lang, "ATTRIBUTION_VERBS").finditer(sentence):
+        found = _speaker_before(
+            sentence, verb, lang=lang, offset=offset, entities=entities, previous=previous
+        )
+        if found:
+            return found
+    return None
+
+
+def _speaker_before(
+    sentence: str,
+    verb: re.Match[str],
+    *,
+    lang: str,
+    offset: int,
+    entities: Sequence[Entity],
+    previous: Attribution | None,
+) -> Found | None:
+    """The attribution whose verb is ``verb``: speaker before it ("X a dit"), or after it ("said X")."""
+    determiners = load(lang, "discourse").DETERMINERS
+    before = sentence[: verb.start()]
+    if before.split()[-1:] and before.split()[-1].lower() in determiners:
+        return None  # "the reports": a noun, not a verb
+    tail = sentence[verb.end() :].strip(' .»"”')
+    if before.rstrip().endswith(",") and tail and len(tail.split()) <= MAX_SPEAKER_WORDS:
+        # Inversion: "..., said John Smith."
+        start = sentence.index(tail, verb.end())
+        entity = _speaker_entity(entities, start + offset, start + len(tail) + offset)
+        speaker = (entity.name or entity.surface) if entity else _strip_determiners(tail, lang)
+        span = (verb.start() + offset, start + len(tail) + offset)
+        return Found(Attribution(speaker, sentence[verb.start() : start + len(tail)], span, verb.group()), 0)
+    phrase_start = _phrase_start(before)
+    phrase = before[phrase_start:].strip()
+    if not phrase and before.rstrip().endswith(","):
+        # Apposition: "Le ministre, Rustem Umerov, a confirmé" -> the name between the commas.
+        phrase_start = _phrase_start(before.rstrip()[:-1])
+        phrase = before.rstrip()[:-1][phrase_start:].strip()
+    speaker_start = phrase_start + (len(before[phrase_start:]) - len(before[phrase_start:].lstrip()))
+    words = phrase.split()
+    if words and words[0].lower() in _THAT:
+        words, speaker_start = words[1:], speaker_start + len(words[0]) + 1
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    span = (speaker_start + offset, verb.end() + offset)
+    surface = sentence[speaker_start : verb.end()]
+    after = sentence[verb.end() :]
+    content = verb.end() + len(after) - len(after.lstrip(" ,:"))
+    that = re.match(r"\s*(?:que|qu['’]|that)\s*", sentence[content:], re.I)
+    content += that.end() if that else 0
+    follows = bool(that)
+    if len(sentence) - content < 3:  # "..., the ministry said.": the content came before
+        content, follows = 0, True
+    if len(words) == 1 and words[0].lower() in load(lang, "discourse").SPEAKER_PRONOUNS:
+        if previous is None:
+            return None
+        return Found(Attribution(previous.speaker, surface, span, verb.group()), content, follows)
+    entity = _speaker_entity(entities, speaker_start + offset, verb.start() + offset)
+    speaker = (entity.name or entity.surface) if entity else _strip_determiners(" ".join(words), lang)
+    return Found(Attribution(speaker, surface, span, verb.group()), content, follows)

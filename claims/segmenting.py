@@ -1,0 +1,233 @@
+"""Article text -> sentences with spans, page furniture (captions, credits, share buttons, bylines) left out.
+
+Each line is a paragraph. Sentence boundaries are found by rules first (terminal punctuation, then a
+non-lower-case start, unless the word before the period is an abbreviation); a paragraph where the rules
+are unsure (initials, unknown dotted tokens) goes to pysbd, whose pieces are re-anchored in the text by
+search (its ``char_span`` offsets drift with ``clean=False``) and re-joined after abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+from claims.models import Span
+from claims.vocabulary import load
+
+MAX_SENTENCE = 2000
+"""Longer sentences are cut at a comma or space so that later stages stay linear on any input."""
+MAX_PYSBD = 20000
+"""Paragraphs longer than this never go to pysbd (it slows down sharply on huge paragraphs)."""
+FURNITURE_WORDS = 16
+"""Furniture lines ("Read more: ...", bylines) are short; longer fragments are text."""
+CAPTION_WORDS = 25
+"""A verbless fragment up to this many words next to a credit is a photo caption."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article: its words, where they are, and its paragraph (line) number."""
+
+    text: str
+    span: Span
+    paragraph_no: int
+
+
+@lru_cache(maxsize=256)
+def compile_cues(
+    lang: str, name: str, *, anchored: bool = False, ignore_case: bool = True
+) -> re.Pattern[str]:
+    """Compile the vocabulary list ``name`` of ``lang`` into one alternation on word boundaries.
+
+    >>> bool(compile_cues("fr", "MODALITY_forecast").search("elle devrait doubler"))
+    True
+    """
+    table = load(lang, "discourse")
+    if name.startswith("MODALITY_"):
+        patterns = table.MODALITY.get(name.removeprefix("MODALITY_"), [])
+    else:
+        patterns = getattr(table, name)
+    body = "|".join(f"(?:{p})" for p in patterns).replace("'", "['’]") or r"(?!x)x"
+    if anchored:
+        return re.compile(rf"^(?:{body})$", re.IGNORECASE if ignore_case else 0)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+_BOUNDARY = re.compile(
+    r"""
+    [.!?…]+                    # terminal punctuation
+    [»"”’)\]]{0,3}             # closing quotes or brackets that belong to the sentence
+    [ \t\u00a0\u202f]+         # the gap (paragraphs are lines, so no newline here)
+    """,
+    re.VERBOSE,
+)
+_LAST_TOKEN = re.compile(r"[^\s(\[«\"“]+$")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_CUT = re.compile(r"[;,]\s|\s")
+
+
+def has_verb(fragment: str, *, lang: str) -> bool:
+    """True when ``fragment`` holds a finite verb or participle (lower-case words only, names never count).
+
+    >>> has_verb("Le ministre ukrainien de la Défense, Rustem Umerov.", lang="fr")
+    False
+    """
+    table = load(lang, "discourse")
+    suffix = _verb_suffix(lang)
+    for word in _WORD.findall(fragment):
+        low = word.lower()
+        if low in table.VERB_WORDS:
+            return True
+        if word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
+            continue
+        if suffix.search(low):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _verb_suffix(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"\w\w{load(lang, 'discourse').VERB_SUFFIX}$")
+
+
+def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
+    """True for page furniture: share buttons, bylines, credits, "Source", verbless captions with a credit.
+
+    >>> is_furniture("Comment (0)", lang="en")
+    True
+    >>> is_furniture("Le ministre, Rustem Umerov. (Source : kyivindependent.com) |", lang="fr")
+    True
+    """
+    bare = fragment.strip().strip("|•·–—-_*#>").strip()
+    if not bare:
+        return True
+    if not any(ch.isalnum() for ch in bare):
+        return True
+    words = len(bare.split())
+    if words <= FURNITURE_WORDS and compile_cues(lang, "FURNITURE_LINES", anchored=True).match(
+        bare.rstrip(".:")
+    ):
+        return True
+    byline = compile_cues(lang, "BYLINES", anchored=True, ignore_case=False)
+    if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang):
+        return True
+    credit = compile_cues(lang, "CREDIT_MARKERS").search(bare)
+    if credit:
+        before = bare[: credit.start()]
+        return words <= CAPTION_WORDS and not has_verb(before, lang=lang)
+    if fragment.rstrip().endswith("|") and words <= CAPTION_WORDS and not has_verb(bare, lang=lang):
+        return True
+    # A short verbless line right before a credit line is that photo's caption.
+    nxt = next_fragment.strip()
+    return bool(
+        nxt
+        and words <= CAPTION_WORDS
+        and compile_cues(lang, "CREDIT_MARKERS").match(nxt.lstrip("|• "))
+        and not has_verb(bare, lang=lang)
+    )
+
+
+def _boundaries(para: str, lang: str) -> tuple[list[int], bool]:
+    """Cut positions in ``para`` and whether some candidate was too unsure for the rules."""
+    abbreviations = load(lang, "discourse").ABBREVIATIONS
+    cuts: list[int] = []
+    unsure = False
+    for m in _BOUNDARY.finditer(para):
+        nxt = para[m.end() : m.end() + 1]
+        if not nxt or nxt.islower():
+            continue
+        if m.group().lstrip()[:1] == ".":
+            token = _LAST_TOKEN.search(para, max(0, m.start() - 40), m.start())
+            word = token.group() if token else ""
+            if word in abbreviations or word.rstrip(".") in abbreviations:
+                continue
+            if (len(word) == 1 and word.isupper()) or ("." in word and not word.replace(".", "").isdigit()):
+                unsure = True
+        cuts.append(m.end())
+    return cuts, unsure
+
+
+@lru_cache(maxsize=8)
+def _pysbd(lang: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=lang if lang in pysbd.languages.LANGUAGE_CODES else "en", clean=False)
+
+
+def _pysbd_cuts(para: str, lang: str) -> list[int]:
+    """Cut positions from pysbd, anchored by search, skipping cuts after known abbreviations."""
+    abbreviations = load(lang, "discourse").ABBREVIATIONS
+    cuts: list[int] = []
+    cursor = 0
+    for piece in _pysbd(lang).segment(para):
+        core = piece.strip()
+        if not core:
+            continue
+        found = para.find(core, cursor)
+        if found < 0:  # pysbd changed the text: fall back to the rules for this paragraph
+            return _boundaries(para, lang)[0]
+        cursor = found + len(core)
+        token = _LAST_TOKEN.search(core)
+        word = token.group().rstrip(".") if token else ""
+        nxt = para[cursor:].lstrip()[:1]
+        if word in abbreviations or (nxt and nxt.islower()):
+            continue
+        cuts.append(cursor)
+    return cuts
+
+
+def _chunks(start: int, end: int, text: str) -> list[Span]:
+    """Cut an over-long sentence at commas or spaces near ``MAX_SENTENCE``."""
+    spans: list[Span] = []
+    while end - start > MAX_SENTENCE:
+        stop = start + MAX_SENTENCE
+        cut = None
+        for m in _CUT.finditer(text, start + MAX_SENTENCE // 2, stop):
+            cut = m.end()
+        cut = cut or stop
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, *, lang: str) -> list[Sentence]:
+    """Sentences of ``text`` (spans into ``text``), page furniture left out.
+
+    >>> [s.text for s in split_sentences("M. Dupont a payé 1,2 milliard. Voir p. 12.\\nSource", lang="fr")]
+    ['M. Dupont a payé 1,2 milliard.', 'Voir p. 12.']
+    """
+    lines = [m.span() for m in _LINE.finditer(text)]
+    sentences: list[Sentence] = []
+    for number, (start, end) in enumerate(lines):
+        line = text[start:end]
+        following = text[slice(*lines[number + 1])] if number + 1 < len(lines) else ""
+        if is_furniture(line, lang=lang, next_fragment=following):
+            continue
+        cuts, unsure = _boundaries(line, lang)
+        if unsure and len(line) <= MAX_PYSBD:
+            cuts = _pysbd_cuts(line, lang)
+        pieces = [
+            _trim(text, start + a, start + b) for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)
+        ]
+        pieces = [p for p in pieces if p[1] > p[0]]
+        for index, (a, b) in enumerate(pieces):
+            nxt = text[slice(*pieces[index + 1])] if index + 1 < len(pieces) else ""
+            if is_furniture(text[a:b], lang=lang, next_fragment=nxt):
+                continue
+            for c, d in _chunks(a, b, text):
+                c, d = _trim(text, c, d)
+                if d > c:
+                    sentences.append(Sentence(text[c:d], (c, d), number))
+    return sentences

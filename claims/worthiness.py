@@ -1,0 +1,182 @@
+"""Claim kind (Full Fact's claim types) and check-worthiness 0-1 with human-readable reasons.
+
+Rule-based and transparent: figures, dates, named actors, attribution, change/comparison/ranking words
+and factual event verbs raise the score; opinion, hedges, questions, first-person talk and context
+sentences lower it. Every step that moves the score leaves a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.models import Attribution, DateRef, Entity, Statistic
+from claims.segmenting import compile_cues
+
+KINDS = (
+    "quantity",
+    "change",
+    "comparison",
+    "ranking",
+    "prediction",
+    "event",
+    "quote",
+    "rule",
+    "opinion",
+    "other",
+)
+LOW_CEILING = 0.15
+"""Claims with no verifiable content never score above this."""
+
+_QUOTE_OPEN = re.compile(r"^\s*[«\"“]")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What kind of claim this is, how worth checking (0-1), and why."""
+
+    kind: str
+    worthiness: float
+    reasons: tuple[str, ...]
+
+
+def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
+    """A bare year is a date, not a figure to check (whether or not the dates parser saw it)."""
+    inside = any(d.span[0] <= stat.span[0] and stat.span[1] <= d.span[1] for d in dates)
+    bare = stat.kind in ("count", "number") and stat.unit is None and not stat.counted
+    return inside or (
+        bare and stat.value is not None and 1800 <= stat.value <= 2100 and float(stat.value).is_integer()
+    )
+
+
+def _figure_reason(stat: Statistic) -> str:
+    if stat.kind in ("multiplier", "change", "percentage_points"):
+        return "contains a change"
+    if stat.kind == "percent":
+        return "contains a percentage"
+    if stat.kind == "money":
+        return "contains an amount of money"
+    if stat.kind == "measure":
+        return "contains a measure"
+    if stat.bound.kind in ("lower", "upper", "range", "approximate") or stat.vague:
+        return "contains a bounded count"
+    return "contains a figure"
+
+
+def assess(
+    text: str,
+    *,
+    lang: str,
+    statistics: Sequence[Statistic] = (),
+    dates: Sequence[DateRef] = (),
+    entities: Sequence[Entity] = (),
+    attribution: Attribution | None = None,
+    modality: str = "reported",
+) -> Assessment:
+    """Kind, worthiness and reasons for one clause.
+
+    >>> assess("Production tripled in 2023.", lang="en").kind
+    'change'
+    >>> assess("I think this is wonderful.", lang="en").reasons[-1]
+    'no verifiable content'
+    """
+
+    def cue(name: str) -> bool:
+        return bool(compile_cues(lang, name).search(text))
+
+    figures = [s for s in statistics if not _is_year(s, dates)]
+    words = len(_WORDS.findall(text))
+    score, reasons = 0.15, []
+    if figures:
+        score += 0.35 + min(0.1, 0.05 * (len(figures) - 1))
+        reasons += sorted({_figure_reason(s) for s in figures})
+    change, comparison, ranking = cue("CHANGE"), cue("COMPARISON"), cue("RANKING")
+    if change or comparison or ranking:
+        score += 0.1
+        reasons.append("compares, ranks or measures change")
+    if dates or len(figures) < len(statistics):
+        score += 0.1
+        reasons.append("has a date")
+    named = [e for e in entities if e.name]
+    if named:
+        score += 0.1
+        reasons.append("names " + ", ".join(dict.fromkeys(e.name for e in named if e.name)))
+    elif entities:
+        score += 0.05
+        reasons.append("names an actor")
+    if attribution is not None:
+        score += 0.1
+        reasons.append("attributed to a named source")
+    event = cue("EVENT")
+    if event:
+        score += 0.05
+        reasons.append("reports an event")
+    if modality in ("forecast", "target"):
+        score -= 0.05
+        reasons.append(modality)
+    elif modality == "hypothetical":
+        score -= 0.1
+        reasons.append("hypothetical")
+    opinion, hedge, question = cue("OPINION"), cue("HEDGES"), text.rstrip().endswith("?")
+    if opinion:
+        score -= 0.2
+        reasons.append("opinion")
+    if hedge:
+        score -= 0.1
+        reasons.append("hedged")
+    if question:
+        score -= 0.3
+        reasons.append("question")
+    if not figures and compile_cues(lang, "FIRST_PERSON", ignore_case=False).search(text):
+        score -= 0.1
+        reasons.append("speaks of the speaker")
+    if not figures and cue("CONTEXT_CUES"):
+        score -= 0.1
+        reasons.append("context")
+    if words < 5:
+        score -= 0.15
+        reasons.append("very short")
+    verifiable = figures or dates or entities or change or comparison or ranking or event
+    if not verifiable:
+        score = min(score, LOW_CEILING)
+        reasons.append("no verifiable content")
+    kind = _kind(
+        text, lang, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
+    )
+    return Assessment(kind, round(max(0.0, min(1.0, score)), 3), tuple(reasons))
+
+
+def _kind(
+    text: str,
+    lang: str,
+    figures: Sequence[Statistic],
+    modality: str,
+    change: bool,
+    comparison: bool,
+    ranking: bool,
+    opinion: bool,
+    event: bool,
+    entities: Sequence[Entity],
+) -> str:
+    """The first kind that fits, from the most specific to the most general."""
+    if _QUOTE_OPEN.match(text):
+        return "quote"
+    if modality != "reported":
+        return "prediction"
+    if change or any(s.kind in ("multiplier", "change", "percentage_points") for s in figures):
+        return "change"
+    if comparison:
+        return "comparison"
+    if ranking and (figures or entities):
+        return "ranking"
+    if figures:
+        return "quantity"
+    if compile_cues(lang, "RULE").search(text):
+        return "rule"
+    if opinion:
+        return "opinion"
+    if event or entities:
+        return "event"
+    return "other"
