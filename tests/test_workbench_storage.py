@@ -81,7 +81,7 @@ def test_migrations_create_every_table(database):
 
 
 def test_article_with_claims_round_trips_with_spans(database):
-    article_id, claim_ids = _store(database)
+    article_id, _ = _store(database)
     with database.session() as session:
         claims = article_claims(session, article_id)
         article = list_articles(session)[0]

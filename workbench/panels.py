@@ -11,6 +11,12 @@ from workbench.records import ClaimRecord, SourceRecord
 from workbench.vocabulary import RATINGS, STANCES, STATUSES
 
 
+def claim_label(claim: ClaimRecord) -> str:
+    """How a claim is named in pickers: id, its figures first (what reviewers look for), then its words."""
+    figures = ", ".join(s.surface for s in claim.statistics[:3])
+    return f"#{claim.id} [{figures}] {claim.text[:80]}" if figures else f"#{claim.id} {claim.text[:90]}"
+
+
 def _facets(claim: ClaimRecord) -> None:
     facts = [f"**Kind:** {claim.kind}", f"**Modality:** {claim.modality}"]
     st.markdown(" · ".join([*facts, f"**Check-worthiness:** {claim.worthiness:.2f}"]))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from workbench import state
 from workbench.highlight import Mark, highlight_html
-from workbench.panels import render_claim_panel
+from workbench.panels import claim_label, render_claim_panel
 from workbench.resources import database
 from workbench.storage.articles import article_claims, claims_frame, list_articles
 from workbench.storage.evidence import list_sources
@@ -46,9 +46,7 @@ with text_col:
     )
     st.dataframe(table[["id", "claim", "kind", "worthiness", "status", "verdict"]], hide_index=True)
 with panel_col:
-    st.selectbox(
-        "Claim", list(by_id), format_func=lambda i: f"#{i} {by_id[i].text[:90]}", key=state.REVIEW_CLAIM
-    )
+    st.selectbox("Claim", list(by_id), format_func=lambda i: claim_label(by_id[i]), key=state.REVIEW_CLAIM)
     with database().session() as session:
         claim = get_claim(session, claim_id)
     render_claim_panel(claim, sources)
