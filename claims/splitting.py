@@ -9,6 +9,7 @@ kind/worthiness. Every span indexes the whole input text.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -51,8 +52,23 @@ def _anchored(
     return tuple(shifted)
 
 
-def split_claims(text: str, *, lang: str | None = None, published: Any = None) -> list[Claim]:
-    """Split ``text`` into atomic claims; spans index ``text``.
+def _as_date(published: dt.date | str | None) -> dt.date | None:
+    """The publication date as a ``date`` (ISO strings accepted), for relative dates ("last week")."""
+    if published is None or (isinstance(published, dt.date) and not isinstance(published, dt.datetime)):
+        return published
+    if isinstance(published, dt.datetime):
+        return published.date()
+    try:
+        return dt.date.fromisoformat(str(published).strip())
+    except ValueError as e:
+        raise ValueError(f"published: {published!r} is not an ISO date (YYYY-MM-DD)") from e
+
+
+def split_claims(
+    text: str, *, lang: str | None = None, published: dt.date | str | None = None
+) -> list[Claim]:
+    """Split ``text`` into atomic claims; spans index ``text``. ``published`` (a date or an ISO string)
+    resolves relative dates. Never raises on any text.
 
     >>> text = "Selon le ministère, la production a triplé en 2023 et devrait doubler en 2024."
     >>> claims = split_claims(text, lang="fr")
@@ -62,6 +78,7 @@ def split_claims(text: str, *, lang: str | None = None, published: Any = None) -
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    published = _as_date(published)
     lang = lang or detect_language(text)
     names: dict[str, str] = {}
     previous: Attribution | None = None
@@ -111,6 +128,7 @@ def _claim(
         entities=own,
         attribution=attribution,
         modality=modality,
+        offset=start,
     )
     return Claim(
         text=clause,

@@ -74,8 +74,9 @@ def assess(
     entities: Sequence[Entity] = (),
     attribution: Attribution | None = None,
     modality: str = "reported",
+    offset: int = 0,
 ) -> Assessment:
-    """Kind, worthiness and reasons for one clause.
+    """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans).
 
     >>> assess("Production tripled in 2023.", lang="en").kind
     'change'
@@ -84,7 +85,11 @@ def assess(
     """
 
     def cue(name: str) -> bool:
-        return bool(compile_cues(lang, name).search(text))
+        """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
+        for m in compile_cues(lang, name).finditer(text):
+            if not any(s.span[0] - offset <= m.start() < s.span[1] - offset for s in statistics):
+                return True
+        return False
 
     figures = [s for s in statistics if not _is_year(s, dates)]
     words = len(_WORDS.findall(text))

@@ -275,7 +275,9 @@ NOT_NAMES = frozenset(
     after before although though because since despite yet also still then now today yesterday tomorrow
     there here what why how who where which whether mr mrs ms dr i it its he she we they you our my his
     her their this that these those some many most all any each every no not one two three several other
-    in on at for with from by of to as the a an last next first new
+    in on at for with from by of to as the a an last next first new western eastern northern southern
+    british german american european french russian ukrainian chinese polish italian spanish israeli
+    palestinian iranian indian japanese korean canadian australian african asian arab
     """.split()  # noqa: SIM905
 )
 
