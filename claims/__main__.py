@@ -1,0 +1,5 @@
+"""``python -m claims ARTICLE.txt``: list an article's checkable claims (see ``claims.cli``)."""
+
+from claims.cli import main
+
+raise SystemExit(main())
