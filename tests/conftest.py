@@ -61,12 +61,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report: pytest.TestReport = yield
     if not report.failed:
         return report
+    servers: dict[str, ServedApp] = {}  # by URL: a fixture wrapping serve_app shows up twice
     for value in getattr(item, "funcargs", {}).values():
         if isinstance(value, ServedApp):
-            report.sections.append((f"streamlit server log ({value.url})", value.log_tail()))
+            servers[value.url] = value
         elif isinstance(value, AppServer):
-            for served in value.served:
-                report.sections.append((f"streamlit server log ({served.url})", served.log_tail()))
+            servers.update((served.url, served) for served in value.served)
+    for url, served in servers.items():
+        report.sections.append((f"streamlit server log ({url})", served.log_tail()))
     page = getattr(item, "funcargs", {}).get("page")
     if report.when == "call" and page is not None:
         report.sections.append(("page", _save_screenshot(page, item.name)))
