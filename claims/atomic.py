@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.models import Span
-from claims.segmenting import compile_cues, has_verb
-from claims.vocabulary import load
+from claims.segmenting import compile_cues, discourse, has_verb
 
 MIN_CLAUSE_WORDS = 3
 MAX_SUBJECT_WORDS = 14
@@ -30,7 +29,7 @@ def _coordinator(lang: str) -> re.Pattern[str]:
 
 def _starts_with_verb(text: str, lang: str) -> bool:
     """True when ``text`` opens with a verb, maybe after adverbs ("devrait être", "also rose")."""
-    table = load(lang, "discourse")
+    table = discourse(lang)
     for index, m in enumerate(_WORD.finditer(text)):
         word = m.group().lower()
         if word in table.PREDICATE_ADVERBS and index < 2:
@@ -118,7 +117,7 @@ def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = 
     'la production nationale'
     """
     end = len(sentence) if end is None else end
-    table = load(lang, "discourse")
+    table = discourse(lang)
     for count, m in enumerate(_WORD.finditer(sentence, start, end)):
         word = m.group()
         if count >= MAX_SUBJECT_WORDS:

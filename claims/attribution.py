@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.models import Attribution, Entity
-from claims.segmenting import compile_cues
-from claims.vocabulary import load
+from claims.segmenting import compile_cues, discourse
 
 MAX_SPEAKER_WORDS = 9
 
@@ -49,7 +48,7 @@ _THAT = {"que", "qu", "that"}
 
 
 def _strip_determiners(phrase: str, lang: str) -> str:
-    determiners = load(lang, "discourse").DETERMINERS
+    determiners = discourse(lang).DETERMINERS
     words = phrase.split()
     while len(words) > 1 and words[0].lower().replace("’", "'") in determiners:
         words = words[1:]
@@ -120,7 +119,7 @@ def _speaker_before(
     previous: Attribution | None,
 ) -> Found | None:
     """The attribution whose verb is ``verb``: speaker before it ("X a dit"), or after it ("said X")."""
-    determiners = load(lang, "discourse").DETERMINERS
+    determiners = discourse(lang).DETERMINERS
     before = sentence[: verb.start()]
     if before.split()[-1:] and before.split()[-1].lower() in determiners:
         return None  # "the reports": a noun, not a verb
@@ -153,7 +152,7 @@ def _speaker_before(
     follows = bool(that)
     if len(sentence) - content < 3:  # "..., the ministry said.": the content came before
         content, follows = 0, True
-    if len(words) == 1 and words[0].lower() in load(lang, "discourse").SPEAKER_PRONOUNS:
+    if len(words) == 1 and words[0].lower() in discourse(lang).SPEAKER_PRONOUNS:
         if previous is None:
             return None
         return Found(Attribution(previous.speaker, surface, span, verb.group()), content, follows)

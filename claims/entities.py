@@ -19,7 +19,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process, utils
 
 from claims.models import Entity
-from claims.vocabulary import load
+from claims.segmenting import discourse
 
 APPLY_AT = 85.0
 SUGGEST_AT = 70.0
@@ -139,7 +139,7 @@ def _trim_name(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     possessive = _POSSESSIVE.search(text, start, end)
     if possessive and end - start > 3:
         end = possessive.start()
-    not_names = load(lang, "discourse").NOT_NAMES
+    not_names = discourse(lang).NOT_NAMES
     while start < end:
         space = text.find(" ", start, end)
         first = text[start : space if space >= 0 else end]
@@ -172,7 +172,7 @@ def find_entities(
             name, kind = gazetteer.aliases.get(m.group().replace("’", "'"), (m.group(), None))
         found.append(Entity(m.group(), (m.start() + offset, m.end() + offset), name, kind, 100.0))
         taken.append(m.span())
-    not_names = load(lang, "discourse").NOT_NAMES
+    not_names = discourse(lang).NOT_NAMES
     for m in _NAME.finditer(text):
         start, end = _trim_name(text, m.start(), m.end(), lang)
         if end <= start or any(a < end and start < b for a, b in taken):

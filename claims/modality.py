@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from claims.segmenting import compile_cues
-from claims.vocabulary import load
+from claims.segmenting import compile_cues, discourse
 
 MODALITIES = ("reported", "forecast", "target", "hypothetical")
 
@@ -18,7 +17,7 @@ def detect_modality(clause: str, *, lang: str) -> str:
     >>> detect_modality("production tripled in 2023", lang="en")
     'reported'
     """
-    for family in load(lang, "discourse").MODALITY:
+    for family in discourse(lang).MODALITY:
         if compile_cues(lang, f"MODALITY_{family}", ignore_case=False).search(clause):
             return family
     return "reported"

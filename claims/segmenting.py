@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 import pysbd
 
@@ -36,6 +37,16 @@ class Sentence:
     paragraph_no: int
 
 
+@lru_cache(maxsize=16)
+def discourse(lang: str) -> ModuleType:
+    """The discourse vocabulary of ``lang`` (cached: looked up for every word).
+
+    >>> "selon" in " ".join(discourse("fr").ATTRIBUTION_PREFIXES)
+    True
+    """
+    return load(lang, "discourse")
+
+
 @lru_cache(maxsize=256)
 def compile_cues(
     lang: str, name: str, *, anchored: bool = False, ignore_case: bool = True
@@ -45,7 +56,7 @@ def compile_cues(
     >>> bool(compile_cues("fr", "MODALITY_forecast").search("elle devrait doubler"))
     True
     """
-    table = load(lang, "discourse")
+    table = discourse(lang)
     if name.startswith("MODALITY_"):
         patterns = table.MODALITY.get(name.removeprefix("MODALITY_"), [])
     else:
@@ -77,7 +88,7 @@ def has_verb(fragment: str, *, lang: str) -> bool:
     >>> has_verb("Le ministre ukrainien de la Défense, Rustem Umerov.", lang="fr")
     False
     """
-    table = load(lang, "discourse")
+    table = discourse(lang)
     suffix = _verb_suffix(lang)
     for word in _WORD.findall(fragment):
         low = word.lower()
@@ -92,7 +103,7 @@ def has_verb(fragment: str, *, lang: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _verb_suffix(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"\w\w{load(lang, 'discourse').VERB_SUFFIX}$")
+    return re.compile(rf"\w\w{discourse(lang).VERB_SUFFIX}$")
 
 
 def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
@@ -134,7 +145,7 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
 
 def _boundaries(para: str, lang: str) -> tuple[list[int], bool]:
     """Cut positions in ``para`` and whether some candidate was too unsure for the rules."""
-    abbreviations = load(lang, "discourse").ABBREVIATIONS
+    abbreviations = discourse(lang).ABBREVIATIONS
     cuts: list[int] = []
     unsure = False
     for m in _BOUNDARY.finditer(para):
@@ -159,7 +170,7 @@ def _pysbd(lang: str) -> pysbd.Segmenter:
 
 def _pysbd_cuts(para: str, lang: str) -> list[int]:
     """Cut positions from pysbd, anchored by search, skipping cuts after known abbreviations."""
-    abbreviations = load(lang, "discourse").ABBREVIATIONS
+    abbreviations = discourse(lang).ABBREVIATIONS
     cuts: list[int] = []
     cursor = 0
     for piece in _pysbd(lang).segment(para):
