@@ -85,6 +85,8 @@ for package_name in packages:
     package = importlib.import_module(package_name)
     imported.append(package_name)
     for module in pkgutil.walk_packages(package.__path__, prefix=package_name + "."):
+        if module.name.endswith(".__main__"):  # importing it would run the command line
+            continue
         importlib.import_module(module.name)
         imported.append(module.name)
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in forbidden)
@@ -104,6 +106,6 @@ def test_importing_every_pure_module_loads_no_ui_or_database() -> None:
     )
     assert done.returncode == 0, done.stderr[-4000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    expected = {_module_name(path) for path in _pure_modules()}
+    expected = {_module_name(path) for path in _pure_modules() if path.name != "__main__.py"}
     assert expected <= set(report["imported"]), f"not imported: {sorted(expected - set(report['imported']))}"
     assert report["forbidden_loaded"] == []
