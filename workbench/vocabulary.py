@@ -1,4 +1,8 @@
-"""The desk's fixed choices: claim statuses, verdict ratings and evidence stances."""
+"""The desk's fixed choices: claim statuses, verdict ratings, evidence stances, source kinds."""
+
+from sources.models import SOURCE_KINDS
+
+__all__ = ["RATINGS", "SOURCE_KINDS", "STANCES", "STATUSES"]
 
 STATUSES: tuple[str, ...] = ("new", "checking", "checked", "not check-worthy")
 
@@ -15,5 +19,3 @@ STANCES: dict[str, str] = {
     "contradicts": "The source contradicts the claim.",
     "context": "The source adds context.",
 }
-
-SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "official statement", "interview", "example")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from workbench import state
 from workbench.highlight import Mark, highlight_html
-from workbench.panels import claim_label, render_claim_panel
+from workbench.panel import claim_label, render_claim_panel
 from workbench.resources import database
 from workbench.storage.articles import article_claims, claims_frame, list_articles
 from workbench.storage.evidence import list_sources

@@ -62,6 +62,14 @@ class ClaimRow(Base):
     facets: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default="new")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    assignee: Mapped[str | None] = mapped_column(String(100))
+    not_worthy_reason: Mapped[str | None] = mapped_column(Text)
+    metric_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id", ondelete="SET NULL"), index=True)
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # a claim made by splitting or merging others points at where it came from; retired claims are hidden
+    origin_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
+    retired: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     statistics: Mapped[list[StatisticRow]] = relationship(order_by="StatisticRow.start")
@@ -85,6 +93,9 @@ class StatisticRow(Base):
     counted: Mapped[str | None] = mapped_column(String(200))
     direction: Mapped[str | None] = mapped_column(String(10))
     vague: Mapped[bool] = mapped_column(default=False)
+    # the engine's reading before a reviewer's correction (None: never corrected)
+    original: Mapped[dict | None] = mapped_column(JSON)
+    corrected_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class SourceRow(Base):
@@ -99,7 +110,9 @@ class SourceRow(Base):
     lang: Mapped[str | None] = mapped_column(String(8))
     reliability_note: Mapped[str | None] = mapped_column(Text)
     excerpt: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
     is_example: Mapped[bool] = mapped_column(default=False)
+    created_by: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
@@ -119,6 +132,15 @@ class FigureRow(Base):
     measured: Mapped[str | None] = mapped_column(String(200))
     period: Mapped[str | None] = mapped_column(String(40))
     modality: Mapped[str] = mapped_column(String(20), default="reported")
+    kind: Mapped[str] = mapped_column(String(40), default="number")
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    inclusive: Mapped[bool] = mapped_column(default=True)
+    base: Mapped[str | None] = mapped_column(String(40))
+    direction: Mapped[str | None] = mapped_column(String(10))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    metric_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id", ondelete="SET NULL"), index=True)
 
 
 class EvidenceRow(Base):
@@ -148,3 +170,60 @@ class VerdictRow(Base):
     rationale: Mapped[str] = mapped_column(Text)
     reviewer: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # proposed by a reviewer, published by an editor; only published verdicts are exported by default
+    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    published_by: Mapped[str | None] = mapped_column(String(100))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    source_ids: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class MetricRow(Base):
+    """A measured thing several claims and figures share (e.g. Ukraine's defence production)."""
+
+    __tablename__ = "metrics"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ClaimChangeRow(Base):
+    """Append-only history of every change to a claim: who, when, which field, before and after."""
+
+    __tablename__ = "claim_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    before: Mapped[dict | list | str | float | None] = mapped_column(JSON)
+    after: Mapped[dict | list | str | float | None] = mapped_column(JSON)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class UserRow(Base):
+    """A desk member who signs in: role reviewer, editor or admin; the password is stored as a hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class SettingRow(Base):
+    """Desk settings as JSON values (the verdict rating scale, the organisation's name...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict | list | str | float | None] = mapped_column(JSON)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
