@@ -1,0 +1,57 @@
+"""Claim filters on real databases: each facet narrows the claims as a reviewer expects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from workbench.demo import load_demo
+from workbench.filters import NO_VERDICT, ClaimFilter, claims_query
+from workbench.storage.database import open_database
+from workbench.storage.schema import ClaimRow
+from workbench.storage.verdicts import record_verdict
+
+
+@pytest.fixture
+def database(database_url):
+    handle = open_database(database_url)
+    with handle.session() as session:
+        load_demo(session)
+    yield handle
+    handle.engine.dispose()
+
+
+def _ids(database, claim_filter: ClaimFilter) -> list[int]:
+    with database.session() as session:
+        return list(session.scalars(claims_query(claim_filter, ClaimRow.id).order_by(ClaimRow.id)))
+
+
+def test_no_filter_gives_every_live_claim(database):
+    with database.session() as session:
+        every = list(session.scalars(select(ClaimRow.id).order_by(ClaimRow.id)))
+    assert _ids(database, ClaimFilter()) == every and len(every) >= 5
+
+
+def test_verdict_reviewer_and_none_filters(database):
+    first, *rest = _ids(database, ClaimFilter())
+    with database.session() as session:
+        record_verdict(
+            session, claim_id=first, rating="False", rationale="r", reviewer="ana", expected_version=1
+        )
+    assert _ids(database, ClaimFilter(verdicts=("False",))) == [first]
+    assert _ids(database, ClaimFilter(reviewers=("ana",))) == [first]
+    assert _ids(database, ClaimFilter(verdicts=(NO_VERDICT,))) == rest
+    assert _ids(database, ClaimFilter(verdicts=("False", NO_VERDICT))) == [first, *rest]
+    assert _ids(database, ClaimFilter(statuses=("checked",))) == [first]
+
+
+def test_language_date_worthiness_and_text_filters(database):
+    every = _ids(database, ClaimFilter())
+    assert _ids(database, ClaimFilter(languages=("fr",))) == every
+    assert _ids(database, ClaimFilter(languages=("en",))) == []
+    assert _ids(database, ClaimFilter(date_from=date(2023, 12, 1), date_to=date(2023, 12, 31))) == every
+    assert _ids(database, ClaimFilter(date_from=date(2024, 1, 1))) == []
+    assert len(_ids(database, ClaimFilter(min_worthiness=0.99))) < len(every)
+    assert len(_ids(database, ClaimFilter(text="250"))) >= 1

@@ -1,0 +1,90 @@
+"""The claim filters shared by the queue, the exports and the trend charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, select
+
+from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What a reviewer narrowed the claims to; empty tuples and None mean "any".
+
+    ``verdicts`` may hold "(none)" for claims without a verdict; dates bound the article's
+    publication date (or, when absent, the day it was added).
+    """
+
+    article_ids: tuple[int, ...] = ()
+    outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    verdicts: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    min_worthiness: float | None = None
+    text: str | None = None
+
+
+NO_VERDICT = "(none)"
+
+
+def latest_verdicts():
+    """Subquery: the newest verdict row id of each claim."""
+    return (
+        select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id"))
+        .group_by(VerdictRow.claim_id)
+        .subquery("latest_verdict")
+    )
+
+
+def claims_query(claim_filter: ClaimFilter, *columns) -> Select:
+    """SELECT ``columns`` (default: ClaimRow) over live claims joined with article and current verdict."""
+    latest = latest_verdicts()
+    query = (
+        select(*(columns or (ClaimRow,)))
+        .select_from(ClaimRow)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+        .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
+        .where(ClaimRow.retired.is_(False))
+    )
+    return query.where(*conditions(claim_filter))
+
+
+def conditions(f: ClaimFilter) -> list:
+    """The WHERE conditions for ``f`` (for queries already joined like ``claims_query``)."""
+    found = []
+    if f.article_ids:
+        found.append(ClaimRow.article_id.in_(f.article_ids))
+    if f.outlets:
+        found.append(ArticleRow.outlet.in_(f.outlets))
+    if f.languages:
+        found.append(ArticleRow.lang.in_(f.languages))
+    if f.kinds:
+        found.append(ClaimRow.kind.in_(f.kinds))
+    if f.statuses:
+        found.append(ClaimRow.status.in_(f.statuses))
+    if f.verdicts:
+        named = [v for v in f.verdicts if v != NO_VERDICT]
+        options = [VerdictRow.rating.in_(named)] if named else []
+        if NO_VERDICT in f.verdicts:
+            options.append(VerdictRow.id.is_(None))
+        found.append(options[0] if len(options) == 1 else options[0] | options[1])
+    if f.reviewers:
+        found.append(VerdictRow.reviewer.in_(f.reviewers))
+    day = func.coalesce(ArticleRow.published, func.date(ArticleRow.created_at))
+    if f.date_from:
+        found.append(day >= f.date_from)
+    if f.date_to:
+        found.append(day <= f.date_to)
+    if f.min_worthiness is not None:
+        found.append(ClaimRow.worthiness >= f.min_worthiness)
+    if f.text:
+        found.append(ClaimRow.text.ilike(f"%{f.text}%"))
+    return [and_(*found)] if found else []
