@@ -1,34 +1,269 @@
-"""Statistics in a text (placeholder: digits with a few bounds and multiplier verbs)."""
+"""Statistics in a clause: counts, percentages, money, measures, bounds, ranges, changes,
+multipliers, vague quantities and ordinals, French and English.
+
+Intervals, documented in the vocabulary tables:
+
+- approximate bounds ("environ", "près de", "about", "nearly", "quelque") cover value ± 10 %
+  (``APPROX_TOLERANCE``);
+- vague quantities have ``value`` None, ``vague`` True and the table's interval: "des dizaines"
+  20-99, "dozens" 24-99, "des centaines"/"hundreds" 200-999, "des milliers"/"thousands"
+  2,000-9,999, "des millions"/"millions" 2e6-1e9, "quelques"/"a few" 2-9, "plusieurs"/"several"
+  3-9, "a handful"/"une poignée" 3-9;
+- ranges ("entre 3 et 5", "3-5", "from 3 to 5") have ``value`` at the midpoint.
+
+Years standing alone ("2023"), day numbers in dates ("le 15 décembre"), times ("14h30"),
+telephone numbers and reference numbers ("article 12") are not statistics.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, replace
 
 from claims.models import Bound, Statistic
+from claims.number_words import lexicon
+from claims.quantities import Quantity, find_quantities
+from claims.statistic_patterns import StatPatterns, phone_spans, stat_patterns
 
-_NUMBER = re.compile(
-    r"(?P<bound>plus de |more than |au moins |at least )?"
-    r"(?P<num>\d{1,3}(?:[ \u202f\u00a0,.]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<pct> ?%)?"
-)
-_MULTIPLIERS = {"triplé": 3, "doublé": 2, "multipliée par six": 6, "tripled": 3, "doubled": 2, "sixfold": 6}
-_MULT = re.compile("|".join(re.escape(k) for k in _MULTIPLIERS))
+_WINDOW = 48  # characters looked at before a number for bound or change words
+
+
+@dataclass
+class _Item:
+    """A statistic under construction: ``start``/``end`` grow as context words join."""
+
+    start: int
+    end: int
+    q: Quantity
+    bound: Bound
+    kind: str
+    direction: str | None = None
+    after_end: int | None = None
 
 
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
-    """Return the figures in ``text`` with surface and span."""
-    stats = [
-        Statistic(m.group(), m.span(), "multiplier", float(_MULTIPLIERS[m.group()]))
-        for m in _MULT.finditer(text)
+    """Return the figures in ``text`` with surface and span (never raises).
+
+    >>> [s.describe() for s in parse_statistics("plus de 250 fabricants d'armes", lang="fr")]
+    ["more than 250 fabricants d'armes"]
+    """
+    if not text:
+        return []
+    try:
+        return _parse(text, lang)
+    except (ValueError, OverflowError, ZeroDivisionError, KeyError, IndexError, RecursionError):
+        return []  # a malformed figure must not stop a whole article
+
+
+def _parse(text: str, lang: str) -> list[Statistic]:
+    pats = stat_patterns(lang)
+    phones = phone_spans(text)
+    quantities = find_quantities(text, lang=lang)
+    items = [
+        _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
+        for q in quantities
+        if not _excluded(text, q, pats, phones)
     ]
-    for m in _NUMBER.finditer(text):
-        raw = m.group("num").replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
-        raw = raw.replace(",", "." if lang == "fr" else "")
-        try:
-            value = float(raw)
-        except ValueError:
+    items = _ranges(text, items, pats)
+    stats: list[Statistic] = []
+    for item in items:
+        if item.bound.kind == "exact":
+            _bound(text, item, pats)
+        _change(text, item, pats)
+        stats.append(_finish(text, item, pats))
+    stats += _multipliers(text, pats, lang, quantities)
+    stats += _vague(text, pats)
+    return _dedupe(stats)
+
+
+def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]]) -> bool:
+    """Dates, times, phone numbers, references and weak words are not statistics."""
+    num = q.number
+    if num is None:
+        return True
+    if any(a <= q.start < b for a, b in phones):
+        return True
+    if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
+        return q.kind in ("number", "ordinal")
+    if pats.reference_before.search(text, max(0, q.start - 14), q.start):
+        return True
+    if q.kind not in ("number", "ordinal"):
+        return False
+    whole = num.digits and float(q.value).is_integer()
+    if (
+        whole
+        and 1 <= q.value <= 31
+        and (
+            pats.month_after.match(text, q.end)
+            or pats.month_before.search(text, max(0, q.start - 12), q.start)
+        )
+    ):
+        return True
+    if whole and q.kind == "number" and pats.time_around.match(text, q.end):
+        return True
+    if q.start and text[q.start - 1] in ":h" and q.start >= 2 and text[q.start - 2].isdigit():
+        return True
+    surface = text[q.start : q.end]
+    return (
+        whole
+        and surface.isdigit()
+        and len(surface) == 4
+        and 1000 <= q.value <= 2100
+        and not (pats.bound_before.search(text, max(0, q.start - _WINDOW), q.start))
+    )
+
+
+def _determined(text: str, start: int) -> bool:
+    """A determiner before a lone ordinal ("le premier producteur", "the first")."""
+    before = text[max(0, start - 6) : start].lower()
+    return before.endswith(("le ", "la ", "les ", "l'", "l’", "the ", "its ", "'s ", "’s "))
+
+
+def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
+    """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if b is not None and a.q.kind != "ordinal" and b.q.kind != "ordinal" and b.start - a.end <= 12:
+            link = pats.range_between.match(text[a.end : b.start])
+            opener = pats.range_opener.search(text, max(0, a.start - 12), a.start)
+            word = link.group("word").lower() if link and link.group("word") else None
+            ok = link is not None and (
+                link.group("dash") or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
+            )
+            if ok and a.q.value <= b.q.value and _compatible(a.q, b.q):
+                low, high = a.q.value, b.q.value
+                unit_q = b.q if b.q.unit else a.q
+                start = opener.start() if opener and word else a.start
+                merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
+                merged.q = replace(unit_q, value=(low + high) / 2)
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.kind == "number" or b.kind == "number" or a.kind == b.kind
+
+
+def _bound(text: str, item: _Item, pats: StatPatterns) -> None:
+    """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
+    m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
+    value = item.q.value
+    if m:
+        kind, inclusive = pats.bounds[m.group("b").lower()]
+        item.start = m.start()
+        item.bound = _make_bound(kind, inclusive, value, pats.tolerance)
+    after = pats.bound_after.match(text, item.end)
+    if after:
+        kind, inclusive = pats.bounds_after[after.group("b").lower()]
+        item.after_end = after.end()
+        item.bound = _make_bound(kind, inclusive, value, pats.tolerance)
+
+
+def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> Bound:
+    if kind == "lower":
+        return Bound("lower", value, None, inclusive)
+    if kind == "upper":
+        return Bound("upper", None, value, inclusive)
+    if kind == "approximate":
+        spread = abs(value) * tolerance
+        return Bound("approximate", value - spread, value + spread, True)
+    return Bound("exact", value, value, True)
+
+
+def _change(text: str, item: _Item, pats: StatPatterns) -> None:
+    """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
+    if item.q.kind not in ("percent", "percentage_points", "money", "measure"):
+        return
+    m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
+    if m is None:
+        m = pats.change_after.match(text, item.end)
+        if m is None or item.q.kind not in ("percent", "percentage_points"):
+            return
+    item.direction = "up" if m.group("verb").lower() in pats.up_words else "down"
+    item.kind = "change"
+
+
+def _finish(text: str, item: _Item, pats: StatPatterns) -> Statistic:
+    q = item.q
+    end = item.after_end or item.end
+    counted = None
+    kind = item.kind
+    if q.kind == "number":
+        counted = _counted(text, q.end if item.after_end is None else end, pats)
+        kind = "count" if counted else "number"
+    unit = q.unit if item.kind != "change" or q.kind != "percentage_points" else "pp"
+    return Statistic(
+        text[item.start : end], (item.start, end), kind, q.value, item.bound, unit, counted, item.direction
+    )
+
+
+def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
+    """The few words naming what a bare number counts ("250 fabricants d'armes occidentaux")."""
+    m = pats.counted.match(text, end)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group("np").split()[:3]:
+        low = word.lower()
+        if low in pats.counted_stop or (words and low.endswith(pats.counted_stop_suffixes or ("\0",))):
+            break
+        words.append(word)
+    return " ".join(words) or None
+
+
+def _multipliers(text: str, pats: StatPatterns, lang: str, quantities: list[Quantity]) -> list[Statistic]:
+    """ "a triplé", "doubled", "sixfold", "×6", "multipliée par six", "deux fois plus"."""
+    out: list[Statistic] = []
+    for m in pats.mult_words.finditer(text):
+        value = pats.mult_values[m.group().lower()]
+        out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
+    words = lexicon(lang).words
+    for m in pats.fold.finditer(text):
+        raw = m.group("d") or m.group("n")
+        value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(words[raw.lower()][1])
+        out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
+    for q in quantities:
+        if q.kind != "number":
             continue
-        bound = Bound("lower", value, None, False) if m.group("bound") else Bound("exact", value, value)
-        kind = "percent" if m.group("pct") else "count"
-        stats.append(Statistic(m.group(), m.span(), kind, value, bound, "%" if m.group("pct") else None))
-    return sorted(stats, key=lambda s: s.span)
+        before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
+        after = pats.mult_after.match(text, q.end)
+        if before or after:
+            start = before.start() if before else q.start
+            end = after.end() if after else q.end
+            bound = Bound("exact", q.value, q.value)
+            out.append(Statistic(text[start:end], (start, end), "multiplier", q.value, bound))
+    return out
+
+
+def _vague(text: str, pats: StatPatterns) -> list[Statistic]:
+    """ "des dizaines de", "thousands of", "quelques", "several": an interval, no exact value."""
+    out = []
+    for m in pats.vague.finditer(text):
+        phrase = m.group("v").lower()
+        if phrase in pats.vague_needs_of and not m.group("of"):
+            continue
+        low, high = pats.vague_values[phrase]
+        counted = _counted(text, m.end(), pats) if m.group("of") else _counted(text, m.end("v"), pats)
+        span = (m.start(), m.end("v"))
+        bound = Bound("approximate", low, high)
+        out.append(Statistic(m.group("v"), span, "count", None, bound, None, counted, None, True))
+    return out
+
+
+def _dedupe(stats: list[Statistic]) -> list[Statistic]:
+    """Keep the first of overlapping figures, preferring the longer at the same start."""
+    ordered = sorted(stats, key=lambda s: (s.span[0], -(s.span[1] - s.span[0]), s.kind != "multiplier"))
+    out: list[Statistic] = []
+    for stat in ordered:
+        if out and stat.span[0] < out[-1].span[1]:
+            if stat.kind == "multiplier" and out[-1].kind != "multiplier" and stat.span[1] >= out[-1].span[1]:
+                out[-1] = stat
+            continue
+        out.append(stat)
+    return out

@@ -1,0 +1,385 @@
+"""Numbers written in words: a lexicon per language and a run parser that keeps offsets.
+
+A *run* is a sequence of number tokens separated only by spaces or hyphens ("quatre-vingt-dix
+mille", "3 hundred and 21"). ``parse_run`` cuts a run into numbers the way a reader would:
+a new number starts where the next word cannot continue the current one ("one two" is two
+numbers, "twenty one" is one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.vocabulary import load
+
+
+@dataclass(frozen=True)
+class Token:
+    """One number word or digit form: ``cls`` says how it combines (unit, tens, scale...)."""
+
+    cls: str
+    value: float
+    start: int
+    end: int
+    text: str
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A number cut from a run: ``first``/``last`` index its tokens (inclusive)."""
+
+    value: float
+    kind: str  # cardinal, ordinal, fraction
+    first: int
+    last: int
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word -> (class, value) for one language, and the regex that finds those words."""
+
+    words: dict[str, tuple[str, float]]
+    pattern: re.Pattern[str]
+    lang: str
+
+
+_CLASSES = (
+    ("ZERO", "zero"),
+    ("UNITS", "unit"),
+    ("TEENS", "teen"),
+    ("TENS", "tens"),
+    ("HUNDREDS", "hundred"),
+    ("SCALES", "scale"),
+    ("DOZENS", "dozen"),
+    ("FRACTION_WORDS", "fraction"),
+    ("ORDINALS", "ordinal"),
+)
+_FLAGS = (("ARTICLES", "article"), ("AND", "and"), ("NEGATIVE", "neg"), ("POSITIVE", "pos"))
+_FLAGS += (("DECIMAL_WORDS", "point"), ("OVER", "over"))
+
+
+def alternation(words: object) -> str:
+    """A regex matching any of ``words``, factored as a trie: far faster than ``a|b|c`` in ``re``.
+
+    >>> alternation(["dix", "deux", "dixième"])
+    '(?:d(?:eux|ix(?:ième)?))'
+    """
+    trie: dict = {}
+    for word in words:  # type: ignore[attr-defined]
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{build(trie)})"
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Build (once per language) the number-word table and its finder regex.
+
+    >>> lexicon("fr").words["quatorze"]
+    ('teen', 14)
+    """
+    table = load(lang, "numbers")
+    words: dict[str, tuple[str, float]] = {}
+    for name, cls in _FLAGS:
+        for word in getattr(table, name):
+            words[word] = (cls, 0)
+    for name, cls in _CLASSES:
+        for word, value in getattr(table, name).items():
+            if word not in words or words[word][0] == "article":
+                words[word] = (cls, value)
+    pattern = re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", re.IGNORECASE)
+    return Lexicon(words, pattern, lang)
+
+
+def word_token(lex: Lexicon, match: re.Match[str]) -> Token:
+    """The token for a word the lexicon's pattern matched."""
+    low = match.group().lower()
+    cls, value = lex.words[low]
+    plural = low.endswith("s") and cls in ("ordinal", "fraction", "scale", "dozen", "hundred")
+    return Token(cls, float(value), match.start(), match.end(), low, plural)
+
+
+_NUMERIC = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "digits", "dozen", "ordinal"})
+
+
+class _State:
+    """Accumulator for one number: ``total`` of closed scale groups plus the open ``group``."""
+
+    __slots__ = ("group", "last", "last_scale", "ordinal", "total")
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.group = 0.0
+        self.last: Token | None = None
+        self.last_scale = float("inf")
+        self.ordinal = False
+
+    @property
+    def value(self) -> float:
+        return self.total + self.group
+
+
+def _as_cardinal(tok: Token) -> str:
+    """Class an ordinal behaves as when it closes a compound ("twenty-first" ~ unit)."""
+    v = tok.value
+    if v < 10:
+        return "unit"
+    if v < 20:
+        return "teen"
+    if v < 100:
+        return "tens"
+    return "hundred" if v == 100 else "scale"
+
+
+def _take(state: _State, tok: Token, fr: bool) -> bool:
+    """Add ``tok`` to ``state`` if it can continue the number; False if it starts a new one."""
+    cls = _as_cardinal(tok) if tok.cls == "ordinal" else tok.cls
+    last = state.last.cls if state.last else None
+    if last == "ordinal" or state.ordinal:
+        return False
+    if last is not None and state.last.cls == "ordinal":
+        return False
+    g = state.group
+    if cls == "unit":
+        if last in ("unit", "digits", "zero", "dozen", "fraction"):
+            return False
+        if last == "teen" and not (fr and g % 100 in (10, 70, 90) and tok.value >= 7):
+            return False
+        if g % 10:
+            return False
+        state.group += tok.value
+    elif cls == "teen":
+        if last in ("unit", "teen", "digits", "zero", "dozen", "fraction"):
+            return False
+        if last == "tens" and not (fr and g % 100 in (60, 80)):
+            return False
+        state.group += tok.value
+    elif cls == "tens":
+        if last == "unit" and fr and state.last.value == 4 and tok.value == 20 and g % 100 == 4:
+            state.group += 76  # quatre-vingt(s)
+        elif last in ("unit", "teen", "tens", "digits", "zero", "dozen", "fraction") or g % 100:
+            return False
+        else:
+            state.group += tok.value
+    elif cls == "hundred":
+        if last in ("hundred", "zero", "dozen", "fraction") or (g >= 100 and last != "digits"):
+            return False
+        if tok.plural and last is None:
+            return False
+        state.group = (g or 1) * 100
+    elif cls == "scale":
+        if tok.value >= state.last_scale or last in ("zero", "dozen", "fraction"):
+            return False
+        if last is None and tok.plural:
+            return False
+        state.total += (g or 1) * tok.value
+        state.group = 0
+        state.last_scale = tok.value
+    elif cls == "digits":
+        after_scale = last == "scale" and tok.value < state.last_scale and g == 0
+        after_hundred = last == "hundred" and tok.value < 100 and g % 100 == 0
+        if last is not None and not (after_scale or after_hundred):
+            return False
+        state.group += tok.value
+    elif cls == "zero":
+        if last is not None:
+            return False
+    elif cls == "dozen":
+        if last not in ("unit", "teen", "tens", "digits", "article"):
+            return False
+        state.group = (g or 1) * tok.value
+    else:
+        return False
+    state.last = tok
+    if tok.cls == "ordinal":
+        state.ordinal = True
+    return True
+
+
+def _fraction_after_and(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """``and a half`` / ``et demi`` / ``and three quarters`` at ``i``: (fraction, index after)."""
+    j = i
+    num = 1.0
+    if j < len(tokens) and tokens[j].cls in ("article", "unit") and tokens[j].value <= 9:
+        num = tokens[j].value or 1.0
+        j += 1
+    if j < len(tokens) and tokens[j].cls in ("fraction", "ordinal") and tokens[j].value:
+        den = tokens[j]
+        frac = den.value if den.cls == "fraction" else 1 / den.value
+        if tokens[j].cls == "ordinal" and den.value < 2:
+            return None
+        return num * frac, j + 1
+    return None
+
+
+def parse_run(tokens: list[Token], lang: str) -> list[Parsed]:
+    """Cut a run of adjacent number tokens into numbers.
+
+    >>> lex = lexicon("en")
+    >>> toks = [word_token(lex, m) for m in lex.pattern.finditer("one hundred and six")]
+    >>> [(p.value, p.kind) for p in parse_run(toks, "en")]
+    [(106.0, 'cardinal')]
+    """
+    fr = lang == "fr"
+    out: list[Parsed] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        parsed = _parse_one(tokens, i, fr)
+        if parsed is None:
+            i += 1
+            continue
+        out.append(parsed)
+        i = parsed.last + 1
+    return _combine_fractions(out, tokens)
+
+
+def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
+    n = len(tokens)
+    start = i
+    sign = 1.0
+    if tokens[i].cls in ("neg", "pos"):
+        if i + 1 >= n or tokens[i + 1].cls not in _NUMERIC:
+            return None
+        sign = -1.0 if tokens[i].cls == "neg" else 1.0
+        i += 1
+    state = _State()
+    if tokens[i].cls == "article":
+        nxt = tokens[i + 1] if i + 1 < n else None
+        if nxt is None or nxt.plural or nxt.cls not in ("hundred", "scale", "dozen", "fraction", "ordinal"):
+            return None
+        if nxt.cls in ("fraction", "ordinal"):
+            if nxt.cls == "ordinal" and nxt.value < 2:
+                return None
+            frac = nxt.value if nxt.cls == "fraction" else 1 / nxt.value
+            return _extend_fraction(tokens, start, i + 1, frac * sign)
+        state.last = tokens[i]
+        i += 1
+    elif tokens[i].cls == "fraction":
+        return _extend_fraction(tokens, start, i, tokens[i].value * sign)
+    elif tokens[i].cls not in _NUMERIC or tokens[i].cls == "dozen":
+        return None
+    last = i - 1
+    while i < n:
+        tok = tokens[i]
+        if tok.cls == "and" and i + 1 < n and state.last is not None:
+            frac = _fraction_after_and(tokens, i + 1)
+            if frac is not None and state.last.cls in ("unit", "teen", "tens", "hundred", "scale", "digits"):
+                value, j = frac
+                if state.last.cls == "scale" and state.group == 0:
+                    state.total += value * state.last_scale
+                else:
+                    state.group += value
+                last = j - 1
+                if j < n and tokens[j].cls == "scale" and tokens[j].value < state.last_scale:
+                    state.group *= tokens[j].value  # "one and a half million"
+                    last = j
+                break
+            if state.last.cls in ("hundred", "scale", "tens", "digits") and _take(state, tokens[i + 1], fr):
+                if state.last.cls == "tens" and not fr:
+                    pass
+                last = i + 1
+                i += 2
+                continue
+            break
+        if tok.cls == "point" and state.last is not None and i + 1 < n:
+            decimals, j = _decimals(tokens, i + 1)
+            if decimals:
+                state.group += float("0." + decimals)
+                last = j - 1
+                i = j
+            break
+        if tok.cls == "fraction" and state.last is not None and state.last.cls in ("unit", "digits"):
+            state.group = state.group * tok.value
+            last = i
+            i += 1
+            if i < n and tokens[i].cls == "scale":
+                state.group *= tokens[i].value
+                last = i
+            break
+        if not _take(state, tok, fr):
+            break
+        last = i
+        i += 1
+    if state.last is None or last < start or state.last.cls == "article":
+        return None
+    kind = "ordinal" if state.ordinal else "cardinal"
+    single = last == start
+    weak = single and (tokens[start].text in ("one", "un", "une") or (kind == "ordinal"))
+    return Parsed(sign * state.value, kind, start, last, weak)
+
+
+def _extend_fraction(tokens: list[Token], start: int, i: int, frac: float) -> Parsed:
+    """A fraction word (``half``, ``a quarter``) optionally scaled ("quart de million")."""
+    if i + 1 < len(tokens) and tokens[i + 1].cls == "scale" and not tokens[i + 1].plural:
+        return Parsed(frac * tokens[i + 1].value, "fraction", start, i + 1)
+    return Parsed(frac, "fraction", start, i)
+
+
+def _decimals(tokens: list[Token], i: int) -> tuple[str, int]:
+    """Digits after "point"/"virgule": single digit words, or one two-digit number."""
+    digits = ""
+    j = i
+    while j < len(tokens) and tokens[j].cls in ("zero", "unit") and tokens[j].text not in ("a", "an"):
+        digits += str(int(tokens[j].value))
+        j += 1
+    if digits and not (j < len(tokens) and tokens[j].cls in ("hundred", "tens", "teen")):
+        return digits, j
+    sub = _parse_one(tokens, j, False) if j < len(tokens) else None
+    if sub is not None and sub.kind == "cardinal" and sub.value == int(sub.value):
+        return digits + str(int(sub.value)), sub.last + 1
+    return digits, j
+
+
+def _combine_fractions(numbers: list[Parsed], tokens: list[Token]) -> list[Parsed]:
+    """Join a cardinal and a following ordinal into a fraction ("two thirds", "un cinquième")."""
+    out: list[Parsed] = []
+    for num in numbers:
+        prev = out[-1] if out else None
+        if num.kind == "ordinal" and tokens[num.last].cls == "ordinal" and num.value >= 2:
+            plural = tokens[num.last].plural
+            if (
+                prev
+                and prev.kind == "cardinal"
+                and prev.last + 1 == num.first
+                and (plural or prev.value == 1)
+            ):
+                out[-1] = Parsed(prev.value / num.value, "fraction", prev.first, num.last)
+                continue
+            if plural and num.last > num.first:
+                out.append(_peel(num, tokens))
+                continue
+            if plural:
+                out.append(Parsed(1 / num.value, "fraction", num.first, num.last))
+                continue
+        out.append(num)
+    return out
+
+
+def _peel(num: Parsed, tokens: list[Token]) -> Parsed:
+    """A plural compound ordinal hides its numerator.
+
+    "twenty fifths" is 20/5, "cent trente cinquièmes" 100/35.
+    """
+    last = tokens[num.last]
+    den_first = num.last
+    if last.value < 10 and num.last - 1 > num.first and tokens[num.last - 1].cls == "tens":
+        den_first = num.last - 1
+    den = sum(t.value for t in tokens[den_first : num.last + 1])
+    numerator = _parse_one(tokens[:den_first], num.first, False)
+    top = numerator.value if numerator is not None else 1.0
+    return Parsed(top / den if den else top, "fraction", num.first, num.last)

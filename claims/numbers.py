@@ -1,0 +1,262 @@
+"""Numbers in text, with offsets: digits in both locales ("250 000", "250,000", "1,2", "3/4",
+"$1.2bn", "5k", "21st") and words ("quatre-vingt-dix", "a dozen", "un million et demi").
+
+``find_numbers`` is the span-preserving reader the statistics parser builds on;
+``value_of`` and ``words_to_digits`` give text2num's ``text2num``/``alpha2digit`` readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from claims.number_words import Lexicon, Parsed, Token, lexicon, parse_run, word_token
+from claims.vocabulary import load
+
+_SPACES = " \u00a0\u202f\u2009"
+_VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text. ``kind``: cardinal, ordinal or fraction.
+
+    ``digits`` is True when written with digits; ``glued`` holds letters stuck to the digits
+    that are not a scale ("km" in "29km"); ``weak`` marks a lone "one"/"un" or a lone ordinal
+    word, which is often not a number at all ("no one", "at first").
+    """
+
+    start: int
+    end: int
+    value: float
+    kind: str = "cardinal"
+    digits: bool = False
+    glued: str = ""
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class _DigitForms:
+    """The compiled digit reader of one locale."""
+
+    pattern: re.Pattern[str]
+    grouped: re.Pattern[str]
+    group_separator: str
+    ordinal_suffix: re.Pattern[str]
+    scale_suffixes: dict[str, float]
+
+
+@cache
+def _digit_forms(lang: str) -> _DigitForms:
+    """Digit forms for one locale: grouping and decimal separators differ."""
+    table = load(lang, "numbers")
+    dec = re.escape(table.DECIMAL_SEPARATOR)
+    grp = re.escape(table.GROUP_SEPARATORS)
+    sp = f"[{_SPACES}]"
+    pattern = re.compile(
+        rf"""
+        (?<![\w.,/])(?<![^\W\d_]-)(?<!\d/)     # not inside a word, a code or a date ("F-16", "01/02")
+        (?P<sign>(?<![\w])[-−]{sp}?)?          # a leading minus
+        (?P<num>
+            \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
+          | \d{{1,3}}(?:{sp}\d{{3}})+(?:{dec}\d+)?(?![\d])     # 250 000 (any space)
+          | \d+(?:[.,]\d+)?                                   # 12 / 1.2 / 1,2
+          | [.,]\d+                                           # ,25
+        )
+        (?P<frac>{sp}{{1,3}}\d{{1,2}}/\d{{1,2}}(?![\d/]))?      # 2 1/4
+        (?P<over>/\d{{1,3}}(?![\d/]))?                        # 3/4 (not 01/1995)
+        (?P<exp>[eE][-+]?\d{{1,3}}(?![\w]) | \^[-+]{{0,2}}\d{{1,3}})?  # 1e10, 1.1^23
+        (?P<vulgar>[¼½¾⅓⅔⅕⅙⅛])?
+        (?P<suffix>[^\W\d_]{{1,12}}(?:[²³]|\d(?![\d]))?)?       # 5k, 29km, 21st, 24703m2
+        """,
+        re.VERBOSE,
+    )
+    grouped = re.compile(rf"\d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?\Z")
+    ordinal_suffix = re.compile(table.ORDINAL_SUFFIX + r"\Z", re.IGNORECASE)
+    return _DigitForms(pattern, grouped, table.GROUP_SEPARATORS, ordinal_suffix, dict(table.SCALE_SUFFIXES))
+
+
+# Words after which "moins"/"plus"/"minus" compare rather than sign the number.
+_NOT_SIGN = re.compile(
+    r"(?<![\w])(?:au|du|pas|le|ou|et|fois|at|no|the|or|and|times)[ \u00a0]+\Z", re.IGNORECASE
+)
+_VULGAR_ALONE = re.compile(r"[¼½¾⅓⅔⅕⅙⅛]")
+_GAP_OK = re.compile(rf"[{_SPACES}\t-]{{0,6}}\Z")
+
+
+def _digit_value(m: re.Match[str], forms: _DigitForms) -> float | None:
+    """Value of a digit match, reading separators by locale."""
+    raw = m.group("num")
+    if not raw.isdigit():
+        for ch in _SPACES:
+            raw = raw.replace(ch, "")
+        if forms.grouped.match(raw):
+            raw = raw.replace(forms.group_separator, "")
+        raw = raw.replace(",", ".")
+    value = float(raw)
+    if m.lastindex == 2:  # no fraction, exponent or suffix
+        return value
+    if m.group("frac"):
+        top, bottom = m.group("frac").strip(_SPACES).split("/")
+        value += int(top) / int(bottom) if int(bottom) else 0
+    if m.group("over"):
+        bottom = int(m.group("over")[1:])
+        if not bottom:
+            return None
+        value /= bottom
+    if m.group("exp"):
+        exp = m.group("exp")
+        if exp[0] in "eE":
+            value *= 10 ** int(exp[1:])
+        else:
+            power = int(exp.lstrip("^+-"))
+            value = value ** (-power if exp.count("-") % 2 else power)
+    if m.group("vulgar"):
+        value += _VULGAR[m.group("vulgar")]
+    return value
+
+
+def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
+    """Digit forms as run tokens; ordinals and glued forms come back as finished Numbers."""
+    forms = _digit_forms(lang)
+    out: list[tuple[Token, Number | None]] = []
+    for m in forms.pattern.finditer(text):
+        value = _digit_value(m, forms)
+        if value is None:
+            continue
+        if m.group("sign"):
+            value = -value
+        start, end = m.start(), m.end()
+        suffix = m.group("suffix") or ""
+        if suffix:
+            end -= len(suffix)
+            if suffix in forms.scale_suffixes and not m.group("over"):
+                value *= forms.scale_suffixes[suffix]
+                scaled = Number(start, m.end(), value, "cardinal", True, suffix)
+                out.append((Token("glued", value, start, m.end(), ""), scaled))
+                continue
+            if forms.ordinal_suffix.match(suffix) and not m.group("over") and float(value).is_integer():
+                out.append(
+                    (
+                        Token("digits", value, start, m.end(), ""),
+                        Number(start, m.end(), value, "ordinal", True),
+                    )
+                )
+                continue
+            glued = Number(start, end, value, "cardinal", True, suffix)
+            out.append((Token("glued", value, start, end, ""), glued))
+            continue
+        kind = "fraction" if m.group("over") or m.group("frac") else "cardinal"
+        tok = Token("digits", value, start, end, m.group())
+        out.append((tok, Number(start, end, value, kind, True) if kind == "fraction" else None))
+    for m in _VULGAR_ALONE.finditer(text):
+        if m.start() and text[m.start() - 1].isdigit():
+            continue
+        out.append(
+            (
+                Token("glued", _VULGAR[m.group()], m.start(), m.end(), ""),
+                Number(m.start(), m.end(), _VULGAR[m.group()], "fraction", True),
+            )
+        )
+    return out
+
+
+def find_numbers(text: str, *, lang: str) -> list[Number]:
+    """Every number in ``text``, in order, with offsets.
+
+    >>> [(n.value, n.kind) for n in find_numbers("trois millions et demi, 1,2 milliard, 2e", lang="fr")]
+    [(3500000.0, 'cardinal'), (1200000000.0, 'cardinal'), (2.0, 'ordinal')]
+    """
+    lex = lexicon(lang)
+    items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang)
+    items += [(word_token(lex, m), None) for m in lex.pattern.finditer(text)]
+    items.sort(key=lambda item: item[0].start)
+    numbers: list[Number] = []
+    run: list[Token] = []
+    for tok, done in items:
+        if done is not None:
+            _flush(run, text, lex, numbers)
+            run = []
+            numbers.append(done)
+            continue
+        if run and (tok.start - run[-1].end > 6 or not _GAP_OK.match(text[run[-1].end : tok.start])):
+            _flush(run, text, lex, numbers)
+            run = []
+        run.append(tok)
+    _flush(run, text, lex, numbers)
+    return numbers
+
+
+def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> None:
+    """Parse a finished run and append its numbers."""
+    if not run:
+        return
+    for parsed in parse_run(run, lex.lang):
+        head = run[parsed.first]
+        if head.cls in ("neg", "pos") and _NOT_SIGN.search(text, max(0, head.start - 8), head.start):
+            # "au moins 30" is a bound, not -30
+            sign = -1.0 if head.cls == "neg" else 1.0
+            parsed = replace(parsed, first=parsed.first + 1, value=parsed.value * sign)
+        numbers.append(_to_number(parsed, run))
+
+
+def _to_number(parsed: Parsed, run: list[Token]) -> Number:
+    first, last = run[parsed.first], run[parsed.last]
+    digits = all(t.cls == "digits" for t in run[parsed.first : parsed.last + 1])
+    return Number(first.start, last.end, parsed.value, parsed.kind, digits, "", parsed.weak)
+
+
+def value_of(text: str, *, lang: str) -> float:
+    """The value of a text that is one number in words (text2num semantics); ValueError otherwise.
+
+    >>> value_of("quatre-vingt-dix-sept", lang="fr")
+    97.0
+    """
+    stripped = text.strip()
+    words = re.sub(r"^(?:(?:zéro|zero|nought)[\s-]+)+(?=\w)", "", stripped, flags=re.IGNORECASE)
+    found = [n for n in find_numbers(words, lang=lang) if n.kind == "cardinal"]
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(words):
+        raise ValueError(f"{text!r} is not one number")
+    return found[0].value
+
+
+_ORD_MARK = {"en": {1: "st", 2: "nd", 3: "rd"}, "fr": {1: "er"}}
+
+
+def _render(number: Number, lang: str) -> str:
+    value = number.value
+    shown = str(int(value)) if float(value).is_integer() else repr(value)
+    if lang == "fr":
+        shown = shown.replace(".", ",")
+    if number.kind == "ordinal":
+        marks = _ORD_MARK.get(lang, {})
+        default = "ème" if lang == "fr" else "th"
+        tail = int(value) % 100
+        key = tail % 10 if lang == "en" and tail not in (11, 12, 13) else int(value)
+        shown += marks.get(key, default)
+    return shown
+
+
+def words_to_digits(text: str, *, lang: str) -> str:
+    """Rewrite numbers written in words as digits (text2num's ``alpha2digit`` reading).
+
+    >>> words_to_digits("Vingt-cinq vaches et un âne", lang="fr")
+    '25 vaches et un âne'
+    """
+    pieces: list[str] = []
+    pos = 0
+    for number in find_numbers(text, lang=lang):
+        if number.digits or number.weak or number.kind == "fraction":
+            continue
+        if number.kind == "ordinal" and number.value < 4 and lang == "en":
+            continue
+        pieces.append(text[pos : number.start])
+        surface = text[number.start : number.end]
+        rendered = _render(number, lang)
+        if surface[:1] in "+-" or surface.lower().startswith(("plus", "minus", "moins")):
+            rendered = ("-" if number.value < 0 else "+") + rendered.lstrip("-")
+        pieces.append(rendered)
+        pos = number.end
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -1,0 +1,150 @@
+"""Numbers with what they measure: percentages, percentage points, money and units.
+
+``find_quantities`` reads each number found by ``claims.numbers`` together with the currency
+sign before it ("$1.2bn", "€3m") and the unit after it ("12 %", "3 points de pourcentage",
+"1,2 milliard d'euros", "155 mm", "45-acre"). Spans cover number and unit, not bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.number_words import alternation
+from claims.numbers import Number, find_numbers
+from claims.vocabulary import load
+
+_SP = "[ \u00a0\u202f]"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and its unit. ``kind``: number, ordinal, percent, percentage_points, money, measure."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str | None = None
+    family: str | None = None
+    number: Number | None = None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    currencies: dict[str, str]
+    measures: dict[str, tuple[str, str]]
+    scales: dict[str, float]
+
+
+def _alt(words: object, *, flags: str = "") -> str:
+    """An alternation of literal words (a trie); ``flags`` "i" makes it case-insensitive."""
+    body = alternation(words)
+    return f"(?{flags}:{body})" if flags else body
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    units = load(lang, "units")
+    nums = load(lang, "numbers")
+    symbols = units.CURRENCY_SYMBOLS
+    codes = units.CURRENCY_CODES
+    before = re.compile(
+        rf"""
+        (?P<cur>{_alt(symbols)}|(?<![\w]){_alt(codes)})   # $, US$, €, USD ...
+        {_SP}?\Z                                          # right before the number
+        """,
+        re.VERBOSE,
+    )
+    after = re.compile(
+        rf"""
+          (?P<pp>{_SP}*{_alt(nums.POINT_WORDS, flags="i")}(?![\w]))
+        | (?P<pct>{_SP}?%|{_SP}+{_alt(nums.PERCENT_WORDS[1:], flags="i")}(?![\w]))
+        | (?P<cur>{_SP}?(?P<abbr>Mds?|Md|M|k|bn|mn)?{_SP}?(?P<sym>{_alt(symbols)})
+              | {_SP}+(?:(?i:de|of){_SP}+|(?i:d)['’])?
+                (?P<word>{_alt(units.CURRENCY_WORDS, flags="i")})(?![\w])
+              | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w]))
+        | (?P<unit>[ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)})(?![\w])
+              | [ \u00a0\u202f-]+(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})(?![\w]))
+        """,
+        re.VERBOSE,
+    )
+    currencies = {
+        **symbols,
+        **{c: c for c in codes},
+        **{w.lower(): c for w, c in units.CURRENCY_WORDS.items()},
+    }
+    currencies["RMB"] = "CNY"
+    measures = {**units.MEASURE_SYMBOLS, **{w.lower(): u for w, u in units.MEASURE_WORDS.items()}}
+    return _Patterns(before, after, currencies, measures, dict(nums.SCALE_SUFFIXES))
+
+
+_ABBR = {"k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "Md": 1e9, "Mds": 1e9}
+
+
+def find_quantities(text: str, *, lang: str) -> list[Quantity]:
+    """Numbers with their units, in order.
+
+    >>> [(q.value, q.kind, q.unit) for q in find_quantities("$1.2bn et 12 %", lang="fr")]
+    [(1200000000.0, 'money', 'USD'), (12.0, 'percent', '%')]
+    """
+    pats = _patterns(lang)
+    out: list[Quantity] = []
+    for number in find_numbers(text, lang=lang):
+        quantity = _read(text, number, pats)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def _read(text: str, number: Number, pats: _Patterns) -> Quantity | None:
+    start, end, value = number.start, number.end, number.value
+    if number.kind == "ordinal":
+        return Quantity(start, end, value, "ordinal", number=number)
+    prefix = pats.before.search(text, max(0, start - 6), start)
+    currency = pats.currencies.get(prefix.group("cur")) if prefix else None
+    glued = number.glued
+    if glued and glued not in pats.scales:
+        return _glued(text, number, pats, currency, prefix.start() if prefix else start)
+    if glued and currency is None and glued in pats.measures and glued not in ("k", "K"):
+        # "1.8m" without a currency sign is a length, not 1.8 million
+        symbol, family = pats.measures[glued]
+        return Quantity(start, end, value / pats.scales[glued], "measure", symbol, family, number)
+    if currency is not None:
+        return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
+    m = pats.after.match(text, end)
+    if m is None:
+        return Quantity(start, end, value, "number", number=number)
+    if m.group("pct"):
+        return Quantity(start, m.end(), value, "percent", "%", "ratio", number)
+    if m.group("pp"):
+        return Quantity(start, m.end(), value, "percentage_points", "pp", "ratio", number)
+    if m.group("cur"):
+        key = m.group("sym") or m.group("code") or m.group("word")
+        code = (
+            pats.currencies.get(key) or pats.currencies.get(key.lower()) or pats.currencies.get(key.upper())
+        )
+        if m.group("abbr"):
+            value *= _ABBR[m.group("abbr")]
+        return Quantity(start, m.end(), value, "money", code, "currency", number)
+    key = m.group("usym") or m.group("uword")
+    symbol, family = pats.measures.get(key) or pats.measures[key.lower()]
+    return Quantity(start, m.end(), value, "measure", symbol, family, number)
+
+
+def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, start: int) -> Quantity | None:
+    """Digits with letters stuck to them: a unit ("29km", "3pp", "115usd") or nothing."""
+    glued, value = number.glued, number.value
+    end = number.end + len(glued)
+    if glued in pats.measures or glued.lower() in pats.measures:
+        symbol, family = pats.measures.get(glued) or pats.measures[glued.lower()]
+        return Quantity(number.start, end, value, "measure", symbol, family, number)
+    if glued.lower() in ("pp", "pts"):
+        return Quantity(number.start, end, value, "percentage_points", "pp", "ratio", number)
+    code = pats.currencies.get(glued.upper())
+    if code is not None and len(glued) == 3:
+        return Quantity(number.start, end, value, "money", code, "currency", number)
+    return None

@@ -1,0 +1,121 @@
+"""Compiled context patterns around numbers (bounds, ranges, changes, multipliers, vague
+quantities, dates and references), built once per language from the vocabulary tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.number_words import alternation, lexicon
+from claims.vocabulary import load
+
+_SP = r"[ \u00a0\u202f]"
+
+
+def _alt(words: object) -> str:
+    return alternation(words)
+
+
+@dataclass(frozen=True)
+class StatPatterns:
+    """Everything ``parse_statistics`` matches around a number, for one language."""
+
+    bound_before: re.Pattern[str]
+    bound_after: re.Pattern[str]
+    bounds: dict[str, tuple[str, bool]]
+    bounds_after: dict[str, tuple[str, bool]]
+    range_between: re.Pattern[str]
+    range_opener: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    up_words: frozenset[str]
+    mult_before: re.Pattern[str]
+    mult_after: re.Pattern[str]
+    mult_words: re.Pattern[str]
+    mult_values: dict[str, float]
+    fold: re.Pattern[str]
+    vague: re.Pattern[str]
+    vague_values: dict[str, tuple[float, float]]
+    vague_needs_of: frozenset[str]
+    closers: dict[str, tuple[str, ...]]
+    month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    time_around: re.Pattern[str]
+    counted: re.Pattern[str]
+    counted_stop: frozenset[str]
+    counted_stop_suffixes: tuple[str, ...]
+    tolerance: float
+
+
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ .-]?|\b0)\d(?:[ .-]?\d{2}){4}(?!\d)|\+\d{1,3}(?:-\d{2,4}){2,}[/-]?\d*"
+)
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of telephone numbers, whose digit groups are not statistics."""
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
+@cache
+def stat_patterns(lang: str) -> StatPatterns:
+    """Build the patterns for ``lang`` (cached).
+
+    >>> bool(stat_patterns("fr").bound_before.search("plus de "))
+    True
+    """
+    t = load(lang, "numbers")
+    bounds = {k.lower(): v for k, v in t.BOUNDS.items()}
+    bounds_after = {k.lower(): v for k, v in t.BOUNDS_AFTER.items()}
+    closers = sorted({c for cs in t.RANGE_OPENERS.values() for c in cs})
+    word_closers = [c for c in closers if c.isalpha()]
+    dash_closers = [c for c in closers if not c.isalpha()]
+    openers = [o for o in t.RANGE_OPENERS if o]
+    ups, downs = set(t.CHANGE_UP), set(t.CHANGE_DOWN)
+    links = [w for w in t.CHANGE_LINK if w]
+    numwords = _alt(w for w, (cls, _) in lexicon(lang).words.items() if cls in ("unit", "teen", "tens"))
+    mult_values = {k.lower(): float(v) for k, v in t.MULTIPLIER_WORDS.items()}
+    return StatPatterns(
+        bound_before=re.compile(rf"(?<![\w])(?P<b>{_alt(bounds)}){_SP}*\Z", re.IGNORECASE),
+        bound_after=re.compile(rf"{_SP}+(?P<b>{_alt(bounds_after)})(?![\w])", re.IGNORECASE),
+        bounds=bounds,
+        bounds_after=bounds_after,
+        range_between=re.compile(
+            rf"(?:{_SP}*(?P<dash>{_alt(dash_closers)}){_SP}*|{_SP}+(?P<word>{_alt(word_closers)}){_SP}+)\Z",
+            re.IGNORECASE,
+        ),
+        range_opener=re.compile(rf"(?<![\w])(?P<o>{_alt(openers)}){_SP}*\Z", re.IGNORECASE),
+        change_before=re.compile(
+            rf"(?<![\w])(?P<verb>{_alt(ups | downs)})"
+            rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+)\Z",
+            re.IGNORECASE,
+        ),
+        change_after=re.compile(rf"{_SP}+(?P<verb>{_alt(ups | downs)})(?![\w])", re.IGNORECASE),
+        up_words=frozenset(w.lower() for w in ups),
+        mult_before=re.compile(rf"(?:(?<![\w])(?:{_alt(t.MULTIPLIER_BEFORE)})){_SP}?\Z", re.IGNORECASE),
+        mult_after=re.compile(rf"(?:{_alt(t.MULTIPLIER_AFTER)})(?![\w])", re.IGNORECASE),
+        mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
+        mult_values=mult_values,
+        fold=re.compile(
+            rf"(?<![\w])(?:[×x]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?fold)(?![\w])",
+            re.IGNORECASE,
+        ),
+        vague=re.compile(
+            rf"(?<![\w])(?P<v>{_alt(t.VAGUE)})(?P<of>{_SP}+(?:of|de|d['’]))?(?![\w])", re.IGNORECASE
+        ),
+        vague_values={k.lower(): v for k, v in t.VAGUE.items()},
+        vague_needs_of=frozenset(t.VAGUE_NEEDS_OF),
+        closers={k: v for k, v in t.RANGE_OPENERS.items() if k},
+        month_after=re.compile(rf"{_SP}*(?:{_alt(t.MONTHS)})(?![\w])", re.IGNORECASE),
+        month_before=re.compile(rf"(?<![\w])(?:{_alt(t.MONTHS)}){_SP}*\Z", re.IGNORECASE),
+        reference_before=re.compile(rf"(?<![\w])(?:{_alt(t.REFERENCE_WORDS)}){_SP}*\Z", re.IGNORECASE),
+        time_around=re.compile(r"\s?[hH:]\s?\d{2}(?!\d)|\s?(?:h|am|pm|a\.m\.|p\.m\.)(?![\w])"),
+        counted=re.compile(
+            rf"{_SP}+(?:(?:de|of){_SP}+|d['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
+        ),
+        counted_stop=t.COUNTED_STOP,
+        counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
+        tolerance=t.APPROX_TOLERANCE,
+    )

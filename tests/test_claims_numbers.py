@@ -1,0 +1,122 @@
+"""Number reading with offsets: digits in both locales, words, fractions, ordinals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.numbers import find_numbers, value_of, words_to_digits
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "value"),
+    [
+        ("250 000", "fr", "250 000", 250_000),
+        ("250\u202f000", "fr", "250\u202f000", 250_000),
+        ("250,000", "en", "250,000", 250_000),
+        ("1,2", "fr", "1,2", 1.2),
+        ("1.2", "en", "1.2", 1.2),
+        ("4.800", "en", "4.800", 4.8),
+        ("1.200.000", "fr", "1.200.000", 1_200_000),
+        ("1 234 567,89", "fr", "1 234 567,89", 1_234_567.89),
+        ("3/4", "en", "3/4", 0.75),
+        ("2 1/4", "en", "2 1/4", 2.25),
+        ("-4/5", "fr", "-4/5", -0.8),
+        ("1e10", "en", "1e10", 1e10),
+        ("100k", "en", "100k", 100_000),
+        ("vingt et un", "fr", "vingt et un", 21),
+        ("soixante-dix", "fr", "soixante-dix", 70),
+        ("quatre-vingt-quinze", "fr", "quatre-vingt-quinze", 95),
+        ("soixante et onze", "fr", "soixante et onze", 71),
+        ("trois cent trente et un", "fr", "trois cent trente et un", 331),
+        ("deux  cent  deux  mille", "fr", "deux  cent  deux  mille", 202_000),
+        ("un million et demi", "fr", "un million et demi", 1_500_000),
+        ("trois quarts", "fr", "trois quarts", 0.75),
+        ("une douzaine", "fr", "une douzaine", 12),
+        ("one hundred and six", "en", "one hundred and six", 106),
+        ("twenty-one trillion three hundred", "en", "twenty-one trillion three hundred", 21e12 + 300),
+        ("a dozen", "en", "a dozen", 12),
+        ("three dozens", "en", "three dozens", 36),
+        ("half", "en", "half", 0.5),
+        ("a quarter", "en", "a quarter", 0.25),
+        ("two thirds", "en", "two thirds", 2 / 3),
+        ("one and a half", "en", "one and a half", 1.5),
+        ("3 million and a half", "en", "3 million and a half", 3_500_000),
+        ("nine point nought four", "en", "nine point nought four", 9.04),
+        ("forty five hundred thirty eight", "en", "forty five hundred thirty eight", 4538),
+        ("minus one", "en", "minus one", -1),
+    ],
+)
+def test_one_number(text: str, lang: str, surface: str, value: float) -> None:
+    (number,) = find_numbers(text, lang=lang)
+    assert text[number.start : number.end] == surface
+    assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("one two three", "en", [1, 2, 3]),
+        ("1, 234, 567", "en", [1, 234, 567]),
+        ("423 0000", "en", [423, 0]),
+        ("cinquante soixante trente et onze", "fr", [50, 60, 30, 11]),
+        ("4000 3 cents et 21", "fr", [4000, 321]),
+    ],
+)
+def test_number_boundaries(text: str, lang: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text, lang=lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("21st", "en", 21),
+        ("2e", "fr", 2),
+        ("1er", "fr", 1),
+        ("twenty-first", "en", 21),
+        ("vingt et unième", "fr", 21),
+    ],
+)
+def test_ordinals(text: str, lang: str, value: float) -> None:
+    (number,) = find_numbers(text, lang=lang)
+    assert (number.kind, number.value) == ("ordinal", value)
+
+
+def test_glued_units_are_flagged() -> None:
+    (number,) = find_numbers("29km", lang="en")
+    assert number.glued == "km"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("quatre-vingt-dix-sept", "fr", 97),
+        ("mil neuf cent vingt", "fr", 1920),
+        ("nineteen hundred seventy-three", "en", 1973),
+    ],
+)
+def test_value_of(text: str, lang: str, value: float) -> None:
+    assert value_of(text, lang=lang) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("mille mille deux cent", "fr"), ("sixty fifteen", "en"), ("five zero", "en")]
+)
+def test_value_of_rejects(text: str, lang: str) -> None:
+    with pytest.raises(ValueError):
+        value_of(text, lang=lang)
+
+
+def test_words_to_digits_keeps_articles() -> None:
+    assert (
+        words_to_digits("Vingt-cinq vaches, douze poulets et un âne.", lang="fr")
+        == "25 vaches, 12 poulets et un âne."
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120), st.sampled_from(["fr", "en"]))
+def test_spans_inside_text(text: str, lang: str) -> None:
+    for number in find_numbers(text, lang=lang):
+        assert 0 <= number.start < number.end <= len(text)
