@@ -1,0 +1,240 @@
+"""What a date expression says (``When``) and how it resolves to a period of calendar days.
+
+Rules for what the words leave open, applied only when a publication date is known:
+
+- a year-less date ("15 décembre", "en septembre", "au premier semestre") takes the publication
+  year, or the year before when that would start more than 183 days after publication (news
+  mostly reports the recent past);
+- a bare weekday ("mardi") is the latest such day on or before publication; "last Tuesday" is
+  strictly before it, "next Tuesday" strictly after;
+- "two years ago" is the whole unit (the year) that lies two units before publication;
+  "the past three years" is the window from three years before publication to publication;
+- "early", "mid", "late" (début, mi-, fin) keep the first, middle or last third of the period;
+- "since 2022" runs to publication, "by 2030" from publication (None when unknown).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+
+Period = tuple[dt.date | None, dt.date | None, str]
+
+FUTURE_TOLERANCE_DAYS = 183
+
+
+@dataclass(frozen=True)
+class When:
+    """The facets a date expression fixes; everything else is left to the publication date.
+
+    >>> resolve(When(year=2024, quarter=3), None)
+    (datetime.date(2024, 7, 1), datetime.date(2024, 9, 30), 'quarter')
+    """
+
+    year: int | None = None
+    year_shift: int | None = None  # "l'an dernier" = -1
+    month: int | None = None
+    day: int | None = None
+    day_shift: int | None = None  # "hier" = -1
+    weekday: int | None = None  # Monday = 0
+    week_shift: int | None = None  # "la semaine dernière" = -1, for a weekday inside it
+    direction: int = 0  # "mardi dernier" = -1, "next June" = +1, 0 = nearest past
+    quarter: int | None = None
+    semester: int | None = None
+    season: int | None = None  # first month of the season
+    decade: int | None = None  # first year
+    week_no: int | None = None  # "the third week of 2027", "week 31"
+    nth: int | None = None  # "the first Friday of July" = 1, "the last ..." = -1
+    unit: str | None = None  # the unit of shift, offset and window
+    shift: int | None = None  # "this week" = 0
+    offset: int | None = None  # "il y a deux ans" = -2
+    window: int | None = None  # "les trois derniers mois" = -3
+    edge: str | None = None  # start, mid, end
+    open_end: str | None = None  # "since": runs to publication; "by": runs from publication
+    year_to_date: bool = False
+
+    @property
+    def relative(self) -> bool:
+        """True when the words need the publication date to be placed on the calendar."""
+        if self.decade is not None:
+            return False
+        return self.year is None or self.year_to_date
+
+
+def granularity(when: When) -> str:
+    """The size of the period the words name ("day", "month", ...)."""
+    if when.unit is not None:
+        return {"weekend": "week"}.get(when.unit, when.unit)
+    if when.day is not None or when.day_shift is not None or when.weekday is not None:
+        return "day"
+    if when.week_no is not None:
+        return "week"
+    for name in ("month", "quarter", "semester", "season"):
+        if getattr(when, name) is not None:
+            return name
+    return "decade" if when.decade is not None else "year"
+
+
+def add_units(day: dt.date, unit: str, count: int) -> dt.date:
+    """``day`` moved by ``count`` calendar units, clamped to the end of short months."""
+    if unit in ("day",):
+        return day + dt.timedelta(days=count)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=count)
+    months = {"month": 1, "quarter": 3, "semester": 6, "season": 3, "year": 12, "decade": 120}[unit]
+    index = day.year * 12 + day.month - 1 + months * count
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def unit_period(unit: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar unit (week, month, ...) that contains ``day``."""
+    if unit == "day":
+        return day, day
+    if unit in ("week", "weekend"):
+        monday = day - dt.timedelta(days=day.weekday())
+        if unit == "weekend":
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return monday, monday + dt.timedelta(days=6)
+    size = {"month": 1, "quarter": 3, "semester": 6, "season": 3, "year": 12, "decade": 120}[unit]
+    if unit == "decade":
+        return dt.date(day.year - day.year % 10, 1, 1), dt.date(day.year - day.year % 10 + 9, 12, 31)
+    first = (day.month - 1) // size * size + 1
+    return month_span(day.year, first, size)
+
+
+def month_span(year: int, month: int, count: int = 1) -> tuple[dt.date, dt.date]:
+    """From the first day of ``month`` to the last day of the ``count``-th month."""
+    index = year * 12 + month - 1 + count - 1
+    last_year, last_month = divmod(index, 12)
+    last = dt.date(last_year, last_month + 1, calendar.monthrange(last_year, last_month + 1)[1])
+    return dt.date(year, month, 1), last
+
+
+def _narrow(start: dt.date, end: dt.date, edge: str) -> tuple[dt.date, dt.date]:
+    """The first, middle or last third of a period (``edge`` start, mid, end)."""
+    days = (end - start).days + 1
+    third = max(days // 3, 1)
+    if edge == "start":
+        return start, start + dt.timedelta(days=third - 1)
+    if edge == "end":
+        return end - dt.timedelta(days=third - 1), end
+    return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+
+
+def _calendar_period(when: When, year: int) -> tuple[dt.date, dt.date] | None:
+    """The period the absolute facets name within ``year``; None when they are impossible."""
+    if when.month is not None and when.weekday is not None and when.nth is not None:
+        first, last = month_span(year, when.month)
+        if when.nth > 0:
+            day = first + dt.timedelta(days=(when.weekday - first.weekday()) % 7 + 7 * (when.nth - 1))
+        else:
+            day = last - dt.timedelta(days=(last.weekday() - when.weekday) % 7)
+        return (day, day) if day.month == when.month else None
+    if when.month is not None and when.day is not None:
+        if when.day > calendar.monthrange(year, when.month)[1]:
+            return None
+        return dt.date(year, when.month, when.day), dt.date(year, when.month, when.day)
+    if when.month is not None:
+        return month_span(year, when.month)
+    if when.quarter is not None:
+        return month_span(year, 3 * when.quarter - 2, 3)
+    if when.semester is not None:
+        return month_span(year, 6 * when.semester - 5, 6)
+    if when.season is not None:
+        return month_span(year, when.season, 3)
+    if when.week_no is not None:
+        first = dt.date.fromisocalendar(year, min(when.week_no, 52), 1)
+        return first, first + dt.timedelta(days=6)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _year_for(when: When, published: dt.date) -> int | None:
+    """The year of a year-less expression, by the rules in the module docstring."""
+    chosen = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        period = _calendar_period(when, year)
+        if period is None:
+            continue
+        if when.direction < 0 and period[1] < published:
+            chosen = year
+        elif when.direction > 0 and period[0] > published:
+            return year
+        elif when.direction == 0 and period[0] <= published + dt.timedelta(days=FUTURE_TOLERANCE_DAYS):
+            chosen = year
+    return chosen
+
+
+def _weekday_date(when: When, published: dt.date) -> dt.date:
+    """The day a weekday names, inside a shifted week or nearest to publication."""
+    weekday = when.weekday or 0
+    if when.week_shift is not None:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=when.week_shift)
+        return monday + dt.timedelta(days=weekday)
+    back = (published.weekday() - weekday) % 7
+    if when.direction > 0:
+        return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    if when.direction < 0 and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Start and end of the period before edges and open ends are applied."""
+    unit = when.unit
+    if when.decade is not None:
+        return dt.date(when.decade, 1, 1), dt.date(when.decade + 9, 12, 31)
+    if when.year is not None:
+        return _calendar_period(when, when.year)
+    if published is None:
+        return None
+    if when.year_to_date:
+        return dt.date(published.year, 1, 1), published
+    if unit is not None and when.window is None and when.offset is None and when.shift is None:
+        return None  # "that year", "la même semaine": the text, not the calendar, says which
+    if unit is not None and when.window is not None:
+        edge = add_units(published, unit, when.window)
+        return (edge, published) if when.window < 0 else (published, edge)
+    if unit is not None and (when.offset is not None or when.shift is not None):
+        moved = add_units(published, unit, when.offset if when.offset is not None else when.shift or 0)
+        if when.offset is not None or not any((when.month, when.quarter, when.semester, when.week_no)):
+            return unit_period(unit, moved)
+        return _calendar_period(when, moved.year)
+    if when.day is not None and when.month is None:
+        return None  # "le 27": the month is left to the reader
+    if when.day_shift is not None:
+        day = published + dt.timedelta(days=when.day_shift)
+        return day, day
+    if when.weekday is not None and when.month is None:
+        day = _weekday_date(when, published)
+        return day, day
+    if when.year_shift is not None:
+        return _calendar_period(when, published.year + when.year_shift)
+    year = _year_for(when, published)
+    return None if year is None else _calendar_period(when, year)
+
+
+def resolve(when: When, published: dt.date | None) -> Period:
+    """Start, end (inclusive) and granularity; start/end None when the words cannot be placed."""
+    try:
+        period = _core(when, published)
+    except (ValueError, OverflowError):
+        period = None
+    gran = granularity(when)
+    if period is None:
+        return None, None, gran
+    start, end = period
+    if when.edge:
+        start, end = _narrow(start, end, when.edge)
+    if when.open_end == "since":
+        return start, published, gran
+    if when.open_end == "by":
+        return published, end, gran
+    return start, end, gran
+
+
+def with_year(when: When, year: int | None) -> When:
+    """``when`` completed with a year taken from a neighbouring expression."""
+    return when if year is None or when.year is not None else replace(when, year=year)

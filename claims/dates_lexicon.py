@@ -1,0 +1,139 @@
+"""A language's date words folded for lookup and turned into bounded regex alternations.
+
+Accents, case, apostrophes and hyphen/space variants are folded, so "Decembre", "décembre"
+and "DÉCEMBRE" are one word; a vocabulary table lists each word once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from claims.vocabulary import load
+
+_ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
+_SEPARATOR = r"[\s\-]{1,3}"  # "vingt-deux", "vingt deux", "mid-" and "mid "
+LETTER_BEFORE = r"(?<![^\W\d_])"  # not glued to a preceding letter
+LETTER_AFTER = r"(?![^\W\d_])"  # not glued to a following letter
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one apostrophe, hyphens as spaces.
+
+    >>> fold("Août  l’An-Dernier")
+    "aout l'an dernier"
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-]+", " ", bare).strip()
+
+
+def word_pattern(word: str) -> str:
+    """A regex for ``word`` that accepts any accent, apostrophe or separator variant."""
+    parts = []
+    for ch in fold(word):
+        if ch in _ACCENTS:
+            parts.append(f"[{_ACCENTS[ch]}]")
+        elif ch == " ":
+            parts.append(_SEPARATOR)
+        elif ch == "'":
+            parts.append(r"['’]\s?")
+        else:
+            parts.append(re.escape(ch))
+    if word.endswith("-"):  # "mi-2023": the prefix may touch what follows
+        parts.append(r"[\s\-]{0,2}")
+    return "".join(parts)
+
+
+def alternation(words, *, bounded: bool = True) -> str:
+    """Longest-first alternation of ``words`` as a non-capturing group; never matches empty."""
+    folded = {fold(w) + ("-" if w.endswith("-") else "") for w in words}
+    unique = sorted((w for w in folded if w.strip("-")), key=len, reverse=True)
+    if not unique:
+        return "(?!)"
+    if not bounded:
+        return "(?:" + "|".join(word_pattern(w) for w in unique) + ")"
+    # a word ending in an apostrophe or hyphen ("l'", "mi-") may touch the next word
+    body = "|".join(word_pattern(w) + ("" if w.endswith(("'", "-")) else LETTER_AFTER) for w in unique)
+    return f"{LETTER_BEFORE}(?:{body})"
+
+
+def capitalised(words) -> str:
+    """Alternation whose first letter must be upper case ("May 15", never "may be")."""
+    alts = sorted({fold(w) for w in words}, key=len, reverse=True)
+    if not alts:
+        return "(?!)"
+    body = "|".join(f"(?-i:{w[0].upper()}){word_pattern(w[1:])}" for w in alts)
+    return f"{LETTER_BEFORE}(?:{body}){LETTER_AFTER}"
+
+
+def _folded(table: dict) -> dict[str, object]:
+    return {fold(k): v for k, v in table.items()}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's date vocabulary, folded for lookup."""
+
+    lang: str
+    table: ModuleType
+    months: dict
+    weekdays: dict
+    relative_days: dict
+    units: dict
+    shift_before: dict
+    shift_after: dict
+    window_before: dict
+    window_after: dict
+    offset_before: dict
+    offset_after: dict
+    ordinals: dict
+    cardinals: dict
+    decade_words: dict
+    seasons: dict
+    edges: dict
+    range_openers: dict
+
+    def number(self, text: str) -> int | None:
+        """A count or day written in digits, with a suffix, or in words."""
+        key = fold(text)
+        digits = re.match(r"\d+", key)
+        if digits:
+            return int(digits.group())
+        if key in self.cardinals:
+            return int(self.cardinals[key])
+        return self.ordinals.get(key)
+
+    def unit(self, text: str) -> str | None:
+        return self.units.get(fold(text))
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    """The folded date vocabulary of ``lang``."""
+    table = load(lang, "dates")
+    months = {**_folded(table.MONTHS), **_folded(table.MONTH_ABBREVIATIONS)}
+    weekdays = {**_folded(table.WEEKDAYS), **_folded(table.WEEKDAY_ABBREVIATIONS)}
+    return Lexicon(
+        lang=lang,
+        table=table,
+        months=months,
+        weekdays=weekdays,
+        relative_days=_folded(table.RELATIVE_DAYS),
+        units=_folded(table.UNITS),
+        shift_before=_folded(table.SHIFT_BEFORE),
+        shift_after=_folded(table.SHIFT_AFTER),
+        window_before=_folded(table.WINDOW_BEFORE),
+        window_after=_folded(table.WINDOW_AFTER),
+        offset_before=_folded(table.OFFSET_BEFORE),
+        offset_after=_folded(table.OFFSET_AFTER),
+        ordinals=_folded(table.ORDINALS),
+        cardinals=_folded(table.CARDINALS),
+        decade_words=_folded(table.DECADE_WORDS),
+        seasons=_folded(table.SEASONS),
+        edges={fold(k): v for k, v in table.EDGES.items()},
+        range_openers=_folded(table.RANGE_OPENERS),
+    )

@@ -1,0 +1,253 @@
+"""Turn one grammar match into a ``Piece``: its extent and the ``When`` facets its words fix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.dates_calendar import When
+from claims.dates_grammar import Grammar
+from claims.dates_lexicon import Lexicon, fold
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:\n»\"]\s{0,3})$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A located date expression; ``last`` is set for ranges ("from X to Y")."""
+
+    start: int
+    end: int
+    rule: str
+    first: When
+    last: When | None = None
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    if len(text) == 2:  # "18/9/15": 2000-2049, else 1950-1999
+        value += 2000 if value < 50 else 1900
+    return value
+
+
+def _month(lex: Lexicon, text: str) -> int | None:
+    return lex.months.get(fold(text).rstrip("."))
+
+
+def _shift(lex: Lexicon, m: re.Match[str]) -> int | None:
+    """The shift of a "last"/"dernier" word around the expression, if any."""
+    for name, table in (("pre", lex.shift_before), ("suf", lex.shift_after)):
+        word = m.groupdict().get(name)
+        if word and fold(word) in table:
+            return int(table[fold(word)])
+    return None
+
+
+def _month_needs_context(lex: Lexicon, word: str) -> bool:
+    key = fold(word).rstrip(".")
+    t = lex.table
+    return key in {fold(a) for a in t.MONTH_ABBREVIATIONS} or key in {
+        fold(w) for w in t.MONTHS_NEEDING_CONTEXT
+    }
+
+
+def _date(lex: Lexicon, m: re.Match[str]) -> When | None:
+    """Day, month and optional year from groups d, mon/m, y."""
+    g = m.groupdict()
+    month = _month(lex, g["mon"]) if g.get("mon") else int(g["m"])
+    day = lex.number(g["d"])
+    if month is None or day is None or not 1 <= day <= 31:
+        return None
+    weekday = lex.weekdays.get(fold(g["wd"]).rstrip(".")) if g.get("wd") else None
+    return When(year=_year(g.get("y")), month=month, day=day, weekday=weekday)
+
+
+def _numeric(lex: Lexicon, m: re.Match[str]) -> When | None:
+    """15/12/2023 (day first in French), 12/15/2023 (month first in English)."""
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if lex.table.DAY_FIRST else (b, a)
+    if month > 12 >= day:  # "4/22" in French, "22/04" in English: the order is plain
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = _year(m.groupdict().get("y"))
+    return When(year=year, month=month, day=day)
+
+
+def _ordinal(lex: Lexicon, word: str) -> int | None:
+    key = fold(word)
+    if key in {fold(w) for w in lex.table.LAST_WORDS}:
+        return -1
+    return lex.number(word)
+
+
+def _year_has_context(gram: Grammar, text: str, m: re.Match[str]) -> bool:
+    """A bare year is a date after "en", "since", "fin"..., as a sentence subject or opening a range."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    if m["head"] or gram.year_context.search(before):
+        return True
+    if gram.range_opener.search(before) and gram.connector_after.match(text, m.end()):
+        return True
+    if gram.range_gap.search(before) and re.search(r"\d{4}" + gram.range_gap.pattern, before, re.I | re.X):
+        return True  # "between 2015 and 2018": the second year of a range
+    return bool(_SENTENCE_START.search(before) and gram.subject_verb.match(text, m.end()))
+
+
+def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Grammar) -> Piece | None:
+    """The piece a match of rule ``name`` stands for, or None when its words are not a date."""
+    g = m.groupdict()
+    start, end = m.span("x") if g.get("x") else m.span()
+    when: When | None = None
+    last: When | None = None
+    if name in ("iso", "day_month", "month_day", "weekday_day", "day_only"):
+        when = _date(lex, m) if name != "weekday_day" and name != "day_only" else None
+        if name in ("weekday_day", "day_only"):
+            day = lex.number(g["d"])
+            wd = lex.weekdays.get(fold(g["wd"]).rstrip(".")) if g.get("wd") else None
+            if day is None or not 1 <= day <= 31 or gram.day_context.match(text, end + 1):
+                return None
+            when = When(day=day, weekday=wd)
+        elif (
+            name == "day_month"
+            and when is not None
+            and not g["d"][0].isdigit()
+            and _month_needs_context(lex, g["mon"])
+            and not g.get("y")
+        ):
+            return None  # "the first may be": a spelled day beside an ambiguous month
+    elif name in ("numeric", "numeric_dm"):
+        when = _numeric(lex, m)
+    elif name == "numeric_my":
+        when = When(year=int(g["y"]), month=int(g["m"]))
+    elif name == "year_span":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if len(g["y2"]) == 2:
+            y2 += y1 - y1 % 100
+        opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
+        if y2 <= y1 or (opener and fold(g["conn"]) not in (fold(opener), "-")):
+            return None
+        when, last = When(year=y1), When(year=y2)
+    elif name in ("day_range", "month_range"):
+        opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
+        conn = fold(g["conn"])
+        if conn in ("and", "et") and opener is None:
+            return None
+        month, year = _month(lex, g["mon"]), _year(g.get("y"))
+        d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
+        if month is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+            return None
+        when, last = When(year=year, month=month, day=d1), When(year=year, month=month, day=d2)
+    elif name == "nth_weekday":
+        nth = _ordinal(lex, g["ord"])
+        month = _month(lex, g["mon"])
+        if nth is None or month is None or not -1 <= nth <= 5 or nth == 0:
+            return None
+        when = When(year=_year(g.get("y")), month=month, weekday=lex.weekdays.get(fold(g["wd"])), nth=nth)
+    elif name == "month_year":
+        when = When(year=int(g["y"]), month=_month(lex, g["mon"]))
+    elif name == "month":
+        shift = _shift(lex, m)
+        has_context = g.get("head") or shift is not None
+        before = text[max(0, start - 30) : start]
+        if not has_context and not gram.month_context.search(before) and _month_needs_context(lex, g["mon"]):
+            return None
+        when = When(month=_month(lex, g["mon"]), direction=shift or 0)
+        if shift == 0:
+            when = When(month=when.month, year_shift=0)
+    elif name == "quarter_code":
+        letter = g["letter"].lower()
+        n = int(g["n"])
+        is_quarter = letter in lex.table.QUARTER_LETTERS
+        if not g.get("y") and (letter != "q" or not is_quarter):
+            return None  # "T3", "H1" alone are a flat and an element, not periods
+        if not is_quarter and n > 2:
+            return None
+        when = (
+            When(year=_year(g.get("y")), quarter=n)
+            if is_quarter
+            else When(year=_year(g.get("y")), semester=n)
+        )
+    elif name == "quarter":
+        n = _ordinal(lex, g["ord"])
+        word = fold(g["qw"]).rstrip("s")
+        is_semester = word in {fold(w) for w in lex.table.SEMESTER_WORDS}
+        top = 2 if is_semester else 4
+        if n is None or n == 0 or n > top or (word == "half" and not g.get("y")):
+            return None
+        n = top if n == -1 else n
+        when = (
+            When(year=_year(g.get("y")), semester=n)
+            if is_semester
+            else When(year=_year(g.get("y")), quarter=n)
+        )
+    elif name == "week_no":
+        n = lex.number(g["n"]) if g.get("n") else _ordinal(lex, g["ord"])
+        if n is None or not 1 <= n <= 53 or (g.get("ord") and not g.get("y")):
+            return None
+        when = When(year=_year(g.get("y")), week_no=n)
+    elif name == "decade":
+        when = _decade(lex, g)
+    elif name == "season":
+        shift = _shift(lex, m)
+        before = text[max(0, start - 30) : start]
+        if not (g.get("pre") or g.get("y") or g.get("suf") or gram.month_context.search(before)):
+            return None  # "a été" is a verb, "spring" a noun, until a year or determiner says otherwise
+        when = When(year=_year(g.get("y")), season=lex.seasons[fold(g["season"])], direction=shift or 0)
+    elif name == "weekday":
+        shift = _shift(lex, m)
+        when = When(weekday=lex.weekdays[fold(g["wd"]).rstrip(".")], direction=shift or 0)
+        if shift == 0:
+            when = When(weekday=when.weekday, week_shift=0)
+    elif name == "relative_day":
+        when = When(day_shift=int(lex.relative_days[fold(m.group())]))
+    elif name in ("shift", "anaphoric"):
+        unit = lex.unit(g["unit"])
+        shift = _shift(lex, m) if name == "shift" else None
+        if unit is None or (name == "shift" and shift is None):
+            return None
+        when = When(unit=unit, shift=shift)
+    elif name == "offset":
+        unit, n = lex.unit(g["unit"]), lex.number(g["n"])
+        word = g.get("pre") or g.get("post")
+        sign = lex.offset_before.get(fold(word)) if g.get("pre") else lex.offset_after.get(fold(word))
+        if unit is None or n is None or sign is None:
+            return None
+        when = When(unit=unit, offset=int(sign) * n)
+    elif name == "window":
+        unit, n = lex.unit(g["unit"]), lex.number(g["n"])
+        sign = lex.window_before.get(fold(g["pre"])) if g.get("pre") else lex.window_after.get(fold(g["suf"]))
+        if unit is None or n is None or sign is None:
+            return None
+        when = When(unit=unit, window=int(sign) * n)
+    elif name == "year_to_date":
+        when = When(year_to_date=True)
+    elif name == "year":
+        if not _year_has_context(gram, text, m):
+            return None
+        when = When(year=int(g["y"]))
+    if when is None:
+        return None
+    return Piece(start, end, name, when, last)
+
+
+def _decade(lex: Lexicon, g: dict) -> When | None:
+    """ "the 1990s", "the '70s", "les années 90", "the seventies"."""
+    if g.get("word"):
+        if not (g.get("art") or g.get("head")):
+            return None
+        return When(decade=int(lex.decade_words[fold(g["word"])]))
+    digits = g.get("digits") or g.get("short")
+    if digits is None:
+        return None
+    if len(digits) == 4:
+        if not (g.get("s") or g.get("head")):
+            return None  # "1990" alone is a year
+        return When(decade=int(digits))
+    if not (g.get("head") or (g.get("art") and (g.get("s") or g.get("short")))):
+        return None  # "in his 90s" is an age; "the 90s" and "les années 90" are decades
+    if len(digits) == 3:
+        return None
+    value = int(digits)
+    return When(decade=(2000 if value < 20 else 1900) + value)
