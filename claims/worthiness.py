@@ -7,6 +7,7 @@ sentences lower it. Every step that moves the score leaves a reason.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,12 +85,16 @@ def assess(
     'no verifiable content'
     """
 
+    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics)
+    firsts = [a for a, _ in starts]
+
+    def inside_figure(position: int) -> bool:
+        index = bisect.bisect_right(firsts, position) - 1
+        return index >= 0 and position < starts[index][1]
+
     def cue(name: str) -> bool:
         """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        for m in compile_cues(lang, name).finditer(text):
-            if not any(s.span[0] - offset <= m.start() < s.span[1] - offset for s in statistics):
-                return True
-        return False
+        return any(not inside_figure(m.start()) for m in compile_cues(lang, name).finditer(text))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
     words = len(_WORDS.findall(text))
