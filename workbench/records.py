@@ -47,6 +47,8 @@ class StatisticRecord:
     unit: str | None
     counted: str | None
     reading: str
+    original: dict | None = None  # the engine's reading when a reviewer corrected it
+    corrected_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,36 @@ class ClaimRecord:
     statistics: tuple[StatisticRecord, ...] = ()
     evidence: tuple[EvidenceRecord, ...] = ()
     verdicts: tuple[VerdictRecord, ...] = field(default=())
+    assignee: str | None = None
+    not_worthy_reason: str | None = None
+    origin_claim_id: int | None = None
+    retired: bool = False
 
     @property
     def verdict(self) -> VerdictRecord | None:
         """The current verdict: the newest of the history."""
         return self.verdicts[-1] if self.verdicts else None
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """One change to a claim: who changed which field, when, from what to what."""
+
+    id: int
+    claim_id: int
+    field: str
+    before: object
+    after: object
+    reviewer: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MetricRecord:
+    """A measured thing several claims and figures share (e.g. Ukraine's defence production)."""
+
+    id: int
+    name: str
+    unit: str | None
+    claim_ids: tuple[int, ...] = ()
+    figure_ids: tuple[int, ...] = ()
