@@ -131,13 +131,39 @@ class SparseIndex:
     ) -> list[tuple[int, float]]:
         """The ``k`` best (position, score); with several retrievers the score is the reciprocal-rank
         fusion of each retriever's top ``depth`` (default ``k``)."""
+        return [
+            (pos, fused)
+            for pos, fused, _ in self.search_detailed(
+                text, k=k, lang=lang, retrievers=retrievers, depth=depth, rrf_k=rrf_k
+            )
+        ]
+
+    def search_detailed(
+        self,
+        text: str,
+        *,
+        k: int = 10,
+        lang: str = "en",
+        retrievers: Sequence[str] | None = None,
+        depth: int | None = None,
+        rrf_k: int = RRF_K,
+    ) -> list[tuple[int, float, float]]:
+        """Like ``search``, with a third value: the mean over retrievers of each score divided by
+        that retriever's best score (0..1), which keeps the margins that ranks lose."""
         chosen = tuple(retrievers or self.retrievers)
-        if len(chosen) == 1:
-            scores = self.scores(text, chosen[0], lang=lang)
-            return [(pos, float(scores[pos])) for pos in top_k(scores, k)]
         fused: dict[int, float] = {}
+        normalised = []
         for retriever in chosen:
-            ranked = top_k(self.scores(text, retriever, lang=lang), depth or k)
+            scores = self.scores(text, retriever, lang=lang)
+            ranked = top_k(scores, depth or k)
+            if not ranked:
+                continue
+            normalised.append((scores, float(scores[ranked[0]])))
             for rank, pos in enumerate(ranked, start=1):
-                fused[pos] = fused.get(pos, 0.0) + 1.0 / (rrf_k + rank)
-        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+                gain = 1.0 / (rrf_k + rank) if len(chosen) > 1 else float(scores[pos])
+                fused[pos] = fused.get(pos, 0.0) + gain
+        ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [
+            (pos, score, sum(float(scores[pos]) / best for scores, best in normalised) / len(chosen))
+            for pos, score in ordered
+        ]

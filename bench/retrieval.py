@@ -1,0 +1,200 @@
+"""Claim retrieval benchmark: CheckThat! 2020 task 2 (tweets -> verified claims) and sparse throughput.
+
+Reads ../shared/eval/checkthat2020-task2-claim-retrieval-en at run time (never copied here) and prints
+MAP@5, MRR and Recall@k for BM25 alone, BM25 + char TF-IDF fused by RRF, the full two-stage ranker
+and a rapidfuzz token_set_ratio brute-force baseline; then the time to rank claims against
+synthetic sources with the sparse index versus rapidfuzz brute force (extrapolated from a sample).
+
+    .venv/bin/python bench/retrieval.py [--splits dev train] [--fuzz-sample 197] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz import fuzz, process, utils  # noqa: E402
+
+from sources.matching import build_index, rank_sources  # noqa: E402
+from sources.models import Source  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "eval" / "checkthat2020-task2-claim-retrieval-en"
+DEPTH = 50
+RECALL_AT = (1, 5, 10, 20, 50)
+
+
+def read_claims(path: Path) -> list[Source]:
+    csv.field_size_limit(10**7)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t")
+        next(rows)
+        return [Source(title=r[2], text=r[1], language="en", id=r[0]) for r in rows if len(r) >= 3]
+
+
+def read_queries(split: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
+    with (split / "tweets.queries.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t")
+        next(rows)
+        queries = {r[0]: r[1] for r in rows if len(r) >= 2}
+    gold: dict[str, set[str]] = {}
+    for line in (split / "tweet-vclaim-pairs.qrels").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[3] != "0":
+            gold.setdefault(parts[0], set()).add(parts[2])
+    return {q: t for q, t in queries.items() if q in gold}, gold
+
+
+def score(ranked: dict[str, list[str]], gold: dict[str, set[str]]) -> dict[str, float]:
+    """MAP@5, MRR (within the top 50) and Recall@k averaged over queries."""
+    ap5 = rr = 0.0
+    recall = dict.fromkeys(RECALL_AT, 0.0)
+    for query, ids in ranked.items():
+        relevant = gold[query]
+        hits = precision_sum = 0.0
+        for rank, doc in enumerate(ids[:5], start=1):
+            if doc in relevant:
+                hits += 1
+                precision_sum += hits / rank
+        ap5 += precision_sum / min(len(relevant), 5)
+        rr += next((1 / rank for rank, doc in enumerate(ids, start=1) if doc in relevant), 0.0)
+        for k in RECALL_AT:
+            recall[k] += len(relevant & set(ids[:k])) / len(relevant)
+    n = len(ranked) or 1
+    return {"MAP@5": ap5 / n, "MRR": rr / n, **{f"R@{k}": v / n for k, v in recall.items()}}
+
+
+def run_methods(split: str, claims: list[Source], fuzz_sample: int) -> list[dict]:
+    queries, gold = read_queries(DATA / split)
+    started = time.perf_counter()
+    index = build_index(claims)
+    build_seconds = time.perf_counter() - started
+    methods = {
+        "BM25 alone": {"retrievers": ("bm25",), "scorers": ()},
+        "BM25 + char TF-IDF (RRF)": {"scorers": ()},
+        "two-stage (RRF + rerank)": {},
+    }
+    results = []
+    for name, options in methods.items():
+        started = time.perf_counter()
+        ranked = {
+            q: [c.source.id for c in rank_sources(text, index, k=DEPTH, first_stage=DEPTH, lang="en", **options)]
+            for q, text in queries.items()
+        }
+        seconds = time.perf_counter() - started
+        results.append({"split": split, "method": name, "queries": len(ranked), "seconds": seconds,
+                        "build_seconds": build_seconds, **score(ranked, gold)})  # fmt: skip
+    if fuzz_sample:
+        sample = dict(random.Random(0).sample(sorted(queries.items()), min(fuzz_sample, len(queries))))
+        choices = [f"{c.title} {c.text}" for c in claims]
+        started = time.perf_counter()
+        ranked = {
+            q: [
+                claims[i].id
+                for _, _, i in process.extract(
+                    text, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=DEPTH
+                )
+            ]
+            for q, text in sample.items()
+        }
+        seconds = time.perf_counter() - started
+        results.append({"split": split, "method": "rapidfuzz token_set_ratio", "queries": len(ranked),
+                        "seconds": seconds, "build_seconds": 0.0, **score(ranked, gold)})  # fmt: skip
+    return results
+
+
+def synthetic(n_sources: int, n_claims: int, seed: int = 0) -> tuple[list[Source], list[str]]:
+    """Sources of random words from a Zipf-like vocabulary; claims are noisy excerpts of sources."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(20_000)]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    words = rng.choices(vocab, weights=weights, k=n_sources * 40)
+    sources = [
+        Source(title=" ".join(words[i * 40 : i * 40 + 8]), text=" ".join(words[i * 40 + 8 : i * 40 + 40]))
+        for i in range(n_sources)
+    ]
+    claims = []
+    for _ in range(n_claims):
+        picked = rng.choice(sources).text.split()
+        claims.append(" ".join(picked[:12] + rng.choices(vocab, k=3)))
+    return sources, claims
+
+
+def throughput(n_sources: int, n_claims: int, fuzz_claims: int) -> dict:
+    sources, claims = synthetic(n_sources, n_claims)
+    started = time.perf_counter()
+    index = build_index(sources, retrievers=("bm25",))
+    index.sparse.search("warm up", k=1)
+    build = time.perf_counter() - started
+    started = time.perf_counter()
+    for claim in claims:
+        index.sparse.search(claim, k=10)
+    sparse_seconds = time.perf_counter() - started
+    choices = [f"{s.title} {s.text}" for s in sources]
+    started = time.perf_counter()
+    for claim in claims[:fuzz_claims]:
+        process.extract(claim, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=10)
+    fuzz_sample_seconds = time.perf_counter() - started
+    fuzz_seconds = fuzz_sample_seconds * n_claims / max(fuzz_claims, 1)
+    return {
+        "sources": n_sources,
+        "claims": n_claims,
+        "bm25_build_seconds": build,
+        "bm25_seconds": sparse_seconds,
+        "rapidfuzz_sample_claims": fuzz_claims,
+        "rapidfuzz_sample_seconds": fuzz_sample_seconds,
+        "rapidfuzz_seconds_extrapolated": fuzz_seconds,
+        "speedup": fuzz_seconds / sparse_seconds if sparse_seconds else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--splits", nargs="+", default=["dev", "train"], choices=["dev", "train"])
+    parser.add_argument("--fuzz-sample", type=int, default=197, help="dev queries for the rapidfuzz baseline")
+    parser.add_argument("--sources", type=int, default=100_000, help="synthetic sources (throughput)")
+    parser.add_argument("--claims", type=int, default=1_000, help="synthetic claims (throughput)")
+    parser.add_argument("--fuzz-claims", type=int, default=20, help="claims timed with rapidfuzz, then scaled")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    if not DATA.exists():
+        print(f"missing {DATA}", file=sys.stderr)
+        return 1
+    claims = read_claims(DATA / "verified_claims.docs.tsv")
+    results = []
+    for split in args.splits:
+        results.extend(run_methods(split, claims, args.fuzz_sample if split == "dev" else 0))
+    print(f"CheckThat! 2020 task 2: {len(claims)} verified claims; ratio = MAP@5 / BM25 alone (same split)\n")
+    header = ["split", "method", "queries", "MAP@5", "ratio", "MRR"] + [f"R@{k}" for k in RECALL_AT] + ["s/query"]
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for row in results:
+        base = next(r["MAP@5"] for r in results if r["split"] == row["split"] and r["method"] == "BM25 alone")
+        cells = [row["split"], row["method"], str(row["queries"]), f"{row['MAP@5']:.3f}",
+                 f"{row['MAP@5'] / base:.2f}", f"{row['MRR']:.3f}"]  # fmt: skip
+        cells += [f"{row[f'R@{k}']:.3f}" for k in RECALL_AT] + [f"{row['seconds'] / row['queries']:.4f}"]
+        print(" | ".join(cells))
+    speed = throughput(args.sources, args.claims, args.fuzz_claims) if args.sources else None
+    if speed:
+        print(
+            f"\nThroughput: {speed['claims']:,} claims x {speed['sources']:,} synthetic sources\n"
+            f"  BM25 index build {speed['bm25_build_seconds']:.1f} s; ranking {speed['bm25_seconds']:.1f} s "
+            f"({speed['bm25_seconds'] / speed['claims'] * 1000:.1f} ms/claim)\n"
+            f"  rapidfuzz token_set_ratio brute force: {speed['rapidfuzz_sample_seconds']:.1f} s for "
+            f"{speed['rapidfuzz_sample_claims']} claims -> {speed['rapidfuzz_seconds_extrapolated']:.0f} s "
+            f"extrapolated; BM25 is {speed['speedup']:.0f}x faster"
+        )
+    if args.json:
+        args.json.write_text(json.dumps({"retrieval": results, "throughput": speed}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
