@@ -47,6 +47,12 @@ def _phrase_start(text: str) -> int:
 _THAT = {"que", "qu", "that"}
 
 
+def _first_phrase(words: list[str]) -> str:
+    """The words up to the first comma: "directrice de l'usine, a" -> "directrice de l'usine"."""
+    text = " ".join(words)
+    return text.split(",", 1)[0].strip() or text
+
+
 def _strip_determiners(phrase: str, lang: str) -> str:
     determiners = discourse(lang).DETERMINERS
     words = phrase.split()
@@ -59,15 +65,24 @@ def _strip_determiners(phrase: str, lang: str) -> str:
     return " ".join(words)
 
 
-def _speaker_entity(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    """The person or organisation named last inside [start, end) (absolute offsets), if it ends the phrase."""
+_COMPLEMENT = re.compile(r"(?:\b(?:de|du|des|of|for|von)\s+(?:(?:la|le|les|the)\s+)?|\bd['’]|\bl['’])$", re.I)
+
+
+def _speaker_entity(
+    entities: Sequence[Entity], start: int, end: int, sentence: str = "", offset: int = 0
+) -> Entity | None:
+    """The actor named last inside [start, end) (absolute offsets) that heads the phrase: a name after
+    "de", "of" ("le ministère de l'Économie") is a complement, and the phrase itself is the speaker."""
     inside = [e for e in entities if start <= e.span[0] and e.span[1] <= end]
-    actors = [
-        e for e in inside if e.kind in ("person", "organisation") or (e.kind is None and e.name is None)
+    heads = [
+        e
+        for e in inside
+        if not _COMPLEMENT.search(sentence[max(0, e.span[0] - offset - 12) : e.span[0] - offset])
     ]
+    actors = [e for e in heads if e.kind in ("person", "organisation") or (e.kind is None and e.name is None)]
     if actors:
         return actors[-1]
-    return inside[-1] if inside and end - inside[-1].span[1] <= 3 else None
+    return heads[-1] if heads and end - heads[-1].span[1] <= 3 else None
 
 
 def find_attribution(
@@ -88,7 +103,7 @@ def find_attribution(
     verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence)
     if prefix and (verb is None or prefix.start() < verb.start() or prefix.start() < 3):
         a, b = prefix.span("speaker")
-        entity = _speaker_entity(entities, a + offset, b + offset)
+        entity = _speaker_entity(entities, a + offset, b + offset, sentence, offset)
         phrase = sentence[a:b]
         speaker = entity.name or entity.surface if entity and entity.span[1] - offset >= b - 2 else phrase
         speaker = _strip_determiners(speaker, lang)
@@ -124,19 +139,34 @@ def _speaker_before(
     if before.split()[-1:] and before.split()[-1].lower() in determiners:
         return None  # "the reports": a noun, not a verb
     tail = sentence[verb.end() :].strip(' .»"”')
-    if before.rstrip().endswith(",") and tail and len(tail.split()) <= MAX_SPEAKER_WORDS:
-        # Inversion: "..., said John Smith."
-        start = sentence.index(tail, verb.end())
-        entity = _speaker_entity(entities, start + offset, start + len(tail) + offset)
-        speaker = (entity.name or entity.surface) if entity else _strip_determiners(tail, lang)
-        span = (verb.start() + offset, start + len(tail) + offset)
-        return Found(Attribution(speaker, sentence[verb.start() : start + len(tail)], span, verb.group()), 0)
     phrase_start = _phrase_start(before)
     phrase = before[phrase_start:].strip()
     if not phrase and before.rstrip().endswith(","):
-        # Apposition: "Le ministre, Rustem Umerov, a confirmé" -> the name between the commas.
-        phrase_start = _phrase_start(before.rstrip()[:-1])
-        phrase = before.rstrip()[:-1][phrase_start:].strip()
+        # "Le ministre, Rustem Umerov, a confirmé" or "Marie Curval, directrice, a dit": the nearest of
+        # the last two comma phrases that names someone; else "..., said John Smith" (inversion).
+        named = None
+        end = len(before.rstrip()) - 1
+        for _ in range(2):
+            start = _phrase_start(before[:end])
+            if len(before[start:end].split()) <= MAX_SPEAKER_WORDS and _speaker_entity(
+                entities, start + offset, end + offset, sentence, offset
+            ):
+                named = start
+                break
+            end = start - 1
+            if end <= 0:
+                break
+        inversion = tail and len(tail.split()) <= MAX_SPEAKER_WORDS and not any(ch.isdigit() for ch in tail)
+        if named is None and inversion:
+            start = sentence.index(tail, verb.end())
+            entity = _speaker_entity(entities, start + offset, start + len(tail) + offset, sentence, offset)
+            speaker = (entity.name or entity.surface) if entity else _strip_determiners(tail, lang)
+            span = (verb.start() + offset, start + len(tail) + offset)
+            return Found(
+                Attribution(speaker, sentence[verb.start() : start + len(tail)], span, verb.group()), 0
+            )
+        phrase_start = named if named is not None else _phrase_start(before.rstrip()[:-1])
+        phrase = before[phrase_start:].strip().rstrip(",")
     speaker_start = phrase_start + (len(before[phrase_start:]) - len(before[phrase_start:].lstrip()))
     words = phrase.split()
     if words and words[0].lower() in _THAT:
@@ -156,6 +186,6 @@ def _speaker_before(
         if previous is None:
             return None
         return Found(Attribution(previous.speaker, surface, span, verb.group()), content, follows)
-    entity = _speaker_entity(entities, speaker_start + offset, verb.start() + offset)
-    speaker = (entity.name or entity.surface) if entity else _strip_determiners(" ".join(words), lang)
+    entity = _speaker_entity(entities, speaker_start + offset, verb.start() + offset, sentence, offset)
+    speaker = (entity.name or entity.surface) if entity else _strip_determiners(_first_phrase(words), lang)
     return Found(Attribution(speaker, surface, span, verb.group()), content, follows)

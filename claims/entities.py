@@ -22,7 +22,7 @@ from claims.models import Entity
 from claims.segmenting import discourse
 
 APPLY_AT = 85.0
-SUGGEST_AT = 70.0
+SUGGEST_AT = 75.0
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽА-ЯЁІЇЄΑ-Ω"
 _WORD_CHARS = r"[\w'’-]"
 

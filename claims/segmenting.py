@@ -30,7 +30,8 @@ CAPTION_WORDS = 25
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the article: its words, where they are, and its paragraph (line) number."""
+    """One sentence of the article: its words, where they are, and its paragraph number (the count of
+    non-empty lines before it)."""
 
     text: str
     span: Span
@@ -82,8 +83,9 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _CUT = re.compile(r"[;,]\s|\s")
 
 
-def has_verb(fragment: str, *, lang: str) -> bool:
-    """True when ``fragment`` holds a finite verb or participle (lower-case words only, names never count).
+def has_verb(fragment: str, *, lang: str, finite_only: bool = False) -> bool:
+    """True when ``fragment`` holds a finite verb or (unless ``finite_only``) a participle; capitalised
+    words count only when they are listed verbs ("Is", "A").
 
     >>> has_verb("Le ministre ukrainien de la Défense, Rustem Umerov.", lang="fr")
     False
@@ -91,10 +93,10 @@ def has_verb(fragment: str, *, lang: str) -> bool:
     table = discourse(lang)
     suffix = _verb_suffix(lang)
     for word in _WORD.findall(fragment):
-        low = word.lower()
+        low = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'année -> année
         if low in table.VERB_WORDS:
             return True
-        if word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
+        if finite_only or word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
             continue
         if suffix.search(low):
             return True
@@ -125,7 +127,7 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     ):
         return True
     byline = compile_cues(lang, "BYLINES", anchored=True, ignore_case=False)
-    if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang):
+    if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang, finite_only=True):
         return True
     credit = compile_cues(lang, "CREDIT_MARKERS").search(bare)
     if credit:

@@ -179,7 +179,7 @@ def _kind(
         return "change"
     if comparison:
         return "comparison"
-    if ranking and (figures or entities):
+    if ranking:
         return "ranking"
     if figures:
         return "quantity"

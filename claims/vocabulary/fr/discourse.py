@@ -146,7 +146,7 @@ CREDIT_MARKERS = [
     r"getty\s+images",
     r"\bap\s+photo\b",
     r"capture\s+d'écran",
-    r"\bDR\b",
+    r"©\s*DR",
 ]
 
 # Claim-kind and check-worthiness cues.

@@ -1,0 +1,118 @@
+"""split_claims: atomic clauses, subject, modality and attribution carried across clauses and sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims import split_claims
+from claims.atomic import split_clauses
+from claims.modality import detect_modality
+
+
+def _texts(text: str, lang: str) -> list[str]:
+    return [c.text for c in split_claims(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "clauses"),
+    [
+        ("fr", "Les ventes ont doublé en 2022 et devraient encore progresser de 10 % en 2023.",
+         ["Les ventes ont doublé en 2022", "devraient encore progresser de 10 % en 2023."]),
+        ("en", "Exports rose 5% in 2022 and are forecast to fall 2% in 2023.",
+         ["Exports rose 5% in 2022", "are forecast to fall 2% in 2023."]),
+        ("en", "The army hosted Babcock and BAE Systems.", ["The army hosted Babcock and BAE Systems."]),
+        ("fr", "Kiev et Washington ont signé un accord.", ["Kiev et Washington ont signé un accord."]),
+        ("fr", "Il veut réduire la dépendance et renforcer la production.",
+         ["Il veut réduire la dépendance et renforcer la production."]),
+        ("en", "He cited the forum in May, then the summit in June, noting that both sides signed 3 deals.",
+         ["He cited the forum in May", "the summit in June", "both sides signed 3 deals."]),
+        ("fr", "Le prix a augmenté (hausse et baisse comprises) et il reste élevé.",
+         ["Le prix a augmenté (hausse et baisse comprises) et il reste élevé."]),
+    ],
+)  # fmt: skip
+def test_atomic_clauses(lang, sentence, clauses):
+    assert [sentence[slice(*c.span)] for c in split_clauses(sentence, lang=lang)] == clauses
+    assert _texts(sentence, lang) == clauses
+
+
+def test_two_claims_share_subject_and_attribution_but_not_figures():
+    text = (
+        "Selon l'Insee, la dette publique a atteint 110 % du PIB en 2022 et devrait baisser à 108 % en 2024."
+    )
+    first, second = split_claims(text, lang="fr")
+    assert first.sentence_no == second.sentence_no
+    assert first.subject == second.subject == "la dette publique"
+    assert first.attribution == second.attribution and first.attribution.speaker == "Insee"
+    assert [s.value for s in first.statistics] == [110] and [s.value for s in second.statistics] == [108]
+    assert (first.modality, second.modality) == ("reported", "forecast")
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause", "modality"),
+    [
+        ("fr", "la production devrait doubler", "forecast"),
+        ("fr", "le gouvernement prévoit 3 % de croissance", "forecast"),
+        ("fr", "les ventes pourraient chuter", "hypothetical"),
+        ("fr", "l'État vise à réduire le déficit", "target"),
+        ("fr", "la production a triplé", "reported"),
+        ("en", "output is expected to grow sixfold", "forecast"),
+        ("en", "the plant will close in May", "forecast"),
+        ("en", "prices could rise", "hypothetical"),
+        ("en", "the government aims to cut emissions", "target"),
+        ("en", "the firm plans to hire 200 people", "target"),
+        ("en", "the elections were held in May", "reported"),
+    ],
+)
+def test_modality(lang, clause, modality):
+    assert detect_modality(clause, lang=lang) == modality
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("fr", "Selon le ministère de l'Économie, le déficit a atteint 5 %.", "ministère de l'Économie"),
+        ("fr", "D'après Eurostat, le chômage a baissé.", "Eurostat"),
+        ("fr", "Le porte-parole, Jean Martin, a annoncé 300 embauches.", "Jean Martin"),
+        ("fr", "Rustem Umerov a indiqué que 20 usines ont ouvert.", "Rustem Umerov"),
+        ("en", "According to the IMF, growth will slow.", "IMF"),
+        ("en", "Exports fell 3%, the ministry said.", "ministry"),
+        ("en", "Prices rose 4%, said Jane Smith.", "Jane Smith"),
+        ("en", "BAE Systems announced 500 new jobs.", "BAE Systems"),
+    ],
+)
+def test_attribution(lang, text, speaker):
+    [claim] = split_claims(text, lang=lang)
+    assert claim.attribution is not None and claim.attribution.speaker == speaker
+    assert text[slice(*claim.attribution.span)] == claim.attribution.surface
+
+
+def test_speaker_named_earlier_answers_a_pronoun_and_a_surname():
+    text = (
+        "Marie Curval, directrice de l'usine, a déclaré que 300 postes seraient créés. "
+        "Elle a ajouté que la production avait doublé. "
+        "Curval a confirmé 12 contrats."
+    )
+    claims = split_claims(text, lang="fr")
+    assert [c.attribution.speaker for c in claims] == ["Marie Curval"] * 3
+
+
+def test_sentences_without_a_source_are_not_attributed():
+    text = "Rustem Umerov a confirmé 12 accords. La production a triplé en 2023."
+    assert split_claims(text, lang="fr")[1].attribution is None
+
+
+def test_language_is_detected_and_published_date_accepted():
+    claims = split_claims("La production a triplé l'an dernier.", published="2023-12-20")
+    assert claims and claims[0].text.startswith("La production")
+    assert split_claims("Output tripled last year.", published=dt.date(2023, 12, 20))
+    with pytest.raises(ValueError, match="published"):
+        split_claims("Output tripled.", published="20/12/2023")
+
+
+def test_furniture_never_becomes_a_claim_but_context_may():
+    text = "Source\nCette décision intervient dans un contexte tendu.\nComment (0)\nPar Jean Dupont"
+    claims = split_claims(text, lang="fr")
+    assert [c.text for c in claims] == ["Cette décision intervient dans un contexte tendu."]
+    assert claims[0].worthiness <= 0.15
