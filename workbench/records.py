@@ -110,12 +110,18 @@ class EvidenceRecord:
 
 @dataclass(frozen=True)
 class VerdictRecord:
+    """One row of a claim's verdict history: proposed by ``reviewer``, or published by ``published_by``."""
+
     id: int
     claim_id: int
     rating: str
     rationale: str
     reviewer: str
     created_at: datetime
+    state: str = "proposed"
+    published_by: str | None = None
+    published_at: datetime | None = None
+    source_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,10 @@ def evidence_record(row: EvidenceRow, source: SourceRow, figure: FigureRow | Non
 
 
 def verdict_record(row: VerdictRow) -> VerdictRecord:
-    return VerdictRecord(row.id, row.claim_id, row.rating, row.rationale, row.reviewer, row.created_at)
+    return VerdictRecord(
+        row.id, row.claim_id, row.rating, row.rationale, row.reviewer, row.created_at,
+        row.state or "proposed", row.published_by, row.published_at, tuple(row.source_ids or ()),
+    )  # fmt: skip
 
 
 def claim_record(
