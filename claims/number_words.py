@@ -9,6 +9,7 @@ numbers, "twenty one" is one).
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 from functools import cache
 
@@ -151,6 +152,8 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
     last = state.last.cls if state.last else None
     if last == "ordinal" or state.ordinal:
         return False
+    if tok.cls == "ordinal" and tok.value < 3 and last not in (None, "tens"):
+        return False  # "million first" is two words, "twenty-first" one
     if last is not None and state.last.cls == "ordinal":
         return False
     g = state.group
@@ -176,10 +179,14 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
         else:
             state.group += tok.value
     elif cls == "hundred":
-        if last in ("hundred", "zero", "dozen", "fraction") or (g >= 100 and last != "digits"):
+        if last in ("hundred", "zero", "dozen", "fraction") or (
+            g >= 100 and not (last == "digits" and g == state.last.value)
+        ):
             return False
         if tok.plural and last is None:
             return False
+        if fr and last == "digits" and tok.text == "cents":
+            return False  # "34 cents" is money
         state.group = (g or 1) * 100
     elif cls == "scale":
         if tok.value >= state.last_scale or last in ("zero", "dozen", "fraction"):
@@ -191,7 +198,7 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
         state.last_scale = tok.value
     elif cls == "digits":
         after_scale = last == "scale" and tok.value < state.last_scale and g == 0
-        after_hundred = last == "hundred" and tok.value < 100 and g % 100 == 0
+        after_hundred = last == "hundred" and 0 < tok.value < 100 and g % 100 == 0
         if last is not None and not (after_scale or after_hundred):
             return False
         state.group += tok.value
@@ -260,6 +267,14 @@ def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
     state = _State()
     if tokens[i].cls == "article":
         nxt = tokens[i + 1] if i + 1 < n else None
+        if nxt is not None and nxt.cls in ("tens", "unit", "teen"):
+            j = i + 1  # "a twenty-first" is a fraction; "a two" no number
+            while j < n and tokens[j].cls in ("tens", "unit", "teen", "hundred"):
+                j += 1
+            if j >= n or tokens[j].cls != "ordinal":
+                return None
+            state.last = tokens[i]
+            return _finish_from(tokens, start, i + 1, state, sign, fr)
         if nxt is None or nxt.plural or nxt.cls not in ("hundred", "scale", "dozen", "fraction", "ordinal"):
             return None
         if nxt.cls in ("fraction", "ordinal"):
@@ -273,6 +288,14 @@ def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
         return _extend_fraction(tokens, start, i, tokens[i].value * sign)
     elif tokens[i].cls not in _NUMERIC or tokens[i].cls == "dozen":
         return None
+    return _finish_from(tokens, start, i, state, sign, fr)
+
+
+def _finish_from(
+    tokens: list[Token], start: int, i: int, state: _State, sign: float, fr: bool
+) -> Parsed | None:
+    """Extend ``state`` from token ``i`` as far as the words allow; the number starts at ``start``."""
+    n = len(tokens)
     last = i - 1
     while i < n:
         tok = tokens[i]
@@ -280,21 +303,29 @@ def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
             frac = _fraction_after_and(tokens, i + 1)
             if frac is not None and state.last.cls in ("unit", "teen", "tens", "hundred", "scale", "digits"):
                 value, j = frac
-                if state.last.cls == "scale" and state.group == 0:
-                    state.total += value * state.last_scale
-                else:
-                    state.group += value
                 last = j - 1
                 if j < n and tokens[j].cls == "scale" and tokens[j].value < state.last_scale:
-                    state.group *= tokens[j].value  # "one and a half million"
+                    if state.last.cls == "scale" and state.group == 0:
+                        state.total += value * tokens[j].value  # "one billion and three quarters million"
+                    else:
+                        state.group = (state.group + value) * tokens[j].value  # "one and a half million"
                     last = j
+                elif state.last.cls == "scale" and state.group == 0:
+                    state.total += value * state.last_scale  # "un million et demi"
+                else:
+                    state.group += value
                 break
-            if state.last.cls in ("hundred", "scale", "tens", "digits") and _take(state, tokens[i + 1], fr):
-                if state.last.cls == "tens" and not fr:
-                    pass
-                last = i + 1
-                i += 2
-                continue
+            if state.last.cls in ("hundred", "scale", "tens", "digits"):
+                trial = copy(state)
+                if _take(trial, tokens[i + 1], fr) and not (
+                    i + 2 < n
+                    and tokens[i + 2].cls in ("hundred", "scale")
+                    and not _take(copy(trial), tokens[i + 2], fr)
+                ):
+                    _take(state, tokens[i + 1], fr)
+                    last = i + 1
+                    i += 2
+                    continue
             break
         if tok.cls == "point" and state.last is not None and i + 1 < n:
             decimals, j = _decimals(tokens, i + 1)
@@ -346,18 +377,40 @@ def _decimals(tokens: list[Token], i: int) -> tuple[str, int]:
 
 
 def _combine_fractions(numbers: list[Parsed], tokens: list[Token]) -> list[Parsed]:
-    """Join a cardinal and a following ordinal into a fraction ("two thirds", "un cinquième")."""
+    """Join a cardinal and a following ordinal into a fraction ("two thirds", "un cinquième"),
+    and "one over three", "1 in 5", "un sur vingt" ("in"/"sur" only when the top is smaller)."""
     out: list[Parsed] = []
     for num in numbers:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "cardinal"
+            and num.kind == "cardinal"
+            and prev.last + 2 == num.first
+            and tokens[prev.last + 1].cls == "over"
+            and num.value
+            and (tokens[prev.last + 1].text == "over" or abs(prev.value) < num.value < 1000)
+        ):
+            out[-1] = Parsed(prev.value / num.value, "fraction", prev.first, num.last, False)
+            continue
+        head = tokens[num.first]
+        if (
+            num.kind == "ordinal"
+            and head.cls in ("unit", "article")
+            and head.value <= 1
+            and num.last > num.first
+        ):
+            if head.cls == "article" or tokens[num.last].value >= 100:
+                # "a hundredth", "un centième", "one twenty-fifth"
+                rest = sum_value(tokens, num.first + 1, num.last)
+                if rest:
+                    out.append(Parsed(1 / rest, "fraction", num.first, num.last))
+                    continue
         if num.kind == "ordinal" and tokens[num.last].cls == "ordinal" and num.value >= 2:
             plural = tokens[num.last].plural
-            if (
-                prev
-                and prev.kind == "cardinal"
-                and prev.last + 1 == num.first
-                and (plural or prev.value == 1)
-            ):
+            own = tokens[num.last].value
+            adjacent = prev is not None and prev.kind == "cardinal" and prev.last + 1 == num.first
+            if adjacent and (plural or prev.value == 1 or own >= 3):
                 out[-1] = Parsed(prev.value / num.value, "fraction", prev.first, num.last)
                 continue
             if plural and num.last > num.first:
@@ -368,6 +421,16 @@ def _combine_fractions(numbers: list[Parsed], tokens: list[Token]) -> list[Parse
                 continue
         out.append(num)
     return out
+
+
+def sum_value(tokens: list[Token], first: int, last: int) -> float:
+    """Value of tokens[first..last] read as one cardinal (ordinals as their cardinal); 0 if not one."""
+    cardinal = [
+        Token(_as_cardinal(t) if t.cls == "ordinal" else t.cls, t.value, t.start, t.end, t.text)
+        for t in tokens[first : last + 1]
+    ]
+    parsed = _parse_one(cardinal, 0, False)
+    return parsed.value if parsed is not None and parsed.last == len(cardinal) - 1 else 0.0
 
 
 def _peel(num: Parsed, tokens: list[Token]) -> Parsed:

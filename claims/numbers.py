@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.number_words import Lexicon, Parsed, Token, lexicon, parse_run, word_token
+from claims.number_words import Lexicon, Parsed, Token, alternation, lexicon, parse_run, word_token
 from claims.vocabulary import load
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -53,15 +53,20 @@ def _digit_forms(lang: str) -> _DigitForms:
     table = load(lang, "numbers")
     dec = re.escape(table.DECIMAL_SEPARATOR)
     grp = re.escape(table.GROUP_SEPARATORS)
+    # French copy also writes "1.5"; in English a comma only ever groups thousands
+    decimal = "[.,]" if table.DECIMAL_SEPARATOR == "," else dec
+    after_comma = (
+        "(?<![,])" if table.DECIMAL_SEPARATOR == "," else "(?<![^\\W\\d_],)"
+    )  # "22,24,26" lists in English
     sp = f"[{_SPACES}]"
     pattern = re.compile(
         rf"""
-        (?<![\w.,/])(?<![^\W\d_]-)(?<!\d/)     # not inside a word, a code or a date ("F-16", "01/02")
-        (?P<sign>(?<![\w])[-−]{sp}?)?          # a leading minus
+        (?<![\w./]){after_comma}(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code or date ("F-16", "01/02")
+        (?P<sign>(?<![\w])(?<!\d[ ])[-−]{sp}?)?   # a leading minus, not the dash of "40 - 50"
         (?P<num>
             \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
           | \d{{1,3}}(?:{sp}\d{{3}})+(?:{dec}\d+)?(?![\d])     # 250 000 (any space)
-          | \d+(?:[.,]\d+)?                                   # 12 / 1.2 / 1,2
+          | \d+(?:{decimal}\d+)?                               # 12 / 1.2 / 1,2
           | [.,]\d+                                           # ,25
         )
         (?P<frac>{sp}{{1,3}}\d{{1,2}}/\d{{1,2}}(?![\d/]))?      # 2 1/4
@@ -162,6 +167,19 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
     return out
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+
+
+@cache
+def _fraction_of_scale(lang: str) -> re.Pattern[str]:
+    """ "two thirds of a million", "quart de million": a fraction of a scale word."""
+    scales = [w for w, (cls, _) in lexicon(lang).words.items() if cls == "scale"]
+    return re.compile(
+        rf"[ \u00a0]+(?:of[ \u00a0]+an?|de|d['’])[ \u00a0]*(?P<scale>{alternation(scales)})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
 def find_numbers(text: str, *, lang: str) -> list[Number]:
     """Every number in ``text``, in order, with offsets.
 
@@ -185,7 +203,21 @@ def find_numbers(text: str, *, lang: str) -> list[Number]:
             run = []
         run.append(tok)
     _flush(run, text, lex, numbers)
+    numbers = _drop_overlaps(numbers)
+    if "/" in text or "@" in text or "www." in text:
+        urls = [m.span() for m in _URL.finditer(text)]
+        if urls:
+            numbers = [n for n in numbers if not any(a <= n.start < b for a, b in urls)]
     return numbers
+
+
+def _drop_overlaps(numbers: list[Number]) -> list[Number]:
+    kept: list[Number] = []
+    for number in numbers:
+        if kept and number.start < kept[-1].end:
+            continue
+        kept.append(number)
+    return kept
 
 
 def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> None:
@@ -193,6 +225,19 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     if not run:
         return
     for parsed in parse_run(run, lex.lang):
+        if (
+            parsed.value
+            and abs(parsed.value) < 1
+            and parsed.last == len(run) - 1
+            or parsed.kind == "fraction"
+        ):
+            m = _fraction_of_scale(lex.lang).match(text, run[parsed.last].end)
+            if m is not None and abs(parsed.value) < 1:
+                scale = lex.words[m.group("scale").lower()][1]
+                numbers.append(
+                    Number(run[parsed.first].start, m.end(), parsed.value * scale, "cardinal", False)
+                )
+                continue
         head = run[parsed.first]
         if head.cls in ("neg", "pos") and _NOT_SIGN.search(text, max(0, head.start - 8), head.start):
             # "au moins 30" is a bound, not -30

@@ -61,7 +61,7 @@ def test_one_number(text: str, lang: str, surface: str, value: float) -> None:
         ("1, 234, 567", "en", [1, 234, 567]),
         ("423 0000", "en", [423, 0]),
         ("cinquante soixante trente et onze", "fr", [50, 60, 30, 11]),
-        ("4000 3 cents et 21", "fr", [4000, 321]),
+        ("4000 trois cent vingt et un", "fr", [4000, 321]),
     ],
 )
 def test_number_boundaries(text: str, lang: str, values: list[float]) -> None:
