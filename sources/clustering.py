@@ -1,0 +1,115 @@
+"""Repeated claims: claims across articles grouped by similarity of their words and figures.
+
+Neighbours come from the same sparse index as source matching (character n-grams for wording,
+analysed words for vocabulary); pairs above a threshold are linked and linked claims form a cluster.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from claims import Claim, detect_language
+from sources.comparison import agrees, same_metric
+from sources.figures import extract_figures
+from sources.models import ClaimCluster
+from sources.retrieval import SparseIndex, top_k
+
+
+def _figures(claim: Claim | str, lang: str) -> tuple:
+    if isinstance(claim, Claim) and claim.statistics:
+        return claim.statistics
+    return extract_figures(claim if isinstance(claim, str) else claim.text, lang=lang)
+
+
+def figure_similarity(first: Sequence, second: Sequence) -> float:
+    """1 when the claims share a figure, 0 when both give figures and none agree, 0.5 (no evidence)
+    when either gives none. Vague figures ("des dizaines") share when their ranges overlap.
+
+    >>> from sources.models import ReportedFigure
+    >>> figure_similarity([ReportedFigure(3.0, "multiplier")], [ReportedFigure(3.0, "multiplier")])
+    1.0
+    """
+    first = [f for f in first if f.value is not None or f.bound.low is not None]
+    second = [f for f in second if f.value is not None or f.bound.low is not None]
+    if not first or not second:
+        return 0.5
+    shared = any(agrees(a, b) or agrees(b, a) or _vague_overlap(a, b) for a in first for b in second)
+    return 1.0 if shared else 0.0
+
+
+def _vague_overlap(first, second) -> bool:
+    """Two figures without a single value ("dozens", "des dizaines") whose ranges overlap."""
+    if first.value is not None or second.value is not None or not same_metric(first, second):
+        return False
+    low_a, high_a = first.bound.low, first.bound.high if first.bound.high is not None else math.inf
+    low_b, high_b = second.bound.low, second.bound.high if second.bound.high is not None else math.inf
+    return low_a is not None and low_b is not None and low_a <= high_b and low_b <= high_a
+
+
+def _word_similarity(first: list[str], second: list[str]) -> float:
+    a, b = set(first), set(second)
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+class _Links:
+    """Union-find over claim positions, remembering the weakest link of each group."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.weakest = [1.0] * size
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, first: int, second: int, score: float) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[b] = a
+            self.weakest[a] = min(self.weakest[a], self.weakest[b], score)
+
+
+def cluster_claims(
+    claims: Sequence[Claim | str],
+    *,
+    threshold: float = 0.4,
+    neighbours: int = 10,
+    text_weight: float = 0.8,
+    lang: str | None = None,
+) -> list[ClaimCluster]:
+    """Groups of at least two claims that repeat one another (positions in ``claims``), largest first.
+
+    Similarity = ``text_weight`` × text (mean of character n-gram cosine and word overlap) +
+    the rest × figure agreement.
+
+    >>> [c.members for c in cluster_claims(["Kyiv signed dozens of arms deals", "Rain in Paris today",
+    ...                                     "Kyiv has signed dozens of arms deals"])]
+    [(0, 2)]
+    """
+    texts = [c if isinstance(c, str) else c.text for c in claims]
+    langs = [lang or detect_language(t) for t in texts]
+    index = SparseIndex(texts, langs=langs)
+    figures = [_figures(c, lg) for c, lg in zip(claims, langs, strict=True)]
+    links = _Links(len(texts))
+    for i, text in enumerate(texts):
+        cosines = index.char_similarity(text)
+        for j in top_k(cosines, neighbours + 1):
+            if j <= i:
+                continue
+            words = _word_similarity(index.tokens[i], index.tokens[j])
+            textual = (float(cosines[j]) + words) / 2
+            score = text_weight * textual + (1 - text_weight) * figure_similarity(figures[i], figures[j])
+            if score >= threshold:
+                links.join(i, j, round(score, 2))
+    groups: dict[int, list[int]] = {}
+    for position in range(len(texts)):
+        groups.setdefault(links.find(position), []).append(position)
+    clusters = [
+        ClaimCluster(tuple(members), links.weakest[root])
+        for root, members in groups.items()
+        if len(members) > 1
+    ]
+    return sorted(clusters, key=lambda c: (-len(c.members), c.members))
