@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.number_words import alternation
+from claims.number_words import alternation, lexicon
 from claims.numbers import Number, find_numbers
 from claims.vocabulary import load
 
@@ -38,6 +38,8 @@ class _Patterns:
     currencies: dict[str, str]
     measures: dict[str, tuple[str, str]]
     scales: dict[str, float]
+    scale_words: dict[str, float]
+    subunit: re.Pattern[str]
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -52,23 +54,27 @@ def _patterns(lang: str) -> _Patterns:
     nums = load(lang, "numbers")
     symbols = units.CURRENCY_SYMBOLS
     codes = units.CURRENCY_CODES
+    scales = [w for w, (cls, _) in lexicon(lang).words.items() if cls == "scale"]
     before = re.compile(
         rf"""
-        (?P<cur>{_alt(symbols)}|(?<![\w]){_alt(codes)})   # $, US$, €, USD ...
-        {_SP}?\Z                                          # right before the number
+        (?P<cur>(?<![\w])(?:{_alt(codes)}|u\.?s\.?|c|a|nz|hk)?{_SP}?{_alt(symbols)}  # $, US $, usd$, €
+              |(?<![\w]){_alt(codes)})                               # USD, EUR ...
+        {_SP}?\Z                                                    # right before the number
         """,
-        re.VERBOSE,
+        re.VERBOSE | re.IGNORECASE,
     )
     after = re.compile(
         rf"""
           (?P<pp>{_SP}*{_alt(nums.POINT_WORDS, flags="i")}(?![\w]))
         | (?P<pct>{_SP}?%|{_SP}+{_alt(nums.PERCENT_WORDS[1:], flags="i")}(?![\w]))
-        | (?P<cur>{_SP}?(?P<abbr>Mds?|Md|M|k|bn|mn)?{_SP}?(?P<sym>{_alt(symbols)})
+        | (?P<cur>(?:{_SP}?(?P<abbr>Mds?|Md|M|k|bn|mn)?{_SP}?|{_SP}+(?i:de){_SP}+)(?P<sym>{_alt(symbols)})
               | {_SP}+(?:(?i:de|of){_SP}+|(?i:d)['’])?
                 (?P<word>{_alt(units.CURRENCY_WORDS, flags="i")})(?![\w])
-              | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w]))
-        | (?P<unit>[ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)})(?![\w])
-              | [ \u00a0\u202f-]+(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})(?![\w]))
+              | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w])
+                (?:{_SP}+(?P<scale>{_alt(scales, flags="i")})(?![\w]))?)  # "75 USD million"
+        | (?P<unit>(?:[ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)})
+              | [ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")}))
+            (?![\w])(?!-\d))                                    # not a code ("24703 L-202")
         """,
         re.VERBOSE,
     )
@@ -79,7 +85,26 @@ def _patterns(lang: str) -> _Patterns:
     }
     currencies["RMB"] = "CNY"
     measures = {**units.MEASURE_SYMBOLS, **{w.lower(): u for w, u in units.MEASURE_WORDS.items()}}
-    return _Patterns(before, after, currencies, measures, dict(nums.SCALE_SUFFIXES))
+    scale_words = {w: float(v) for w, (cls, v) in lexicon(lang).words.items() if cls == "scale"}
+    and_words = [w for w, (cls, _) in lexicon(lang).words.items() if cls == "and"]
+    subunit = re.compile(
+        rf"{_SP}+(?:{_alt(and_words, flags='i')}{_SP}+)?\Z"  # "15 dollars 50", "13 dollars and 45 cents"
+    )
+    return _Patterns(before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit)
+
+
+def lexicon_scale(pats: _Patterns, word: str) -> float:
+    """The value of a scale word ("million") in the pattern's language."""
+    return pats.scale_words[word.lower()]
+
+
+def _currency_code(pats: _Patterns, written: str) -> str | None:
+    """ISO code of a written currency sign or code ("US $", "usd$", "€")."""
+    key = re.sub(r"\s", "", written)
+    for candidate in (key, key.upper(), key.lower(), key[-1:]):
+        if candidate in pats.currencies:
+            return pats.currencies[candidate]
+    return None
 
 
 _ABBR = {"k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "Md": 1e9, "Mds": 1e9}
@@ -93,19 +118,49 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
     """
     pats = _patterns(lang)
     out: list[Quantity] = []
-    for number in find_numbers(text, lang=lang):
-        quantity = _read(text, number, pats)
-        if quantity is not None:
-            out.append(quantity)
+    numbers = find_numbers(text, lang=lang)
+    for i, number in enumerate(numbers):
+        floor = out[-1].end if out else 0
+        if number.start < floor:
+            continue
+        quantity = _read(text, number, pats, floor)
+        if quantity is None:
+            continue
+        if quantity.kind == "money" and i + 1 < len(numbers):
+            quantity = _with_subunit(text, quantity, numbers[i + 1], pats)
+        out.append(quantity)
     return out
 
 
-def _read(text: str, number: Number, pats: _Patterns) -> Quantity | None:
+_CENTS = re.compile(r"[ \u00a0\u202f]+(?i:cents?|centimes?|pence|penny)(?![\w])")
+
+
+def _with_subunit(text: str, q: Quantity, nxt: Number, pats: _Patterns) -> Quantity:
+    """ "15 dollars 50", "thirteen dollars and forty-five cents": the cents join the amount."""
+    if (
+        q.number is None
+        or q.end <= q.number.end
+        or not (0 < nxt.value < 100)
+        or not float(nxt.value).is_integer()
+    ):
+        return q
+    if not pats.subunit.match(text[q.end : nxt.start]) or text[q.end - 1].isdigit():
+        return q
+    end = nxt.end
+    cents = _CENTS.match(text, end)
+    if cents:
+        end = cents.end()
+    elif pats.after.match(text, end):
+        return q  # "10 $ 30 $" are two amounts
+    return Quantity(q.start, end, q.value + nxt.value / 100, q.kind, q.unit, q.family, q.number)
+
+
+def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantity | None:
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
         return Quantity(start, end, value, "ordinal", number=number)
-    prefix = pats.before.search(text, max(0, start - 6), start)
-    currency = pats.currencies.get(prefix.group("cur")) if prefix else None
+    prefix = pats.before.search(text, max(floor, start - 8), start)
+    currency = _currency_code(pats, prefix.group("cur")) if prefix else None
     glued = number.glued
     if glued and glued not in pats.scales:
         return _glued(text, number, pats, currency, prefix.start() if prefix else start)
@@ -129,6 +184,8 @@ def _read(text: str, number: Number, pats: _Patterns) -> Quantity | None:
         )
         if m.group("abbr"):
             value *= _ABBR[m.group("abbr")]
+        if m.group("scale"):
+            value *= lexicon_scale(pats, m.group("scale"))
         return Quantity(start, m.end(), value, "money", code, "currency", number)
     key = m.group("usym") or m.group("uword")
     symbol, family = pats.measures.get(key) or pats.measures[key.lower()]
