@@ -67,10 +67,10 @@ def get_article(session: Session, article_id: int) -> ArticleRecord:
 
 
 def article_claims(session: Session, article_id: int) -> list[ClaimRecord]:
-    """The claims of one article in reading order, with statistics (for highlighting and tables)."""
+    """The live claims of one article in reading order, with statistics (for highlighting and tables)."""
     rows = session.scalars(
         select(ClaimRow)
-        .where(ClaimRow.article_id == article_id)
+        .where(ClaimRow.article_id == article_id, ClaimRow.retired.is_(False))
         .options(selectinload(ClaimRow.statistics))
         .order_by(ClaimRow.start, ClaimRow.id)
     )
@@ -102,12 +102,18 @@ def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataF
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
         .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
+        .where(ClaimRow.retired.is_(False))
         .order_by(ClaimRow.article_id.desc(), ClaimRow.start, ClaimRow.id)
     )
     if article_id is not None:
         query = query.where(ClaimRow.article_id == article_id)
     columns = ["id", "article_id", "article", "claim", "kind", "modality", "worthiness", "status", "verdict"]
     return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def claim_article_id(session: Session, claim_id: int) -> int | None:
+    """The article a claim belongs to (None: no such claim), to open a claim from a link."""
+    return session.scalar(select(ClaimRow.article_id).where(ClaimRow.id == claim_id))
 
 
 def is_empty(session: Session) -> bool:

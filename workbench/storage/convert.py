@@ -78,7 +78,7 @@ def statistic_record(row: StatisticRow) -> StatisticRecord:
     stat = Statistic(row.surface, (row.start, row.end), row.kind, row.value, bound, row.unit, row.counted)
     return StatisticRecord(
         row.id, row.start, row.end, row.surface, row.kind, row.value, row.bound, row.low, row.high,
-        row.inclusive, row.unit, row.counted, stat.describe(),
+        row.inclusive, row.unit, row.counted, stat.describe(), row.original, row.corrected_by,
     )  # fmt: skip
 
 
@@ -124,4 +124,5 @@ def claim_record(
         row.id, row.article_id, row.sentence_no, row.start, row.end, row.text, row.kind, row.modality,
         row.worthiness, tuple(row.reasons or ()), dict(row.facets or {}), row.status, row.version,
         tuple(statistic_record(s) for s in row.statistics), evidence, verdicts,
+        row.assignee, row.not_worthy_reason, row.origin_claim_id, bool(row.retired),
     )  # fmt: skip

@@ -1,0 +1,165 @@
+"""The review queue: one page of claims across articles, most check-worthy first, counted per status.
+
+Pagination happens in the database (LIMIT/OFFSET over the ``(worthiness, id)`` order): a page reads
+``page_size`` rows whatever the size of the desk's database; the verdicts of those rows are fetched
+afterwards by id, so the newest-verdict subquery is only joined when a filter needs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claims.worthiness import KINDS as CLAIM_KINDS
+from workbench.filters import ClaimFilter, claims_query
+from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow
+
+QUEUE_COLUMNS = ("id", "article_id", "article", "outlet", "lang", "claim", "kind", "worthiness", "status",
+                 "verdict", "reviewer", "assignee")  # fmt: skip
+MAX_PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the queue: ``frame`` has QUEUE_COLUMNS; ``total`` counts every matching claim."""
+
+    frame: pd.DataFrame
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The values each queue filter can take, read from the database."""
+
+    articles: dict[int, str]
+    outlets: tuple[str, ...]
+    languages: tuple[str, ...]
+    kinds: tuple[str, ...]
+    verdicts: tuple[str, ...]
+    reviewers: tuple[str, ...]
+    assignees: tuple[str, ...]
+
+
+def count_claims(session: Session, claim_filter: ClaimFilter) -> int:
+    """How many live claims match the filter."""
+    query = claims_query(claim_filter, func.count(ClaimRow.id), lean=True)
+    return int(session.scalar(query) or 0)
+
+
+def status_counts(session: Session, claim_filter: ClaimFilter) -> dict[str, int]:
+    """Claims per status under the filter, ignoring its own status choice (so every status shows)."""
+    wider = dataclasses.replace(claim_filter, statuses=())
+    query = claims_query(wider, ClaimRow.status, func.count(ClaimRow.id), lean=True).group_by(ClaimRow.status)
+    return {status: int(n) for status, n in session.execute(query)}
+
+
+def queue_page(
+    session: Session,
+    claim_filter: ClaimFilter,
+    *,
+    page: int = 0,
+    page_size: int = 50,
+    total: int | None = None,
+) -> QueuePage:
+    """Page ``page`` (0-based) of the matching claims, most check-worthy first (ties: oldest claim).
+
+    ``total``: the number of matching claims when the caller already counted them.
+    """
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    total = count_claims(session, claim_filter) if total is None else total
+    page = max(0, min(page, max(0, (total - 1) // page_size)))
+    ids_query = (
+        claims_query(claim_filter, ClaimRow.id, lean=True)
+        .order_by(ClaimRow.worthiness.desc(), ClaimRow.id)
+        .limit(page_size)
+        .offset(page * page_size)
+    )
+    ids = list(session.scalars(ids_query))
+    return QueuePage(_rows(session, ids), total, page, page_size)
+
+
+@dataclass(frozen=True)
+class QueueView:
+    """What the queue page shows: claims per status, and one page of claims."""
+
+    counts: dict[str, int]
+    page: QueuePage
+
+
+def open_queue(
+    session: Session, claim_filter: ClaimFilter, *, page: int = 0, page_size: int = 50
+) -> QueueView:
+    """The counts per status and one page; the total is summed from the counts (one scan saved)."""
+    counts = status_counts(session, claim_filter)
+    wanted = claim_filter.statuses or tuple(counts)
+    total = sum(n for status, n in counts.items() if status in wanted)
+    return QueueView(counts, queue_page(session, claim_filter, page=page, page_size=page_size, total=total))
+
+
+def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
+    """The queue's columns for these claim ids, in the given order."""
+    if not ids:
+        return pd.DataFrame(columns=list(QUEUE_COLUMNS))
+    latest = (
+        select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id"))
+        .where(VerdictRow.claim_id.in_(ids))
+        .group_by(VerdictRow.claim_id)
+        .subquery()
+    )
+    query = (
+        select(
+            ClaimRow.id,
+            ClaimRow.article_id,
+            ArticleRow.title,
+            ArticleRow.outlet,
+            ArticleRow.lang,
+            ClaimRow.text,
+            ClaimRow.kind,
+            ClaimRow.worthiness,
+            ClaimRow.status,
+            VerdictRow.rating,
+            VerdictRow.reviewer,
+            ClaimRow.assignee,
+        )
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
+        .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
+        .where(ClaimRow.id.in_(ids))
+    )
+    by_id = {row[0]: tuple(row) for row in session.execute(query)}
+    return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
+
+
+def _distinct(session: Session, column) -> tuple[str, ...]:
+    return tuple(v for v in session.scalars(select(column).distinct().order_by(column)) if v)
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    """Values for the queue's filters, from small tables and the engine's vocabulary (no scan of claims).
+
+    Kinds come from the claim engine; ratings are those ever given; people are those who gave a verdict
+    or changed a claim.
+    """
+    articles = dict(
+        session.execute(select(ArticleRow.id, ArticleRow.title).order_by(ArticleRow.id.desc())).all()
+    )
+    people = sorted({*_distinct(session, VerdictRow.reviewer), *_distinct(session, ClaimChangeRow.reviewer)})
+    return FilterChoices(
+        articles=articles,
+        outlets=_distinct(session, ArticleRow.outlet),
+        languages=_distinct(session, ArticleRow.lang),
+        kinds=tuple(CLAIM_KINDS),
+        verdicts=_distinct(session, VerdictRow.rating),
+        reviewers=tuple(people),
+        assignees=tuple(people),
+    )
