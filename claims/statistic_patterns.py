@@ -39,6 +39,8 @@ class StatPatterns:
     vague_values: dict[str, tuple[float, float]]
     vague_needs_of: frozenset[str]
     closers: dict[str, tuple[str, ...]]
+    bare_closers: frozenset[str]
+    bound_joint: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
     reference_before: re.Pattern[str]
@@ -78,8 +80,16 @@ def stat_patterns(lang: str) -> StatPatterns:
     numwords = _alt(w for w, (cls, _) in lexicon(lang).words.items() if cls in ("unit", "teen", "tens"))
     mult_values = {k.lower(): float(v) for k, v in t.MULTIPLIER_WORDS.items()}
     return StatPatterns(
-        bound_before=re.compile(rf"(?<![\w])(?P<b>{_alt(bounds)}){_SP}*\Z", re.IGNORECASE),
-        bound_after=re.compile(rf"{_SP}+(?P<b>{_alt(bounds_after)})(?![\w])", re.IGNORECASE),
+        bound_before=re.compile(
+            rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}|{_alt(k for k in bounds if not k[0].isalpha())})"
+            rf"{_SP}*\Z",
+            re.IGNORECASE,
+        ),
+        # "500 or more", but not "200 or greater than 190" (that bound belongs to 190)
+        bound_after=re.compile(
+            rf"{_SP}+(?P<b>{_alt(bounds_after)})(?![\w])(?!{_SP}+(?:than|que|to|à|de)(?![\w])|{_SP}*\d)",
+            re.IGNORECASE,
+        ),
         bounds=bounds,
         bounds_after=bounds_after,
         range_between=re.compile(
@@ -108,6 +118,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         vague_values={k.lower(): v for k, v in t.VAGUE.items()},
         vague_needs_of=frozenset(t.VAGUE_NEEDS_OF),
         closers={k: v for k, v in t.RANGE_OPENERS.items() if k},
+        bare_closers=frozenset(c for c in t.RANGE_OPENERS.get("", ()) if c.isalpha()),
+        bound_joint=re.compile(rf"{_SP}*,?{_SP}*(?:(?:{_alt(t.BOUND_JOINTS)}){_SP}+)?\Z", re.IGNORECASE),
         month_after=re.compile(rf"{_SP}*(?:{_alt(t.MONTHS)})(?![\w])", re.IGNORECASE),
         month_before=re.compile(rf"(?<![\w])(?:{_alt(t.MONTHS)}){_SP}*\Z", re.IGNORECASE),
         reference_before=re.compile(rf"(?<![\w])(?:{_alt(t.REFERENCE_WORDS)}){_SP}*\Z", re.IGNORECASE),

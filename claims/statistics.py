@@ -38,6 +38,8 @@ class _Item:
     kind: str
     direction: str | None = None
     after_end: int | None = None
+    year: bool = False  # a lone year: dropped unless a bound or a range makes it a figure
+    dropped: bool = False  # a date, time, phone or reference number
 
 
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
@@ -58,25 +60,30 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     pats = stat_patterns(lang)
     phones = phone_spans(text)
     quantities = find_quantities(text, lang=lang)
-    items = [
-        _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
-        for q in quantities
-        if not _excluded(text, q, pats, phones)
-    ]
-    items = _ranges(text, items, pats)
+    items = []
+    for q in quantities:
+        item = _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
+        verdict = _excluded(text, q, pats, phones)
+        item.year, item.dropped = verdict == "year", verdict is True
+        items.append(item)
+    items = [item for item in _ranges(text, items, pats) if not item.dropped]
     stats: list[Statistic] = []
     for item in items:
         if item.bound.kind == "exact":
             _bound(text, item, pats)
+        if item.year and item.bound.kind in ("exact", "range"):
+            continue
         _change(text, item, pats)
         stats.append(_finish(text, item, pats))
+    stats = _join_bounds(text, stats, pats)
     stats += _multipliers(text, pats, lang, quantities)
     stats += _vague(text, pats)
     return _dedupe(stats)
 
 
-def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]]) -> bool:
-    """Dates, times, phone numbers, references and weak words are not statistics."""
+def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]]) -> bool | str:
+    """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
+    a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
     num = q.number
     if num is None:
         return True
@@ -103,13 +110,9 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
     if q.start and text[q.start - 1] in ":h" and q.start >= 2 and text[q.start - 2].isdigit():
         return True
     surface = text[q.start : q.end]
-    return (
-        whole
-        and surface.isdigit()
-        and len(surface) == 4
-        and 1000 <= q.value <= 2100
-        and not (pats.bound_before.search(text, max(0, q.start - _WINDOW), q.start))
-    )
+    if whole and surface.isdigit() and len(surface) == 4 and 1000 <= q.value <= 2100:
+        return "year"
+    return False
 
 
 def _determined(text: str, start: int) -> bool:
@@ -130,19 +133,41 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
             opener = pats.range_opener.search(text, max(0, a.start - 12), a.start)
             word = link.group("word").lower() if link and link.group("word") else None
             ok = link is not None and (
-                link.group("dash") or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
+                link.group("dash")
+                or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
+                or word in pats.bare_closers
             )
-            if ok and a.q.value <= b.q.value and _compatible(a.q, b.q):
+            if ok and a.q.value <= b.q.value and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
                 low, high = a.q.value, b.q.value
                 unit_q = b.q if b.q.unit else a.q
                 start = opener.start() if opener and word else a.start
                 merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
                 merged.q = replace(unit_q, value=(low + high) / 2)
+                merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
                 out.append(merged)
                 i += 2
                 continue
         out.append(a)
         i += 1
+    return out
+
+
+def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
+    """ "supérieur à 20 et inférieur à 35", "more than 10 and less than 20": one range."""
+    out: list[Statistic] = []
+    for stat in stats:
+        prev = out[-1] if out else None
+        if prev is not None and {prev.bound.kind, stat.bound.kind} == {"lower", "upper"}:
+            if pats.bound_joint.match(text[prev.span[1] : stat.span[0]]):
+                low = prev.bound.low if prev.bound.kind == "lower" else stat.bound.low
+                high = prev.bound.high if prev.bound.kind == "upper" else stat.bound.high
+                if low is not None and high is not None and low <= high:
+                    span = (prev.span[0], stat.span[1])
+                    bound = Bound("range", low, high, prev.bound.inclusive and stat.bound.inclusive)
+                    out[-1] = replace(prev, surface=text[span[0] : span[1]], span=span, bound=bound,
+                                      value=(low + high) / 2, counted=stat.counted or prev.counted)  # fmt: skip
+                    continue
+        out.append(stat)
     return out
 
 

@@ -197,6 +197,8 @@ BOUNDS_AFTER = {
     "or so": ("approximate", True),
     "or equal": ("upper", True),
 }
+# Words joining a lower and an upper bound into one range ("more than 10 and less than 20").
+BOUND_JOINTS = ("and", "but", "yet")
 # Range patterns: words before the first number and between the two numbers.
 RANGE_OPENERS = {"between": ("and",), "from": ("to", "through"), "": ("to", "through", "-", "–", "—")}
 

@@ -42,6 +42,8 @@ SCALES = {
     "milles": 1e3,
     "million": 1e6,
     "millions": 1e6,
+    "millier": 1e3,
+    "milliers": 1e3,
     "milliard": 1e9,
     "milliards": 1e9,
     "billion": 1e12,
@@ -182,6 +184,8 @@ BOUNDS_AFTER = {
     "au plus": ("upper", True),
     "environ": ("approximate", True),
 }
+# Mots qui joignent une borne basse et une borne haute ("supérieur à 20 et inférieur à 35").
+BOUND_JOINTS = ("et", "mais")
 RANGE_OPENERS = {"entre": ("et",), "de": ("à",), "d'": ("à",), "d’": ("à",), "": ("à", "-", "–", "—")}
 
 VAGUE = {
@@ -201,7 +205,6 @@ VAGUE = {
     "une cinquantaine": (45, 55),
     "une soixantaine": (55, 65),
     "une centaine": (80, 120),
-    "un millier": (800, 1200),
     "quelques centaines": (200, 999),
     "quelques milliers": (2e3, 9_999),
     "quelques dizaines": (20, 99),
