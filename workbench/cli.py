@@ -1,4 +1,4 @@
-"""Command line: `python -m workbench init [--demo]` prepares the configured database."""
+"""Command line: `python -m workbench init [--demo]` prepares the database; `users ...` manages accounts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from workbench.config import database_url
 from workbench.demo import load_demo
 from workbench.storage.database import open_database
+from workbench.user_commands import add_commands as add_user_commands
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="load the demo article and sources when empty")
     init.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     init.set_defaults(run=_init)
+    add_user_commands(commands)  # users add|list|set-role|disable|enable|set-password
     return parser
 
 
