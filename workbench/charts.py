@@ -1,4 +1,9 @@
-"""Altair charts as pure functions: records or DataFrames in, ``alt.Chart`` out."""
+"""Altair charts as pure functions: DataFrames in, ``alt.Chart`` out; PNG/SVG bytes for downloads.
+
+Every chart drops non-finite values first (``finite_rows``) and gives an explanation chart instead of
+an empty frame when nothing is left (``explanation_chart``). The frames come from
+``workbench.storage.chart_data``.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +13,308 @@ import altair as alt
 import pandas as pd
 
 from workbench.records import ClaimRecord
+from workbench.vocabulary import RATINGS, SOURCE_KINDS
 
-COMPARISON_COLUMNS = ("label", "value", "role", "reading", "detail")
+# The claim being checked, other claims of the same metric, then the kinds of sources.
+COLOUR_DOMAIN: tuple[str, ...] = ("this claim", "other claim", *SOURCE_KINDS)
+COLOUR_RANGE: tuple[str, ...] = (
+    "#d62728", "#7f7f7f", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf",
+)  # fmt: skip
+BOUND_SHAPES = {
+    "exact": "circle",
+    "more than": "triangle-up",
+    "less than": "triangle-down",
+    "range": "diamond",
+}
+FORECASTS = frozenset({"forecast", "target", "estimate", "prediction"})
+ARROW = 1.35  # an open bound ("more than 250") is drawn as an arrow this factor long
+WIDTH, HEIGHT = 560, 300
+COMPARE_COLUMNS: tuple[str, ...] = (
+    "label", "period", "value", "low", "high", "bound", "role", "colour", "modality", "unit",
+    "reading", "source", "date", "quote",
+)  # fmt: skip
+
+
+def finite_rows(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows whose ``columns`` are all finite numbers (NaN, ±inf and text dropped).
+
+    >>> len(finite_rows(pd.DataFrame({"v": [1.0, float("inf"), None]}), ("v",)))
+    1
+    """
+    if df.empty:
+        return df
+    keep = pd.Series(True, index=df.index)
+    for column in columns:
+        numbers = pd.to_numeric(df[column], errors="coerce")
+        keep &= numbers.map(lambda v: isinstance(v, float | int) and math.isfinite(v))
+    return df[keep]
+
+
+def explanation_chart(message: str) -> alt.Chart:
+    """A chart that says why there is nothing to draw (instead of an empty frame)."""
+    return (
+        alt.Chart(pd.DataFrame({"message": [message]}))
+        .mark_text(size=14, color="#555", align="center", baseline="middle")
+        .encode(text="message:N")
+        .properties(width=WIDTH, height=80)
+    )
+
+
+def _bound_label(bound: str, low: float | None, high: float | None) -> str:
+    if bound == "lower":
+        return "more than"
+    if bound == "upper":
+        return "less than"
+    if low is not None and high is not None and not math.isclose(low, high):
+        return "range"
+    return "exact"
+
+
+def _interval(row: pd.Series) -> tuple[float | None, float | None]:
+    """Where the interval or arrow of a bounded figure is drawn (None: a point only)."""
+    low, high = _number(row["low"]), _number(row["high"])
+    if row["shape"] == "more than":
+        start = low if low is not None else row["value"]
+        return start, start * ARROW if start > 0 else start + abs(start) * (ARROW - 1) + 1
+    if row["shape"] == "less than":
+        end = high if high is not None else row["value"]
+        return end / ARROW if end > 0 else end - abs(end) * (ARROW - 1) - 1, end
+    if row["shape"] == "range":
+        return low, high
+    return None, None
+
+
+def _number(value: object) -> float | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return float(number) if pd.notna(number) and math.isfinite(number) else None
+
+
+def is_factor_comparison(df: pd.DataFrame) -> bool:
+    """True when every figure is a multiplier ("×3"): those compare on a log scale."""
+    return not df.empty and bool(df["unit"].isin(["×", "x"]).all())
+
+
+def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") -> alt.LayerChart | alt.Chart:
+    """One mark per report over the period it covers; the claim in red, larger and labelled.
+
+    Shapes give the bound (▲ "more than", ▼ "less than", ◆ a range, with the interval drawn), forecasts
+    are hollow, reported values filled; multipliers are compared on a log scale.
+    """
+    df = finite_rows(df, ("value",))
+    factors = is_factor_comparison(df)
+    if factors:
+        df = df[df["value"] > 0]
+    if df.empty:
+        return explanation_chart(
+            "No figure to compare yet: link a source that reports one, or group a metric."
+        )
+    df = df.assign(
+        shape=[
+            _bound_label(b, _number(lo), _number(hi))
+            for b, lo, hi in zip(df.bound, df.low, df.high, strict=True)
+        ],
+        hollow=df["modality"].isin(FORECASTS),
+        emphasis=df["role"].eq("this claim").map({True: 260, False: 110}),
+        period=df["period"].fillna("no date").replace("", "no date"),
+    )
+    intervals = [_interval(row) for _, row in df.iterrows()]
+    df = df.assign(y_low=[i[0] for i in intervals], y_high=[i[1] for i in intervals])
+    if factors:  # an interval reaching zero cannot be drawn on a log scale
+        df.loc[df["y_low"].le(0), ["y_low", "y_high"]] = None
+    scale = alt.Scale(type="log") if factors else alt.Scale(zero=False)
+    y_title = "Multiplier (×, log scale)" if factors else "Value"
+    periods = sorted(df["period"].unique(), key=lambda p: (p == "no date", p))
+    base = alt.Chart(df).encode(
+        x=alt.X("period:O", title="Period", sort=periods, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("label:N", sort=None),
+        color=alt.Color(
+            "colour:N",
+            title="Figure from",
+            scale=alt.Scale(domain=list(COLOUR_DOMAIN), range=list(COLOUR_RANGE)),
+        ),
+    )
+    tooltip = [
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("reading:N", title="Figure"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("modality:N", title="Modality"),
+        alt.Tooltip("quote:N", title="Quote"),
+    ]
+    point = {
+        "y": alt.Y("value:Q", title=y_title, scale=scale),
+        "shape": alt.Shape(
+            "shape:N",
+            title="Bound",
+            scale=alt.Scale(domain=list(BOUND_SHAPES), range=list(BOUND_SHAPES.values())),
+        ),
+        "size": alt.Size("emphasis:Q", legend=None, scale=None),
+        "tooltip": tooltip,
+    }
+    intervals_layer = (
+        base.transform_filter("isValid(datum.y_low) && isValid(datum.y_high)")
+        .mark_rule(strokeWidth=2, opacity=0.7)
+        .encode(y=alt.Y("y_low:Q", scale=scale), y2="y_high:Q")
+    )
+    reported = base.transform_filter("!datum.hollow").mark_point(filled=True, opacity=1).encode(**point)
+    forecast = base.transform_filter("datum.hollow").mark_point(filled=False, strokeWidth=2.5).encode(**point)
+    labels = (
+        base.transform_filter("datum.role == 'this claim'")
+        .mark_text(dy=-17, fontWeight="bold", fontSize=13)
+        .encode(y=alt.Y("value:Q", scale=scale), text="reading:N")
+    )
+    other_labels = (
+        base.transform_filter("datum.role != 'this claim'")
+        .mark_text(dy=-13, fontSize=10)
+        .encode(y=alt.Y("value:Q", scale=scale), text="reading:N")
+    )
+    return alt.layer(intervals_layer, reported, forecast, labels, other_labels, title=title).properties(
+        width=WIDTH, height=HEIGHT
+    )
 
 
 def comparison_frame(claim: ClaimRecord) -> pd.DataFrame:
-    """The claim's figures beside the figures its linked sources report (finite values only)."""
+    """The compare frame from a claim record alone: its figures and its linked sources' figures.
+
+    The panel uses ``workbench.storage.chart_data.compare_frame``, which adds the claim's metric.
+    """
     rows = []
     for stat in claim.statistics:
         if stat.value is not None and math.isfinite(stat.value):
-            rows.append(("This claim", stat.value, "claim", stat.reading, stat.surface))
+            unit = "×" if stat.kind == "multiplier" else stat.unit
+            rows.append(
+                ("This claim", "", stat.value, stat.low, stat.high, stat.bound, "this claim", "this claim",
+                 claim.modality, unit, stat.reading, "this claim", "", claim.text[:300])
+            )  # fmt: skip
     for evidence in claim.evidence:
-        for figure in evidence.source.figures:
-            if math.isfinite(figure.value):
-                label = evidence.source.title[:60]
-                reading = f"{figure.value:g} {figure.unit or ''}".strip()
-                detail = f"{evidence.stance}; {figure.measured or ''} {figure.period or ''}".strip()
-                rows.append((label, figure.value, "source", reading, detail))
-    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+        figures = [evidence.figure] if evidence.figure else evidence.source.figures
+        for figure in figures:
+            reading = f"{figure.value:g} {figure.unit or ''}".strip()
+            published = evidence.source.published.isoformat() if evidence.source.published else ""
+            rows.append(
+                (evidence.source.title[:40], figure.period or "", figure.value, None, None, figure.bound,
+                 "report", evidence.source.kind, figure.modality, figure.unit, reading,
+                 evidence.source.publisher or evidence.source.title, published, evidence.quote or "")
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype({"value": float})
 
 
-def figure_comparison_chart(df: pd.DataFrame) -> alt.Chart:
-    """One point per figure: the claim's in red, linked sources' in blue, with tooltips."""
+figure_comparison_chart = compare_chart
+
+
+# --- trends -----------------------------------------------------------------------------------------
+
+
+def claims_over_time_chart(df: pd.DataFrame, *, by: str) -> alt.Chart:
+    """Stacked bars: claims per period, split by ``by`` (verdict, kind, outlet or language)."""
+    df = finite_rows(df, ("claims",))
+    if df.empty:
+        return explanation_chart("No claims match these filters.")
     return (
-        alt.Chart(df, title="Claim figure vs figures reported by linked sources")
-        .mark_point(size=160, filled=True)
+        alt.Chart(df, title=f"Claims per period by {by}")
+        .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=None),
-            x=alt.X("value:Q", title="Value"),
-            color=alt.Color(
-                "role:N",
-                title="Figure from",
-                scale=alt.Scale(domain=["claim", "source"], range=["#d62728", "#1f77b4"]),
-            ),
-            shape=alt.Shape("role:N", legend=None),
-            tooltip=["label", "reading", "detail"],
+            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
+            y=alt.Y("claims:Q", title="Claims", stack="zero"),
+            color=alt.Color("group:N", title=by.capitalize()),
+            tooltip=["period:N", alt.Tooltip("group:N", title=by), "claims:Q"],
         )
-        .properties(height=alt.Step(40))
+        .properties(width=WIDTH, height=HEIGHT)
     )
+
+
+def cluster_recurrence_chart(df: pd.DataFrame) -> alt.Chart:
+    """One row per recurring claim cluster; a circle per period it came back, sized by claims."""
+    df = finite_rows(df, ("claims",))
+    if df.empty:
+        return explanation_chart("No claim has recurred yet (repeated-claim matching fills the clusters).")
+    return (
+        alt.Chart(df, title="Recurring claims over time")
+        .mark_circle(opacity=0.8, color="#1f77b4")
+        .encode(
+            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
+            y=alt.Y("cluster:N", title="Claim cluster", sort="-x"),
+            size=alt.Size("claims:Q", title="Claims", scale=alt.Scale(range=[60, 600])),
+            tooltip=["cluster:N", "example:N", "period:N", "claims:Q"],
+        )
+        .properties(width=WIDTH, height=alt.Step(28))
+    )
+
+
+def false_share_chart(df: pd.DataFrame) -> alt.Chart:
+    """Share of rated statistical claims found False or Misleading, per period."""
+    df = finite_rows(df, ("share", "rated"))
+    if df.empty:
+        return explanation_chart("No statistical claim has a verdict in this selection.")
+    return (
+        alt.Chart(df, title="Statistical claims rated False or Misleading")
+        .mark_line(point=True, color="#d62728")
+        .encode(
+            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
+            y=alt.Y("share:Q", title="Share of rated statistical claims", axis=alt.Axis(format="%")),
+            tooltip=["period:N", alt.Tooltip("share:Q", format=".0%"), "false_or_misleading:Q", "rated:Q"],
+        )
+        .properties(width=WIDTH, height=HEIGHT)
+    )
+
+
+def verdict_distribution_chart(df: pd.DataFrame) -> alt.Chart:
+    """Claims per current verdict, in the order of the rating scale."""
+    df = finite_rows(df, ("claims",))
+    if df.empty:
+        return explanation_chart("No verdict yet in this selection.")
+    order = [r for r in RATINGS if r in set(df["verdict"])] + sorted(set(df["verdict"]) - set(RATINGS))
+    return (
+        alt.Chart(df, title="Verdict distribution")
+        .mark_bar()
+        .encode(
+            y=alt.Y("verdict:N", title="Verdict", sort=order),
+            x=alt.X("claims:Q", title="Claims"),
+            color=alt.Color("verdict:N", legend=None, sort=order),
+            tooltip=["verdict:N", "claims:Q"],
+        )
+        .properties(width=WIDTH, height=alt.Step(30))
+    )
+
+
+def throughput_chart(df: pd.DataFrame) -> alt.Chart:
+    """Claims checked per reviewer per week (a claim counts once per reviewer and week)."""
+    df = finite_rows(df, ("claims",))
+    if df.empty:
+        return explanation_chart("No claim has been checked in this selection.")
+    return (
+        alt.Chart(df, title="Claims checked per reviewer per week")
+        .mark_bar()
+        .encode(
+            x=alt.X("week:O", title="Week starting", sort=sorted(df["week"].unique())),
+            xOffset=alt.XOffset("reviewer:N"),
+            y=alt.Y("claims:Q", title="Claims checked"),
+            color=alt.Color("reviewer:N", title="Reviewer"),
+            tooltip=["week:N", "reviewer:N", "claims:Q"],
+        )
+        .properties(width=WIDTH, height=HEIGHT)
+    )
+
+
+# --- files ------------------------------------------------------------------------------------------
+
+
+def chart_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:
+    """The chart as a PNG image (rendered by vl-convert, no browser needed)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(chart.to_json(), scale=scale)
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> bytes:
+    """The chart as an SVG document."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_json()).encode("utf-8")
+
+
+def chart_csv(df: pd.DataFrame) -> bytes:
+    """The data behind a chart as UTF-8 CSV (formula-like cells neutralised, like the exports)."""
+    from workbench.exports import frame_csv
+
+    return frame_csv(df)

@@ -7,6 +7,9 @@ import sys
 
 from workbench.config import database_url
 from workbench.demo import load_demo
+from workbench.export_commands import add_commands
+from workbench.repeated_command import add_commands as add_recluster_command
+from workbench.rescore import add_commands as add_rescore_command
 from workbench.storage.database import open_database
 from workbench.user_commands import add_commands as add_user_commands
 
@@ -29,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="load the demo article and sources when empty")
     init.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     init.set_defaults(run=_init)
+    add_commands(commands)  # export verdicts|claimreview, import verdicts
     add_user_commands(commands)  # users add|list|set-role|disable|enable|set-password
+    add_rescore_command(commands)  # rescore
+    add_recluster_command(commands)  # recluster
     return parser
 
 

@@ -1,11 +1,20 @@
-"""Verdict exports as bytes: CSV safe to open in a spreadsheet."""
+"""Verdict exports as bytes: CSV safe to open in a spreadsheet, and reversible for the import back.
+
+A text cell a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return, possibly after apostrophes) gets one apostrophe in front. ``restore_cell`` takes
+exactly that apostrophe off again, so export then import gives back the original text.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Apostrophes (already escaped cells) followed by a character that starts a formula.
+_FORMULA = re.compile(r"""^'*[=+\-@\t\r]""")
+# The same with at least one apostrophe: a cell this module neutralised.
+_NEUTRALISED = re.compile(r"""^'+[=+\-@\t\r]""")
 
 
 def neutralise_cell(value: object) -> object:
@@ -16,14 +25,53 @@ def neutralise_cell(value: object) -> object:
     >>> neutralise_cell(42)
     42
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value
 
 
-def verdicts_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
-    """The verdict table as UTF-8 CSV; ``excel`` adds a BOM and uses semicolons."""
-    safe = df.map(neutralise_cell) if not df.empty else df
+def restore_cell(value: str) -> str:
+    """Undo ``neutralise_cell`` on a cell read back from an exported CSV.
+
+    >>> restore_cell(neutralise_cell("-40 %"))
+    '-40 %'
+    >>> restore_cell("'Tis")
+    "'Tis"
+    """
+    return value[1:] if _NEUTRALISED.match(value) else value
+
+
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``neutralise_cell`` on every text cell, column by column (vectorised for large exports)."""
+    safe = df.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            cells = safe[column]
+            risky = cells.map(lambda v: isinstance(v, str) and _FORMULA.match(v) is not None).astype(bool)
+            if risky.any():
+                safe[column] = cells.where(~risky, "'" + cells[risky].astype(str))
+    return safe
+
+
+def frame_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
+    """Any table as UTF-8 CSV with formula cells neutralised; ``excel`` adds a BOM and uses semicolons."""
+    safe = neutralise_frame(df) if not df.empty else df
     # CRLF rows (RFC 4180): the csv writer then quotes any cell holding a CR or LF.
     text = safe.to_csv(index=False, sep=";" if excel else ",", lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8") if excel else text.encode("utf-8")
+
+
+def verdicts_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
+    """The verdict table (``workbench.storage.export_rows``) as CSV bytes; see ``frame_csv``."""
+    return frame_csv(df, excel=excel)
+
+
+def export_summary(rows: int) -> str:
+    """What a reviewer is told about an export's size (a header-only file is said so).
+
+    >>> export_summary(0)
+    'No rows match: the file holds the header only.'
+    """
+    if rows == 0:
+        return "No rows match: the file holds the header only."
+    return f"{rows} row{'s' if rows != 1 else ''} exported."

@@ -7,6 +7,7 @@ import streamlit as st
 from workbench import state
 from workbench.panel.evidence import render_evidence
 from workbench.panel.facets import claim_label, render_facets
+from workbench.panel.metric import render_metric
 from workbench.panel.verdict import render_verdict
 from workbench.records import ClaimRecord, SourceRecord
 from workbench.vocabulary import STATUSES
@@ -24,6 +25,7 @@ def render_claim_panel(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
         st.selectbox("Status", STATUSES, index=STATUSES.index(claim.status), key=state.REVIEW_STATUS)
         st.form_submit_button("Update status", on_click=state.save_status, args=(claim.id,))
     render_evidence(claim, sources)
+    render_metric(claim, sources)
     render_verdict(claim)
     if st.button("Reload this claim", key="review.reload"):
         state.forget_opened(claim.id)

@@ -1,70 +1,179 @@
-"""The verdict export as a DataFrame: one row per claim with its current verdict and evidence."""
+"""The verdict export as a DataFrame: one row per claim with its verdict and evidence (columns in README).
+
+By default the verdict columns hold the claim's latest *published* verdict; ``states="all"`` takes the
+latest verdict whatever its state (proposed or published). Claims come in article order, narrowed by
+the queue's ``ClaimFilter``.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.filters import ClaimFilter, claims_query
 from workbench.storage.convert import statistic_record
 from workbench.storage.evidence import current_evidence
-from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+from workbench.storage.schema import ArticleRow, ClaimRow, SettingRow, VerdictRow
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "article_id",
     "article_title",
     "article_url",
     "outlet",
+    "article_published",
+    "article_lang",
     "claim_id",
     "claim",
+    "claim_kind",
+    "claim_modality",
+    "claim_speaker",
+    "claim_speaker_kind",
     "statistics",
     "status",
     "verdict",
+    "verdict_state",
     "rationale",
-    "evidence_urls",
     "reviewer",
     "verdict_date",
+    "published_by",
+    "published_at",
+    "evidence_urls",
+    "evidence_stances",
 )
-EVIDENCE_SEPARATOR = " | "
+EVIDENCE_SEPARATOR = " | "  # a space cannot appear inside a valid URL, so the split is unambiguous
 STATISTICS_SEPARATOR = "; "
+STATES = ("published", "all")
+CHUNK = 2000  # claims read per round trip; bounds memory on large exports
 
 
-def verdict_rows(session: Session, *, only_with_verdict: bool = False) -> pd.DataFrame:
-    """Every claim (or only those with a verdict) in article order, ready for CSV."""
-    claims = session.scalars(
-        select(ClaimRow)
-        .options(selectinload(ClaimRow.statistics))
-        .order_by(ClaimRow.article_id, ClaimRow.start)
-    ).all()
-    articles = {a.id: a for a in session.scalars(select(ArticleRow))}
-    latest: dict[int, VerdictRow] = {}
-    for verdict in session.scalars(select(VerdictRow).order_by(VerdictRow.id)):
-        latest[verdict.claim_id] = verdict
-    evidence = current_evidence(session, [c.id for c in claims])
+def iso_datetime(moment: datetime | None) -> str:
+    """ISO 8601 in UTC with a Z; naive times (SQLite) are taken as UTC.
+
+    >>> iso_datetime(datetime(2026, 1, 5, 10, 31, 7, 250))
+    '2026-01-05T10:31:07Z'
+    """
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def iso_date(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _speaker(facets: dict) -> dict[str, str]:
+    """Who the claim is attributed to, and whether the gazetteer knows them as a person or organisation."""
+    speaker = (facets.get("attribution") or {}).get("speaker") or ""
+    kinds = {e.get("name"): e.get("kind") for e in facets.get("entities") or () if e.get("name")}
+    kind = kinds.get(speaker) or ""
+    return {
+        "claim_speaker": speaker,
+        "claim_speaker_kind": kind if kind in ("person", "organisation") else "",
+    }
+
+
+def _current(verdicts: list[VerdictRow], states: str) -> VerdictRow | None:
+    chosen = verdicts if states == "all" else [v for v in verdicts if v.state == "published"]
+    return chosen[-1] if chosen else None
+
+
+def verdict_rows(
+    session: Session,
+    *,
+    claim_filter: ClaimFilter | None = None,
+    states: str = "published",
+    only_with_verdict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
+    """Every claim matching ``claim_filter`` (or only those with a verdict in ``states``), for CSV.
+
+    ``progress(done, total)`` is called after each chunk of claims.
+    """
+    if states not in STATES:
+        raise ValueError(f"states must be one of {STATES}")
+    query = claims_query(claim_filter or ClaimFilter(), ClaimRow.id)
+    claim_ids = list(session.scalars(query.order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id)))
+    rows: list[dict] = []
+    articles: dict[int, ArticleRow] = {}
+    for first in range(0, len(claim_ids), CHUNK):
+        chunk = claim_ids[first : first + CHUNK]
+        rows += _chunk_rows(session, chunk, articles, states=states, only_with_verdict=only_with_verdict)
+        if progress:
+            progress(min(first + CHUNK, len(claim_ids)), len(claim_ids))
+    return pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
+
+
+def _chunk_rows(
+    session: Session,
+    chunk: list[int],
+    articles: dict[int, ArticleRow],
+    *,
+    states: str,
+    only_with_verdict: bool,
+) -> list[dict]:
+    claims = {
+        c.id: c
+        for c in session.scalars(
+            select(ClaimRow).where(ClaimRow.id.in_(chunk)).options(selectinload(ClaimRow.statistics))
+        )
+    }
+    missing = {c.article_id for c in claims.values()} - set(articles)
+    if missing:
+        articles.update(
+            (a.id, a) for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(missing)))
+        )
+    history: dict[int, list[VerdictRow]] = {}
+    for verdict in session.scalars(
+        select(VerdictRow).where(VerdictRow.claim_id.in_(chunk)).order_by(VerdictRow.id)
+    ):
+        history.setdefault(verdict.claim_id, []).append(verdict)
+    evidence = current_evidence(session, chunk)
     rows = []
-    for claim in claims:
-        verdict = latest.get(claim.id)
+    for claim_id in chunk:
+        claim = claims[claim_id]
+        verdict = _current(history.get(claim_id, []), states)
         if only_with_verdict and verdict is None:
             continue
         article = articles[claim.article_id]
-        urls = [e.source.url for e in evidence.get(claim.id, ()) if e.source.url]
+        links = {e.source.url: e.stance for e in evidence.get(claim_id, ()) if e.source.url}
         rows.append(
             {
                 "article_id": article.id,
                 "article_title": article.title,
                 "article_url": article.url or "",
                 "outlet": article.outlet or "",
+                "article_published": iso_date(article.published),
+                "article_lang": article.lang,
                 "claim_id": claim.id,
                 "claim": claim.text,
+                "claim_kind": claim.kind,
+                "claim_modality": claim.modality,
+                **_speaker(claim.facets or {}),
                 "statistics": STATISTICS_SEPARATOR.join(
                     statistic_record(s).reading for s in claim.statistics
                 ),
                 "status": claim.status,
                 "verdict": verdict.rating if verdict else "",
+                "verdict_state": verdict.state if verdict else "",
                 "rationale": verdict.rationale if verdict else "",
-                "evidence_urls": EVIDENCE_SEPARATOR.join(dict.fromkeys(urls)),
                 "reviewer": verdict.reviewer if verdict else "",
-                "verdict_date": verdict.created_at.date().isoformat() if verdict else "",
+                "verdict_date": iso_datetime(verdict.created_at) if verdict else "",
+                "published_by": (verdict.published_by or "") if verdict else "",
+                "published_at": iso_datetime(verdict.published_at) if verdict else "",
+                "evidence_urls": EVIDENCE_SEPARATOR.join(links),
+                "evidence_stances": EVIDENCE_SEPARATOR.join(links.values()),
             }
         )
-    return pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
+    return rows
+
+
+def setting(session: Session, key: str, default: object = None) -> object:
+    """A desk setting's value (settings table), or ``default`` when unset."""
+    row = session.get(SettingRow, key)
+    return default if row is None or row.value is None else row.value

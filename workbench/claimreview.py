@@ -1,0 +1,146 @@
+"""ClaimReview JSON-LD (https://schema.org/ClaimReview) for published verdicts.
+
+Built from the verdict export rows (``workbench.storage.export_rows``), so the CSV and the JSON-LD
+always agree. Only rows whose ``verdict_state`` is ``published`` become reviews.
+
+Rating scale (``reviewRating``): ``bestRating`` 5, ``worstRating`` 1, ``alternateName`` the desk's
+rating word, and ``ratingValue``:
+
+    True 5 · Mostly true 4 · Misleading 2 · False 1 · Unverifiable: no ratingValue
+
+"Misleading" sits at 2, not 3, because the impression it leaves is wrong; 3 is left free for a desk
+that adds a middle rating ("Half true"). "Unverifiable" is not a point on a truth scale, so it gets
+no number, only its name. A desk may override the numbers with the ``claimreview.rating_values``
+setting (a JSON object rating -> number).
+
+Organisation (``author``): the ``organisation`` setting ({"name": ..., "url": ...} or a name),
+otherwise the WORKBENCH_ORGANISATION environment variable, otherwise "Fact-checking desk".
+Review URL: the ``claimreview.url_template`` setting with ``{claim_id}``, otherwise
+``$WORKBENCH_PUBLIC_URL/claims/{claim_id}`` (default base https://example.org/fact-checks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+RATING_VALUES: dict[str, int] = {"True": 5, "Mostly true": 4, "Misleading": 2, "False": 1}
+BEST, WORST = 5, 1
+DEFAULT_ORGANISATION = "Fact-checking desk"
+DEFAULT_BASE_URL = "https://example.org/fact-checks"
+REQUIRED: tuple[str, ...] = (
+    "@context",
+    "@type",
+    "url",
+    "claimReviewed",
+    "author",
+    "reviewRating",
+    "itemReviewed",
+)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who signs the reviews, and where a review of claim N lives (``url_template`` with {claim_id})."""
+
+    name: str = DEFAULT_ORGANISATION
+    url: str | None = None
+    url_template: str = DEFAULT_BASE_URL + "/claims/{claim_id}"
+    rating_values: tuple[tuple[str, int], ...] = tuple(RATING_VALUES.items())
+
+
+def publisher_from_settings(
+    organisation: object = None, url_template: object = None, rating_values: object = None
+) -> Publisher:
+    """A Publisher from the desk's settings values, falling back to the environment and defaults."""
+    name = os.environ.get("WORKBENCH_ORGANISATION") or DEFAULT_ORGANISATION
+    url = None
+    if isinstance(organisation, dict):
+        name, url = organisation.get("name") or name, organisation.get("url")
+    elif isinstance(organisation, str) and organisation:
+        name = organisation
+    base = os.environ.get("WORKBENCH_PUBLIC_URL", DEFAULT_BASE_URL).rstrip("/")
+    template = url_template if isinstance(url_template, str) and "{claim_id}" in url_template else None
+    values = dict(RATING_VALUES)
+    if isinstance(rating_values, dict):
+        values.update({str(k): int(v) for k, v in rating_values.items()})
+    return Publisher(name, url, template or base + "/claims/{claim_id}", tuple(values.items()))
+
+
+def _organisation(name: str, url: str | None = None) -> dict:
+    found = {"@type": "Organization", "name": name}
+    return found | {"url": url} if url else found
+
+
+def _appearance(row: Mapping) -> dict:
+    work: dict = {"@type": "CreativeWork", "headline": row["article_title"]}
+    if row["article_url"]:
+        work["url"] = row["article_url"]
+    if row["outlet"]:
+        work["publisher"] = _organisation(row["outlet"])
+    if row["article_published"]:
+        work["datePublished"] = row["article_published"]
+    return work
+
+
+def claim_review(row: Mapping, publisher: Publisher) -> dict:
+    """One ClaimReview object for an export row with a published verdict."""
+    values = dict(publisher.rating_values)
+    rating: dict = {"@type": "Rating", "alternateName": row["verdict"]}
+    if row["verdict"] in values:
+        rating |= {"ratingValue": values[row["verdict"]], "bestRating": BEST, "worstRating": WORST}
+    appearance = _appearance(row)
+    claim: dict = {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance}
+    if row["claim_speaker"]:
+        kind = "Organization" if row.get("claim_speaker_kind") == "organisation" else "Person"
+        claim["author"] = {"@type": kind, "name": row["claim_speaker"]}
+    elif row["outlet"]:
+        claim["author"] = _organisation(row["outlet"])
+    if row["article_published"]:
+        claim["datePublished"] = row["article_published"]
+    published = row["published_at"] or row["verdict_date"]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": publisher.url_template.format(claim_id=row["claim_id"]),
+        "claimReviewed": row["claim"],
+        "datePublished": published[:10],
+        "author": _organisation(publisher.name, publisher.url),
+        "reviewRating": rating,
+        "itemReviewed": claim,
+        "reviewBody": row["rationale"],
+    }
+
+
+def claim_reviews(df: pd.DataFrame, publisher: Publisher) -> list[dict]:
+    """ClaimReview objects for the rows whose verdict is published (others are left out)."""
+    published = df[df["verdict_state"].eq("published") & df["verdict"].ne("")].fillna("")
+    return [claim_review(row, publisher) for row in published.to_dict("records")]
+
+
+def claimreview_json(reviews: list[dict]) -> bytes:
+    """A JSON array of ClaimReview objects (UTF-8) for a ``<script type="application/ld+json">``."""
+    return json.dumps(reviews, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def missing_fields(review: dict) -> list[str]:
+    """The required ClaimReview fields absent or empty in ``review`` (dotted paths).
+
+    >>> missing_fields({"@type": "ClaimReview"})[:2]
+    ['@context', 'url']
+    """
+    missing = [key for key in REQUIRED if not review.get(key)]
+    rating = review.get("reviewRating") or {}
+    if not rating.get("alternateName"):
+        missing.append("reviewRating.alternateName")
+    if "ratingValue" in rating and not WORST <= rating["ratingValue"] <= BEST:
+        missing.append("reviewRating.ratingValue")
+    if not (review.get("author") or {}).get("name"):
+        missing.append("author.name")
+    if not (review.get("itemReviewed") or {}).get("appearance"):
+        missing.append("itemReviewed.appearance")
+    return missing

@@ -1,0 +1,278 @@
+"""Storage -> DataFrames for the charts: the compare-to-other-reports frame and the trend tables.
+
+The loaders take a Session; the aggregations (``claims_per_period`` ...) are plain pandas so tests
+can feed them hand-made frames.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from workbench.charts import COMPARE_COLUMNS
+from workbench.errors import NotFoundError
+from workbench.filters import ClaimFilter, claims_query
+from workbench.storage.convert import statistic_record
+from workbench.storage.evidence import current_evidence
+from workbench.storage.schema import (
+    ArticleRow,
+    ClaimRow,
+    FigureRow,
+    MetricRow,
+    SourceRow,
+    StatisticRow,
+    VerdictRow,
+)
+
+FACTOR_UNITS = frozenset({"×", "x"})
+FALSE_RATINGS = frozenset({"False", "Misleading"})
+GROUPINGS = {"verdict": "verdict", "kind": "kind", "outlet": "outlet", "language": "language"}
+TREND_COLUMNS = (
+    "claim_id",
+    "claim",
+    "day",
+    "kind",
+    "outlet",
+    "language",
+    "verdict",
+    "cluster_id",
+    "statistical",
+)
+
+
+# --- compare to other reports ---------------------------------------------------------------------
+
+
+def _claim_period(facets: dict) -> str:
+    """The period a claim speaks of, from its first resolved date ("2023", "2023-09", a day)."""
+    for found in (facets or {}).get("dates") or ():
+        start = found.get("start")
+        if start:
+            granularity = found.get("granularity")
+            return start[:4] if granularity == "year" else start[:7] if granularity == "month" else start
+    return ""
+
+
+def _family(unit: str | None, kind: str | None) -> str:
+    """What a figure measures in: a multiplier ("factor") or its unit; only one family is compared."""
+    return "factor" if unit in FACTOR_UNITS or kind == "multiplier" else (unit or "")
+
+
+def _claim_rows(claim: ClaimRow, article: ArticleRow, *, focus: bool) -> list[dict]:
+    rows = []
+    for stat in claim.statistics:
+        value = stat.value
+        if value is None and stat.low is not None and stat.high is not None:
+            value = (stat.low + stat.high) / 2
+        if value is None or not math.isfinite(value):
+            continue
+        unit = "×" if stat.kind == "multiplier" else stat.unit
+        rows.append(
+            {
+                "label": f"Claim #{claim.id}",
+                "period": _claim_period(claim.facets),
+                "value": value,
+                "low": stat.low,
+                "high": stat.high,
+                "bound": stat.bound,
+                "role": "this claim" if focus else "other claim",
+                "colour": "this claim" if focus else "other claim",
+                "modality": claim.modality,
+                "unit": unit,
+                "reading": statistic_record(stat).reading,
+                "source": article.outlet or article.title,
+                "date": article.published.isoformat() if article.published else "",
+                "quote": claim.text[:300],
+                "family": _family(unit, stat.kind),
+            }
+        )
+    return rows
+
+
+def _figure_row(figure: FigureRow, source: SourceRow, quote: str | None) -> dict:
+    unit = figure.unit
+    reading = f"{figure.value:g}{unit}" if unit in FACTOR_UNITS else f"{figure.value:g} {unit or ''}".strip()
+    if figure.bound == "lower":
+        reading = f"more than {reading}"
+    elif figure.bound == "upper":
+        reading = f"less than {reading}"
+    period = figure.period or (str(source.published.year) if source.published else "")
+    return {
+        "label": f"{source.title[:40]} (#{figure.id})",
+        "period": period,
+        "value": figure.value,
+        "low": figure.low,
+        "high": figure.high,
+        "bound": figure.bound,
+        "role": "report",
+        "colour": source.kind,
+        "modality": figure.modality,
+        "unit": unit,
+        "reading": reading,
+        "source": source.publisher or source.title,
+        "date": source.published.isoformat() if source.published else "",
+        "quote": (quote or figure.surface or source.excerpt or "")[:300],
+        "family": _family(unit, figure.kind),
+    }
+
+
+def _frame(rows: list[dict], family: str | None) -> pd.DataFrame:
+    if family is not None:
+        rows = [r for r in rows if r["family"] == family]
+    df = pd.DataFrame(rows, columns=[*COMPARE_COLUMNS, "family"]).drop(columns="family")
+    return df.astype({"value": float, "low": float, "high": float})
+
+
+def compare_frame(session: Session, claim_id: int) -> tuple[pd.DataFrame, str]:
+    """The claim's figures, its metric's claims and figures, and its linked sources' figures.
+
+    Returns the frame and a chart title. Only figures measured like the claim's first figure
+    (a multiplier, or the same unit) are kept, so one axis can hold them all.
+    """
+    claim = session.scalar(
+        select(ClaimRow).where(ClaimRow.id == claim_id).options(selectinload(ClaimRow.statistics))
+    )
+    if claim is None:
+        raise NotFoundError(f"Claim #{claim_id} was not found.")
+    rows = _claim_rows(claim, session.get(ArticleRow, claim.article_id), focus=True)
+    family = rows[0]["family"] if rows else None
+    title = f"Claim #{claim_id} compared to other reports"
+    seen_figures: set[int] = set()
+    if claim.metric_id is not None:
+        metric = session.get(MetricRow, claim.metric_id)
+        title = f"{metric.name}: claim #{claim_id} and other reports"
+        rows += _metric_rows(session, claim.metric_id, exclude_claim=claim_id, seen_figures=seen_figures)
+    for evidence in current_evidence(session, [claim_id]).get(claim_id, ()):
+        figures = [evidence.figure] if evidence.figure else evidence.source.figures
+        for figure in figures:
+            if figure.id not in seen_figures:
+                seen_figures.add(figure.id)
+                source = session.get(SourceRow, evidence.source.id)
+                rows.append(_figure_row(session.get(FigureRow, figure.id), source, evidence.quote))
+    return _frame(rows, family), title
+
+
+def metric_frame(session: Session, metric_id: int) -> tuple[pd.DataFrame, str]:
+    """Every claim and reported figure grouped into ``metric_id`` (no claim singled out)."""
+    metric = session.get(MetricRow, metric_id)
+    if metric is None:
+        raise NotFoundError(f"Metric #{metric_id} was not found.")
+    rows = _metric_rows(session, metric_id, exclude_claim=None, seen_figures=set())
+    return _frame(rows, None), metric.name
+
+
+def _metric_rows(session: Session, metric_id: int, *, exclude_claim: int | None, seen_figures: set[int]):
+    rows: list[dict] = []
+    claims = session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.metric_id == metric_id, ClaimRow.retired.is_(False))
+        .options(selectinload(ClaimRow.statistics))
+        .order_by(ClaimRow.id)
+    )
+    for other in claims:
+        if other.id != exclude_claim:
+            rows += _claim_rows(other, session.get(ArticleRow, other.article_id), focus=False)
+    for figure in session.scalars(select(FigureRow).where(FigureRow.metric_id == metric_id)):
+        seen_figures.add(figure.id)
+        rows.append(_figure_row(figure, session.get(SourceRow, figure.source_id), None))
+    return rows
+
+
+# --- trends ---------------------------------------------------------------------------------------
+
+
+def trend_claims(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
+    """One row per live claim matching the queue's filter: its day, groupings and current verdict."""
+    day = func.coalesce(ArticleRow.published, func.date(ArticleRow.created_at))
+    query = claims_query(
+        claim_filter,
+        ClaimRow.id,
+        ClaimRow.text,
+        day.label("day"),
+        ClaimRow.kind,
+        ArticleRow.outlet,
+        ArticleRow.lang,
+        VerdictRow.rating,
+        ClaimRow.cluster_id,
+    )
+    statistical = set(session.scalars(select(StatisticRow.claim_id).distinct()))
+    rows = [(*row, row[0] in statistical) for row in session.execute(query)]
+    df = pd.DataFrame(rows, columns=list(TREND_COLUMNS))
+    df["day"] = pd.to_datetime(df["day"], errors="coerce")
+    df["outlet"] = df["outlet"].fillna("(no outlet)")
+    df["verdict"] = df["verdict"].fillna("(none)")
+    return df.dropna(subset=["day"])
+
+
+def period_labels(days: pd.Series, freq: str) -> pd.Series:
+    """A sortable label per day: the ISO Monday of its week ("2026-01-05") or its month ("2026-01").
+
+    >>> list(period_labels(pd.Series(pd.to_datetime(["2026-01-07"])), "week"))
+    ['2026-01-05']
+    """
+    if freq == "month":
+        return days.dt.strftime("%Y-%m")
+    return (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.strftime("%Y-%m-%d")
+
+
+def claims_per_period(df: pd.DataFrame, *, by: str, freq: str) -> pd.DataFrame:
+    """Claims per period and group (``by``: verdict, kind, outlet or language)."""
+    if df.empty:
+        return pd.DataFrame(columns=["period", "group", "claims"])
+    counted = df.assign(period=period_labels(df["day"], freq), group=df[GROUPINGS[by]])
+    return counted.groupby(["period", "group"]).size().reset_index(name="claims")
+
+
+def cluster_recurrence(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
+    """For each cluster with two or more claims: how many came back in each period."""
+    clustered = df.dropna(subset=["cluster_id"])
+    sizes = clustered.groupby("cluster_id").size()
+    clustered = clustered[clustered["cluster_id"].isin(sizes[sizes >= 2].index)]
+    if clustered.empty:
+        return pd.DataFrame(columns=["cluster", "example", "period", "claims"])
+    examples = clustered.sort_values("day").groupby("cluster_id")["claim"].first().str.slice(0, 80)
+    counted = clustered.assign(period=period_labels(clustered["day"], freq))
+    counted = counted.groupby(["cluster_id", "period"]).size().reset_index(name="claims")
+    counted["example"] = counted["cluster_id"].map(examples)
+    counted["cluster"] = "Cluster #" + counted["cluster_id"].astype(int).astype(str)
+    return counted[["cluster", "example", "period", "claims"]]
+
+
+def false_share(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
+    """Per period: rated statistical claims, how many were False or Misleading, and the share."""
+    rated = df[df["statistical"] & df["verdict"].ne("(none)")]
+    if rated.empty:
+        return pd.DataFrame(columns=["period", "rated", "false_or_misleading", "share"])
+    rated = rated.assign(period=period_labels(rated["day"], freq), bad=rated["verdict"].isin(FALSE_RATINGS))
+    counted = rated.groupby("period").agg(rated=("bad", "size"), false_or_misleading=("bad", "sum"))
+    counted["share"] = counted["false_or_misleading"] / counted["rated"]
+    return counted.reset_index()
+
+
+def verdict_distribution(df: pd.DataFrame) -> pd.DataFrame:
+    """Claims per current verdict (claims without one left out)."""
+    rated = df[df["verdict"].ne("(none)")]
+    return rated.groupby("verdict").size().reset_index(name="claims")
+
+
+def throughput(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
+    """Claims checked per reviewer per week: distinct claims each reviewer gave a verdict to."""
+    claim_ids = claims_query(claim_filter, ClaimRow.id).scalar_subquery()
+    query = select(VerdictRow.reviewer, VerdictRow.claim_id, VerdictRow.created_at).where(
+        VerdictRow.claim_id.in_(claim_ids)
+    )
+    df = pd.DataFrame(session.execute(query).all(), columns=["reviewer", "claim_id", "created_at"])
+    if df.empty:
+        return pd.DataFrame(columns=["week", "reviewer", "claims"])
+    days = pd.to_datetime(df["created_at"], utc=True).dt.tz_localize(None).dt.normalize()
+    df = df.assign(week=period_labels(days, "week"))
+    return df.groupby(["week", "reviewer"])["claim_id"].nunique().reset_index(name="claims")
+
+
+def since(days: int, *, today: date | None = None) -> date:
+    """The first day of a window of ``days`` days ending today (for the default date filter)."""
+    return (pd.Timestamp(today or date.today()) - pd.Timedelta(days=days - 1)).date()
