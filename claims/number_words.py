@@ -187,8 +187,15 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
             return False
         if fr and last == "digits" and tok.text == "cents":
             return False  # "34 cents" is money
+        if fr and last in ("tens", "teen") and g > 19:
+            return False  # "dix-neuf cent" is 1900, "soixante quinze cent" no number
         state.group = (g or 1) * 100
     elif cls == "scale":
+        if last == "scale" and g == 0 and tok.value > state.last_scale and tok.cls == "scale":
+            state.total *= tok.value  # "mille millions", "lakh crore"
+            state.last_scale *= tok.value
+            state.last = tok
+            return True
         if tok.value >= state.last_scale or last in ("zero", "dozen", "fraction"):
             return False
         if last is None and tok.plural:
@@ -286,6 +293,9 @@ def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
         i += 1
     elif tokens[i].cls == "fraction":
         return _extend_fraction(tokens, start, i, tokens[i].value * sign)
+    elif tokens[i].cls == "point" and i + 1 < n and tokens[i + 1].cls in ("zero", "unit", "teen", "tens"):
+        decimals, j = _decimals(tokens, i + 1, fr)  # "point fifteen"
+        return Parsed(sign * float("0." + decimals), "cardinal", start, j - 1) if decimals else None
     elif tokens[i].cls not in _NUMERIC or tokens[i].cls == "dozen":
         return None
     return _finish_from(tokens, start, i, state, sign, fr)
@@ -328,7 +338,7 @@ def _finish_from(
                     continue
             break
         if tok.cls == "point" and state.last is not None and i + 1 < n:
-            decimals, j = _decimals(tokens, i + 1)
+            decimals, j = _decimals(tokens, i + 1, fr)
             if decimals:
                 state.group += float("0." + decimals)
                 last = j - 1
@@ -350,7 +360,7 @@ def _finish_from(
         return None
     kind = "ordinal" if state.ordinal else "cardinal"
     single = last == start
-    weak = single and (tokens[start].text in ("one", "un", "une") or (kind == "ordinal"))
+    weak = single and (tokens[start].text in ("one", "un", "une", "o") or (kind == "ordinal"))
     return Parsed(sign * state.value, kind, start, last, weak)
 
 
@@ -361,8 +371,8 @@ def _extend_fraction(tokens: list[Token], start: int, i: int, frac: float) -> Pa
     return Parsed(frac, "fraction", start, i)
 
 
-def _decimals(tokens: list[Token], i: int) -> tuple[str, int]:
-    """Digits after "point"/"virgule": single digit words, or one two-digit number."""
+def _decimals(tokens: list[Token], i: int, fr: bool) -> tuple[str, int]:
+    """Digits after "point"/"virgule": zeros and single digit words, or one compound number."""
     digits = ""
     j = i
     while j < len(tokens) and tokens[j].cls in ("zero", "unit") and tokens[j].text not in ("a", "an"):
@@ -370,7 +380,12 @@ def _decimals(tokens: list[Token], i: int) -> tuple[str, int]:
         j += 1
     if digits and not (j < len(tokens) and tokens[j].cls in ("hundred", "tens", "teen")):
         return digits, j
-    sub = _parse_one(tokens, j, False) if j < len(tokens) else None
+    if digits:  # "virgule quatre-vingt-dix-neuf": the digits begin a compound
+        j = i
+        while j < len(tokens) and tokens[j].cls == "zero":
+            j += 1
+        digits = "0" * (j - i)
+    sub = _parse_one(tokens, j, fr) if j < len(tokens) else None
     if sub is not None and sub.kind == "cardinal" and sub.value == int(sub.value):
         return digits + str(int(sub.value)), sub.last + 1
     return digits, j

@@ -83,9 +83,7 @@ def _digit_forms(lang: str) -> _DigitForms:
 
 
 # Words after which "moins"/"plus"/"minus" compare rather than sign the number.
-_NOT_SIGN = re.compile(
-    r"(?<![\w])(?:au|du|pas|le|ou|et|fois|at|no|the|or|and|times)[ \u00a0]+\Z", re.IGNORECASE
-)
+_NOT_SIGN = re.compile(r"(?<![\w])(?:au|du|pas|le|fois|at|no|the|times)[ \u00a0]+\Z", re.IGNORECASE)
 _VULGAR_ALONE = re.compile(r"[¼½¾⅓⅔⅕⅙⅛]")
 _GAP_OK = re.compile(rf"[{_SPACES}\t-]{{0,6}}\Z")
 
@@ -224,7 +222,10 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     """Parse a finished run and append its numbers."""
     if not run:
         return
-    for parsed in parse_run(run, lex.lang):
+    parsed_run = parse_run(run, lex.lang)
+    if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
+        parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]
+    for parsed in parsed_run:
         if (
             parsed.value
             and abs(parsed.value) < 1
@@ -289,16 +290,23 @@ def words_to_digits(text: str, *, lang: str) -> str:
     >>> words_to_digits("Vingt-cinq vaches et un âne", lang="fr")
     '25 vaches et un âne'
     """
+    kept = load(lang, "numbers").ORDINALS_KEPT_AS_WORDS
     pieces: list[str] = []
     pos = 0
-    for number in find_numbers(text, lang=lang):
-        if number.digits or number.weak or number.kind == "fraction":
+    numbers = find_numbers(text, lang=lang)
+    for i, number in enumerate(numbers):
+        surface = text[number.start : number.end]
+        if number.digits or number.kind == "fraction" or number.end <= pos:
             continue
-        if number.kind == "ordinal" and number.value < 4 and lang == "en":
+        if number.weak and (number.kind != "ordinal" or surface.lower() in kept):
             continue
         pieces.append(text[pos : number.start])
-        surface = text[number.start : number.end]
         rendered = _render(number, lang)
+        if number.value == 0 and i + 1 < len(numbers):
+            nxt = numbers[i + 1]  # "zéro neuf" reads "09", "thirteen thousand zero ninety" "13000 090"
+            if not nxt.digits and nxt.kind == "cardinal" and text[number.end : nxt.start].isspace():
+                rendered += _render(nxt, lang)
+                number = nxt
         if surface[:1] in "+-" or surface.lower().startswith(("plus", "minus", "moins")):
             rendered = ("-" if number.value < 0 else "+") + rendered.lstrip("-")
         pieces.append(rendered)

@@ -9,7 +9,7 @@ Approximate bounds ("about", "nearly", "around") get value ± APPROX_TOLERANCE.
 DECIMAL_SEPARATOR = "."
 GROUP_SEPARATORS = ","  # besides spaces, which group digits in both languages
 
-ZERO = {"zero": 0, "nought": 0, "naught": 0}
+ZERO = {"zero": 0, "nought": 0, "naught": 0, "o": 0}  # "o" only among other numbers ("o six")
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TEENS = {
     "ten": 10,
@@ -93,6 +93,8 @@ ORDINALS = {
 }
 # Ordinal words too common in other senses to stand alone ("at first", "one second").
 WEAK_ORDINALS = frozenset({"first", "second"})
+# Ordinals text2num leaves as words in running text ("the first", "a second").
+ORDINALS_KEPT_AS_WORDS = frozenset({"first", "second", "third"})
 ARTICLES = frozenset({"a", "an"})  # "a hundred", "a dozen", "a half"
 AND = frozenset({"and"})
 NEGATIVE = frozenset({"minus", "negative"})

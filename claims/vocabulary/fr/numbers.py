@@ -92,6 +92,8 @@ ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, **_ORD_UNIT
 ORDINALS.update({w.replace("è", "e"): v for w, v in list(ORDINALS.items())})
 ORDINALS.update({w + "s": v for w, v in list(ORDINALS.items()) if w.endswith("me")})
 WEAK_ORDINALS = frozenset({"second", "seconde", "premier", "première"})
+# Ordinaux laissés en lettres dans un texte ("une seconde").
+ORDINALS_KEPT_AS_WORDS = frozenset({"second", "seconde"})
 ARTICLES = frozenset({"un", "une"})
 AND = frozenset({"et"})
 NEGATIVE = frozenset({"moins", "négatif", "négative", "negatif", "negative"})
