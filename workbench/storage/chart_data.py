@@ -276,3 +276,21 @@ def throughput(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
 def since(days: int, *, today: date | None = None) -> date:
     """The first day of a window of ``days`` days ending today (for the default date filter)."""
     return (pd.Timestamp(today or date.today()) - pd.Timedelta(days=days - 1)).date()
+
+
+# --- filter choices -------------------------------------------------------------------------------
+
+
+def filter_options(session: Session) -> dict[str, list]:
+    """The values a reviewer can filter claims on, from what is stored (for the filter widgets)."""
+
+    def distinct(column) -> list:
+        return sorted(v for v in session.scalars(select(column).distinct()) if v)
+
+    return {
+        "outlets": distinct(ArticleRow.outlet),
+        "languages": distinct(ArticleRow.lang),
+        "kinds": distinct(ClaimRow.kind),
+        "reviewers": distinct(VerdictRow.reviewer),
+        "statuses": distinct(ClaimRow.status),
+    }
