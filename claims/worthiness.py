@@ -29,6 +29,10 @@ KINDS = (
 )
 LOW_CEILING = 0.15
 """Claims with no verifiable content never score above this."""
+DETAILED_WORDS = 8
+"""Each word beyond this adds a little (up to 0.1): detail makes a statement checkable."""
+SMALL_COUNT = 20
+"""Bare counts below this ("five kids", "two questions") are weak evidence of a checkable claim."""
 
 _QUOTE_OPEN = re.compile(r"^\s*[«\"“]")
 _WORDS = re.compile(r"\w+")
@@ -52,18 +56,25 @@ def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
     )
 
 
-def _figure_reason(stat: Statistic) -> str:
+def _figure_weight(stat: Statistic) -> tuple[float, str]:
+    """How much one figure adds, and why: rates, money and changes most; small bare counts least."""
     if stat.kind in ("multiplier", "change", "percentage_points"):
-        return "contains a change"
+        return 0.4, "contains a change"
     if stat.kind == "percent":
-        return "contains a percentage"
+        return 0.4, "contains a percentage"
     if stat.kind == "money":
-        return "contains an amount of money"
+        return 0.4, "contains an amount of money"
+    if stat.kind == "ratio":
+        return 0.3, "contains a ratio"
     if stat.kind == "measure":
-        return "contains a measure"
+        return 0.25, "contains a measure"
+    if stat.kind == "ordinal":
+        return 0.1, "contains an ordinal"
     if stat.bound.kind in ("lower", "upper", "range", "approximate") or stat.vague:
-        return "contains a bounded count"
-    return "contains a figure"
+        return 0.35, "contains a bounded count"
+    if stat.value is not None and abs(stat.value) < SMALL_COUNT:
+        return 0.15, "contains a small count"
+    return 0.35, "contains a figure"
 
 
 def assess(
@@ -94,18 +105,29 @@ def assess(
 
     def cue(name: str) -> bool:
         """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        return any(not inside_figure(m.start()) for m in compile_cues(lang, name).finditer(text))
+        pattern = compile_cues(lang, name)
+        if not starts:
+            return pattern.search(text) is not None
+        return any(not inside_figure(m.start()) for m in pattern.finditer(text))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
     words = len(_WORDS.findall(text))
     score, reasons = 0.15, []
     if figures:
-        score += 0.35 + min(0.1, 0.05 * (len(figures) - 1))
-        reasons += sorted({_figure_reason(s) for s in figures})
+        weights = sorted((_figure_weight(s) for s in figures), reverse=True)
+        score += weights[0][0] + min(0.1, 0.05 * (len(figures) - 1))
+        reasons += list(dict.fromkeys(reason for _, reason in weights))
     change, comparison, ranking = cue("CHANGE"), cue("COMPARISON"), cue("RANKING")
     if change or comparison or ranking:
         score += 0.1
         reasons.append("compares, ranks or measures change")
+    if cue("ABSOLUTES"):
+        score += 0.05
+        reasons.append("absolute or historical claim")
+    past = bool(compile_cues(lang, "PAST_TENSE", ignore_case=False).search(text))
+    if past:
+        score += 0.1
+        reasons.append("reports a past action")
     if dates or len(figures) < len(statistics):
         score += 0.1
         reasons.append("has a date")
@@ -139,7 +161,7 @@ def assess(
     if question:
         score -= 0.3
         reasons.append("question")
-    if not figures and compile_cues(lang, "FIRST_PERSON", ignore_case=False).search(text):
+    if not figures and not past and compile_cues(lang, "FIRST_PERSON", ignore_case=False).search(text):
         score -= 0.1
         reasons.append("speaks of the speaker")
     if not figures and cue("CONTEXT_CUES"):
@@ -148,7 +170,10 @@ def assess(
     if words < 5:
         score -= 0.15
         reasons.append("very short")
-    verifiable = figures or dates or entities or change or comparison or ranking or event
+    elif words > DETAILED_WORDS:
+        score += min(0.1, 0.01 * (words - DETAILED_WORDS))
+        reasons.append("detailed")
+    verifiable = figures or dates or entities or change or comparison or ranking or event or past
     if not verifiable:
         score = min(score, LOW_CEILING)
         reasons.append("no verifiable content")

@@ -288,3 +288,18 @@ NON_VERBS = frozenset(
     bleed creed deed steed weed embed
     """.split()  # noqa: SIM905
 )
+
+# Past actions and records (matched case-sensitively): the stuff of checkable claims ("voted", "has cut").
+PAST_TENSE = [
+    r"(?:has|have|had)(?:\s+(?:not|never|already|just|also))?\s+[a-z]+(?:ed|en|wn|ne|ght|id|ld|ost|ut|et)",
+    r"(?:was|were)\s+[a-z]+(?:ed|en|wn|ght|id|ld|ost|ut)",
+    r"(?!(?:hundred|indeed|need|speed|seed|feed|bed|red|shed|sacred|naked|wicked|kindred|bleed|creed)\b)"
+    r"[a-z]{2,}(?:ed|ied)",
+    r"said|told|made|took|gave|went|came|grew|fell|rose|lost|won|spent|paid|sold|built|cut|put|left|met|held"
+    r"|brought|bought|became|began|ran|sent|led|kept|hit|shot|stood|wrote|voted|did",
+]
+# Absolute and historical words that make a statement checkable ("never", "in history", "every").
+ABSOLUTES = [
+    r"never", r"ever", r"always", r"every", r"all", r"nobody", r"no\s+one", r"none", r"in\s+history", r"only",
+    r"first\s+time", r"record", r"entire", r"highest", r"lowest", r"largest", r"biggest", r"worst", r"best",
+]

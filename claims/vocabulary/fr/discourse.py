@@ -260,3 +260,15 @@ NON_VERBS = frozenset(
     député députés degré degrés papier lié liée
     """.split()  # noqa: SIM905
 )
+
+# Actions passées et bilans (sensible à la casse) : la matière des affirmations vérifiables.
+PAST_TENSE = [
+    r"(?:a|ont|avait|avaient|aura|auraient)(?:\s+(?:déjà|pas|jamais|aussi|également|encore))?\s+"
+    r"[a-zéèêàâîôûç]+(?:é|és|ée|ées|i|is|it|u|us|ert|erts|ait|ort)",
+    r"(?:est|sont|était|étaient)\s+(?:passée?s?|tombée?s?|montée?s?|restée?s?|devenue?s?|arrivée?s?|née?s?|morte?s?)",
+    r"[a-zéèêàâîôûç]{2,}(?:èrent|irent|urent)",
+]
+ABSOLUTES = [
+    r"jamais", r"toujours", r"tous", r"toutes", r"chaque", r"aucun", r"aucune", r"personne", r"record",
+    r"historique", r"seul", r"seule", r"première\s+fois", r"le\s+plus", r"la\s+plus", r"les\s+plus",
+]
