@@ -134,7 +134,7 @@ def main() -> None:
         print(f"{name:<28} {p:>9.3f} {r:>7.3f} {f1:>6.3f}  ({f1 / f1_digit:.2f}x has-a-digit F1)")
     ct = checkthat(args.limit)
     systems = list(ct["mean"])
-    print(f"\nCheckThat! 2019 task 1, training debates: MAP per debate (best 2019 test MAP {BEST_CHECKTHAT_2019})")
+    print(f"\nCheckThat! 2019 task 1 training debates: MAP (best 2019 test MAP {BEST_CHECKTHAT_2019})")
     print(f"{'debate':<28} " + " ".join(f"{s[:14]:>14}" for s in systems))
     for name, result in ct["debates"].items():
         print(f"{name:<28} " + " ".join(f"{result[s]:>14.3f}" for s in systems))

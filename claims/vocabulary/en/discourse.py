@@ -300,6 +300,23 @@ PAST_TENSE = [
 ]
 # Absolute and historical words that make a statement checkable ("never", "in history", "every").
 ABSOLUTES = [
-    r"never", r"ever", r"always", r"every", r"all", r"nobody", r"no\s+one", r"none", r"in\s+history", r"only",
-    r"first\s+time", r"record", r"entire", r"highest", r"lowest", r"largest", r"biggest", r"worst", r"best",
+    r"never",
+    r"ever",
+    r"always",
+    r"every",
+    r"all",
+    r"nobody",
+    r"no\s+one",
+    r"none",
+    r"in\s+history",
+    r"only",
+    r"first\s+time",
+    r"record",
+    r"entire",
+    r"highest",
+    r"lowest",
+    r"largest",
+    r"biggest",
+    r"worst",
+    r"best",
 ]

@@ -269,6 +269,20 @@ PAST_TENSE = [
     r"[a-zéèêàâîôûç]{2,}(?:èrent|irent|urent)",
 ]
 ABSOLUTES = [
-    r"jamais", r"toujours", r"tous", r"toutes", r"chaque", r"aucun", r"aucune", r"personne", r"record",
-    r"historique", r"seul", r"seule", r"première\s+fois", r"le\s+plus", r"la\s+plus", r"les\s+plus",
+    r"jamais",
+    r"toujours",
+    r"tous",
+    r"toutes",
+    r"chaque",
+    r"aucun",
+    r"aucune",
+    r"personne",
+    r"record",
+    r"historique",
+    r"seul",
+    r"seule",
+    r"première\s+fois",
+    r"le\s+plus",
+    r"la\s+plus",
+    r"les\s+plus",
 ]
