@@ -135,7 +135,7 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
         if suffix:
             end -= len(suffix)
             if suffix in forms.scale_suffixes and not m.group("over"):
-                value *= forms.scale_suffixes[suffix]
+                value = tidy(value * forms.scale_suffixes[suffix])
                 scaled = Number(start, m.end(), value, "cardinal", True, suffix)
                 out.append((Token("glued", value, start, m.end(), ""), scaled))
                 continue
@@ -247,10 +247,15 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
         numbers.append(_to_number(parsed, run))
 
 
+def tidy(value: float) -> float:
+    """Drop binary noise from scaled values (16.4 * 1e6 is 16399999.999999998)."""
+    return float(f"{value:.14g}")
+
+
 def _to_number(parsed: Parsed, run: list[Token]) -> Number:
     first, last = run[parsed.first], run[parsed.last]
     digits = all(t.cls == "digits" for t in run[parsed.first : parsed.last + 1])
-    return Number(first.start, last.end, parsed.value, parsed.kind, digits, "", parsed.weak)
+    return Number(first.start, last.end, tidy(parsed.value), parsed.kind, digits, "", parsed.weak)
 
 
 def value_of(text: str, *, lang: str) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims.number_words import alternation, lexicon
-from claims.numbers import Number, find_numbers
+from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
 
 _SP = "[ \u00a0\u202f]"
@@ -40,6 +40,7 @@ class _Patterns:
     scales: dict[str, float]
     scale_words: dict[str, float]
     subunit: re.Pattern[str]
+    angle_cue: re.Pattern[str]
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -57,7 +58,7 @@ def _patterns(lang: str) -> _Patterns:
     scales = [w for w, (cls, _) in lexicon(lang).words.items() if cls == "scale"]
     before = re.compile(
         rf"""
-        (?P<cur>(?<![\w])(?:{_alt(codes)}|u\.?s\.?|c|a|nz|hk)?{_SP}?{_alt(symbols)}  # $, US $, usd$, €
+        (?P<cur>(?:(?<![\w])(?:{_alt(codes)}|u\.?s\.?|c|nz|hk){_SP}?)?{_alt(symbols)}  # $, US $, usd$, €
               |(?<![\w]){_alt(codes)})                               # USD, EUR ...
         {_SP}?\Z                                                    # right before the number
         """,
@@ -90,7 +91,10 @@ def _patterns(lang: str) -> _Patterns:
     subunit = re.compile(
         rf"{_SP}+(?:{_alt(and_words, flags='i')}{_SP}+)?\Z"  # "15 dollars 50", "13 dollars and 45 cents"
     )
-    return _Patterns(before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit)
+    angle_cue = re.compile(rf"(?<![\w])(?:{_alt(units.ANGLE_CUES, flags='i')})(?![\w])")
+    return _Patterns(
+        before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue
+    )
 
 
 def lexicon_scale(pats: _Patterns, word: str) -> float:
@@ -132,6 +136,7 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
     return out
 
 
+_INCHES = re.compile(r"[ \u00a0]+(\d{1,2}(?:\.\d+)?)[ \u00a0]?(?:inches|inch|in|\")(?![\w])")
 _CENTS = re.compile(r"[ \u00a0\u202f]+(?i:cents?|centimes?|pence|penny)(?![\w])")
 
 
@@ -146,6 +151,8 @@ def _with_subunit(text: str, q: Quantity, nxt: Number, pats: _Patterns) -> Quant
         return q
     if not pats.subunit.match(text[q.end : nxt.start]) or text[q.end - 1].isdigit():
         return q
+    if not q.unit or not q.unit.isalpha() or (not nxt.digits and nxt.kind != "cardinal"):
+        return q  # cents do not take cents
     end = nxt.end
     cents = _CENTS.match(text, end)
     if cents:
@@ -183,13 +190,23 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
             pats.currencies.get(key) or pats.currencies.get(key.lower()) or pats.currencies.get(key.upper())
         )
         if m.group("abbr"):
-            value *= _ABBR[m.group("abbr")]
+            value = tidy(value * _ABBR[m.group("abbr")])
         if m.group("scale"):
-            value *= lexicon_scale(pats, m.group("scale"))
+            value = tidy(value * lexicon_scale(pats, m.group("scale")))
         return Quantity(start, m.end(), value, "money", code, "currency", number)
     key = m.group("usym") or m.group("uword")
+    if number.weak and m.group("usym"):
+        return Quantity(start, end, value, "number", number=number)  # "Une t.métrique" is no tonne
     symbol, family = pats.measures.get(key) or pats.measures[key.lower()]
-    return Quantity(start, m.end(), value, "measure", symbol, family, number)
+    if symbol == "°" and pats.angle_cue.search(text, max(0, start - 24), start):
+        family = "angle"  # "turn left 45 degrees"
+    stop = m.end()
+    if symbol == "ft":
+        inches = _INCHES.match(text, stop)  # "5 feet 2 inches"
+        if inches:
+            value += float(inches.group(1)) / 12
+            stop = inches.end()
+    return Quantity(start, stop, value, "measure", symbol, family, number)
 
 
 def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, start: int) -> Quantity | None:

@@ -85,6 +85,16 @@ CURRENCY_WORDS = {
     "pence": "GBPp",
     "penny": "GBPp",
     "australian dollars": "AUD",
+    "us dollar": "USD",
+    "u.s. dollars": "USD",
+    "chinese yuan": "CNY",
+    "turkish lira": "TRY",
+    "dutch guilders": "NLG",
+    "swiss franc": "CHF",
+    "japanese yen": "JPY",
+    "indian rupees": "INR",
+    "russian roubles": "RUB",
+    "ukrainian hryvnias": "UAH",
     "canadian dollars": "CAD",
 }
 # Currency words that are also units of mass ("pounds"): money only next to a currency context.
@@ -298,6 +308,8 @@ MEASURE_WORDS = {
     "weeks old": ("week", "age"),
     "days old": ("day", "age"),
 }
+# Words before "N degrees" that make it an angle, not a temperature.
+ANGLE_CUES = ("turn", "turned", "turns", "rotate", "rotated", "angle", "tilt", "tilted", "left", "right")
 # A unit word "per" a time word ("barrels per day"); kept inside the surface.
 PER = ("per", "a")
 PER_TIME = ("day", "year", "hour", "month", "week", "second", "minute", "capita", "head")

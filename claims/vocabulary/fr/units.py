@@ -18,7 +18,6 @@ CURRENCY_WORDS = {
     "dollars australiens": "AUD",
     "livres sterling": "GBP",
     "livre sterling": "GBP",
-    "livres": "GBP",
     "yens": "JPY",
     "yen": "JPY",
     "yuans": "CNY",
@@ -97,6 +96,7 @@ MEASURE_WORDS = {
     "km à l'heure": ("km/h", "speed"),
     "miles par heure": ("mph", "speed"),
     "miles à l'heure": ("mph", "speed"),
+    "miles a l'heure": ("mph", "speed"),
     "degrés celsius": ("°C", "temperature"),
     "degrés fahrenheit": ("°F", "temperature"),
     "degrés": ("°", "temperature"),
@@ -126,5 +126,6 @@ MEASURE_WORDS = {
     "gigawatts": ("GW", "power"),
     "térawattheures": ("TWh", "energy"),
 }
+ANGLE_CUES = ("tourner", "tourne", "tourné", "pivoter", "angle", "rotation", "incliné", "gauche", "droite")
 PER = ("par", "à l'", "à l’", "l'", "l’")
 PER_TIME = ("jour", "an", "année", "heure", "mois", "semaine", "seconde", "minute", "habitant", "tête")
