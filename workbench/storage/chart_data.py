@@ -216,7 +216,7 @@ def period_labels(days: pd.Series, freq: str) -> pd.Series:
     """
     if freq == "month":
         return days.dt.strftime("%Y-%m")
-    return (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.strftime("%Y-%m-%d")
+    return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
 
 
 def claims_per_period(df: pd.DataFrame, *, by: str, freq: str) -> pd.DataFrame:
