@@ -72,10 +72,13 @@ def _scale_ok(lang: str) -> frozenset[str]:
 def ours_numbers(text: str, lang: str) -> list[Pred]:
     """Cardinals and fractions, as Recognizers' NumberModel reports them (units glued: none)."""
     scale = _scale_ok(lang)
+    pronoun = load(lang, "numbers").ONE_AS_PRONOUN_AFTER
     out = []
     for n in find_numbers(text, lang=lang):
         if n.kind == "ordinal" or (n.glued and n.glued not in scale):
             continue
+        if n.weak and text[: n.start].split()[-1:] and text[: n.start].split()[-1].lower() in pronoun:
+            continue  # "which one", "celui-ci"
         out.append(Pred(n.start, n.end, n.value, text[n.start : n.end]))
     return out
 

@@ -187,7 +187,7 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
             return False
         if fr and last == "digits" and tok.text == "cents":
             return False  # "34 cents" is money
-        if fr and last in ("tens", "teen") and g > 19:
+        if fr and last != "digits" and g > 19:
             return False  # "dix-neuf cent" is 1900, "soixante quinze cent" no number
         state.group = (g or 1) * 100
     elif cls == "scale":

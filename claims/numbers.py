@@ -55,6 +55,8 @@ def _digit_forms(lang: str) -> _DigitForms:
     grp = re.escape(table.GROUP_SEPARATORS)
     # French copy also writes "1.5"; in English a comma only ever groups thousands
     decimal = "[.,]" if table.DECIMAL_SEPARATOR == "," else dec
+    # Indian grouping "12,34,567.89" where commas group (English)
+    lakh = r"| \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])" if table.GROUP_SEPARATORS == "," else ""
     after_comma = (
         "(?<![,])" if table.DECIMAL_SEPARATOR == "," else "(?<![^\\W\\d_],)"
     )  # "22,24,26" lists in English
@@ -65,6 +67,7 @@ def _digit_forms(lang: str) -> _DigitForms:
         (?P<sign>(?<![\w])(?<!\d[ ])[-−]{sp}?)?   # a leading minus, not the dash of "40 - 50"
         (?P<num>
             \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
+          {lakh}
           | \d{{1,3}}(?:{sp}\d{{3}})+(?:{dec}\d+)?(?![\d])     # 250 000 (any space)
           | \d+(?:{decimal}\d+)?                               # 12 / 1.2 / 1,2
           | [.,]\d+                                           # ,25
@@ -77,7 +80,7 @@ def _digit_forms(lang: str) -> _DigitForms:
         """,
         re.VERBOSE,
     )
-    grouped = re.compile(rf"\d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?\Z")
+    grouped = re.compile(rf"\d{{1,3}}(?:{grp}\d{{2,3}})+(?:{dec}\d+)?\Z")
     ordinal_suffix = re.compile(table.ORDINAL_SUFFIX + r"\Z", re.IGNORECASE)
     return _DigitForms(pattern, grouped, table.GROUP_SEPARATORS, ordinal_suffix, dict(table.SCALE_SUFFIXES))
 

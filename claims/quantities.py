@@ -41,6 +41,7 @@ class _Patterns:
     scale_words: dict[str, float]
     subunit: re.Pattern[str]
     angle_cue: re.Pattern[str]
+    percent_before: re.Pattern[str]
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -69,6 +70,7 @@ def _patterns(lang: str) -> _Patterns:
           (?P<pp>{_SP}*{_alt(nums.POINT_WORDS, flags="i")}(?![\w]))
         | (?P<pct>{_SP}?%|{_SP}+{_alt(nums.PERCENT_WORDS[1:], flags="i")}(?![\w]))
         | (?P<cur>(?:{_SP}?(?P<abbr>Mds?|Md|M|k|bn|mn)?{_SP}?|{_SP}+(?i:de){_SP}+)(?P<sym>{_alt(symbols)})
+                (?:{_SP}?(?i:{_alt(codes)}|c)(?![\w]))?                  # "$CAD", "$ usd"
               | {_SP}+(?:(?i:de|of){_SP}+|(?i:d)['’])?
                 (?P<word>{_alt(units.CURRENCY_WORDS, flags="i")})(?![\w])
               | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w])
@@ -93,8 +95,9 @@ def _patterns(lang: str) -> _Patterns:
     )
     angle_cue = re.compile(rf"(?<![\w])(?:{_alt(units.ANGLE_CUES, flags='i')})(?![\w])")
     return _Patterns(
-        before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue
-    )
+        before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue,
+        re.compile(rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+(?i:of|de|des|d['’]){_SP}*\Z"),
+    )  # fmt: skip
 
 
 def lexicon_scale(pats: _Patterns, word: str) -> float:
@@ -166,6 +169,9 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
         return Quantity(start, end, value, "ordinal", number=number)
+    reverse = pats.percent_before.search(text, max(floor, start - 24), start)
+    if reverse:  # "percent of 10", "pourcentage de vingt"
+        return Quantity(reverse.start(), end, value, "percent", "%", "ratio", number)
     prefix = pats.before.search(text, max(floor, start - 8), start)
     currency = _currency_code(pats, prefix.group("cur")) if prefix else None
     glued = number.glued

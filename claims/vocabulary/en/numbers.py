@@ -95,6 +95,10 @@ ORDINALS = {
 WEAK_ORDINALS = frozenset({"first", "second"})
 # Ordinals text2num leaves as words in running text ("the first", "a second").
 ORDINALS_KEPT_AS_WORDS = frozenset({"first", "second", "third"})
+# Words after which "one" is a pronoun ("which one", "this one").
+ONE_AS_PRONOUN_AFTER = frozenset(
+    {"this", "that", "which", "the", "no", "another", "any", "every", "each", "some"}
+)
 ARTICLES = frozenset({"a", "an"})  # "a hundred", "a dozen", "a half"
 AND = frozenset({"and"})
 NEGATIVE = frozenset({"minus", "negative"})

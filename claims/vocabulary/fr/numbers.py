@@ -94,6 +94,8 @@ ORDINALS.update({w + "s": v for w, v in list(ORDINALS.items()) if w.endswith("me
 WEAK_ORDINALS = frozenset({"second", "seconde", "premier", "première"})
 # Ordinaux laissés en lettres dans un texte ("une seconde").
 ORDINALS_KEPT_AS_WORDS = frozenset({"second", "seconde"})
+# Mots après lesquels "un" est un pronom ("l'un", "chacun").
+ONE_AS_PRONOUN_AFTER = frozenset({"l'", "l’", "chaque", "quelqu'", "aucun", "le"})
 ARTICLES = frozenset({"un", "une"})
 AND = frozenset({"et"})
 NEGATIVE = frozenset({"moins", "négatif", "négative", "negatif", "negative"})
