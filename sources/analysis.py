@@ -27,8 +27,8 @@ def fold(text: str) -> str:
     >>> fold("Défense nationale d’Ukraine")
     "defense nationale d'ukraine"
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=8)

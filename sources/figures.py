@@ -10,14 +10,14 @@ from sources.analysis import fold
 from sources.models import ReportedFigure
 from sources.vocabulary import load
 
-_SENTENCE = re.compile(
+_END = re.compile(
     r"""
-    [^.!?\n]{1,2000}      # a bounded run of text without a sentence end
-    (?:[.!?]+(?=\s|$)|\n|$)  # closed by final punctuation before a space, a line end, or the end
-    |[.!?]                # a stray full stop (a decimal point in "3.1") continues nothing
+    [.!?]+(?=\s|$)   # final punctuation before a space or the end ("3.1" is not an end)
+    |\n              # or a line break
     """,
     re.VERBOSE,
 )
+_LONGEST = 2_000  # characters: longer stretches without a sentence end are cut at a space
 _YEAR = re.compile(
     r"""
     (?<![\d.,])          # not inside a longer number
@@ -29,18 +29,20 @@ _YEAR = re.compile(
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, merged across decimal points ("3.1") the pattern splits at."""
+    """Sentence spans; a stretch without an end longer than ``_LONGEST`` is cut at spaces."""
+    ends = [m.end() for m in _END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
     spans: list[tuple[int, int]] = []
-    for m in _SENTENCE.finditer(text):
-        start, end = m.span()
-        if start == end:
-            continue
-        # "3.1" splits after "3.": glue the pieces when the next char is a digit
-        if spans and text[start - 1 : start] in ".," and start < len(text) and text[start].isdigit():
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+    start = 0
+    for end in ends:
+        while end - start > _LONGEST:
+            cut = text.rfind(" ", start + 1, start + _LONGEST) + 1 or start + _LONGEST
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+        start = end
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _is_year(stat: Statistic, years: list[tuple[int, int]]) -> bool:

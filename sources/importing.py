@@ -239,6 +239,10 @@ def import_csv(
             continue
         try:
             cells = _clean_cells(row, header, formula_cells=formula_cells)
+            earlier = sources.get(cells.get("id") or "")
+            if earlier is not None:  # a further figure of a source already read: inherit its metadata
+                cells["title"] = cells.get("title") or earlier.title
+                cells["language"] = cells.get("language") or earlier.language
             source = _source(cells, lang=lang, extract=extract)
             key = source.id or f"#row{number}"
             if key in sources:

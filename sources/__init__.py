@@ -1,0 +1,51 @@
+"""Evidence side (pure Python): sources and their figures, suggestions for a claim, comparisons.
+
+Nothing here reads files, fetches pages or imports streamlit/sqlalchemy: callers pass content in.
+"""
+
+from sources.clustering import cluster_claims
+from sources.comparison import agrees, chain, compare
+from sources.dedup import duplicates_of, find_duplicates, normalise_url
+from sources.figures import extract_figures
+from sources.importing import SourceImportError, import_csv, import_html, import_text
+from sources.matching import DEFAULT_SCORERS, Scorer, SourceIndex, build_index, rank_sources
+from sources.models import (
+    Candidate,
+    ClaimCluster,
+    Comparison,
+    Duplicate,
+    ImportResult,
+    QuoteMatch,
+    ReportedFigure,
+    Source,
+)
+from sources.quotes import locate_quote
+
+__all__ = [
+    "DEFAULT_SCORERS",
+    "Candidate",
+    "ClaimCluster",
+    "Comparison",
+    "Duplicate",
+    "ImportResult",
+    "QuoteMatch",
+    "ReportedFigure",
+    "Scorer",
+    "Source",
+    "SourceImportError",
+    "SourceIndex",
+    "agrees",
+    "build_index",
+    "chain",
+    "cluster_claims",
+    "compare",
+    "duplicates_of",
+    "extract_figures",
+    "find_duplicates",
+    "import_csv",
+    "import_html",
+    "import_text",
+    "locate_quote",
+    "normalise_url",
+    "rank_sources",
+]
