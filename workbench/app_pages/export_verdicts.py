@@ -1,26 +1,62 @@
-"""Export: the verdict CSV, one row per claim."""
+"""Export: the verdict CSV (one row per claim) and ClaimReview JSON-LD of published verdicts."""
 
 import streamlit as st
 
-from workbench.exports import verdicts_csv
+from workbench.claimreview import claim_reviews, claimreview_json, publisher_from_settings
+from workbench.exports import export_summary, verdicts_csv
+from workbench.panel.filter_widgets import render_claim_filter
 from workbench.resources import database
-from workbench.storage.export_rows import verdict_rows
+from workbench.storage.chart_data import filter_options
+from workbench.storage.export_rows import setting, verdict_rows
 
 st.title("Export verdicts")
-only_verdicts = st.checkbox("Only claims with a verdict", key="export.only_verdicts")
-excel = st.checkbox("For Excel (BOM, semicolons)", key="export.excel")
+with database().session() as session:
+    options = filter_options(session)
+claim_filter = render_claim_filter("export", options)
+left, middle, right = st.columns(3)
+only_verdicts = left.checkbox("Only claims with a verdict", key="export.only_verdicts")
+all_states = middle.checkbox(
+    "Include proposed verdicts",
+    key="export.all_states",
+    help="By default only published verdicts are exported.",
+)
+excel = right.checkbox("For Excel (BOM, semicolons)", key="export.excel")
 
 with database().session() as session:
-    df = verdict_rows(session, only_with_verdict=only_verdicts)
+    df = verdict_rows(
+        session,
+        claim_filter=claim_filter,
+        states="all" if all_states else "published",
+        only_with_verdict=only_verdicts,
+    )
+    publisher = publisher_from_settings(
+        setting(session, "organisation"),
+        setting(session, "claimreview.url_template"),
+        setting(session, "claimreview.rating_values"),
+    )
 
-if df.empty:
-    st.info("No rows to export yet: the file will hold the header only.")
-st.download_button(
+(st.info if df.empty else st.caption)(export_summary(len(df)))
+csv_col, jsonld_col, _ = st.columns([2, 2, 3])
+csv_col.download_button(
     f"Download verdicts CSV ({len(df)} rows)",
     data=verdicts_csv(df, excel=excel),
     file_name="verdicts.csv",
     mime="text/csv",
     key="export.download",
     type="primary",
+    on_click="ignore",
+)
+reviews = claim_reviews(df, publisher)
+jsonld_col.download_button(
+    f"Download ClaimReview JSON-LD ({len(reviews)} published)",
+    data=claimreview_json(reviews),
+    file_name="claimreview.json",
+    mime="application/ld+json",
+    key="export.claimreview",
+    on_click="ignore",
+    disabled=not reviews,
+)
+st.caption(
+    "Columns are described in the README (Verdict CSV). Command line: `python -m workbench export --help`."
 )
 st.dataframe(df, hide_index=True)
