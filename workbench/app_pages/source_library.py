@@ -1,74 +1,48 @@
-"""Sources: add a source by hand and see the library."""
+"""Sources: add by hand, import a CSV, a web page or pasted text; the library with duplicates flagged."""
 
-import pandas as pd
 import streamlit as st
 
-from workbench.errors import WorkbenchError
-from workbench.records import SourceInput
+from workbench.library import flag_duplicates, library_frame
+from workbench.panel import source_forms
 from workbench.resources import database
-from workbench.storage.evidence import add_source, list_sources
-from workbench.validation import clean_text
-from workbench.vocabulary import SOURCE_KINDS
+from workbench.storage.sources_store import load_sources
 
 st.title("Sources")
 st.caption(
-    "Reports, datasets, articles and statements that evidence links point at. Link them from a claim's panel."
+    "Reports, datasets, articles and statements that evidence links point at. Figures in a source's text "
+    "are found for you. Link sources from a claim's panel on the Review page."
 )
 
-with st.form("source.form", clear_on_submit=True):
-    st.subheader("Add a source")
-    left, right = st.columns(2)
-    title = left.text_input("Title", key="source.title")
-    publisher = right.text_input("Publisher", key="source.publisher")
-    url = left.text_input("URL", key="source.url")
-    published = right.date_input("Publication date", value=None, key="source.published", format="YYYY-MM-DD")
-    kind = left.selectbox("Kind", SOURCE_KINDS, key="source.kind")
-    excerpt = st.text_area("Excerpt", key="source.excerpt")
-    st.markdown("**The figure it reports** (optional)")
-    a, b, c, d = st.columns(4)
-    value = a.number_input("Value", value=None, key="source.figure_value", format="%g")
-    unit = b.text_input("Unit", key="source.figure_unit", placeholder="%, ×, €, mm…")
-    measured = c.text_input("What is measured", key="source.figure_measured")
-    period = d.text_input("Period", key="source.figure_period", placeholder="2023, 2024-Q3…")
-    submitted = st.form_submit_button("Add source", type="primary")
-
-if submitted:
-    try:
-        source = SourceInput(
-            title=clean_text("title", title, required=True),
-            publisher=clean_text("publisher", publisher, max_chars=200),
-            url=clean_text("url", url),
-            published=published,
-            kind=kind,
-            excerpt=clean_text("excerpt", excerpt, max_chars=20_000),
-            figure_value=value,
-            figure_unit=clean_text("unit", unit, max_chars=40),
-            figure_measured=clean_text("what is measured", measured, max_chars=200),
-            figure_period=clean_text("period", period, max_chars=40),
-        )
-        with database().session() as session:
-            source_id = add_source(session, source)
-    except WorkbenchError as error:
-        st.error(str(error))
-    else:
-        st.success(f"Added source #{source_id}.")
+MODES = {
+    "hand": "Add by hand",
+    "csv": "Import a CSV file",
+    "page": "Import a web page",
+    "paste": "Paste text",
+}
+mode = st.radio("How to add", list(MODES), format_func=MODES.get, horizontal=True, key="source.mode")
+if mode == "hand":
+    source_forms.render_manual_form()
+elif mode == "csv":
+    source_forms.render_csv_import()
+elif mode == "page":
+    source_forms.render_page_import()
+else:
+    source_forms.render_paste()
+if mode in ("page", "paste"):
+    source_forms.render_preview()
 
 with database().session() as session:
-    sources = list_sources(session)
-st.subheader(f"Library ({len(sources)})")
-if sources:
-    rows = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "date": s.published,
-            "kind": s.kind,
-            "figures": ", ".join(f"{f.value:g} {f.unit or ''} {f.period or ''}".strip() for f in s.figures),
-            "url": s.url,
-        }
-        for s in sources
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, column_config={"url": st.column_config.LinkColumn()})
-else:
+    stored = load_sources(session)
+st.subheader(f"Library ({len(stored):,})")
+if not stored:
     st.info("No sources yet. Add one above.")
+    st.stop()
+flags = flag_duplicates(stored)
+if flags:
+    st.warning(f"{len(flags)} source(s) look like duplicates of older ones: see the “duplicate of” column.")
+st.dataframe(
+    library_frame(stored, flags),
+    hide_index=True,
+    column_config={"url": st.column_config.LinkColumn(), "id": st.column_config.NumberColumn(format="%d")},
+    key="source.library",
+)

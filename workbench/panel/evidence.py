@@ -1,47 +1,144 @@
-"""Evidence on a claim: linked sources, the link form, the comparison chart."""
+"""Evidence on a claim: linked sources (unlink, history), the comparison, suggestions, the link form."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from workbench import state
-from workbench.charts import comparison_frame, figure_comparison_chart
+from workbench.linking import ComparisonRow, claim_comparisons
+from workbench.panel.metric import render_compare_chart
+from workbench.panel.repeats import render_repeats
 from workbench.records import ClaimRecord, SourceRecord
+from workbench.resources import database
+from workbench.storage.evidence import evidence_history
+from workbench.suggestions import LibraryIndex, Suggestion, suggest_sources
 from workbench.vocabulary import STANCES
+
+SUGGESTIONS_SHOWN = 5
+
+
+@st.cache_resource(show_spinner="Indexing the source library…")
+def _library_index(url: str) -> LibraryIndex:
+    """One index per database, shared by every session; ``refresh`` adds what was stored since."""
+    return LibraryIndex()
+
+
+def _suggestions(claim: ClaimRecord) -> list[Suggestion]:
+    db = database()
+    library = _library_index(db.engine.url.render_as_string())
+    with db.session() as session:
+        library.refresh(session)
+    return suggest_sources(library, claim, k=SUGGESTIONS_SHOWN)
+
+
+def _render_linked(claim: ClaimRecord) -> None:
+    for evidence in claim.evidence:
+        figure = (
+            f" — figure {evidence.figure.surface or f'{evidence.figure.value:g}'}" if evidence.figure else ""
+        )
+        text_col, button_col = st.columns([5, 1])
+        text_col.markdown(
+            f"- **{evidence.stance}**: #{evidence.source.id} {evidence.source.title}{figure} "
+            f"_(by {evidence.reviewer}, {evidence.created_at:%Y-%m-%d %H:%M})_"
+        )
+        if evidence.quote:
+            text_col.caption(f"“{evidence.quote}”")
+        button_col.button(
+            "Unlink",
+            key=f"evidence.unlink.{evidence.source.id}",
+            on_click=state.save_unlink,
+            args=(claim.id, evidence.source.id),
+            help="Recorded in the link history; nothing is erased.",
+        )
+    if not claim.evidence:
+        st.caption("No source linked yet.")
+
+
+def _render_comparisons(comparisons: list[ComparisonRow]) -> None:
+    st.markdown("**Comparison with the linked figures** — a suggestion for the reviewer, never a verdict")
+    for comparison in comparisons:
+        st.markdown(f"- {comparison.sentence}")
+    table = pd.DataFrame(
+        [
+            {"claim": c.claim_figure, "source": f"#{c.source_id} {c.figure}", **dict(_merge_notes(c.rows))}
+            for c in comparisons
+        ]
+    )
+    st.dataframe(table, hide_index=True, key="evidence.comparison")
+
+
+def _merge_notes(rows: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    notes = "; ".join(value for label, value in rows if label == "note")
+    return [(label, value) for label, value in rows if label != "note"] + (
+        [("notes", notes)] if notes else []
+    )
+
+
+def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> None:
+    st.markdown("**Suggested sources**")
+    if not suggestions:
+        st.caption("No source in the library matches this claim yet. Add sources on the Sources page.")
+    for suggestion in suggestions:
+        text_col, button_col = st.columns([5, 1])
+        figure = f" · matching figure: {suggestion.figure_labels[0]}" if suggestion.figure_labels else ""
+        text_col.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{suggestion.title}**{figure}")
+        text_col.caption("Why: " + ("; ".join(suggestion.reasons) or "similar wording"))
+        button_col.button(
+            "Link…",
+            key=f"suggest.link.{suggestion.source_id}",
+            on_click=state.prefill_link,
+            args=(suggestion.source_id, suggestion.figure_ids[0] if suggestion.figure_ids else None),
+            help="Choose this source (and its matching figure) in the link form below.",
+        )
+
+
+def _render_link_form(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
+    by_id = {s.id: s for s in sources}
+    if not by_id:
+        return
+    if st.session_state.get(state.LINK_SOURCE) not in by_id:
+        st.session_state.pop(state.LINK_SOURCE, None)
+    source_id = st.selectbox(
+        "Source", list(by_id), format_func=lambda i: f"#{i} {by_id[i].title}", key=state.LINK_SOURCE
+    )
+    figures = {f.id: f for f in by_id[source_id].figures} if source_id is not None else {}
+    if st.session_state.get(state.LINK_FIGURE) not in figures:
+        st.session_state[state.LINK_FIGURE] = None
+    with st.form("link.form", clear_on_submit=True):
+        st.radio("Stance", list(STANCES), horizontal=True, key=state.LINK_STANCE)
+        st.text_input(
+            "Quote from the source",
+            key=state.LINK_QUOTE,
+            help="Checked against the source's text when it is known.",
+        )
+        st.selectbox(
+            "Figure it reports (optional)",
+            [None, *figures],
+            format_func=lambda i: "—" if i is None else _figure_label(figures[i]),
+            key=state.LINK_FIGURE,
+        )
+        st.form_submit_button("Link source", on_click=state.save_link, args=(claim.id,), key="link.submit")
+
+
+def _figure_label(figure) -> str:
+    text = figure.surface or f"{figure.value:g}{' ' + figure.unit if figure.unit else ''}"
+    details = ", ".join(x for x in (figure.measured, figure.period) if x)
+    return f"{text} ({details})" if details else text
 
 
 def render_evidence(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
     st.subheader("Evidence")
-    for evidence in claim.evidence:
-        figure = (
-            f" — reports {evidence.figure.value:g} {evidence.figure.unit or ''}" if evidence.figure else ""
-        )
-        st.markdown(f"- **{evidence.stance}**: {evidence.source.title}{figure} _(by {evidence.reviewer})_")
-        if evidence.quote:
-            st.caption(f"“{evidence.quote}”")
-    if not claim.evidence:
-        st.caption("No source linked yet.")
-    with st.form("link.form", clear_on_submit=True):
-        by_id = {s.id: s for s in sources}
-        st.selectbox(
-            "Source", list(by_id), format_func=lambda i: f"#{i} {by_id[i].title}", key=state.LINK_SOURCE
-        )
-        st.radio("Stance", list(STANCES), horizontal=True, key=state.LINK_STANCE)
-        st.text_input("Quote from the source", key=state.LINK_QUOTE)
-        figures = {f.id: f for s in sources for f in s.figures}
-        st.selectbox(
-            "Figure it reports (optional)",
-            [None, *figures],
-            format_func=lambda i: (
-                "—"
-                if i is None
-                else f"{figures[i].value:g} {figures[i].unit or ''} (source #{figures[i].source_id})"
-            ),
-            key=state.LINK_FIGURE,
-        )
-        st.form_submit_button("Link source", on_click=state.save_link, args=(claim.id,), key="link.submit")
-    df = comparison_frame(claim)
-    if len(df) > 1:
-        st.altair_chart(figure_comparison_chart(df), use_container_width=True)
-    elif claim.statistics:
-        st.caption("Link a source that reports a figure to compare it with the claim.")
+    _render_linked(claim)
+    with database().session() as session:
+        comparisons = claim_comparisons(session, claim)
+        history = evidence_history(session, claim.id)
+    if comparisons:
+        _render_comparisons(comparisons)
+    if len(history):
+        with st.expander(f"Link history ({len(history)})"):
+            st.dataframe(history, hide_index=True)
+    _render_suggestions(claim, _suggestions(claim))
+    _render_link_form(claim, sources)
+    render_repeats(claim)
+    render_compare_chart(claim)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -22,14 +23,20 @@ def add_source(session: Session, source: SourceInput) -> int:
         kind=source.kind,
         lang=source.lang,
         excerpt=source.excerpt,
+        text=source.excerpt,
         reliability_note=source.reliability_note,
         is_example=source.is_example,
     )
     if source.figure_value is not None:
+        # "×" is how reviewers type a multiplier; "%" a percentage: store the kind the comparison reads
+        kind = {"×": "multiplier", "x": "multiplier", "%": "percent"}.get(source.figure_unit or "", "number")
         row.figures.append(
             FigureRow(
                 value=source.figure_value,
-                unit=source.figure_unit,
+                low=source.figure_value,
+                high=source.figure_value,
+                kind=kind,
+                unit=None if kind == "multiplier" else source.figure_unit,
                 measured=source.figure_measured,
                 period=source.figure_period,
             )
@@ -79,7 +86,15 @@ def link_evidence(
 
 
 def unlink_evidence(session: Session, *, claim_id: int, source_id: int, reviewer: str) -> int:
-    """Record an unlink; the history keeps the earlier link."""
+    """Record an unlink; the history keeps the earlier link. Only a source in force can be unlinked."""
+    latest = session.scalar(
+        select(EvidenceRow)
+        .where(EvidenceRow.claim_id == claim_id, EvidenceRow.source_id == source_id)
+        .order_by(EvidenceRow.id.desc())
+        .limit(1)
+    )
+    if latest is None or latest.action != "link":
+        raise InputError(f"Source #{source_id} is not linked to claim #{claim_id}.")
     row = EvidenceRow(
         claim_id=claim_id, source_id=source_id, stance="context", reviewer=reviewer, action="unlink"
     )
@@ -116,3 +131,28 @@ def current_evidence(session: Session, claim_ids: list[int]) -> dict[int, tuple[
         record = evidence_record(row, sources[row.source_id], figures.get(row.figure_id))
         found.setdefault(row.claim_id, []).append(record)
     return {claim_id: tuple(records) for claim_id, records in found.items()}
+
+
+HISTORY_COLUMNS = ("when", "action", "source_id", "source", "stance", "quote", "figure_id", "reviewer")
+
+
+def evidence_history(session: Session, claim_id: int) -> pd.DataFrame:
+    """Every link and unlink recorded on a claim, oldest first (nothing is ever erased)."""
+    rows = session.execute(
+        select(
+            EvidenceRow.created_at,
+            EvidenceRow.action,
+            EvidenceRow.source_id,
+            SourceRow.title,
+            EvidenceRow.stance,
+            EvidenceRow.quote,
+            EvidenceRow.figure_id,
+            EvidenceRow.reviewer,
+        )
+        .join(SourceRow, SourceRow.id == EvidenceRow.source_id)
+        .where(EvidenceRow.claim_id == claim_id)
+        .order_by(EvidenceRow.id)
+    ).all()
+    df = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+    df.loc[df["action"] == "unlink", "stance"] = None
+    return df

@@ -1,0 +1,36 @@
+"""The claim's other appearances (repeated claims) with their verdicts, and reusing a verdict explicitly."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import state
+from workbench.records import ClaimRecord
+from workbench.repeated import other_appearances
+from workbench.resources import database
+
+
+def render_repeats(claim: ClaimRecord) -> None:
+    with database().session() as session:
+        appearances = other_appearances(session, claim)
+    if not appearances:
+        return
+    st.markdown(f"**This claim appears elsewhere ({len(appearances)})**")
+    for other in appearances:
+        where = (
+            "this article" if other.same_article else f"article #{other.article_id} “{other.article_title}”"
+        )
+        text_col, button_col = st.columns([5, 1])
+        text_col.markdown(f"- Claim #{other.claim_id} in {where}: {other.text[:200]}")
+        if other.rating is None:
+            text_col.caption("No verdict yet.")
+            continue
+        when = f"{other.verdict_at:%Y-%m-%d}"
+        text_col.caption(f"Verdict: **{other.rating}** by {other.reviewer}, {when}: {other.rationale[:200]}")
+        button_col.button(
+            "Apply verdict",
+            key=f"repeat.apply.{other.claim_id}",
+            on_click=state.apply_earlier_verdict,
+            args=(claim.id, other.claim_id),
+            help="Records the same verdict for this claim, citing the earlier one: you decide.",
+        )

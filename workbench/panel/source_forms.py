@@ -1,0 +1,212 @@
+"""The Sources page's forms: add by hand, import a CSV, import a web page or HTML file, paste text.
+
+A page or pasted text is read first and shown with the figures found in it (the reviewer keeps
+or drops each); nothing is stored before "Save source". Every save is one transaction.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sources.models import Source
+from workbench import state
+from workbench.errors import WorkbenchError
+from workbench.resources import database
+from workbench.source_intake import (
+    FigureInput,
+    SourceFileError,
+    fetch_source,
+    import_csv_file,
+    keep_figures,
+    manual_source,
+    pasted_source,
+    read_html,
+    save_library_sources,
+)
+from workbench.validation import clean_text
+from workbench.vocabulary import SOURCE_KINDS
+
+PREVIEW = "source.preview"  # a read but unsaved Source
+CSV_CHOICES = ("Save nothing (fix the file first)", "Save the good rows, skip the bad ones")
+LANGUAGES = {None: "detect", "en": "English", "fr": "French"}
+
+
+def _saved_message(saved) -> None:
+    ids = saved.ids
+    st.success(
+        f"Added source #{ids[0]}." if len(ids) == 1 else f"Added {len(ids):,} sources (#{ids[0]}–#{ids[-1]})."
+    )
+    for flag in saved.duplicates[:20]:
+        st.warning(flag.message)
+
+
+def _save(sources: list[Source], *, progress: bool = False) -> bool:
+    """Store sources for the reviewer; errors shown, nothing half-saved. True when saved."""
+    try:
+        reviewer = state.reviewer_name()
+        bar = st.progress(0.0, text="Saving…") if progress else None
+        report = (
+            (lambda done, total: bar.progress(done / total, text=f"Saving {done:,}/{total:,}"))
+            if bar
+            else None
+        )
+        with database().session() as session:
+            saved = save_library_sources(session, sources, reviewer=reviewer, progress=report)
+    except WorkbenchError as error:
+        st.error(str(error))
+        return False
+    _saved_message(saved)
+    return True
+
+
+def render_manual_form() -> None:
+    with st.form("source.form", clear_on_submit=True):
+        left, right = st.columns(2)
+        title = left.text_input("Title", key="source.title")
+        publisher = right.text_input("Publisher", key="source.publisher")
+        url = left.text_input("URL", key="source.url")
+        published = right.date_input(
+            "Publication date", value=None, key="source.published", format="YYYY-MM-DD"
+        )
+        kind = left.selectbox("Kind", SOURCE_KINDS, key="source.kind")
+        lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key="source.lang")
+        reliability = st.text_input("Reliability note", key="source.reliability")
+        text = st.text_area("Text or excerpt", key="source.excerpt")
+        extract = st.checkbox("Store the figures found in the text", value=True, key="source.extract")
+        st.markdown("**A figure it reports** (optional)")
+        a, b, c, d, e = st.columns(5)
+        value = a.number_input("Value", value=None, key="source.figure_value", format="%g")
+        unit = b.text_input("Unit", key="source.figure_unit", placeholder="%, ×, EUR…")
+        bound = c.selectbox("Bound", ("exact", "lower", "upper", "approximate"), key="source.figure_bound")
+        measured = d.text_input("What is measured", key="source.figure_measured")
+        period = e.text_input("Period", key="source.figure_period", placeholder="2023, 2024-03…")
+        submitted = st.form_submit_button("Add source", type="primary")
+    if submitted:
+        try:
+            figure = (
+                FigureInput(value, unit=unit, bound=bound, counted=measured, period=period)
+                if value is not None
+                else None
+            )
+            source = manual_source(
+                title=title,
+                publisher=clean_text("publisher", publisher),
+                url=url,
+                published=published,
+                kind=kind,
+                language=lang,
+                reliability=clean_text("reliability note", reliability, max_chars=5_000),
+                text=text,
+                figure=figure,
+                extract=extract,
+            )
+        except WorkbenchError as error:
+            st.error(str(error))
+        else:
+            _save([source])
+
+
+def render_csv_import() -> None:
+    st.caption(
+        "One source per row; a header row names the columns (title required; publisher, url, published, "
+        "kind, language, reliability, text, figure_value, figure_unit, figure_kind, figure_bound, "
+        "figure_counted, figure_period, figure_base, figure_modality; rows sharing an id are one source "
+        "with several figures). UTF-8."
+    )
+    upload = st.file_uploader("CSV file", type=["csv", "tsv", "txt"], key="source.csv_file")
+    choice = st.radio("If some rows have errors", CSV_CHOICES, index=0, key="source.csv_choice")
+    if not st.button("Import sources", type="primary", key="source.csv_submit", disabled=upload is None):
+        return
+    reading = st.progress(0.0, text="Reading rows…")
+    saving = st.progress(0.0, text="Waiting to save…")
+    try:
+        with database().session() as session:
+            done = import_csv_file(
+                session, upload.getvalue(), name=upload.name, reviewer=state.reviewer_name(),
+                save_good_rows=choice == CSV_CHOICES[1],
+                reading=lambda n, total: reading.progress(n / total, text=f"Read {n:,}/{total:,} sources"),
+                saving=lambda n, total: saving.progress(n / total, text=f"Saved {n:,}/{total:,} sources"),
+            )  # fmt: skip
+    except SourceFileError as error:
+        st.error(f"Nothing was saved: {len(error.errors)} problem(s) in the file.")
+        st.code("\n".join(error.errors[:200]), language=None)
+    except WorkbenchError as error:
+        st.error(str(error))
+    else:
+        _saved_message(done.saved)
+        if done.errors:
+            st.warning(f"{len(done.errors)} row(s) were skipped:")
+            st.code("\n".join(done.errors[:200]), language=None)
+
+
+def render_page_import() -> None:
+    url = st.text_input("Web page address", key="source.page_url", placeholder="https://…")
+    html = st.file_uploader("…or an HTML file", type=["html", "htm"], key="source.html_file")
+    if st.button("Read the page", key="source.page_submit"):
+        try:
+            if html is not None:
+                st.session_state[PREVIEW] = read_html(
+                    html.getvalue(), url=clean_text("url", url), name=html.name
+                )
+            else:
+                with st.spinner("Fetching the page…"):
+                    st.session_state[PREVIEW] = fetch_source(url)
+        except WorkbenchError as error:
+            st.error(str(error))
+
+
+def render_paste() -> None:
+    with st.form("source.paste_form"):
+        text = st.text_area("Text of the source", key="source.paste_text", height=160)
+        left, right = st.columns(2)
+        title = left.text_input("Name (optional: the first line)", key="source.paste_title")
+        publisher = right.text_input("Published by", key="source.paste_publisher")
+        read = st.form_submit_button("Find the figures")
+    if read:
+        try:
+            st.session_state[PREVIEW] = pasted_source(text, title=title, publisher=publisher)
+        except WorkbenchError as error:
+            st.error(str(error))
+
+
+def render_preview() -> None:
+    """The source read from a page or pasted text, its figures to keep, and Save / Discard."""
+    source: Source | None = st.session_state.get(PREVIEW)
+    if source is None:
+        return
+    st.markdown(f"#### Ready to save: {source.title}")
+    st.caption(
+        f"{source.publisher or 'publisher unknown'} · {source.published or 'date unknown'} · "
+        f"{source.language} · {len(source.text):,} characters" + (f" · {source.url}" if source.url else "")
+    )
+    st.text(source.text[:600] + ("…" if len(source.text) > 600 else ""))
+    figures = pd.DataFrame(
+        [
+            {
+                "keep": True,
+                "figure": f.surface or f"{f.value:g}",
+                "kind": f.kind,
+                "period": f.period,
+                "measured": f.counted,
+            }
+            for f in source.figures
+        ],
+        columns=["keep", "figure", "kind", "period", "measured"],
+    )
+    st.markdown(
+        f"**Figures found in the text ({len(figures)})**: untick those that are not reported figures."
+    )
+    kept = st.data_editor(
+        figures,
+        hide_index=True,
+        disabled=["figure", "kind", "period", "measured"],
+        key="source.preview_figures",
+    )
+    save, discard = st.columns(2)
+    saving = save.button("Save source", type="primary", key="source.preview_save")
+    if saving and _save([keep_figures(source, list(kept["keep"]))]):
+        st.session_state.pop(PREVIEW, None)
+    if discard.button("Discard", key="source.preview_discard"):
+        st.session_state.pop(PREVIEW, None)
+        st.rerun()

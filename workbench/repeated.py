@@ -1,0 +1,224 @@
+"""Repeated claims across stored articles: cluster them, show a claim's other appearances, reuse a verdict.
+
+A cluster's id is the smallest claim id in it, so re-clustering keeps ids stable; a claim that
+repeats nothing has no cluster. Applying an earlier verdict records a new verdict (with the
+version check) whose rationale cites the earlier one: the reviewer decides, explicitly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from claims.models import Claim
+from sources.clustering import cluster_claims, figure_similarity
+from sources.retrieval import SparseIndex, top_k
+from workbench.errors import InputError, NotFoundError
+from workbench.records import ClaimRecord
+from workbench.storage.convert import claim_record
+from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+from workbench.storage.verdicts import record_verdict
+from workbench.suggestions import claim_from_record
+
+POOL_LIMIT = 2_000  # stored claims a new article's claims are compared with (the most recent ones)
+# the similarity of sources.clustering.cluster_claims: text weighted 0.8, figures 0.2, linked from 0.45
+THRESHOLD, NEIGHBOURS, TEXT_WEIGHT = 0.45, 10, 0.8
+Clusterer = Callable[[Sequence[Claim]], Sequence[Sequence[int]]]
+
+
+def _default_clusterer(claims: Sequence[Claim]) -> list[tuple[int, ...]]:
+    return [cluster.members for cluster in cluster_claims(claims)]
+
+
+@dataclass(frozen=True)
+class ReclusterReport:
+    claims: int
+    clusters: int
+    clustered_claims: int
+    changed: int
+
+
+def _write_clusters(session: Session, changes: list[dict]) -> None:
+    """Set ``cluster_id`` for each {"claim_id", "cluster"} in one executemany."""
+    if changes:
+        session.flush()
+        session.connection().execute(
+            update(ClaimRow.__table__)
+            .where(ClaimRow.__table__.c.id == bindparam("claim_id"))
+            .values(cluster_id=bindparam("cluster")),
+            changes,
+        )
+        session.expire_all()
+
+
+def recluster(session: Session, *, clusterer: Clusterer = _default_clusterer) -> ReclusterReport:
+    """Put every live claim in its cluster of repeats (``claims.cluster_id``), in the caller's transaction."""
+    rows = session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.retired.is_(False))
+        .options(selectinload(ClaimRow.statistics))
+        .order_by(ClaimRow.id)
+    ).all()
+    records = [claim_record(r) for r in rows]
+    wanted: dict[int, int | None] = {r.id: None for r in records}
+    clusters = 0
+    for members in clusterer([claim_from_record(r) for r in records]):
+        ids = sorted(records[m].id for m in members)
+        if len(ids) < 2:
+            continue
+        clusters += 1
+        for claim_id in ids:
+            wanted[claim_id] = ids[0]
+    changes = [{"claim_id": r.id, "cluster": wanted[r.id]} for r in rows if r.cluster_id != wanted[r.id]]
+    _write_clusters(session, changes)
+    clustered = sum(v is not None for v in wanted.values())
+    return ReclusterReport(len(records), clusters, clustered, len(changes))
+
+
+def _word_similarity(first: list[str], second: list[str]) -> float:
+    a, b = set(first), set(second)
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def assign_new_claims(session: Session, article_id: int, *, pool: int = POOL_LIMIT) -> int:
+    """Cluster one new article's claims against each other and the ``pool`` most recent stored claims.
+
+    The same similarity as ``sources.clustering`` (words, character n-grams and figures) without
+    re-clustering everything: what runs after each article is added. Returns the claims changed.
+    """
+    new_rows = session.scalars(
+        select(ClaimRow).where(ClaimRow.article_id == article_id).options(selectinload(ClaimRow.statistics))
+    ).all()
+    if not new_rows:
+        return 0
+    old_rows = session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.article_id != article_id, ClaimRow.retired.is_(False))
+        .options(selectinload(ClaimRow.statistics))
+        .order_by(ClaimRow.id.desc())
+        .limit(pool)
+    ).all()
+    rows = [*new_rows, *old_rows]
+    claims = [claim_from_record(claim_record(r)) for r in rows]
+    lang = session.scalar(select(ArticleRow.lang).where(ArticleRow.id == article_id))
+    index = SparseIndex([c.text for c in claims], langs=[lang] * len(claims))
+    links = {r.id: {r.id} for r in rows}
+    for i in range(len(new_rows)):
+        cosines = index.char_similarity(claims[i].text)
+        for j in top_k(cosines, NEIGHBOURS + 1):
+            if j == i:
+                continue
+            textual = (float(cosines[j]) + _word_similarity(index.tokens[i], index.tokens[j])) / 2
+            figures = figure_similarity(claims[i].statistics, claims[j].statistics)
+            if TEXT_WEIGHT * textual + (1 - TEXT_WEIGHT) * figures >= THRESHOLD:
+                merged = links[rows[i].id] | links[rows[j].id]
+                for claim_id in merged:
+                    links[claim_id] = merged
+    # a link into an existing cluster brings the whole cluster along
+    cluster_of = {r.id: r.cluster_id for r in rows}
+    changes: dict[int, int] = {}
+    for group in {frozenset(g) for g in links.values() if len(g) > 1}:
+        clusters = {cluster_of[c] for c in group if cluster_of[c] is not None}
+        members = set(group)
+        if clusters:
+            members |= set(session.scalars(select(ClaimRow.id).where(ClaimRow.cluster_id.in_(clusters))))
+        target = min(members)
+        changes.update({c: target for c in members if cluster_of.get(c, -1) != target})
+    _write_clusters(session, [{"claim_id": c, "cluster": t} for c, t in changes.items()])
+    return len(changes)
+
+
+def recluster_after_add(session: Session, article_id: int) -> int:
+    """The hook run after an article is stored: its claims join the clusters of their repeats."""
+    return assign_new_claims(session, article_id)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Another appearance of a claim, with its current verdict (if any)."""
+
+    claim_id: int
+    article_id: int
+    article_title: str
+    text: str
+    same_article: bool
+    rating: str | None = None
+    rationale: str | None = None
+    reviewer: str | None = None
+    verdict_at: datetime | None = None
+
+
+def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
+    """The other claims in ``claim``'s cluster, oldest first, with their current verdicts."""
+    cluster_id = session.scalar(select(ClaimRow.cluster_id).where(ClaimRow.id == claim.id))
+    if cluster_id is None:
+        return []
+    rows = session.execute(
+        select(ClaimRow.id, ClaimRow.article_id, ArticleRow.title, ClaimRow.text)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(ClaimRow.cluster_id == cluster_id, ClaimRow.id != claim.id, ClaimRow.retired.is_(False))
+        .order_by(ClaimRow.id)
+    ).all()
+    latest = {
+        v.claim_id: v
+        for v in session.scalars(
+            select(VerdictRow).where(VerdictRow.claim_id.in_([r[0] for r in rows])).order_by(VerdictRow.id)
+        )
+    }
+    out = []
+    for claim_id, article_id, title, text in rows:
+        verdict = latest.get(claim_id)
+        out.append(
+            Appearance(
+                claim_id,
+                article_id,
+                title,
+                text,
+                article_id == claim.article_id,
+                verdict.rating if verdict else None,
+                verdict.rationale if verdict else None,
+                verdict.reviewer if verdict else None,
+                verdict.created_at if verdict else None,
+            )
+        )
+    return out
+
+
+def apply_earlier_verdict(
+    session: Session, *, claim_id: int, earlier_claim_id: int, reviewer: str, expected_version: int
+) -> int:
+    """Record, for ``claim_id``, the current verdict of a repeat of it, citing it; returns the new version."""
+    cluster_ids = dict(
+        session.execute(
+            select(ClaimRow.id, ClaimRow.cluster_id).where(ClaimRow.id.in_([claim_id, earlier_claim_id]))
+        )
+    )
+    if claim_id not in cluster_ids or earlier_claim_id not in cluster_ids:
+        raise NotFoundError(f"Claim #{claim_id} or #{earlier_claim_id} does not exist.")
+    if cluster_ids[claim_id] is None or cluster_ids[claim_id] != cluster_ids[earlier_claim_id]:
+        raise InputError(f"Claim #{earlier_claim_id} is not a repeat of claim #{claim_id}.")
+    earlier = session.scalar(
+        select(VerdictRow)
+        .where(VerdictRow.claim_id == earlier_claim_id)
+        .order_by(VerdictRow.id.desc())
+        .limit(1)
+    )
+    if earlier is None:
+        raise InputError(f"Claim #{earlier_claim_id} has no verdict to apply.")
+    rationale = (
+        f"Same claim as #{earlier_claim_id}, checked by {earlier.reviewer} on {earlier.created_at:%Y-%m-%d} "
+        f"(verdict “{earlier.rating}”, applied here by {reviewer}): {earlier.rationale}"
+    )
+    return record_verdict(
+        session,
+        claim_id=claim_id,
+        rating=earlier.rating,
+        rationale=rationale,
+        reviewer=reviewer,
+        expected_version=expected_version,
+    )

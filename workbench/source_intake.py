@@ -1,0 +1,270 @@
+"""Source intake: what a reviewer types, uploads, pastes or points at becomes checked ``Source`` records.
+
+Reading and checking only; storing is ``save_library_sources``, one transaction for a whole import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from claims import detect_language
+from claims.models import Bound
+from sources.figures import extract_figures
+from sources.importing import BOUND_KINDS, SourceImportError, import_csv, import_html, import_text
+from sources.models import ReportedFigure, Source
+from workbench.errors import InputError
+from workbench.fetching import check_url, fetch_page
+from workbench.library import DuplicateFlag, flag_duplicates
+from workbench.storage.sources_store import load_sources, save_sources
+from workbench.validation import MAX_UPLOAD_BYTES, clean_text
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+MAX_SOURCE_TEXT = 2_000_000
+Progress = Callable[[int, int], None]
+
+
+class SourceFileError(InputError):
+    """A file whose rows could not all be read; ``errors`` holds one located message per problem."""
+
+    def __init__(self, errors: Sequence[str]):
+        self.errors = tuple(errors)
+        more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
+        super().__init__("; ".join(self.errors[:5]) + more)
+
+
+@dataclass(frozen=True)
+class CsvReading:
+    """Sources read from a CSV file and the located errors of the rows left out."""
+
+    sources: tuple[Source, ...]
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureInput:
+    """A figure typed by the reviewer (all optional but the value)."""
+
+    value: float
+    unit: str | None = None
+    kind: str | None = None
+    bound: str = "exact"
+    counted: str | None = None
+    period: str | None = None
+
+
+def _check_source(source: Source, where: str) -> Source:
+    """Refuse markup and over-long fields; ``where`` locates the message ("sources.csv, source 3")."""
+    try:
+        title = clean_text("title", source.title, required=True)
+        publisher = clean_text("publisher", source.publisher, max_chars=200)
+        reliability = clean_text("reliability note", source.reliability, max_chars=5_000)
+        text = clean_text("source text", source.text, max_chars=MAX_SOURCE_TEXT) or ""
+        url = check_url(source.url) if source.url else None
+    except InputError as e:
+        raise InputError(f"{where}: {e}") from e
+    return replace(source, title=title, publisher=publisher, reliability=reliability, text=text, url=url)
+
+
+def typed_figure(figure: FigureInput) -> ReportedFigure:
+    """A typed figure as a reported figure.
+
+    >>> typed_figure(FigureInput(263, counted="manufacturers")).bound.kind
+    'exact'
+    """
+    if figure.bound not in BOUND_KINDS:
+        raise InputError(f"Unknown bound {figure.bound!r}; choose one of {', '.join(BOUND_KINDS)}.")
+    low = figure.value if figure.bound != "upper" else None
+    high = figure.value if figure.bound != "lower" else None
+    kind = figure.kind or (
+        "percent" if figure.unit == "%" else "multiplier" if figure.unit == "×" else "number"
+    )
+    return ReportedFigure(
+        value=figure.value,
+        kind=kind,
+        bound=Bound(figure.bound, low, high),
+        unit=None if figure.unit == "×" else clean_text("unit", figure.unit, max_chars=40),
+        counted=clean_text("what is measured", figure.counted, max_chars=200),
+        period=clean_text("period", figure.period, max_chars=40),
+    )
+
+
+def manual_source(
+    *,
+    title: str | None,
+    publisher: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    kind: str = "report",
+    language: str | None = None,
+    reliability: str | None = None,
+    text: str | None = None,
+    figure: FigureInput | None = None,
+    extract: bool = True,
+) -> Source:
+    """A source typed in the form; figures in its text are found when ``extract``."""
+    body = clean_text("source text", text, max_chars=MAX_SOURCE_TEXT) or ""
+    name = clean_text("title", title, required=True)
+    lang = language or detect_language(f"{name}. {body}")
+    figures = extract_figures(body, lang=lang) if extract and body else ()
+    if figure is not None:
+        figures = (*figures, typed_figure(figure))
+    source = Source(
+        title=name,
+        publisher=publisher,
+        url=url or None,
+        published=published.isoformat() if published else None,
+        kind=kind,
+        language=lang,
+        reliability=reliability,
+        text=body,
+        figures=figures,
+    )
+    return _check_source(source, "The source")
+
+
+def read_csv(
+    content: bytes,
+    *,
+    name: str = "sources.csv",
+    keep_good_rows: bool = False,
+    progress: Progress | None = None,
+) -> CsvReading:
+    """Sources from an uploaded CSV (columns: see ``sources.importing``), figures found in their text.
+
+    Raises ``SourceFileError`` listing every located error unless ``keep_good_rows``.
+    """
+    if len(content) > MAX_CSV_BYTES:
+        raise SourceFileError(
+            [
+                f"{name}: the file is {len(content) / 1e6:.1f} MB; the limit is "
+                f"{MAX_CSV_BYTES / 1e6:g} MB. Split it."
+            ]
+        )
+    if b"\x00" in content[:8192]:
+        raise SourceFileError(
+            [f"{name}: this is a binary file (a spreadsheet?), not CSV text. Export it as CSV (UTF-8)."]
+        )
+    try:
+        result = import_csv(content, name=name, keep_good_rows=True, extract=False)
+    except SourceImportError as e:
+        raise SourceFileError(e.errors) from e
+    errors = list(result.errors)
+    checked: list[Source] = []
+    total = len(result.sources)
+    for number, source in enumerate(result.sources, start=1):
+        try:
+            source = _check_source(source, f"{name}, source {number} “{source.title[:40]}”")
+        except InputError as e:
+            errors.append(str(e))
+            continue
+        if source.text:
+            found = extract_figures(source.text, lang=source.language)
+            source = replace(source, figures=(*found, *source.figures))
+        checked.append(source)
+        if progress and (number % 200 == 0 or number == total):
+            progress(number, total)
+    if errors and not keep_good_rows:
+        raise SourceFileError(errors)
+    return CsvReading(tuple(checked), tuple(errors))
+
+
+def read_html(content: bytes | str, *, url: str | None = None, name: str = "page") -> Source:
+    """A source from an HTML page (title, date, publisher and main text by trafilatura)."""
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise InputError(f"{name}: the page is {len(content) / 1e6:.1f} MB; the limit is 5 MB.")
+    try:
+        source = import_html(content, url=url)
+    except SourceImportError as e:
+        raise InputError(f"{name}: {'; '.join(e.errors)}") from e
+    return _check_source(source, name)
+
+
+def fetch_source(url: str, *, timeout: float = 10.0) -> Source:
+    """Fetch ``url`` (http/https, time and size limits) and import the page."""
+    page = fetch_page(url, timeout=timeout)
+    return read_html(page.content, url=page.url, name=page.url)
+
+
+def pasted_source(
+    text: str | None,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    kind: str = "statement",
+) -> Source:
+    """A source from pasted text; its figures are found in the text."""
+    body = clean_text("pasted text", text, required=True, max_chars=MAX_SOURCE_TEXT)
+    try:
+        source = import_text(
+            body,
+            title=clean_text("title", title),
+            publisher=clean_text("publisher", publisher, max_chars=200),
+            url=clean_text("url", url),
+            published=published.isoformat() if published else None,
+            kind=kind,
+        )
+    except SourceImportError as e:
+        raise InputError("; ".join(e.errors)) from e
+    return _check_source(source, "The pasted text")
+
+
+def keep_figures(source: Source, keep: Sequence[bool]) -> Source:
+    """The source with only the figures the reviewer kept (``keep`` follows ``source.figures``)."""
+    return replace(source, figures=tuple(f for f, kept in zip(source.figures, keep, strict=False) if kept))
+
+
+@dataclass(frozen=True)
+class SavedSources:
+    ids: tuple[int, ...]
+    duplicates: tuple[DuplicateFlag, ...] = ()
+
+
+def save_library_sources(
+    session: Session, sources: Sequence[Source], *, reviewer: str, progress: Progress | None = None
+) -> SavedSources:
+    """Store ``sources`` (one transaction: the caller's session) and flag those that look like duplicates."""
+    if not sources:
+        raise InputError("There is no source to save.")
+    ids = save_sources(session, sources, created_by=reviewer, progress=progress)
+    new = set(ids)
+    flags = tuple(f for f in flag_duplicates(load_sources(session)) if f.source_id in new)
+    return SavedSources(tuple(ids), flags)
+
+
+@dataclass(frozen=True)
+class CsvImport:
+    """What a CSV import did: the sources saved, the rows left out, the duplicates flagged."""
+
+    saved: SavedSources
+    errors: tuple[str, ...] = ()
+
+
+def import_csv_file(
+    session: Session,
+    content: bytes,
+    *,
+    name: str,
+    reviewer: str,
+    save_good_rows: bool = False,
+    reading: Progress | None = None,
+    saving: Progress | None = None,
+) -> CsvImport:
+    """Read and store a CSV upload in the caller's transaction.
+
+    Any bad row stops the import (``SourceFileError``, nothing saved) unless the reviewer chose
+    ``save_good_rows``; then the good rows are saved and the errors returned.
+    """
+    result = read_csv(content, name=name, keep_good_rows=True, progress=reading)
+    if result.errors and not save_good_rows:
+        raise SourceFileError(result.errors)
+    if not result.sources:
+        raise SourceFileError([*result.errors, f"{name}: no source to import."])
+    return CsvImport(
+        save_library_sources(session, result.sources, reviewer=reviewer, progress=saving), result.errors
+    )

@@ -1,0 +1,119 @@
+"""Suggested sources for a claim: the two-stage ranker over an index kept in step with the library.
+
+``LibraryIndex`` is built once per database and brought up to date by ``refresh``: new sources
+(ids above the last indexed one) are added to the sparse index; a library that shrank or changed
+otherwise is re-indexed. The page caches one ``LibraryIndex`` per database (st.cache_resource).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from claims.models import Bound, Claim, DateRef, Entity, Statistic
+from sources.matching import SourceIndex, build_index, rank_sources
+from workbench.records import ClaimRecord
+from workbench.storage.sources_store import StoredSource, load_sources, source_revision
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A ranked source for a claim, with why it was suggested and the figures that match."""
+
+    source_id: int
+    title: str
+    publisher: str | None
+    published: str | None
+    rank: int
+    score: float
+    reasons: tuple[str, ...]
+    figure_ids: tuple[int, ...]  # the source's figures that agree with the claim's, best first
+    figure_labels: tuple[str, ...] = ()
+
+
+@dataclass
+class LibraryIndex:
+    """The sparse index of every stored source, keyed by the library's revision."""
+
+    revision: tuple[int, int] = (0, 0)
+    index: SourceIndex = field(default_factory=lambda: build_index([]))
+    stored: list[StoredSource] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def refresh(self, session: Session) -> tuple[int, int]:
+        """Bring the index up to date with the database; returns the revision indexed."""
+        revision = source_revision(session)
+        with self._lock:
+            if revision == self.revision:
+                return revision
+            top, count = self.revision
+            new = load_sources(session, after_id=top)
+            if count + len(new) == revision[1] and top <= revision[0]:
+                self.index.add([s.source for s in new])  # only additions since the last revision
+                self.stored.extend(new)
+            else:  # something was removed: index again from scratch
+                self.stored = load_sources(session)
+                self.index = build_index([s.source for s in self.stored])
+            self.revision = revision
+            return revision
+
+
+def claim_from_record(record: ClaimRecord) -> Claim:
+    """The claim engine's record of a stored claim (statistics, dates and entities as stored)."""
+    stats = tuple(
+        Statistic(
+            s.surface,
+            (s.start, s.end),
+            s.kind,
+            s.value,
+            Bound(s.bound, s.low, s.high, s.inclusive),
+            s.unit,
+            s.counted,
+        )
+        for s in record.statistics
+    )
+    facets = record.facets or {}
+    dates = tuple(
+        DateRef(d["surface"], tuple(d["span"]), d.get("start"), d.get("end")) for d in facets.get("dates", [])
+    )
+    entities = tuple(
+        Entity(e["surface"], tuple(e["span"]), e.get("name"), e.get("kind"))
+        for e in facets.get("entities", [])
+    )
+    return Claim(record.text, (record.start, record.end), record.sentence_no, stats, dates, entities)
+
+
+def _label(stored: StoredSource, position: int) -> str:
+    figure = stored.source.figures[position]
+    text = figure.surface or f"{figure.value:g}{' ' + figure.unit if figure.unit else ''}"
+    return text + (f" ({figure.period})" if figure.period else "")
+
+
+def suggest_sources(
+    library: LibraryIndex, claim: ClaimRecord, *, k: int = 5, lang: str | None = None
+) -> list[Suggestion]:
+    """The ``k`` best sources for ``claim`` with their reasons (call ``library.refresh`` first)."""
+    if not library.stored:
+        return []
+    with library._lock:
+        candidates = rank_sources(claim_from_record(claim), library.index, k=k, lang=lang)
+        stored = [library.stored[c.position] for c in candidates]
+    suggestions = []
+    for candidate, item in zip(candidates, stored, strict=True):
+        positions = [i for i, f in enumerate(item.source.figures) if f in candidate.matched_figures]
+        suggestions.append(
+            Suggestion(
+                source_id=item.id,
+                title=item.source.title,
+                publisher=item.source.publisher,
+                published=item.source.published,
+                rank=candidate.rank,
+                score=candidate.score,
+                reasons=candidate.reasons,
+                figure_ids=tuple(item.figure_ids[i] for i in positions),
+                figure_labels=tuple(_label(item, i) for i in positions),
+            )
+        )
+    return suggestions
