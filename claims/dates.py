@@ -20,7 +20,6 @@ from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 _DIGIT = re.compile(r"\d")
 _DATED = ("iso", "day_month", "month_day", "numeric", "numeric_dm")
-_YEARLESS_PERIODS = ("month", "quarter", "quarter_code", "week_no", "season")
 
 
 def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> list[DateRef]:
@@ -33,7 +32,13 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
         return []
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     gram = grammar(code)
-    pieces = _combine(_select(_candidates(text, gram)), text, gram)
+    found = _candidates(text, gram)
+    pieces = _combine(_select(found), text, gram)
+    unpaired = {(p.start, p.end, p.rule) for p in pieces if p.pending}
+    if unpaired:  # a piece that found no partner yields its place to the pieces it hid
+        kept = [f for f in found if (f[0].start, f[0].end, f[0].rule) not in unpaired]
+        pieces = _combine(_select(kept), text, gram)
+    pieces = [piece for piece in pieces if not piece.pending]
     return [_to_ref(text, _with_prefix(piece, text, gram), published) for piece in pieces]
 
 
@@ -55,7 +60,7 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
 
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Longest pieces first, earlier rules on ties; no two chosen pieces overlap."""
-    found.sort(key=lambda item: (item[0].start - item[0].end, item[1], item[0].start))
+    found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[0].pending, f[1], f[0].start))
     taken: set[int] = set()
     chosen = []
     for piece, _ in found:
@@ -67,33 +72,87 @@ def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
 
 
 def _combine(pieces: list[Piece], text: str, gram: Grammar) -> list[Piece]:
-    """Join neighbours that form one expression: ranges, "Friday next week", "June next year"."""
+    """Join neighbours that form one expression.
+
+    Three passes: facets ("Friday next week", "June of next year", "2016 the third quarter"),
+    ranges ("from X to Y"), then ranges anchored by a neighbour ("next week between Wednesday
+    and Friday", "du 4 au 22 ce mois-ci"). Pieces still pending are left for the caller to drop.
+    """
+    glued = _pairwise(pieces, lambda a, b: _glue(a, b, text, gram))
+    ranged = _pairwise(glued, lambda a, b: _range(a, b, text, gram))
+    return _pairwise(ranged, lambda a, b: _glue(a, b, text, gram))
+
+
+def _pairwise(pieces: list[Piece], merge) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
-        if out:
-            merged = _merge(out[-1], piece, text, gram)
-            if merged is not None:
-                out[-1] = merged
-                continue
-        out.append(piece)
+        merged = merge(out[-1], piece) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(piece)
     return out
 
 
-def _merge(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
+def _glue(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
     gap = text[a.end : b.start]
-    if len(gap) > 12:
+    if len(gap) > 12 or not gram.glue_gap.fullmatch(gap):
         return None
-    if a.last is None and b.last is None and gram.range_gap.fullmatch(gap):
-        return _merge_range(a, b, gap, text, gram)
-    if not gram.glue_gap.fullmatch(gap):
-        return None
-    first = _merge_facets(a, b) or _merge_facets(b, a)
-    return None if first is None else Piece(a.start, b.end, "combined", first)
+    end = b.end + 1 if "(" in gap and text[b.end : b.end + 1] == ")" else b.end
+    if a.last is not None or b.last is not None:
+        span, anchor = (a, b) if a.last is not None else (b, a)
+        if span.last is None or anchor.last is not None or anchor.pending:
+            return None
+        first, last = _anchor(span.first, anchor), _anchor(span.last, anchor)
+        if first is None or last is None:
+            return None
+        return Piece(a.start, end, "range", first, last)
+    first = _join(a, b) or _join(b, a)
+    return None if first is None else Piece(a.start, end, "combined", first)
 
 
-def _merge_range(a: Piece, b: Piece, gap: str, text: str, gram: Grammar) -> Piece | None:
+def _join(a: Piece, b: Piece) -> When | None:
+    """The facets of ``a`` completed by its neighbour ``b``, when the two name one date."""
+    x, y = a.first, b.first
+    if a.rule in ("weekday", "weekday_day") and x.day is None and b.rule in _DATED and not b.pending:
+        return replace(y, weekday=x.weekday)
+    if a.pending and b.pending:
+        return None
+    return _anchor(x, b)
+
+
+def _anchor(x: When, b: Piece) -> When | None:
+    """``x`` placed by ``b``: a shifted week, month or year, a year, or a month."""
+    y = b.first
+    below_year = any(f is not None for f in (x.month, x.quarter, x.semester, x.season, x.week_no))
+    below_month = x.day is not None or x.nth is not None or x.week_no is not None
+    free = x.year is None and x.unit is None and x.year_shift is None and x.direction == 0
+    if not free:
+        return None
+    if b.rule == "shift" and y.shift is not None:
+        if y.unit == "week" and x.weekday is not None and x.day is None and x.nth is None:
+            return replace(x, week_shift=y.shift)
+        if y.unit == "month" and below_month and x.month is None:
+            return replace(x, unit="month", shift=y.shift)
+        if y.unit == "year" and below_year:
+            return replace(x, unit="year", shift=y.shift)
+        return None
+    if b.rule == "year" and below_year and not (x.day is not None and x.month is None):
+        return replace(x, year=y.year)
+    if b.rule in ("month", "month_year") and y.day is None and below_month and x.month is None:
+        return replace(x, month=y.month, year=y.year)
+    return None
+
+
+def _range(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
+    gap = text[a.end : b.start]
+    if a.last is not None or b.last is not None or a.pending or b.pending or len(gap) > 12:
+        return None
+    found = gram.range_gap.fullmatch(gap)
+    if found is None:
+        return None
     lex = lexicon(gram.lang)
-    conn = fold(gram.range_gap.fullmatch(gap)["conn"])
+    conn = fold(found["conn"])
     opened = gram.range_opener.search(text, max(0, a.start - 20), a.start)
     closing = lex.range_openers.get(fold(opened["open"])) if opened else None
     if closing is None and conn in ("and", "et"):
@@ -107,29 +166,11 @@ def _merge_range(a: Piece, b: Piece, gap: str, text: str, gram: Grammar) -> Piec
     return Piece(start, b.end, "range", first, last)
 
 
-def _merge_facets(a: Piece, b: Piece) -> When | None:
-    """The facets of ``a`` completed by ``b``, when the two name one date together."""
-    x, y = a.first, b.first
-    if a.rule in ("weekday", "weekday_day") and x.week_shift is None and x.direction == 0:
-        if y.unit == "week" and y.shift is not None:
-            return replace(x, week_shift=y.shift)
-        if b.rule in _DATED and x.day is None:
-            return y
-    if a.rule in _YEARLESS_PERIODS and x.year is None and x.year_shift is None and x.direction == 0:
-        if y.unit == "year" and y.shift is not None:
-            return replace(x, year_shift=y.shift)
-        if b.rule == "year":
-            return replace(x, year=y.year)
-    if a.rule == "year" and b.rule in ("quarter", "week_no") and y.year is None:
-        return replace(y, year=x.year)
-    return None
-
-
 def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
     """Take in "since", "by", "early", "fin", "mi-" before the piece (at most two)."""
     for _ in range(2):
         found = gram.prefix.search(text, max(0, piece.start - 30), piece.start)
-        if found is None or piece.last is not None:
+        if found is None or piece.last is not None or piece.first.offset is not None:
             return piece
         key = fold(found.group().strip(" -")) if found["edge"] else None
         when = piece.first

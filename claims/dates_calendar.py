@@ -49,6 +49,7 @@ class When:
     unit: str | None = None  # the unit of shift, offset and window
     shift: int | None = None  # "this week" = 0
     offset: int | None = None  # "il y a deux ans" = -2
+    more: tuple[tuple[str, int], ...] = ()  # further (unit, count) steps: "2 years 1 month ago"
     window: int | None = None  # "les trois derniers mois" = -3
     edge: str | None = None  # start, mid, end
     open_end: str | None = None  # "since": runs to publication; "by": runs from publication
@@ -64,16 +65,18 @@ class When:
 
 def granularity(when: When) -> str:
     """The size of the period the words name ("day", "month", ...)."""
-    if when.unit is not None:
-        return {"weekend": "week"}.get(when.unit, when.unit)
-    if when.day is not None or when.day_shift is not None or when.weekday is not None:
+    if when.day is not None or when.weekday is not None:
         return "day"
     if when.week_no is not None:
         return "week"
-    for name in ("month", "quarter", "semester", "season"):
+    for name in ("month", "quarter", "semester", "season", "decade"):
         if getattr(when, name) is not None:
             return name
-    return "decade" if when.decade is not None else "year"
+    if when.more:
+        return when.more[-1][0]
+    if when.unit is not None:
+        return {"weekend": "week"}.get(when.unit, when.unit)
+    return "day" if when.day_shift is not None else "year"
 
 
 def add_units(day: dt.date, unit: str, count: int) -> dt.date:
@@ -133,6 +136,14 @@ def _calendar_period(when: When, year: int) -> tuple[dt.date, dt.date] | None:
         else:
             day = last - dt.timedelta(days=(last.weekday() - when.weekday) % 7)
         return (day, day) if day.month == when.month else None
+    if when.weekday is not None and when.nth is not None:
+        return None  # "le premier vendredi" with no month to count in
+    if when.week_no is not None and when.month is not None:  # "the third week of July": days 15-21
+        first, last = month_span(year, when.month)
+        if when.week_no < 0:
+            return last - dt.timedelta(days=6), last
+        start = first + dt.timedelta(weeks=when.week_no - 1)
+        return (start, min(start + dt.timedelta(days=6), last)) if start <= last else None
     if when.month is not None and when.day is not None:
         if when.day > calendar.monthrange(year, when.month)[1]:
             return None
@@ -146,7 +157,7 @@ def _calendar_period(when: When, year: int) -> tuple[dt.date, dt.date] | None:
     if when.season is not None:
         return month_span(year, when.season, 3)
     if when.week_no is not None:
-        first = dt.date.fromisocalendar(year, min(when.week_no, 52), 1)
+        first = dt.date.fromisocalendar(year, min(max(when.week_no, 1), 52), 1)
         return first, first + dt.timedelta(days=6)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
@@ -181,6 +192,26 @@ def _weekday_date(when: When, published: dt.date) -> dt.date:
     return published - dt.timedelta(days=back)
 
 
+def _shifted(when: When, unit: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A counted offset ("two years ago"), or a shifted unit that anchors other facets
+    ("June next year", "le 31 de ce mois", "le premier vendredi du mois prochain")."""
+    base = published + dt.timedelta(days=when.day_shift or 0)
+    moved = add_units(base, unit, when.offset if when.offset is not None else when.shift or 0)
+    finest = unit
+    for step_unit, count in when.more:
+        moved, finest = add_units(moved, step_unit, count), step_unit
+    if (
+        when.offset is None
+        and unit == "year"
+        and any(f is not None for f in (when.month, when.quarter, when.semester, when.season, when.week_no))
+    ):
+        return _calendar_period(when, moved.year)
+    below_month = (when.day, when.nth, when.week_no)
+    if when.offset is None and unit == "month" and any(f is not None for f in below_month):
+        return _calendar_period(replace(when, month=moved.month), moved.year)
+    return unit_period(finest, moved)
+
+
 def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """Start and end of the period before edges and open ends are applied."""
     unit = when.unit
@@ -198,10 +229,7 @@ def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | No
         edge = add_units(published, unit, when.window)
         return (edge, published) if when.window < 0 else (published, edge)
     if unit is not None and (when.offset is not None or when.shift is not None):
-        moved = add_units(published, unit, when.offset if when.offset is not None else when.shift or 0)
-        if when.offset is not None or not any((when.month, when.quarter, when.semester, when.week_no)):
-            return unit_period(unit, moved)
-        return _calendar_period(when, moved.year)
+        return _shifted(when, unit, published)
     if when.day is not None and when.month is None:
         return None  # "le 27": the month is left to the reader
     if when.day_shift is not None:

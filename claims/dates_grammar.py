@@ -38,6 +38,7 @@ class Grammar:
     glue_gap: re.Pattern[str]
     connector_after: re.Pattern[str]
     day_context: re.Pattern[str]
+    step: re.Pattern[str]  # one "(count) (unit)" of a compound offset
 
 
 def _words(*groups) -> list[str]:
@@ -53,10 +54,11 @@ def _triggers(t) -> dict[str, frozenset[str]]:
         "unit": (t.UNITS,),
         "season": (t.SEASONS,),
         "decade": (t.DECADE_WORDS,),
-        "relday": (t.RELATIVE_DAYS,),
         "quarter": (t.QUARTER_WORDS, t.SEMESTER_WORDS, [w + "s" for w in t.QUARTER_WORDS]),
         "week": ([w for w, u in t.UNITS.items() if u == "week"],),
         "ytd": (t.YEAR_TO_DATE,),
+        "relday": (t.RELATIVE_DAYS, t.ANAPHORIC_DAYS),
+        "dayword": (t.ORDINALS, [w for w, n in t.CARDINALS.items() if len(w) > 2 and n <= 31]),
     }
     found: dict[str, set[str]] = {}
     for category, groups in tables.items():
@@ -99,11 +101,15 @@ def grammar(lang: str) -> Grammar:
     of = alternation(t.GLUE)
     year_head = alternation(t.YEAR_HEADS)
     week_word = alternation([w for w, u in t.UNITS.items() if u == "week"])
-    connectors = alternation(t.RANGE_CONNECTORS)
+    connectors = rf"(?:{alternation(t.RANGE_CONNECTORS)}|[\-–—])"  # dashes fold to nothing
     openers = alternation(t.RANGE_OPENERS)
     shift_before = alternation(t.SHIFT_BEFORE)
     shift_after = alternation(t.SHIFT_AFTER)
     anaphoric = alternation(t.ANAPHORIC)
+    kept_article = alternation(t.SURFACE_ARTICLES)
+    month_heads = alternation(t.MONTH_HEADS)
+    step_gap = r"(?:\s{0,2},\s{0,2}|\s{1,3}(?:and|et)\s{1,3}|\s{1,3})"
+    steps = rf"(?:{step_gap}{count}\s{{0,3}}{unit}){{0,3}}"  # "2 years 1 month 21 days"
 
     rules = [
         # 2023-12-15, 2015/08/12, 2015.5.13
@@ -130,8 +136,15 @@ def grammar(lang: str) -> Grammar:
         (
             "numeric_dm",
             "digit",
-            rf"(?:(?:{alternation(t.ARTICLES)}|on|sur|du|au|{weekday})\s{{1,3}}|\(\s?)"
+            rf"(?:(?:{alternation(t.ARTICLES)}|on|sur|du|au|{openers}|{connectors})\s{{1,3}}|\(\s?)"
             rf"(?P<x>(?P<a>\d{{1,2}})[/\-](?P<b>\d{{1,2}})){NO_DIGIT_AFTER}",
+        ),
+        # vendredi 06/07, friday 7.6, ce vendredi (15/06)
+        (
+            "numeric_dm",
+            "digit",
+            rf"(?P<wd>{weekday}),?\s{{1,3}}\(?\s?(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})"
+            rf"(?:(?P=sep)(?P<y>\d{{4}}|\d\d))?{NO_DIGIT_AFTER}\)?",
         ),
         # 11/2016, 2016-11 (month and year)
         (
@@ -183,11 +196,19 @@ def grammar(lang: str) -> Grammar:
             rf"(?:\s{{1,3}}{of}\s{{1,3}}(?:{alternation(t.MONTH_HEADS)}\s{{0,3}})?|\s{{0,3}})(?P<mon>{month})"
             rf"(?:[\s,]{{1,3}}(?P<y>{year}))?",
         ),
+        # from 4 to 22 (kept only when a month follows: "from 4 to 22 this month")
+        (
+            "day_span",
+            "digit",
+            rf"(?:(?P<open>{openers})\s{{1,3}}(?:{articles}\s{{0,3}})?)?(?P<d1>{day_number})\s{{0,3}}"
+            rf"(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?(?P<d2>{day_number})(?!\s{{0,3}}[\d%])",
+        ),
         # November 19-20, novembre entre 19 et 20
         (
             "month_range",
             "month",
-            rf"(?P<mon>{month})\s{{1,3}}(?:(?P<open>{openers})\s{{1,3}}(?:the\s{{1,3}})?)?"
+            rf"(?:(?P<open0>{openers})\s{{1,3}})?(?P<mon>{month})\s{{1,3}}(?:(?P<open>{openers})\s{{1,3}})?"
+            rf"(?:{articles}\s{{0,3}})?"
             rf"(?P<d1>{day_number})\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:the\s{{1,3}})?"
             rf"(?P<d2>{day_number})(?:,?\s{{1,3}}(?P<y>{year}))?",
         ),
@@ -195,14 +216,15 @@ def grammar(lang: str) -> Grammar:
         (
             "nth_weekday",
             "month",
-            rf"(?:{articles}\s{{0,3}})?(?P<ord>{ordinal})\s{{1,3}}(?P<wd>{weekday})\s{{1,3}}"
-            rf"(?:{of}|in|en)\s{{0,3}}(?P<mon>{month})(?:\s{{1,3}}(?P<y>{year}))?",
+            rf"(?:{articles}\s{{0,3}})?(?P<ord>{ordinal})\s{{1,3}}(?P<wd>{weekday})\s{{0,3}}"
+            rf"(?:(?:{of}|in|en)\s{{0,3}}(?P<mon>{month})(?:\s{{1,3}}(?P<y>{year}))?)?",
         ),
         # June 2023, Jan, 2001, nov. de l'année 2016
         (
             "month_year",
             "month",
-            rf"(?P<mon>{month})(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}|\s{{1,3}}{of}\s{{1,3}}(?:{year_head}\s{{1,3}})?|-)"
+            rf"(?:(?P<head>{month_heads})\s{{0,3}})?(?P<mon>{month})"
+            rf"(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}|\s{{1,3}}{of}\s{{1,3}}(?:{year_head}\s{{1,3}})?|-)"
             rf"(?P<y>{year})",
         ),
         (
@@ -214,7 +236,7 @@ def grammar(lang: str) -> Grammar:
         (
             "month",
             "month",
-            rf"(?:(?P<head>{alternation(t.MONTH_HEADS)})\s{{0,3}}|(?P<pre>{shift_before})\s{{1,3}})?"
+            rf"(?:(?P<head>{month_heads})\s{{0,3}}|(?P<pre>{shift_before})\s{{1,3}})?"
             rf"(?P<mon>{month})(?:\s{{1,3}}(?P<suf>{shift_after}))?",
         ),
         # Q3 2024, T3 2024, H1 2024, 2024 Q3
@@ -255,7 +277,7 @@ def grammar(lang: str) -> Grammar:
         (
             "season",
             "season",
-            rf"(?:(?P<pre>{shift_before}|{articles})\s{{0,3}})?(?P<season>{alternation(t.SEASONS)})"
+            rf"(?:(?P<pre>{shift_before}|{kept_article})\s{{0,3}})?(?P<season>{alternation(t.SEASONS)})"
             rf"(?:\s{{1,3}}(?:{of}\s{{1,3}})?(?P<y>{year})|\s{{1,3}}(?P<suf>{shift_after}))?",
         ),
         # weekdays: Tuesday, mardi dernier, next Friday
@@ -269,16 +291,18 @@ def grammar(lang: str) -> Grammar:
             "weekday_day",
             "weekday",
             rf"(?P<wd>{weekday}),?\s{{1,3}}(?:(?:the|le)\s{{1,3}})?(?P<d>{day})"
-            rf"(?![\s\-.]{{0,3}}(?:{month}|\d))(?!\s?[h:]\d|\s?h{LETTER_AFTER})",
+            rf"(?![\s\-.]{{0,3}}(?:{month}|\d)|[/.\-]\d)(?!\s?[h:]\d|\s?h{LETTER_AFTER})",
         ),
         # today, hier, the day before yesterday
         ("relative_day", "relday", alternation(t.RELATIVE_DAYS)),
+        # le lendemain, the next day: counted from the story
+        ("anaphoric_day", "unit relday dayword", alternation(t.ANAPHORIC_DAYS)),
         # last year, cette semaine, l'an dernier, ce mois-ci, that year
         ("shift", "unit", rf"(?P<pre>{shift_before})\s{{1,3}}(?P<unit>{unit})"),
         (
             "shift",
             "unit",
-            rf"(?:(?P<det>{articles}|{shift_before})\s{{0,3}})?(?P<unit>{unit})(?:\s{{0,2}}-\s{{0,2}}|\s{{1,3}})"
+            rf"(?:(?P<det>{kept_article}|{shift_before})\s{{0,3}})?(?P<unit>{unit})(?:\s{{0,2}}-\s{{0,2}}|\s{{1,3}})"
             rf"(?P<suf>{shift_after})",
         ),
         ("anaphoric", "unit", rf"(?P<pre>{anaphoric})\s{{1,3}}(?P<unit>{unit})"),
@@ -286,12 +310,20 @@ def grammar(lang: str) -> Grammar:
         (
             "offset",
             "unit",
-            rf"(?P<pre>{alternation(t.OFFSET_BEFORE)})\s{{1,3}}(?P<n>{count})\s{{0,3}}(?P<unit>{unit})",
+            rf"(?P<pre>{alternation(t.OFFSET_BEFORE)})\s{{1,3}}(?P<n>{count})\s{{0,3}}(?P<unit>{unit})(?P<steps>{steps})",
         ),
         (
             "offset",
             "unit",
-            rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})\s{{1,3}}(?P<post>{alternation(t.OFFSET_AFTER)})",
+            rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})(?P<steps>{steps})\s{{1,3}}(?P<post>{alternation(t.OFFSET_AFTER)})"
+            rf"(?!\s{{1,3}}{alternation(t.RELATIVE_DAYS)})",
+        ),
+        # three weeks from tomorrow, deux jours avant hier
+        (
+            "offset",
+            "unit",
+            rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})\s{{1,3}}(?P<anchor>{alternation(t.OFFSET_ANCHORS)})\s{{1,3}}"
+            rf"(?P<rel>{alternation(t.RELATIVE_DAYS)})",
         ),
         # the past three years, les trois derniers mois
         (
@@ -302,12 +334,12 @@ def grammar(lang: str) -> Grammar:
         (
             "window",
             "unit",
-            rf"(?:{alternation(t.DECADE_ARTICLES)}\s{{1,3}})?(?P<n>{count})\s{{1,3}}"
+            rf"(?P<n>{count})\s{{1,3}}"
             rf"(?P<suf>{alternation(t.WINDOW_AFTER)})\s{{1,3}}(?P<unit>{unit})",
         ),
         ("year_to_date", "ytd", alternation(t.YEAR_TO_DATE)),
         # the 27th, le 27 (only before punctuation: "le 27e étage" is not a date)
-        ("day_only", "digit", rf"(?:{articles})\s{{1,3}}(?P<d>{day})(?=\s{{0,2}}(?:[.,;:!?)]|$))"),
+        ("day_only", "digit dayword", rf"(?:{articles})\s{{1,3}}(?P<d>{day})(?=\s{{0,2}}(?:[.,;:!?)]|$))"),
         # the year 2027, l'année 2027; a bare year is checked for context in dates_rules
         (
             "year",
@@ -333,9 +365,10 @@ def grammar(lang: str) -> Grammar:
             rf"|(?P<edge>{alternation(t.EDGES)}))[\s\-]{{0,3}}$",
             FLAGS,
         ),
-        range_gap=re.compile(rf"\s{{0,3}}(?P<conn>{connectors}|[\-–—])\s{{0,3}}$", FLAGS),
-        range_opener=re.compile(rf"(?P<open>{openers})\s{{1,3}}$", FLAGS),
+        range_gap=re.compile(rf"\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
+        range_opener=re.compile(rf"(?P<open>{openers})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
         glue_gap=re.compile(rf"[\s,(]{{0,3}}(?:{of}\s{{1,3}}|{of}$)?(?:{articles}\s{{0,3}})?$", FLAGS),
         connector_after=re.compile(rf"\s{{1,3}}(?:{connectors})\s", FLAGS),
         day_context=re.compile(alternation(t.NOT_AFTER_DAY), FLAGS),
+        step=re.compile(rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})", FLAGS),
     )

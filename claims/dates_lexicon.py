@@ -90,6 +90,7 @@ class Lexicon:
     window_after: dict
     offset_before: dict
     offset_after: dict
+    offset_anchors: dict
     ordinals: dict
     cardinals: dict
     decade_words: dict
@@ -130,6 +131,7 @@ def lexicon(lang: str) -> Lexicon:
         window_after=_folded(table.WINDOW_AFTER),
         offset_before=_folded(table.OFFSET_BEFORE),
         offset_after=_folded(table.OFFSET_AFTER),
+        offset_anchors=_folded(table.OFFSET_ANCHORS),
         ordinals=_folded(table.ORDINALS),
         cardinals=_folded(table.CARDINALS),
         decade_words=_folded(table.DECADE_WORDS),

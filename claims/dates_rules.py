@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.dates_calendar import When
 from claims.dates_grammar import Grammar
@@ -21,6 +21,7 @@ class Piece:
     rule: str
     first: When
     last: When | None = None
+    pending: bool = False  # kept only if joined to a neighbour ("2016" in "2016 the third quarter")
 
 
 def _year(text: str | None) -> int | None:
@@ -45,12 +46,15 @@ def _shift(lex: Lexicon, m: re.Match[str]) -> int | None:
     return None
 
 
+def _month_is_ambiguous(lex: Lexicon, word: str) -> bool:
+    """ "may", "sept": month names that are also common words."""
+    return fold(word).rstrip(".") in {fold(w) for w in lex.table.MONTHS_NEEDING_CONTEXT}
+
+
 def _month_needs_context(lex: Lexicon, word: str) -> bool:
+    """Ambiguous names and abbreviations ("Jan" is also a name) need a word or number beside them."""
     key = fold(word).rstrip(".")
-    t = lex.table
-    return key in {fold(a) for a in t.MONTH_ABBREVIATIONS} or key in {
-        fold(w) for w in t.MONTHS_NEEDING_CONTEXT
-    }
+    return _month_is_ambiguous(lex, word) or key in {fold(a) for a in lex.table.MONTH_ABBREVIATIONS}
 
 
 def _date(lex: Lexicon, m: re.Match[str]) -> When | None:
@@ -113,12 +117,14 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
             name == "day_month"
             and when is not None
             and not g["d"][0].isdigit()
-            and _month_needs_context(lex, g["mon"])
+            and _month_is_ambiguous(lex, g["mon"])
             and not g.get("y")
         ):
             return None  # "the first may be": a spelled day beside an ambiguous month
     elif name in ("numeric", "numeric_dm"):
         when = _numeric(lex, m)
+        if when is not None and g.get("wd"):
+            when = replace(when, weekday=lex.weekdays.get(fold(g["wd"])))
     elif name == "numeric_my":
         when = When(year=int(g["y"]), month=int(g["m"]))
     elif name == "year_span":
@@ -129,8 +135,17 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
         if y2 <= y1 or (opener and fold(g["conn"]) not in (fold(opener), "-")):
             return None
         when, last = When(year=y1), When(year=y2)
-    elif name in ("day_range", "month_range"):
+    elif name == "day_span":
+        d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
         opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
+        if d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+            return None
+        if fold(g["conn"]) in ("and", "et") and not opener:
+            return None
+        return Piece(start, end, name, When(day=d1), When(day=d2), pending=True)
+    elif name in ("day_range", "month_range"):
+        word = g.get("open") or g.get("open0")
+        opener = lex.range_openers.get(fold(word)) if word else None
         conn = fold(g["conn"])
         if conn in ("and", "et") and opener is None:
             return None
@@ -141,8 +156,8 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
         when, last = When(year=year, month=month, day=d1), When(year=year, month=month, day=d2)
     elif name == "nth_weekday":
         nth = _ordinal(lex, g["ord"])
-        month = _month(lex, g["mon"])
-        if nth is None or month is None or not -1 <= nth <= 5 or nth == 0:
+        month = _month(lex, g["mon"]) if g.get("mon") else None
+        if nth is None or not -1 <= nth <= 5 or nth == 0 or (month is None and g.get("y")):
             return None
         when = When(year=_year(g.get("y")), month=month, weekday=lex.weekdays.get(fold(g["wd"])), nth=nth)
     elif name == "month_year":
@@ -184,9 +199,11 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
         )
     elif name == "week_no":
         n = lex.number(g["n"]) if g.get("n") else _ordinal(lex, g["ord"])
-        if n is None or not 1 <= n <= 53 or (g.get("ord") and not g.get("y")):
+        if n is None or n == 0 or n > 53:
             return None
         when = When(year=_year(g.get("y")), week_no=n)
+        if g.get("ord") and not g.get("y"):  # "the third week" of what? joined to "of July" or dropped
+            return Piece(start, end, name, when, pending=True)
     elif name == "decade":
         when = _decade(lex, g)
     elif name == "season":
@@ -208,13 +225,12 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
         if unit is None or (name == "shift" and shift is None):
             return None
         when = When(unit=unit, shift=shift)
+        if name == "shift" and unit == "day":  # "le jour suivant", "the last day": told from the story
+            when = When(unit=unit)
     elif name == "offset":
-        unit, n = lex.unit(g["unit"]), lex.number(g["n"])
-        word = g.get("pre") or g.get("post")
-        sign = lex.offset_before.get(fold(word)) if g.get("pre") else lex.offset_after.get(fold(word))
-        if unit is None or n is None or sign is None:
-            return None
-        when = When(unit=unit, offset=int(sign) * n)
+        when = _offset(lex, gram, m)
+    elif name == "anaphoric_day":
+        when = When(unit="day")
     elif name == "window":
         unit, n = lex.unit(g["unit"]), lex.number(g["n"])
         sign = lex.window_before.get(fold(g["pre"])) if g.get("pre") else lex.window_after.get(fold(g["suf"]))
@@ -224,12 +240,33 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
     elif name == "year_to_date":
         when = When(year_to_date=True)
     elif name == "year":
-        if not _year_has_context(gram, text, m):
-            return None
         when = When(year=int(g["y"]))
+        if not _year_has_context(gram, text, m):
+            return Piece(start, end, name, when, pending=True)
     if when is None:
         return None
     return Piece(start, end, name, when, last)
+
+
+def _offset(lex: Lexicon, gram: Grammar, m: re.Match[str]) -> When | None:
+    """ "two years ago", "il y a 25 mois et 21 jours", "three weeks from tomorrow"."""
+    g = m.groupdict()
+    unit, n = lex.unit(g["unit"]), lex.number(g["n"])
+    if g.get("anchor"):
+        sign = lex.offset_anchors.get(fold(g["anchor"]))
+        day = lex.relative_days.get(fold(g["rel"]))
+    else:
+        word = g.get("pre") or g.get("post") or ""
+        sign = lex.offset_before.get(fold(word)) if g.get("pre") else lex.offset_after.get(fold(word))
+        day = None
+    if unit is None or n is None or sign is None:
+        return None
+    more = []
+    for step in gram.step.finditer(g.get("steps") or ""):
+        step_unit, count = lex.unit(step["unit"]), lex.number(step["n"])
+        if step_unit is not None and count is not None:
+            more.append((step_unit, int(sign) * count))
+    return When(unit=unit, offset=int(sign) * n, more=tuple(more), day_shift=day)
 
 
 def _decade(lex: Lexicon, g: dict) -> When | None:

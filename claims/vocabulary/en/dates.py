@@ -45,6 +45,8 @@ SHIFT_BEFORE = {
 }  # fmt: skip
 SHIFT_AFTER: dict[str, int] = {}
 # Words pointing back into the story ("that year"): relative, never placed on the calendar
+ANAPHORIC_DAYS = ("the next day", "next day", "the following day", "the day before", "the previous day")
+OFFSET_ANCHORS = {"before": -1, "after": 1, "from": 1}
 ANAPHORIC = ("that", "the same", "same")
 # "the past three years": a window ending (-1) or starting (+1) at the publication date
 WINDOW_BEFORE = {"the past": -1, "past": -1, "the last": -1, "last": -1, "the next": 1, "next": 1}
@@ -86,6 +88,7 @@ DECADE_WORDS = {
     "seventies": 1970, "eighties": 1980, "nineties": 1990, "noughties": 2000,
 }  # fmt: skip
 DECADE_ARTICLES = ("the",)
+SURFACE_ARTICLES = ("the",)
 DECADE_HEADS: tuple[str, ...] = ()  # French says "les années 90"; English uses a suffix "s"
 
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -120,5 +123,6 @@ RANGE_CONNECTORS = ("to", "until", "till", "through", "thru", "and", "-", "–",
 # Glue between two parts of one date: "Friday of next week", "June of next year"
 GLUE = ("of", "on", "in", "the")
 ARTICLES = ("the",)
+SURFACE_ARTICLES = ("the",)
 # Words that must not follow a bare number read as a day ("the 27th floor")
 NOT_AFTER_DAY = ("floor", "century", "anniversary", "place", "time", "edition", "prize")

@@ -44,6 +44,10 @@ SHIFT_AFTER = {
     "d'avant": -1, "prochain": 1, "prochaine": 1, "suivant": 1, "suivante": 1, "à venir": 1,
     "d'après": 1, "en cours": 0, "ci": 0, "-ci": 0, "courant": 0, "courante": 0,
 }  # fmt: skip
+# Days counted from the story, not from publication: relative, never placed on the calendar
+ANAPHORIC_DAYS = ("lendemain", "veille", "surlendemain", "jour suivant", "jour précédent")
+# "trois semaines après demain", "deux jours avant hier"
+OFFSET_ANCHORS = {"avant": -1, "après": 1, "à partir de": 1, "à compter de": 1}
 ANAPHORIC = ("même", "la même", "le même", "ce même", "cette même")
 # "les trois derniers mois" (-1), "les deux prochaines années" (+1): a window at the publication date
 WINDOW_BEFORE: dict[str, int] = {}
@@ -91,9 +95,9 @@ DECADE_HEADS = ("années",)
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 
 EDGES = {
-    "début": "start", "au début de": "start", "début de": "start", "le début de": "start",
-    "fin": "end", "fin de": "end", "la fin de": "end", "à la fin de": "end",
-    "mi": "mid", "mi-": "mid", "milieu de": "mid", "au milieu de": "mid", "le milieu de": "mid",
+    "début": "start", "début de": "start", "début de la": "start", "début de l'": "start",
+    "fin": "end", "fin de": "end", "fin de la": "end", "fin de l'": "end",
+    "mi": "mid", "mi-": "mid", "milieu de": "mid", "milieu de la": "mid", "milieu de l'": "mid",
     "courant": "mid", "plus tard": "end", "plus tôt": "start",
 }  # fmt: skip
 SINCE_WORDS = ("depuis", "dès", "à partir de", "à compter de", "depuis le")
@@ -108,9 +112,11 @@ YEAR_SUBJECT_VERBS = (
 )  # fmt: skip
 
 MONTH_PREPOSITIONS = ("en", "durant", "pendant", "depuis", "dès", "jusqu'en", "de", "d'", "fin", "début")
-MONTH_HEADS = ("le mois de", "le mois d'", "mois de", "mois d'")
+MONTH_HEADS = ("mois de", "mois d'")
 RANGE_OPENERS = {"entre": "et", "de": "à", "du": "au", "d'": "à", "des": "aux"}
 RANGE_CONNECTORS = ("à", "au", "aux", "jusqu'à", "jusqu'au", "jusqu'a", "et", "-", "–", "—")
 GLUE = ("de", "du", "de la", "de l'", "la", "le", "d'")
 ARTICLES = ("le", "la", "l'", "les")
+# Articles kept in a surface ("l'an dernier", but "semaine prochaine" without "la")
+SURFACE_ARTICLES = ("l'",)
 NOT_AFTER_DAY = ("étage", "siècle", "anniversaire", "place", "édition", "prix", "fois", "rang")
