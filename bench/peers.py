@@ -134,12 +134,17 @@ def ours_ranges(text: str, lang: str) -> list[Pred]:
 
 
 def ours_quantulum(text: str, lang: str) -> list[Pred]:
-    """Every quantity, ranges at their midpoint, as quantulum3 reports them."""
-    return [
-        Pred(q.start, q.end, q.value, text[q.start : q.end])
-        for q in find_quantities(text, lang=lang)
-        if q.kind != "ordinal"
-    ]
+    """Every quantity, ranges as one figure at their midpoint, as quantulum3 reports them
+    (quantulum3 leaves a leading "from" out of a range's surface)."""
+    ranges = [s for s in parse_statistics(text, lang=lang) if s.bound.kind == "range"]
+    out = []
+    for r in ranges:
+        start = r.span[0] + 5 if r.surface.lower().startswith("from ") else r.span[0]
+        out.append(Pred(start, r.span[1], r.value, text[start : r.span[1]]))
+    for q in find_quantities(text, lang=lang):
+        if q.kind != "ordinal" and not any(r.span[0] <= q.start < r.span[1] for r in ranges):
+            out.append(Pred(q.start, q.end, q.value, text[q.start : q.end]))
+    return sorted(out, key=lambda p: p.start or 0)
 
 
 def ours_text2num(function: str, text: str, lang: str) -> object:

@@ -80,7 +80,8 @@ def _digit_forms(lang: str) -> _DigitForms:
         """,
         re.VERBOSE,
     )
-    grouped = re.compile(rf"\d{{1,3}}(?:{grp}\d{{2,3}})+(?:{dec}\d+)?\Z")
+    lakh_whole = r"|\d{1,2}(?:,\d{2})+,\d{3}" if lakh else ""
+    grouped = re.compile(rf"(?:\d{{1,3}}(?:{grp}\d{{3}})+{lakh_whole})(?:{dec}\d+)?\Z")
     ordinal_suffix = re.compile(table.ORDINAL_SUFFIX + r"\Z", re.IGNORECASE)
     return _DigitForms(pattern, grouped, table.GROUP_SEPARATORS, ordinal_suffix, dict(table.SCALE_SUFFIXES))
 

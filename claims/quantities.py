@@ -8,7 +8,7 @@ sign before it ("$1.2bn", "€3m") and the unit after it ("12 %", "3 points de p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from claims.number_words import alternation, lexicon
@@ -42,6 +42,7 @@ class _Patterns:
     subunit: re.Pattern[str]
     angle_cue: re.Pattern[str]
     percent_before: re.Pattern[str]
+    per: re.Pattern[str]
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -75,8 +76,8 @@ def _patterns(lang: str) -> _Patterns:
                 (?P<word>{_alt(units.CURRENCY_WORDS, flags="i")})(?![\w])
               | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w])
                 (?:{_SP}+(?P<scale>{_alt(scales, flags="i")})(?![\w]))?)  # "75 USD million"
-        | (?P<unit>(?:[ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)})
-              | [ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")}))
+        | (?P<unit>(?:[ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})
+              | [ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)}))
             (?![\w])(?!-\d))                                    # not a code ("24703 L-202")
         """,
         re.VERBOSE,
@@ -97,6 +98,11 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue,
         re.compile(rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+(?i:of|de|des|d['’]){_SP}*\Z"),
+        re.compile(
+            rf"(?:{_SP}?/{_SP}?|{_SP}+(?i:{_alt(units.PER)}){_SP}*)"
+            rf"(?P<den>{_alt(units.PER_TIME, flags='i')}|{_alt(units.MEASURE_SYMBOLS)}|{_alt(units.MEASURE_WORDS, flags='i')})"
+            rf"(?![\w])"
+        ),
     )  # fmt: skip
 
 
@@ -133,10 +139,22 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
         quantity = _read(text, number, pats, floor)
         if quantity is None:
             continue
+        if quantity.kind in ("money", "measure"):
+            quantity = _per(text, quantity, pats)
         if quantity.kind == "money" and i + 1 < len(numbers):
             quantity = _with_subunit(text, quantity, numbers[i + 1], pats)
         out.append(quantity)
     return out
+
+
+def _per(text: str, q: Quantity, pats: _Patterns) -> Quantity:
+    """ "$350 per kg", "15.4/hour", "100 euros par mois": a rate; the unit becomes "USD/kg"."""
+    m = pats.per.match(text, q.end)
+    if m is None:
+        return q
+    den = m.group("den")
+    symbol = (pats.measures.get(den) or pats.measures.get(den.lower()) or (den.lower(), ""))[0]
+    return replace(q, end=m.end(), unit=f"{q.unit}/{symbol}")
 
 
 _INCHES = re.compile(r"[ \u00a0]+(\d{1,2}(?:\.\d+)?)[ \u00a0]?(?:inches|inch|in|\")(?![\w])")

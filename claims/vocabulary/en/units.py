@@ -293,6 +293,15 @@ MEASURE_WORDS = {
     "exabytes": ("EB", "data"),
     "bytes": ("B", "data"),
     "bits": ("bit", "data"),
+    "sq mi": ("mi²", "area"),
+    "sq km": ("km²", "area"),
+    "sq ft": ("ft²", "area"),
+    "cubic kilometers": ("km³", "volume"),
+    "cubic kilometres": ("km³", "volume"),
+    "km cubed": ("km³", "volume"),
+    "km squared": ("km²", "area"),
+    "square kilometers": ("km²", "area"),
+    "tpd": ("t/d", "flow"),
     "turns": ("turn", "angle"),
     "megawatts": ("MW", "power"),
     "gigawatts": ("GW", "power"),
@@ -311,5 +320,5 @@ MEASURE_WORDS = {
 # Words before "N degrees" that make it an angle, not a temperature.
 ANGLE_CUES = ("turn", "turned", "turns", "rotate", "rotated", "angle", "tilt", "tilted", "left", "right")
 # A unit word "per" a time word ("barrels per day"); kept inside the surface.
-PER = ("per", "a")
+PER = ("per",)  # "a year" is too often "a year earlier" to read as a rate
 PER_TIME = ("day", "year", "hour", "month", "week", "second", "minute", "capita", "head")

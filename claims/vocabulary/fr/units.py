@@ -127,5 +127,5 @@ MEASURE_WORDS = {
     "térawattheures": ("TWh", "energy"),
 }
 ANGLE_CUES = ("tourner", "tourne", "tourné", "pivoter", "angle", "rotation", "incliné", "gauche", "droite")
-PER = ("par", "à l'", "à l’", "l'", "l’")
+PER = ("par",)
 PER_TIME = ("jour", "an", "année", "heure", "mois", "semaine", "seconde", "minute", "habitant", "tête")
