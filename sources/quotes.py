@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from sources.models import QuoteMatch
@@ -9,6 +11,10 @@ from sources.models import QuoteMatch
 # Typographic quotes, apostrophes and spaces that retyping changes; all map one char to one char.
 _SAME = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
                        "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})  # fmt: skip
+
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # a word, with inner apostrophes and hyphens
+_MAX_WORDS = 80  # bounds the word-pair search around an alignment
 
 
 def _comparable(text: str) -> str:
@@ -38,10 +44,23 @@ def locate_quote(quote: str, text: str, *, threshold: float = 85.0) -> QuoteMatc
     alignment = fuzz.partial_ratio_alignment(_comparable(needle), _comparable(text))
     if alignment is None or alignment.score < threshold:
         return QuoteMatch("absent", alignment.score if alignment else 0.0)
-    start, end = alignment.dest_start, alignment.dest_end
-    # widen to whole words: the alignment may cut a word in two
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
+    start, end = _best_words(_comparable(needle), _comparable(text), alignment.dest_start, alignment.dest_end)
     return QuoteMatch("fuzzy", alignment.score, (start, end), text[start:end])
+
+
+def _best_words(needle: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of whole words around the aligned window that reads most like the quote."""
+    slack = max(10, len(needle) // 4)
+    words = [m.span() for m in _WORD.finditer(text, max(0, start - slack), min(len(text), end + slack))]
+    if not words:
+        return start, end
+    if len(words) > _MAX_WORDS:  # a long quote: widen the aligned window to whole words instead
+        inside = [w for w in words if w[1] > start and w[0] < end] or words
+        return inside[0][0], inside[-1][1]
+    best = (-1.0, start, end)
+    for i, (first, _) in enumerate(words):
+        for _, last in words[i:]:
+            score = fuzz.ratio(needle, text[first:last])
+            if score > best[0]:
+                best = (score, first, last)
+    return best[1], best[2]
