@@ -285,8 +285,8 @@ def _parse_one(tokens: list[Token], i: int, fr: bool) -> Parsed | None:
         if nxt is None or nxt.plural or nxt.cls not in ("hundred", "scale", "dozen", "fraction", "ordinal"):
             return None
         if nxt.cls in ("fraction", "ordinal"):
-            if nxt.cls == "ordinal" and nxt.value < 2:
-                return None
+            if nxt.cls == "ordinal" and nxt.value < 3:
+                return None  # "a second thought", "a first"
             frac = nxt.value if nxt.cls == "fraction" else 1 / nxt.value
             return _extend_fraction(tokens, start, i + 1, frac * sign)
         state.last = tokens[i]

@@ -157,6 +157,7 @@ def _per(text: str, q: Quantity, pats: _Patterns) -> Quantity:
     return replace(q, end=m.end(), unit=f"{q.unit}/{symbol}")
 
 
+_CLOCK = re.compile(r"[ \u00a0]?(?:[ap]\.m\.|[ap]m)(?![\w])", re.IGNORECASE)
 _INCHES = re.compile(r"[ \u00a0]+(\d{1,2}(?:\.\d+)?)[ \u00a0]?(?:inches|inch|in|\")(?![\w])")
 _CENTS = re.compile(r"[ \u00a0\u202f]+(?i:cents?|centimes?|pence|penny)(?![\w])")
 
@@ -201,6 +202,8 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
         return Quantity(start, end, value / pats.scales[glued], "measure", symbol, family, number)
     if currency is not None:
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
+    if _CLOCK.match(text, end) and value <= 12:
+        return None  # "2 pm", "2.13 am": a time
     m = pats.after.match(text, end)
     if m is None:
         return Quantity(start, end, value, "number", number=number)
@@ -237,6 +240,8 @@ def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, sta
     """Digits with letters stuck to them: a unit ("29km", "3pp", "115usd") or nothing."""
     glued, value = number.glued, number.value
     end = number.end + len(glued)
+    if glued == "s" and 1000 <= value <= 2100 and float(value).is_integer():
+        return Quantity(number.start, number.end, value, "number", number=number)  # "the 1960s"
     if glued in pats.measures or glued.lower() in pats.measures:
         symbol, family = pats.measures.get(glued) or pats.measures[glued.lower()]
         return Quantity(number.start, end, value, "measure", symbol, family, number)

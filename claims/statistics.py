@@ -140,7 +140,8 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
             if ok and a.q.value <= b.q.value and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
                 low, high = a.q.value, b.q.value
                 unit_q = b.q if b.q.unit else a.q
-                start = opener.start() if opener and word else a.start
+                paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
+                start = opener.start() if paired else a.start
                 merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
                 merged.q = replace(unit_q, value=(low + high) / 2)
                 merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
