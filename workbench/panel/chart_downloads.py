@@ -11,7 +11,7 @@ from workbench.charts import chart_csv, chart_png, chart_svg
 
 def render_chart(chart: alt.TopLevelMixin, df: pd.DataFrame, *, key: str, name: str) -> None:
     """The chart, then "PNG", "SVG" and "CSV data" buttons; images are rendered only when clicked."""
-    st.altair_chart(chart, use_container_width=True, key=f"{key}.chart")
+    st.altair_chart(chart, width="stretch", key=f"{key}.chart")
     png, svg, data, _ = st.columns([1, 1, 1.4, 4])
     png.download_button(
         "PNG", data=lambda: chart_png(chart), file_name=f"{name}.png", mime="image/png",

@@ -94,7 +94,7 @@ def _claim_rows(claim: ClaimRow, article: ArticleRow, *, focus: bool) -> list[di
 
 
 def _figure_row(figure: FigureRow, source: SourceRow, quote: str | None) -> dict:
-    unit = figure.unit
+    unit = "×" if figure.kind == "multiplier" else figure.unit
     reading = f"{figure.value:g}{unit}" if unit in FACTOR_UNITS else f"{figure.value:g} {unit or ''}".strip()
     if figure.bound == "lower":
         reading = f"more than {reading}"
