@@ -99,7 +99,9 @@ def test_a_stale_correction_is_refused_with_the_other_change_named(database):
     claim = _with_figure(database)
     stat = claim.statistics[0]
     with database.session() as session:
-        assign_claim(session, claim_id=claim.id, assignee="ben", reviewer="ana", expected_version=claim.version)
+        assign_claim(
+            session, claim_id=claim.id, assignee="ben", reviewer="ana", expected_version=claim.version
+        )
     with pytest.raises(StaleClaimError, match="ana changed assignee"), database.session() as session:
         correct_statistic(
             session, claim_id=claim.id, statistic_id=stat.id, changes={"value": 1},
@@ -152,7 +154,9 @@ def test_not_worthy_and_assignment_are_history(database):
             session, claim_id=claim.id, reason="Background, not a claim", reviewer="ana",
             expected_version=claim.version,
         )  # fmt: skip
-        version = assign_claim(session, claim_id=claim.id, assignee="ben", reviewer="ana", expected_version=version)
+        version = assign_claim(
+            session, claim_id=claim.id, assignee="ben", reviewer="ana", expected_version=version
+        )
         stored = get_claim(session, claim.id)
         fields = [c.field for c in claim_history(session, claim.id)]
     assert (stored.status, stored.not_worthy_reason, stored.assignee) == (
@@ -184,7 +188,9 @@ def test_split_makes_two_claims_and_retires_the_old_one(database):
     assert a.origin_claim_id == claim.id == b.origin_claim_id
     assert len(a.statistics) + len(b.statistics) == len(claim.statistics)
     with pytest.raises(InputError, match="split or merged"), database.session() as session:
-        assign_claim(session, claim_id=claim.id, assignee="x", reviewer="ana", expected_version=claim.version + 1)
+        assign_claim(
+            session, claim_id=claim.id, assignee="x", reviewer="ana", expected_version=claim.version + 1
+        )
 
 
 def test_split_refuses_a_cut_inside_a_figure_or_at_an_edge(database):
@@ -193,7 +199,9 @@ def test_split_refuses_a_cut_inside_a_figure_or_at_an_edge(database):
     inside = stat.start - claim.start + 1
     for offset, message in ((inside, "inside the figure"), (0, "between 1 and")):
         with pytest.raises(InputError, match=message), database.session() as session:
-            split_claim(session, claim_id=claim.id, offset=offset, reviewer="ana", expected_version=claim.version)
+            split_claim(
+                session, claim_id=claim.id, offset=offset, reviewer="ana", expected_version=claim.version
+            )
     with database.session() as session:
         assert not session.get(ClaimRow, claim.id).retired
 
@@ -231,6 +239,11 @@ def test_verdict_after_edits_still_uses_the_same_version_check(database):
             session, claim_id=claim.id, assignee="ana", reviewer="ana", expected_version=claim.version
         )
         version = record_verdict(
-            session, claim_id=claim.id, rating="False", rationale="r", reviewer="ana", expected_version=version
+            session,
+            claim_id=claim.id,
+            rating="False",
+            rationale="r",
+            reviewer="ana",
+            expected_version=version,
         )
     assert version == claim.version + 2

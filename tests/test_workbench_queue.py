@@ -21,7 +21,8 @@ def database(database_url):
     handle.engine.dispose()
 
 
-def _all_ids(database, claim_filter=ClaimFilter()):
+def _all_ids(database, claim_filter: ClaimFilter | None = None):
+    claim_filter = claim_filter or ClaimFilter()
     ids, page = [], 0
     while True:
         with database.session() as session:
@@ -88,7 +89,12 @@ def test_filter_choices_and_edits_show_in_the_queue(database_url):
         claim_id = int(first["id"])
         version = assign_claim(session, claim_id=claim_id, assignee="zoé", reviewer="ana", expected_version=1)
         version = record_verdict(
-            session, claim_id=claim_id, rating="False", rationale="r", reviewer="ben", expected_version=version
+            session,
+            claim_id=claim_id,
+            rating="False",
+            rationale="r",
+            reviewer="ben",
+            expected_version=version,
         )
         other = int(queue_page(session, ClaimFilter()).frame.iloc[1]["id"])
         mark_not_worthy(session, claim_id=other, reason="Background", reviewer="ana", expected_version=1)
@@ -96,7 +102,11 @@ def test_filter_choices_and_edits_show_in_the_queue(database_url):
         row = queue_page(session, ClaimFilter(reviewers=("ben",))).frame
         counts = status_counts(session, ClaimFilter())
     handle.engine.dispose()
-    assert list(row["id"]) == [claim_id] and row.iloc[0]["assignee"] == "zoé" and row.iloc[0]["verdict"] == "False"
+    assert (
+        list(row["id"]) == [claim_id]
+        and row.iloc[0]["assignee"] == "zoé"
+        and row.iloc[0]["verdict"] == "False"
+    )
     assert {"ana", "ben"} <= set(choices.reviewers) and "False" in choices.verdicts
     assert choices.languages == ("fr",) and len(choices.articles) == 1
     assert counts["checked"] == 1 and counts["not check-worthy"] == 1

@@ -1,12 +1,12 @@
-"""Entrypoint: page config, the reviewer's name, navigation. Run: python -m streamlit run workbench/app.py"""
+"""Entrypoint: config, sign-in gate, who works, navigation. Run: python -m streamlit run workbench/app.py"""
 
 import streamlit as st
 
-from workbench import state
+from workbench import signin
 
 st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:", layout="wide")
-st.sidebar.text_input("Reviewer", key=state.REVIEWER, help="Your name is stored with every verdict and link.")
-st.sidebar.caption("Single-user mode: no sign-in.")
+user = signin.gate()  # sign-in mode: a signed-out browser stops here, at the sign-in form
+signin.render_sidebar(user)
 
 navigation = st.navigation(
     [
@@ -14,6 +14,7 @@ navigation = st.navigation(
             "app_pages/check_article.py", title="Add article", icon=":material/post_add:", url_path="add"
         ),
         st.Page("app_pages/review_claims.py", title="Review", icon=":material/fact_check:", default=True),
+        st.Page("app_pages/review_queue.py", title="Queue", icon=":material/checklist:", url_path="queue"),
         st.Page(
             "app_pages/source_library.py",
             title="Sources",
@@ -26,6 +27,7 @@ navigation = st.navigation(
         st.Page(
             "app_pages/claim_trends.py", title="Trends", icon=":material/monitoring:", url_path="trends"
         ),
+        *signin.editor_pages(user),  # Desk settings, for editors and admins
     ]
 )
 navigation.run()

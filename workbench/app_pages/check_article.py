@@ -4,7 +4,10 @@ import streamlit as st
 
 from workbench import state
 from workbench.errors import WorkbenchError
+from workbench.folder_ingest import expand_uploads, ingest_files
 from workbench.ingest import prepare_article
+from workbench.panel.progress_view import remember_job, render_jobs
+from workbench.progress import start_job
 from workbench.resources import database
 from workbench.storage.articles import add_article
 from workbench.validation import decode_upload
@@ -57,3 +60,37 @@ if submitted:
         st.page_link(
             "app_pages/review_claims.py", label="Review these claims →", icon=":material/fact_check:"
         )
+
+st.subheader("Several articles at once")
+st.caption("Upload .txt/.md files or a .zip of them: each file is stored on its own; you can keep working.")
+with st.form("folder.form", clear_on_submit=True):
+    files = st.file_uploader(
+        "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key="folder.files"
+    )
+    folder_outlet = st.text_input("Outlet of these articles (optional)", key="folder.outlet")
+    started = st.form_submit_button("Ingest the files", key="folder.submit")
+if started:
+    texts, refused = expand_uploads((f.name, f.getvalue()) for f in files or [])
+    if not texts and not refused:
+        st.warning("Choose files first.")
+    else:
+        db, outlet = database(), folder_outlet or None
+
+        def work(report):
+            summary = ingest_files(db, texts, outlet=outlet, report=report)
+            summary.refused[:0] = refused
+            return summary
+
+        remember_job(start_job(f"Ingesting {len(texts)} files", work, total=len(texts)))
+
+
+def show_summary(status) -> None:
+    summary = status.result
+    st.success(f"{status.title}: {summary.describe()}")
+    rows = [{"file": n, "outcome": f"stored as article #{i} with {c} claims"} for n, i, c in summary.stored]
+    rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
+    rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]
+    st.dataframe(rows, hide_index=True, key=f"folder.summary.{status.id}")
+
+
+render_jobs(show_summary)

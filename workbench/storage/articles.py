@@ -50,6 +50,9 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
     )
     session.add(row)
     session.flush()
+    from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
+
+    recluster_after_add(session, row.id)
     return row.id
 
 

@@ -1,0 +1,134 @@
+"""Re-score stored claims: run the claim engine's check-worthiness again on what is stored.
+
+The claim's words, figures, dates, entities and attribution are read back from the database (with the
+reviewers' corrections), so a better engine re-ranks the queue without re-splitting articles. A new
+score is the machine's suggestion: it changes no version and no reviewer history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from claims.models import Attribution, Bound, DateRef, Entity, Statistic
+from claims.worthiness import assess
+from workbench.storage.database import Database
+from workbench.storage.schema import ArticleRow, ClaimRow
+
+
+@dataclass(frozen=True)
+class RescoreSummary:
+    claims: int
+    changed: int
+
+
+def _record(kind: type, item: dict):
+    """Rebuild a claim-engine record from its stored dict (extra keys such as corrections are dropped)."""
+    names = {f.name for f in dataclasses.fields(kind)}
+    values = {k: v for k, v in item.items() if k in names}
+    if "surface" in names and values.get("surface") is None:  # bench and old rows may keep only the name
+        values["surface"] = str(values.get("speaker") or values.get("name") or "")
+    if "span" in names and values.get("span") is None and kind is not Attribution:
+        values["span"] = (0, 0)
+    if values.get("span") is not None:
+        values["span"] = tuple(values["span"])
+    return kind(**values)
+
+
+def assess_row(row: ClaimRow, lang: str):
+    """The engine's assessment of a stored claim."""
+    facets = row.facets or {}
+    stats = [
+        Statistic(
+            s.surface,
+            (s.start, s.end),
+            s.kind,
+            s.value,
+            Bound(s.bound, s.low, s.high, s.inclusive),
+            s.unit,
+            s.counted,
+            s.direction,
+            s.vague,
+        )
+        for s in row.statistics
+    ]
+    attribution = facets.get("attribution")
+    return assess(
+        row.text,
+        lang=lang,
+        statistics=stats,
+        dates=[_record(DateRef, d) for d in facets.get("dates") or []],
+        entities=[_record(Entity, e) for e in facets.get("entities") or []],
+        attribution=_record(Attribution, attribution) if attribution and attribution.get("speaker") else None,
+        modality=row.modality,
+        offset=row.start,
+    )
+
+
+def rescore_claims(
+    database: Database, *, batch: int = 1_000, report: Callable[[int, str], None] | None = None
+) -> RescoreSummary:
+    """Re-assess every live claim, ``batch`` claims per transaction (keyset pagination by id)."""
+    with database.session() as session:
+        total = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.retired.is_(False)))
+    done = changed = 0
+    last_id = 0
+    while True:
+        with database.session() as session:
+            rows = session.execute(
+                select(ClaimRow, ArticleRow.lang)
+                .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .where(ClaimRow.id > last_id, ClaimRow.retired.is_(False))
+                .order_by(ClaimRow.id)
+                .limit(batch)
+                .options(selectinload(ClaimRow.statistics))
+            ).all()
+            for row, lang in rows:
+                found = assess_row(row, lang)
+                if (found.kind, found.worthiness, tuple(found.reasons)) != (
+                    row.kind, row.worthiness, tuple(row.reasons or ()),
+                ):  # fmt: skip
+                    row.kind, row.worthiness, row.reasons = found.kind, found.worthiness, list(found.reasons)
+                    changed += 1
+        if not rows:
+            break
+        last_id = rows[-1][0].id
+        done += len(rows)
+        if report:
+            report(done, f"claim #{last_id}")
+    return RescoreSummary(total or 0, changed)
+
+
+def _run(args) -> int:
+    import sys
+
+    from workbench.config import database_url
+    from workbench.progress import text_bar
+    from workbench.storage.database import open_database
+
+    database = open_database(args.database_url or database_url())
+    with database.session() as session:
+        total = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.retired.is_(False)))
+
+    def report(done: int, _message: str) -> None:
+        sys.stderr.write("\r" + text_bar(done, total or 0, label="Re-scoring claims"))
+        sys.stderr.flush()
+
+    summary = rescore_claims(database, batch=args.batch, report=report)
+    sys.stderr.write("\n")
+    print(f"Re-scored {summary.claims:,} claims; {summary.changed:,} changed kind or check-worthiness.")
+    return 0
+
+
+def add_commands(commands) -> None:
+    """`python -m workbench rescore [--batch N] [--database-url URL]`."""
+    rescore = commands.add_parser(
+        "rescore", help="re-run the claim engine's check-worthiness on stored claims"
+    )
+    rescore.add_argument("--batch", type=int, default=1_000, help="claims per transaction (default 1000)")
+    rescore.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
+    rescore.set_defaults(run=_run)
