@@ -85,7 +85,10 @@ def run_methods(split: str, claims: list[Source], fuzz_sample: int) -> list[dict
     for name, options in methods.items():
         started = time.perf_counter()
         ranked = {
-            q: [c.source.id for c in rank_sources(text, index, k=DEPTH, first_stage=DEPTH, lang="en", **options)]
+            q: [
+                c.source.id
+                for c in rank_sources(text, index, k=DEPTH, first_stage=DEPTH, lang="en", **options)
+            ]
             for q, text in queries.items()
         }
         seconds = time.perf_counter() - started
@@ -140,7 +143,9 @@ def throughput(n_sources: int, n_claims: int, fuzz_claims: int) -> dict:
     choices = [f"{s.title} {s.text}" for s in sources]
     started = time.perf_counter()
     for claim in claims[:fuzz_claims]:
-        process.extract(claim, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=10)
+        process.extract(
+            claim, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=10
+        )
     fuzz_sample_seconds = time.perf_counter() - started
     fuzz_seconds = fuzz_sample_seconds * n_claims / max(fuzz_claims, 1)
     return {
@@ -161,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fuzz-sample", type=int, default=197, help="dev queries for the rapidfuzz baseline")
     parser.add_argument("--sources", type=int, default=100_000, help="synthetic sources (throughput)")
     parser.add_argument("--claims", type=int, default=1_000, help="synthetic claims (throughput)")
-    parser.add_argument("--fuzz-claims", type=int, default=20, help="claims timed with rapidfuzz, then scaled")
+    parser.add_argument(
+        "--fuzz-claims", type=int, default=20, help="claims timed with rapidfuzz, then scaled"
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     args = parser.parse_args(argv)
     if not DATA.exists():
@@ -172,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     for split in args.splits:
         results.extend(run_methods(split, claims, args.fuzz_sample if split == "dev" else 0))
     print(f"CheckThat! 2020 task 2: {len(claims)} verified claims; ratio = MAP@5 / BM25 alone (same split)\n")
-    header = ["split", "method", "queries", "MAP@5", "ratio", "MRR"] + [f"R@{k}" for k in RECALL_AT] + ["s/query"]
+    header = (
+        ["split", "method", "queries", "MAP@5", "ratio", "MRR"] + [f"R@{k}" for k in RECALL_AT] + ["s/query"]
+    )
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for row in results:
@@ -192,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             f"extrapolated; BM25 is {speed['speedup']:.0f}x faster"
         )
     if args.json:
-        args.json.write_text(json.dumps({"retrieval": results, "throughput": speed}, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"retrieval": results, "throughput": speed}, indent=2), encoding="utf-8"
+        )
     return 0
 
 
