@@ -62,13 +62,16 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = M
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(
-                    f"{url}: the page is {int(declared) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB."
+                    f"{url}: the page is {int(declared) / 2**20:.1f} MB; "
+                    f"the limit is {max_bytes / 2**20:g} MB."
                 )
             content = response.read(max_bytes + 1)
             final_url = response.geturl()
     except FetchError:
         raise
     except urllib.error.HTTPError as e:
+        if 300 <= e.code < 400:  # urllib refuses redirects to file:, ftp: ... itself
+            raise FetchError(f"{url}: redirected to an address that is not an http(s) address.") from e
         raise FetchError(f"{url}: the server answered {e.code} {e.reason}.") from e
     except urllib.error.URLError as e:
         reason = e.reason
@@ -80,7 +83,7 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = M
     except OSError as e:
         raise FetchError(f"{url}: could not read the page ({e}).") from e
     if len(content) > max_bytes:
-        raise FetchError(f"{url}: the page is larger than {max_bytes / 1e6:g} MB; save an excerpt instead.")
+        raise FetchError(f"{url}: the page is larger than {max_bytes / 2**20:g} MB; save an excerpt instead.")
     if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
         raise FetchError(f"{url}: the page is {content_type.split(';')[0]}, not HTML.")
     return FetchedPage(final_url, content, content_type)

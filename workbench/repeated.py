@@ -196,7 +196,7 @@ def apply_earlier_verdict(
     cluster_ids = dict(
         session.execute(
             select(ClaimRow.id, ClaimRow.cluster_id).where(ClaimRow.id.in_([claim_id, earlier_claim_id]))
-        )
+        ).all()
     )
     if claim_id not in cluster_ids or earlier_claim_id not in cluster_ids:
         raise NotFoundError(f"Claim #{claim_id} or #{earlier_claim_id} does not exist.")

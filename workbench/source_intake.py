@@ -24,6 +24,7 @@ from workbench.validation import MAX_UPLOAD_BYTES, clean_text
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_SOURCE_TEXT = 2_000_000
+MIN_PAGE_WORDS = 20  # fewer words than this is a page's furniture ("Enable JavaScript."), not its text
 Progress = Callable[[int, int], None]
 
 
@@ -180,6 +181,12 @@ def read_html(content: bytes | str, *, url: str | None = None, name: str = "page
         source = import_html(content, url=url)
     except SourceImportError as e:
         raise InputError(f"{name}: {'; '.join(e.errors)}") from e
+    words = len(source.text.split())
+    if words < MIN_PAGE_WORDS:
+        raise InputError(
+            f"{name}: no main text found ({words} words: {source.text[:60]!r}). The page may be built by "
+            "JavaScript or behind a paywall: paste its text instead."
+        )
     return _check_source(source, name)
 
 

@@ -1,0 +1,134 @@
+"""Repeated claims across stored articles (SQLite and PostgreSQL): clusters, appearances, reused verdicts."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from workbench.cli import main as workbench_cli
+from workbench.demo import load_demo
+from workbench.errors import InputError, StaleClaimError
+from workbench.ingest import prepare_article
+from workbench.repeated import apply_earlier_verdict, other_appearances, recluster
+from workbench.storage.articles import add_article, article_claims
+from workbench.storage.database import open_database
+from workbench.storage.schema import ClaimRow
+from workbench.storage.verdicts import get_claim, record_verdict
+
+REPEAT = (
+    "Lors d'un nouveau forum à Kiev, le ministre a répété que plus de 250 fabricants d'armes occidentaux "
+    "avaient participé au forum de l'industrie de défense organisé en septembre. Il fait beau à Lviv."
+)
+
+
+@pytest.fixture
+def database(database_url):
+    db = open_database(database_url)
+    with db.session() as session:
+        assert load_demo(session)
+    return db
+
+
+def _clusters(database) -> dict[int, int | None]:
+    with database.session() as session:
+        return dict(session.execute(select(ClaimRow.id, ClaimRow.cluster_id)).all())
+
+
+def _find(database, article_id: int, words: str):
+    with database.session() as session:
+        (found,) = [c for c in article_claims(session, article_id) if words in c.text]
+        return get_claim(session, found.id)
+
+
+def test_the_seed_articles_two_dozens_of_agreements_claims_cluster_when_it_is_stored(database):
+    first = _find(database, 1, "des dizaines d’accords")
+    second = _find(database, 1, "des dizaines de nouveaux accords")
+    clusters = _clusters(database)
+    assert clusters[first.id] == clusters[second.id] == min(first.id, second.id)
+    assert sum(v is not None for v in clusters.values()) == 2  # nothing else in the seed repeats
+    with database.session() as session:
+        (other,) = other_appearances(session, second)
+    assert other.claim_id == first.id and other.same_article and other.rating is None
+
+
+def _second_article(database) -> int:
+    with database.session() as session:
+        return add_article(session, prepare_article(REPEAT, title="Second article", lang="fr"))
+
+
+def test_a_repeat_in_a_new_article_shows_the_earlier_verdict_and_it_can_be_applied(database):
+    earlier = _find(database, 1, "plus de 250")
+    with database.session() as session:
+        record_verdict(
+            session, claim_id=earlier.id, rating="Mostly true", rationale="263 registered, not all Western.",
+            reviewer="ana", expected_version=earlier.version,
+        )  # fmt: skip
+    article_id = _second_article(database)
+    repeat = _find(database, article_id, "plus de 250")
+    assert _clusters(database)[repeat.id] == earlier.id
+    with database.session() as session:
+        (appearance,) = other_appearances(session, repeat)
+    assert (appearance.claim_id, appearance.rating, appearance.reviewer) == (earlier.id, "Mostly true", "ana")
+    assert not appearance.same_article and appearance.article_title.startswith("L'Ukraine")
+    with pytest.raises(StaleClaimError), database.session() as session:
+        apply_earlier_verdict(
+            session, claim_id=repeat.id, earlier_claim_id=earlier.id, reviewer="ben",
+            expected_version=repeat.version - 1,
+        )  # fmt: skip
+    with database.session() as session:
+        version = apply_earlier_verdict(
+            session,
+            claim_id=repeat.id,
+            earlier_claim_id=earlier.id,
+            reviewer="ben",
+            expected_version=repeat.version,
+        )
+    with database.session() as session:
+        applied = get_claim(session, repeat.id)
+    assert version == repeat.version + 1 == applied.version
+    assert applied.verdict.rating == "Mostly true" and applied.verdict.reviewer == "ben"
+    assert f"Same claim as #{earlier.id}" in applied.verdict.rationale
+    assert "263 registered, not all Western." in applied.verdict.rationale
+
+
+def test_a_verdict_is_applied_only_from_a_checked_repeat(database):
+    article_id = _second_article(database)
+    repeat = _find(database, article_id, "plus de 250")
+    earlier = _find(database, 1, "plus de 250")
+    unrelated = _find(database, 1, "a triplé")
+    with pytest.raises(InputError, match="has no verdict"), database.session() as session:
+        apply_earlier_verdict(
+            session,
+            claim_id=repeat.id,
+            earlier_claim_id=earlier.id,
+            reviewer="ben",
+            expected_version=repeat.version,
+        )
+    with pytest.raises(InputError, match="is not a repeat"), database.session() as session:
+        apply_earlier_verdict(
+            session,
+            claim_id=repeat.id,
+            earlier_claim_id=unrelated.id,
+            reviewer="b",
+            expected_version=repeat.version,
+        )
+
+
+def test_recluster_rebuilds_the_same_clusters_from_scratch(database, database_url, capsys):
+    _second_article(database)
+    before = _clusters(database)
+    with database.session() as session:
+        session.execute(update(ClaimRow).values(cluster_id=None))
+    assert workbench_cli(["recluster", "--database-url", database_url]) == 0
+    assert "clusters of repeated claims" in capsys.readouterr().out
+    assert _clusters(database) == before
+    with database.session() as session:
+        report = recluster(session)
+    assert report.changed == 0 and report.clusters == 2 and report.clustered_claims == 4
+
+
+def test_the_clusterer_is_injectable(database):
+    with database.session() as session:
+        report = recluster(session, clusterer=lambda claims: [tuple(range(len(claims)))])
+    clusters = _clusters(database)
+    assert report.clusters == 1 and set(clusters.values()) == {min(clusters)}
