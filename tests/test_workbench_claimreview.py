@@ -27,7 +27,7 @@ def _row(**overrides) -> dict:
         outlet="Example News", article_published="2023-12-20", claim_id=10,
         claim="Defence production tripled in 2023", claim_speaker="Ministry of Strategic Industries",
         claim_speaker_kind="organisation", verdict="Mostly true", verdict_state="published",
-        rationale="3.1× per the ministry", verdict_date="2026-01-05T10:31:00Z",
+        rationale="3.1× per the ministry", verdict_date="2026-01-05", verdict_at="2026-01-05T10:31:00Z",
         published_at="2026-01-06T08:00:00Z",
     )  # fmt: skip
     row.update(overrides)

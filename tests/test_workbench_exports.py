@@ -39,7 +39,9 @@ def test_formula_cells_are_neutralised():
 
 def test_plain_cells_and_numbers_are_unchanged():
     (row,) = _read(verdicts_csv(_frame(rationale="Fine, “quoted”; ok", reviewer="'Tis me")))
-    assert row["rationale"] == "Fine, “quoted”; ok" and row["claim_id"] == "1" and row["reviewer"] == "'Tis me"
+    assert (
+        row["rationale"] == "Fine, “quoted”; ok" and row["claim_id"] == "1" and row["reviewer"] == "'Tis me"
+    )
 
 
 @given(st.text(max_size=30))
@@ -115,7 +117,8 @@ def test_one_row_per_claim_with_published_verdicts_by_default(database):
         "https://example.org/examples/defence-output-2023 | https://example.org/examples/forecast-2024"
     )
     assert rows.loc[ids["tripled"], "evidence_stances"] == "supports | context"
-    assert rows.loc[ids["tripled"], "verdict_date"] == "2026-01-05T10:31:00Z"
+    assert rows.loc[ids["tripled"], "verdict_date"] == "2026-01-05"
+    assert rows.loc[ids["tripled"], "verdict_at"] == "2026-01-05T10:31:00Z"
     assert rows.loc[ids["tripled"], "article_published"] == "2023-12-20"
     assert rows.loc[ids["tripled"], "claim_speaker"] == "Ministry of Strategic Industries of Ukraine"
 

@@ -71,7 +71,10 @@ def test_a_bad_row_is_located_and_nothing_is_stored(exported, sqlite_url):
     ("mangle", "message"),
     [
         (lambda t: t.replace("article_title", "title", 1), "row 1: missing column"),
-        (lambda t: t.replace("2026-01-05T10:31:00Z", "yesterday", 1), "not an ISO 8601 date-time"),
+        (
+            lambda t: t.replace("2026-01-05T10:31:00Z", "yesterday", 1),
+            "verdict_at 'yesterday' is not an ISO 8601",
+        ),
         (lambda t: t.replace("supports | context", "supports", 1), "2 evidence URLs but 1 stances"),
     ],
 )

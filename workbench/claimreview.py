@@ -102,7 +102,7 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
         claim["author"] = _organisation(row["outlet"])
     if row["article_published"]:
         claim["datePublished"] = row["article_published"]
-    published = row["published_at"] or row["verdict_date"]
+    published = row["published_at"] or row.get("verdict_at") or row["verdict_date"]
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

@@ -134,7 +134,7 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
             "rating": rating,
             "rationale": row.get("rationale", ""),
             "reviewer": row.get("reviewer") or "import",
-            "created_at": _moment(row.get("verdict_date", ""), where, "verdict_date"),
+            "created_at": _moment(row.get("verdict_at") or row.get("verdict_date", ""), where, "verdict_at"),
             "state": state,
             "published_by": row.get("published_by") or None,
             "published_at": _moment(row.get("published_at", ""), where, "published_at"),
