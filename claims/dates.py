@@ -12,13 +12,12 @@ import re
 from dataclasses import replace
 
 from claims.dates_calendar import When, resolve, with_year
-from claims.dates_grammar import WORD_TOKEN, Grammar, grammar
+from claims.dates_grammar import Grammar, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
 from claims.models import DateRef
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
-_DIGIT = re.compile(r"\d")
 _DATED = ("iso", "day_month", "month_day", "numeric", "numeric_dm")
 
 
@@ -42,20 +41,80 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
     return [_to_ref(text, _with_prefix(piece, text, gram), published) for piece in pieces]
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_MARGIN = 48  # characters scanned on each side of a trigger word; longer than any one rule's match
+
+
+def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
+    """Per rule category, the stretches of text around its trigger words (merged, in order).
+
+    The rules run only there: a clause without a month name never pays for the month rules,
+    and a long article is scanned near its date words only.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        categories = (
+            _number_categories(text, token) if word[0].isdigit() else gram.triggers.get(word.lower(), ())
+        )
+        for category in categories:
+            start, end = max(0, token.start() - _MARGIN), min(size, token.end() + _MARGIN)
+            cut = _BREAK.search(text, end)  # never end a window inside a word or a number
+            end = cut.start() if cut else size
+            runs = spans.setdefault(category, [])
+            if runs and start <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+            else:
+                runs.append((start, end))
+    return spans
+
+
+_BREAK = re.compile(r"\s|$")
+_SEPARATED = re.compile(r"\s{0,2}[/.\-–]\s{0,2}\d")
+
+
+def _number_categories(text: str, token: re.Match[str]) -> tuple[str, ...]:
+    """Which number rules a run of digits may start: "2023" a year, "15/12" a numeric date..."""
+    digits = token.group()
+    categories = ["digit"]
+    if _SEPARATED.match(text, token.end()):
+        categories.append("sep")
+    if len(digits) == 4 and digits[0] in "12":
+        categories.append("year")
+    if digits[-1] == "0" and len(digits) in (2, 4):
+        categories.append("decade")
+    return tuple(categories)
+
+
 def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
     lex = lexicon(gram.lang)
-    present = {"digit"} if _DIGIT.search(text) else set()
-    for token in set(WORD_TOKEN.findall(text.lower())):
-        present.update(gram.triggers.get(token, ()))
+    windows = _windows(text, gram)
     found = []
+    unions: dict[frozenset[str], list[tuple[int, int]]] = {}
     for priority, (name, categories, pattern) in enumerate(gram.rules):
-        if categories.isdisjoint(present):
-            continue
-        for match in pattern.finditer(text):
-            piece = interpret(name, match, text, lex, gram)
-            if piece is not None and piece.end > piece.start:
-                found.append((piece, priority))
+        if categories not in unions:
+            unions[categories] = _union([windows[c] for c in categories if c in windows])
+        for start, end in unions[categories]:
+            for match in pattern.finditer(text, start, end):
+                piece = interpret(name, match, text, lex, gram)
+                if piece is not None and piece.end > piece.start:
+                    found.append((piece, priority))
     return found
+
+
+def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merge sorted lists of (start, end) stretches into one sorted list without overlaps."""
+    if len(groups) < 2:
+        return groups[0] if groups else []
+    runs = sorted(run for group in groups for run in group)
+    merged: list[tuple[int, int]] = []
+    for start, end in runs:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:

@@ -53,18 +53,21 @@ def _triggers(t) -> dict[str, frozenset[str]]:
         "weekday": (t.WEEKDAYS, t.WEEKDAY_ABBREVIATIONS),
         "unit": (t.UNITS,),
         "season": (t.SEASONS,),
-        "decade": (t.DECADE_WORDS,),
+        "decade": (t.DECADE_WORDS, t.DECADE_HEADS),
         "quarter": (t.QUARTER_WORDS, t.SEMESTER_WORDS, [w + "s" for w in t.QUARTER_WORDS]),
         "week": ([w for w, u in t.UNITS.items() if u == "week"],),
         "ytd": (t.YEAR_TO_DATE,),
-        "relday": (t.RELATIVE_DAYS, t.ANAPHORIC_DAYS),
+        "relday": (t.RELATIVE_DAYS,),
+        "anaday": (t.ANAPHORIC_DAYS,),
         "dayword": (t.ORDINALS, [w for w, n in t.CARDINALS.items() if len(w) > 2 and n <= 31]),
     }
     found: dict[str, set[str]] = {}
     for category, groups in tables.items():
         for word in (w for group in groups for w in group):
             for form in (word.lower().replace("’", "'"), fold(word)):
-                for token in WORD_TOKEN.findall(form):
+                # the longest word of a phrase is its rarest: "aujourd'hui" -> "aujourd"
+                token = max(WORD_TOKEN.findall(form) or [""], key=len)
+                if token:
                     found.setdefault(token, set()).add(category)
     return {token: frozenset(c) for token, c in found.items()}
 
@@ -115,7 +118,7 @@ def grammar(lang: str) -> Grammar:
         # 2023-12-15, 2015/08/12, 2015.5.13
         (
             "iso",
-            "digit",
+            "sep",
             rf"{NO_DIGIT_BEFORE}(?P<y>[12]\d{{3}})(?P<sep>[-/.])(?P<m>{MONTH_DIGITS})(?P=sep)"
             rf"(?P<d>{DAY_DIGITS}){NO_DIGIT_AFTER}",
         ),
@@ -128,48 +131,48 @@ def grammar(lang: str) -> Grammar:
         # 15/12/2023, 12/15/2023, 18/9/15, 13.5.2015
         (
             "numeric",
-            "digit",
+            "sep",
             rf"{NO_DIGIT_BEFORE}(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
             rf"(?P<y>\d{{4}}|\d\d)(?!\d)(?![/.,\-]\d)",
         ),
         # 22/04 after "le", "on", a weekday or "(": a bare "3/4" is a fraction
         (
             "numeric_dm",
-            "digit",
+            "sep",
             rf"(?:(?:{alternation(t.ARTICLES)}|on|sur|du|au|{openers}|{connectors})\s{{1,3}}|\(\s?)"
             rf"(?P<x>(?P<a>\d{{1,2}})[/\-](?P<b>\d{{1,2}})){NO_DIGIT_AFTER}",
         ),
         # vendredi 06/07, friday 7.6, ce vendredi (15/06)
         (
             "numeric_dm",
-            "digit",
+            "sep",
             rf"(?P<wd>{weekday}),?\s{{1,3}}\(?\s?(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})"
             rf"(?:(?P=sep)(?P<y>\d{{4}}|\d\d))?{NO_DIGIT_AFTER}\)?",
         ),
         # 11/2016, 2016-11 (month and year)
         (
             "numeric_my",
-            "digit",
+            "sep",
             rf"{NO_DIGIT_BEFORE}(?P<m>{MONTH_DIGITS})\s{{0,2}}[/\-]\s{{0,2}}(?P<y>{BARE_YEAR})"
             rf"{NO_DIGIT_AFTER}",
         ),
         (
             "numeric_my",
-            "digit",
+            "sep",
             rf"{NO_DIGIT_BEFORE}(?P<y>{BARE_YEAR})\s{{0,2}}[/\-]\s{{0,2}}(?P<m>{MONTH_DIGITS})"
             rf"{NO_DIGIT_AFTER}",
         ),
         # 2020-2023, 2020-23
         (
             "year_span",
-            "digit",
+            "sep year",
             rf"{NO_DIGIT_BEFORE}(?P<y1>{BARE_YEAR})\s{{0,2}}[-–/]\s{{0,2}}(?P<y2>{BARE_YEAR}|\d\d)"
             rf"{NO_DIGIT_AFTER}",
         ),
         # de 2020 à 2023, between 2020 and 2023
         (
             "year_span",
-            "digit",
+            "sep year",
             rf"(?P<open>{openers})\s{{1,3}}(?P<y1>{BARE_YEAR})\s{{1,3}}(?P<conn>{connectors})"
             rf"\s{{1,3}}(?P<y2>{BARE_YEAR}){NO_DIGIT_AFTER}",
         ),
@@ -268,7 +271,7 @@ def grammar(lang: str) -> Grammar:
         # the 1990s, the '70s, les années 1990, les années soixante-dix
         (
             "decade",
-            "digit decade",
+            "decade",
             rf"(?:(?P<art>{alternation(t.DECADE_ARTICLES)})\s{{1,3}})?(?:(?P<head>{alternation(t.DECADE_HEADS)})"
             rf"\s{{1,3}})?(?:{NO_DIGIT_BEFORE}(?P<digits>(?:1\d|20)?\d0)(?!\d)(?P<s>\s?['’]?s{LETTER_AFTER})?"
             rf"|['’](?P<short>\d0)['’]?s{LETTER_AFTER}|(?P<word>{alternation(t.DECADE_WORDS)}))",
@@ -296,7 +299,7 @@ def grammar(lang: str) -> Grammar:
         # today, hier, the day before yesterday
         ("relative_day", "relday", alternation(t.RELATIVE_DAYS)),
         # le lendemain, the next day: counted from the story
-        ("anaphoric_day", "unit relday dayword", alternation(t.ANAPHORIC_DAYS)),
+        ("anaphoric_day", "anaday", alternation(t.ANAPHORIC_DAYS)),
         # last year, cette semaine, l'an dernier, ce mois-ci, that year
         ("shift", "unit", rf"(?P<pre>{shift_before})\s{{1,3}}(?P<unit>{unit})"),
         (
@@ -343,7 +346,7 @@ def grammar(lang: str) -> Grammar:
         # the year 2027, l'année 2027; a bare year is checked for context in dates_rules
         (
             "year",
-            "digit",
+            "year",
             rf"(?:(?P<head>{year_head})\s{{1,3}})?{NO_DIGIT_BEFORE}(?P<y>{BARE_YEAR})(?!\d)"
             rf"(?![.,]\d|\s?%|\s{{0,2}}[/\-–]\s{{0,2}}\d)",
         ),
