@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import inspect, select
 
 from claims.models import Bound, Claim, Statistic
+from workbench.auth import User
 from workbench.errors import DuplicateArticleError, InputError, NotFoundError, StaleClaimError
 from workbench.records import ArticleDraft, SourceInput
 from workbench.storage.articles import (
@@ -21,7 +22,7 @@ from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, current_evidence, link_evidence, unlink_evidence
 from workbench.storage.export_rows import EXPORT_COLUMNS, verdict_rows
 from workbench.storage.schema import EvidenceRow
-from workbench.storage.verdicts import get_claim, record_verdict, set_status
+from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict, set_status
 
 TEXT = "Selon le ministère, la production a triplé en 2023. Plus de 250 fabricants sont venus."
 
@@ -211,6 +212,9 @@ def test_export_rows_carry_verdict_statistics_and_evidence(database):
         record_verdict(
             session, claim_id=first, rating="True", rationale="ok", reviewer="ana", expected_version=1
         )
+    with database.session() as session:
+        assert verdict_rows(session, only_with_verdict=True).empty  # proposed: not public yet
+        publish_verdict(session, claim_id=first, publisher=User("ed", "Ed", "editor"), expected_version=2)
     with database.session() as session:
         df = verdict_rows(session)
         only = verdict_rows(session, only_with_verdict=True)

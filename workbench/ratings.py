@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ def parse_scale(entries: Iterable[Mapping]) -> tuple[Rating, ...]:
     """
     scale: list[Rating] = []
     seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(_in_order(entries), start=1):
         raw_name, raw_meaning = entry.get("name"), entry.get("meaning")
         name = clean_text(f"name of rating {number}", _text(raw_name), max_chars=MAX_NAME_CHARS)
         meaning = clean_text(f"meaning of rating {number}", _text(raw_meaning), max_chars=MAX_MEANING_CHARS)
@@ -55,6 +56,20 @@ def parse_scale(entries: Iterable[Mapping]) -> tuple[Rating, ...]:
             f"A rating scale has {MIN_RATINGS} to {MAX_RATINGS} ratings; this one has {len(scale)}."
         )
     return tuple(scale)
+
+
+def _in_order(entries: Iterable[Mapping]) -> list[Mapping]:
+    """Rows sorted by their ``position`` when they have one (rows without one keep their place, last)."""
+    rows = list(entries)
+    positions = [_number(r.get("position")) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: (positions[i] is None, positions[i] or 0, i))
+    return [rows[i] for i in order]
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
+        return None
+    return float(value)
 
 
 def _text(value: object) -> str | None:
@@ -84,9 +99,11 @@ def save_scale(session: Session, entries: Iterable[Mapping], *, editor: str) -> 
     return scale
 
 
-def check_rating(rating: str, scale: Iterable[Rating]) -> str:
+def check_rating(rating: str | None, scale: Iterable[Rating]) -> str:
     """``rating`` if it is on the scale, else InputError listing the choices."""
     names = [r.name for r in scale]
+    if not rating:
+        raise InputError(f"Choose a rating: {', '.join(names)}.")
     if rating not in names:
         raise InputError(f"Unknown rating {rating!r}; choose one of {', '.join(names)}.")
     return rating

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.auth import SINGLE_USER_ROLE, User
 from workbench.errors import WorkbenchError
 from workbench.resources import database
-from workbench.storage.evidence import link_evidence
-from workbench.storage.verdicts import record_verdict, set_status
+from workbench.storage.verdicts import publish_verdict, record_verdict, set_status
 from workbench.validation import clean_text
 
 REVIEWER = "reviewer"
@@ -25,6 +25,9 @@ REVIEW_OPENED = "review.opened"  # {claim_id: version the reviewer is looking at
 REVIEW_STATUS = "review.status"
 VERDICT_RATING = "verdict.rating"
 VERDICT_RATIONALE = "verdict.rationale"
+VERDICT_SOURCES = "verdict.sources"
+AUTH_USER = "auth.user"  # the signed-in workbench.auth.User (sign-in mode only)
+SETTINGS_SCALE = "settings.scale"
 LINK_SOURCE = "link.source"
 LINK_STANCE = "link.stance"
 LINK_QUOTE = "link.quote"
@@ -43,12 +46,24 @@ def show_flash() -> None:
         getattr(st, level)(message)
 
 
+def signed_in_user() -> User | None:
+    """The user signed in to this browser session (None in single-user mode or when signed out)."""
+    return st.session_state.get(AUTH_USER)
+
+
 def reviewer_name() -> str:
-    """The name typed in the sidebar; saving anything needs one."""
+    """The signed-in username, or in single-user mode the name typed in the sidebar; saving needs one."""
+    if (user := signed_in_user()) is not None:
+        return user.username
     name = clean_text("reviewer", st.session_state.get(REVIEWER))
     if not name:
         raise WorkbenchError("Type your name in the sidebar (Reviewer) before saving.")
     return name
+
+
+def current_user() -> User:
+    """Who acts: the signed-in user, or in single-user mode the sidebar name with every right."""
+    return signed_in_user() or User(reviewer_name(), reviewer_name(), SINGLE_USER_ROLE)
 
 
 def opened_version(claim_id: int, current: int) -> int:
@@ -62,7 +77,7 @@ def forget_opened(claim_id: int) -> None:
     st.session_state.setdefault(REVIEW_OPENED, {}).pop(claim_id, None)
 
 
-def _save(claim_id: int, action) -> None:
+def _save(claim_id: int, action, *, done: str = "Saved.") -> None:
     """Run ``action(session, expected_version)`` in one transaction; report the outcome."""
     try:
         expected = st.session_state[REVIEW_OPENED][claim_id]
@@ -71,7 +86,7 @@ def _save(claim_id: int, action) -> None:
     except WorkbenchError as error:
         flash("error", str(error))
     else:
-        flash("success", "Saved.")
+        flash("success", done)
 
 
 def save_verdict(claim_id: int) -> None:
@@ -83,9 +98,19 @@ def save_verdict(claim_id: int) -> None:
             rationale=clean_text("rationale", st.session_state.get(VERDICT_RATIONALE), required=True),
             reviewer=reviewer_name(),
             expected_version=expected,
+            source_ids=st.session_state.get(VERDICT_SOURCES) or (),
         )
 
     _save(claim_id, action)
+
+
+def save_publication(claim_id: int) -> None:
+    def action(session, expected):
+        return publish_verdict(
+            session, claim_id=claim_id, publisher=current_user(), expected_version=expected
+        )
+
+    _save(claim_id, action, done="Published.")
 
 
 def save_status(claim_id: int) -> None:
@@ -99,12 +124,14 @@ def save_status(claim_id: int) -> None:
 
 
 def save_link(claim_id: int) -> None:
+    from workbench.linking import link_source
+
     try:
         source_id = st.session_state.get(LINK_SOURCE)
         if source_id is None:
             raise WorkbenchError("Choose a source to link.")
         with database().session() as session:
-            link_evidence(
+            outcome = link_source(
                 session,
                 claim_id=claim_id,
                 source_id=source_id,
@@ -116,4 +143,37 @@ def save_link(claim_id: int) -> None:
     except WorkbenchError as error:
         flash("error", str(error))
     else:
-        flash("success", "Source linked.")
+        flash(outcome.level, outcome.message)
+
+
+def prefill_link(source_id: int, figure_id: int | None) -> None:
+    """A suggestion's "Link" button: choose the source (and its matching figure) in the link form."""
+    st.session_state[LINK_SOURCE] = source_id
+    st.session_state[LINK_FIGURE] = figure_id
+
+
+def save_unlink(claim_id: int, source_id: int) -> None:
+    from workbench.storage.evidence import unlink_evidence
+
+    try:
+        with database().session() as session:
+            unlink_evidence(session, claim_id=claim_id, source_id=source_id, reviewer=reviewer_name())
+    except WorkbenchError as error:
+        flash("error", str(error))
+    else:
+        flash("success", f"Source #{source_id} unlinked (the link stays in the history).")
+
+
+def apply_earlier_verdict(claim_id: int, earlier_claim_id: int) -> None:
+    from workbench.repeated import apply_earlier_verdict as apply
+
+    def action(session, expected):
+        return apply(
+            session,
+            claim_id=claim_id,
+            earlier_claim_id=earlier_claim_id,
+            reviewer=reviewer_name(),
+            expected_version=expected,
+        )
+
+    _save(claim_id, action)

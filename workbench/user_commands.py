@@ -17,7 +17,9 @@ from workbench.storage.database import open_database
 from workbench.storage.users import add_user, list_users, set_active, set_password, set_role
 
 
-def _read_password(args: argparse.Namespace) -> str:
+def _read_password(args: argparse.Namespace) -> str | None:
+    if getattr(args, "no_password", False):
+        return None
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass("Password: ")
@@ -96,6 +98,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("username")
     add.add_argument("--role", choices=ROLES, default="reviewer")
     add.add_argument("--name", help="display name (default: the username)")
+    add.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password: the user signs in through OIDC (e-mail username)",
+    )
     action("list", _list, "list users: username, role, active, display name")
     set_role_parser = action("set-role", _set_role, "change a user's role")
     set_role_parser.add_argument("username")

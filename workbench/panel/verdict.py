@@ -1,31 +1,104 @@
-"""Verdict history and the verdict form."""
+"""The verdict part of the claim panel: current verdict, its history, the proposal form, publication."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from workbench import state
+from workbench.ratings import Rating, load_scale
 from workbench.records import ClaimRecord
-from workbench.vocabulary import RATINGS
+from workbench.resources import database
+from workbench.storage.verdicts import verdict_history
 
 
 def render_verdict(claim: ClaimRecord) -> None:
     st.subheader("Verdict")
-    for verdict in reversed(claim.verdicts):
-        st.markdown(f"**{verdict.rating}** by {verdict.reviewer}, {verdict.created_at:%Y-%m-%d %H:%M}")
-        st.text(verdict.rationale)
+    with database().session() as session:
+        scale = load_scale(session)
+    _render_current(claim)
+    _render_history(claim)
+    _render_form(claim, scale)
+    _render_publication(claim)
+
+
+def _render_current(claim: ClaimRecord) -> None:
+    verdict = claim.verdict
+    if verdict is None:
+        st.caption("No verdict yet: a reviewer proposes one, an editor publishes it.")
+    elif verdict.state == "published":
+        st.success(
+            f"Published: {verdict.rating} (by {verdict.published_by}, {verdict.published_at:%Y-%m-%d %H:%M})"
+        )
+    else:
+        st.info(f"Proposed: {verdict.rating} (by {verdict.reviewer}); waiting for an editor to publish it.")
+
+
+def _render_history(claim: ClaimRecord) -> None:
+    titles = {e.source.id: e.source.title for e in claim.evidence}
+    events = verdict_history(claim.verdicts)
+    if not events:
+        return
+    with st.expander(f"Verdict history ({len(events)})", expanded=True):
+        for event in reversed(events):
+            verdict = event.verdict
+            if event.action == "published":
+                st.markdown(f"**{verdict.rating}** published by {event.by}, {event.at:%Y-%m-%d %H:%M}")
+                continue
+            st.markdown(f"**{verdict.rating}** by {event.by}, {event.at:%Y-%m-%d %H:%M} · proposed")
+            st.caption("; ".join(event.changes))
+            st.text(verdict.rationale)  # text, never markup
+            if verdict.source_ids:
+                st.caption(
+                    "Rests on: "
+                    + "; ".join(f"#{i} {titles.get(i, '(no longer linked)')}" for i in verdict.source_ids)
+                )
+
+
+def _render_form(claim: ClaimRecord, scale: tuple[Rating, ...]) -> None:
+    names = [r.name for r in scale]
+    current = claim.verdict.rating if claim.verdict else None
+    linked = {e.source.id: e.source.title for e in claim.evidence}
     with st.form("verdict.form"):
+        meanings = {r.name: r.meaning for r in scale}
         st.selectbox(
             "Rating",
-            list(RATINGS),
+            names,
+            index=names.index(current) if current in names else None,
+            format_func=lambda name: f"{name} — {meanings[name]}",
+            placeholder="Choose a rating",
             key=state.VERDICT_RATING,
-            help="; ".join(f"{k}: {v}" for k, v in RATINGS.items()),
         )
-        st.text_area("Rationale", key=state.VERDICT_RATIONALE)
+        st.text_area(
+            "Rationale", key=state.VERDICT_RATIONALE, help="Plain text; shown as text, never as HTML."
+        )
+        st.multiselect(
+            "Sources it rests on",
+            list(linked),
+            format_func=lambda i: f"#{i} {linked[i]}",
+            key=state.VERDICT_SOURCES,
+            placeholder="Linked sources" if linked else "Link a source above first",
+        )
         st.form_submit_button(
-            "Save verdict",
+            "Propose verdict",
             type="primary",
             on_click=state.save_verdict,
             args=(claim.id,),
             key="verdict.submit",
         )
+
+
+def _render_publication(claim: ClaimRecord) -> None:
+    verdict = claim.verdict
+    if verdict is None or verdict.state == "published":
+        return
+    user = state.signed_in_user()
+    if user is None or user.can_publish:
+        st.button(
+            f"Publish “{verdict.rating}”",
+            key="verdict.publish",
+            on_click=state.save_publication,
+            args=(claim.id,),
+            help="Publishing makes the verdict public: it goes into the exports.",
+        )
+    else:
+        st.caption("An editor publishes proposed verdicts.")

@@ -47,17 +47,24 @@ def _row(session: Session, username: str) -> UserRow:
     return row
 
 
+NO_PASSWORD = "!"  # not an Argon2 hash: nothing verifies against it (users who sign in through OIDC)
+
+
 def add_user(
-    session: Session, *, username: str, password: str, role: str, display_name: str | None = None
+    session: Session, *, username: str, password: str | None, role: str, display_name: str | None = None
 ) -> User:
-    """Store a new user with an Argon2 hash of ``password``."""
+    """Store a new user with an Argon2 hash of ``password`` (None: no password, for OIDC sign-in)."""
     name = clean_username(username)
     check_role(role)
     display = clean_text("display name", display_name, max_chars=200) or name
     if session.scalar(select(UserRow.id).where(UserRow.username == name)) is not None:
         raise InputError(f"A user named {name!r} already exists; use set-role or pick another name.")
     row = UserRow(
-        username=name, display_name=display, role=role, password_hash=hash_password(password), active=True
+        username=name,
+        display_name=display,
+        role=role,
+        password_hash=NO_PASSWORD if password is None else hash_password(password),
+        active=True,
     )
     session.add(row)
     session.flush()
@@ -115,6 +122,6 @@ def authenticate(session: Session, *, username: str, password: str) -> User | No
     usable = row is not None and row.active
     if not verify_or_dummy(row.password_hash if usable else None, password):
         return None
-    if needs_rehash(row.password_hash):
+    if needs_rehash(row.password_hash):  # older Argon2 parameters: upgrade while the password is at hand
         row.password_hash = hash_password(password)
     return _user(row)

@@ -1,16 +1,33 @@
-"""Verdict history and claim status, guarded by the claim's version so no save is silently lost."""
+"""Verdict history and claim status, guarded by the claim's version so no save is silently lost.
+
+A verdict goes through two steps, each an appended row (the table is never updated):
+a reviewer *proposes* (state ``proposed``); an editor *publishes* it, which appends a copy with state
+``published``, ``published_by`` and ``published_at``. The current verdict is the newest row; the public
+exports take the newest published one. Both steps bump the claim's version, so a proposal saved on a
+stale page, or a publication of a verdict someone has changed since, is refused with the other change.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.errors import InputError, NotFoundError, StaleClaimError
-from workbench.records import ClaimRecord
+from workbench.auth import NotAllowedError, User
+from workbench.errors import InputError, NotFoundError
+from workbench.ratings import check_rating, load_scale
+from workbench.records import ClaimRecord, VerdictRecord
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
 from workbench.storage.schema import ClaimRow, VerdictRow
-from workbench.vocabulary import RATINGS, STATUSES
+from workbench.storage.versioning import bump_version
+from workbench.validation import clean_text
+from workbench.vocabulary import STATUSES
+
+VERDICT_STATES: tuple[str, ...] = ("proposed", "published")
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRecord:
@@ -27,36 +44,80 @@ def get_claim(session: Session, claim_id: int) -> ClaimRecord:
     return claim_record(row, evidence, tuple(verdict_record(v) for v in verdicts))
 
 
-def _bump_version(session: Session, claim_id: int, expected_version: int, **changes: object) -> int:
-    """Apply ``changes`` only if nobody saved the claim since ``expected_version`` was read."""
-    result = session.execute(
-        update(ClaimRow)
-        .where(ClaimRow.id == claim_id, ClaimRow.version == expected_version)
-        .values(version=ClaimRow.version + 1, **changes)
-    )
-    if result.rowcount == 1:
-        return expected_version + 1
-    current = session.get(ClaimRow, claim_id)
-    if current is None:
-        raise NotFoundError(f"Claim #{claim_id} was not found.")
-    latest = session.scalar(
-        select(VerdictRow).where(VerdictRow.claim_id == claim_id).order_by(VerdictRow.id.desc()).limit(1)
-    )
-    by_whom = f" {latest.reviewer} recorded “{latest.rating}”." if latest else ""
-    raise StaleClaimError(
-        f"Claim #{claim_id} was changed by someone else since you opened it (now version {current.version}, "
-        f"you had version {expected_version}).{by_whom} Reload the claim, review the change, then save again."
-    )
+def _linked_sources(session: Session, claim_id: int, source_ids: Iterable[int]) -> list[int]:
+    """``source_ids`` in order, each checked to be a source currently linked to the claim."""
+    wanted = list(dict.fromkeys(int(i) for i in source_ids))
+    linked = {e.source.id for e in current_evidence(session, [claim_id]).get(claim_id, ())}
+    foreign = [i for i in wanted if i not in linked]
+    if foreign:
+        raise InputError(
+            f"Source #{foreign[0]} is not linked to claim #{claim_id}; a verdict rests on linked sources."
+        )
+    return wanted
 
 
 def record_verdict(
-    session: Session, *, claim_id: int, rating: str, rationale: str, reviewer: str, expected_version: int
+    session: Session,
+    *,
+    claim_id: int,
+    rating: str,
+    rationale: str,
+    reviewer: str,
+    expected_version: int,
+    source_ids: Sequence[int] = (),
 ) -> int:
-    """Append a verdict and mark the claim checked; returns the claim's new version."""
-    if rating not in RATINGS:
-        raise InputError(f"Unknown rating {rating!r}; choose one of {', '.join(RATINGS)}.")
-    version = _bump_version(session, claim_id, expected_version, status="checked")
-    session.add(VerdictRow(claim_id=claim_id, rating=rating, rationale=rationale, reviewer=reviewer))
+    """Propose a verdict (appended, state ``proposed``), mark the claim checked; returns the new version."""
+    check_rating(rating, load_scale(session))
+    rationale = clean_text("rationale", rationale, required=True)
+    sources = _linked_sources(session, claim_id, source_ids)
+    version = bump_version(session, claim_id, expected_version, status="checked")
+    session.add(
+        VerdictRow(
+            claim_id=claim_id,
+            rating=rating,
+            rationale=rationale,
+            reviewer=reviewer,
+            state="proposed",
+            source_ids=sources,
+        )
+    )
+    session.flush()
+    return version
+
+
+propose_verdict = record_verdict
+
+
+def publish_verdict(session: Session, *, claim_id: int, publisher: User, expected_version: int) -> int:
+    """Publish the claim's current verdict as ``publisher`` (an editor or admin); returns the new version.
+
+    The version check refuses a publication when anyone changed the claim or its verdict after the editor
+    opened it: the editor publishes exactly what they read.
+    """
+    if not publisher.can_publish:
+        raise NotAllowedError(
+            f"{publisher.display_name} signs in as a {publisher.role}: only an editor can publish a verdict."
+        )
+    version = bump_version(session, claim_id, expected_version)
+    latest = session.scalar(
+        select(VerdictRow).where(VerdictRow.claim_id == claim_id).order_by(VerdictRow.id.desc()).limit(1)
+    )
+    if latest is None:
+        raise InputError(f"Claim #{claim_id} has no verdict to publish; propose one first.")
+    if latest.state == "published":
+        raise InputError(f"The verdict on claim #{claim_id} is already published.")
+    session.add(
+        VerdictRow(
+            claim_id=claim_id,
+            rating=latest.rating,
+            rationale=latest.rationale,
+            reviewer=latest.reviewer,
+            state="published",
+            published_by=publisher.username,
+            published_at=datetime.now(UTC),
+            source_ids=list(latest.source_ids or ()),
+        )
+    )
     session.flush()
     return version
 
@@ -65,4 +126,52 @@ def set_status(session: Session, *, claim_id: int, status: str, expected_version
     """Move a claim through the review workflow; returns its new version."""
     if status not in STATUSES:
         raise InputError(f"Unknown status {status!r}; choose one of {', '.join(STATUSES)}.")
-    return _bump_version(session, claim_id, expected_version, status=status)
+    return bump_version(session, claim_id, expected_version, status=status)
+
+
+@dataclass(frozen=True)
+class VerdictEvent:
+    """One line of a verdict's history in words: who did what, when, and what changed."""
+
+    verdict: VerdictRecord
+    action: str  # "proposed" or "published"
+    by: str
+    at: datetime
+    changes: tuple[str, ...]
+
+
+def verdict_history(verdicts: Sequence[VerdictRecord]) -> list[VerdictEvent]:
+    """Each verdict row (oldest first) with what changed against the row before it.
+
+    >>> from datetime import datetime
+    >>> a = VerdictRecord(1, 7, "False", "No.", "ana", datetime(2026, 1, 1))
+    >>> b = VerdictRecord(2, 7, "Misleading", "No.", "ben", datetime(2026, 1, 2))
+    >>> verdict_history([a, b])[1].changes
+    ('rating False → Misleading',)
+    """
+    events: list[VerdictEvent] = []
+    previous: VerdictRecord | None = None
+    for verdict in verdicts:
+        if verdict.state == "published":
+            event = VerdictEvent(verdict, "published", verdict.published_by or "?",
+                                 verdict.published_at or verdict.created_at, ())  # fmt: skip
+        else:
+            event = VerdictEvent(
+                verdict, "proposed", verdict.reviewer, verdict.created_at, _changes(previous, verdict)
+            )
+        events.append(event)
+        previous = verdict
+    return events
+
+
+def _changes(before: VerdictRecord | None, after: VerdictRecord) -> tuple[str, ...]:
+    if before is None:
+        return ("first verdict",)
+    changes = []
+    if before.rating != after.rating:
+        changes.append(f"rating {before.rating} → {after.rating}")
+    if before.rationale != after.rationale:
+        changes.append("rationale rewritten")
+    if tuple(before.source_ids) != tuple(after.source_ids):
+        changes.append("sources " + (", ".join(f"#{i}" for i in after.source_ids) or "none"))
+    return tuple(changes) or ("no change",)

@@ -1,0 +1,128 @@
+"""Sign-in without Streamlit: modes, OIDC configuration, Argon2 hashes, roles, the failure rate limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.auth import (
+    FailureLimiter,
+    User,
+    auth_mode,
+    check_role,
+    hash_password,
+    needs_rehash,
+    oidc_configured,
+    verify_or_dummy,
+    verify_password,
+)
+from workbench.errors import InputError
+
+OIDC = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "a-long-random-string",
+    "client_id": "workbench",
+    "client_secret": "s3cret",
+    "server_metadata_url": "https://accounts.example.org/.well-known/openid-configuration",
+}
+
+PROVIDER = {k: OIDC[k] for k in ("client_id", "client_secret", "server_metadata_url")}
+
+
+@pytest.mark.parametrize(
+    ("environ", "mode"),
+    [({}, "none"), ({"WORKBENCH_AUTH": ""}, "none"), ({"WORKBENCH_AUTH": " Password "}, "password"),
+     ({"WORKBENCH_AUTH": "oidc"}, "oidc")],
+)  # fmt: skip
+def test_single_user_mode_is_the_default_and_sign_in_is_switched_on_explicitly(environ, mode):
+    assert auth_mode(environ) == mode
+
+
+def test_an_unknown_mode_is_refused_rather_than_left_open():
+    with pytest.raises(InputError, match="WORKBENCH_AUTH='ldap'"):
+        auth_mode({"WORKBENCH_AUTH": "ldap"})
+
+
+@pytest.mark.parametrize(
+    ("secrets", "configured"),
+    [
+        ({}, False),
+        ({"auth": {}}, False),
+        ({"auth": OIDC}, True),
+        ({"auth": {k: v for k, v in OIDC.items() if k != "cookie_secret"}}, False),
+        ({"auth": {k: v for k, v in OIDC.items() if k != "client_secret"}}, False),
+        # a named provider: st.login("google") reads [auth.google]
+        ({"auth": {"redirect_uri": "u", "cookie_secret": "c", "google": PROVIDER}}, True),
+    ],
+)  # fmt: skip
+def test_oidc_needs_a_complete_auth_section(secrets, configured):
+    assert oidc_configured(secrets) is configured
+
+
+def test_hashes_are_argon2id_salted_and_verify_only_the_right_password():
+    first, second = hash_password("correct horse"), hash_password("correct horse")
+    assert first.startswith("$argon2id$") and first != second  # salted
+    assert "correct horse" not in first
+    assert verify_password(first, "correct horse") and verify_password(second, "correct horse")
+    assert not verify_password(first, "correct horsE")
+    assert not verify_password(first, "")
+    assert not verify_password("not a hash", "correct horse")
+    assert not needs_rehash(first) and needs_rehash("not a hash")
+
+
+def test_an_unknown_user_costs_a_verification_and_never_matches():
+    assert verify_or_dummy(None, "anything at all") is False
+    assert verify_or_dummy(hash_password("password 1"), "password 1") is True
+
+
+@pytest.mark.parametrize("password", ["short", "x" * 1001])
+def test_too_short_or_too_long_passwords_are_refused(password):
+    with pytest.raises(InputError, match="password is too"):
+        hash_password(password)
+
+
+def test_roles_decide_who_publishes_and_who_edits_settings():
+    assert check_role("editor") == "editor"
+    with pytest.raises(InputError, match="Unknown role"):
+        check_role("owner")
+    rights = {r: (User("u", "U", r).can_publish, User("u", "U", r).can_edit_settings) for r in
+              ("reviewer", "editor", "admin")}  # fmt: skip
+    assert rights == {"reviewer": (False, False), "editor": (True, True), "admin": (True, True)}
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_repeated_failures_lock_one_username_for_the_window_then_release_it():
+    clock = Clock()
+    limiter = FailureLimiter(max_failures=3, window_s=60, clock=clock)
+    for _ in range(2):
+        limiter.record_failure("Ana")
+    assert limiter.locked_for("ana") == 0.0
+    clock.now += 10
+    limiter.record_failure(" ana ")  # the same username however typed
+    assert limiter.locked_for("ANA") == pytest.approx(50.0)
+    assert limiter.locked_for("ben") == 0.0  # other users are not affected
+    clock.now += 50
+    assert limiter.locked_for("ana") == 0.0  # the oldest failures left the window
+
+
+def test_a_successful_sign_in_resets_the_count():
+    limiter = FailureLimiter(max_failures=2, window_s=60, clock=Clock())
+    limiter.record_failure("ana")
+    limiter.reset("ana")
+    limiter.record_failure("ana")
+    assert limiter.locked_for("ana") == 0.0
+
+
+def test_memory_stays_bounded_under_a_flood_of_usernames():
+    limiter = FailureLimiter(max_failures=2, window_s=60, clock=Clock(), max_usernames=100)
+    for number in range(1000):
+        limiter.record_failure(f"user{number}")
+    assert len(limiter._failures) <= 101
+    limiter.record_failure("user999")
+    assert limiter.locked_for("user999") > 0  # the newest attackers are still counted

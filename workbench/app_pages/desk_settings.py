@@ -1,0 +1,69 @@
+"""Desk settings (editors and admins): the verdict rating scale reviewers choose from."""
+
+import pandas as pd
+import streamlit as st
+
+from workbench import signin, state
+from workbench.errors import WorkbenchError
+from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
+from workbench.resources import database
+from workbench.storage.settings import setting_updated
+
+st.title("Desk settings")
+if not signin.can_edit_settings(state.signed_in_user()):
+    st.error("Only editors and admins change the desk's settings.")
+    st.stop()
+state.show_flash()
+
+st.subheader("Verdict rating scale")
+st.caption(
+    "Reviewers choose one of these ratings, in the order of the # column, and see each meaning. Add, rename, "
+    "renumber or delete rows, then save. Verdicts already given keep the rating they were given."
+)
+with database().session() as session:
+    scale = load_scale(session)
+    updated_by, updated_at = setting_updated(session, "rating_scale")
+st.caption(
+    f"Last changed by {updated_by}, {updated_at:%Y-%m-%d %H:%M}." if updated_by else "The default scale."
+)
+
+edited = st.data_editor(
+    pd.DataFrame(
+        [{"position": n, "name": r.name, "meaning": r.meaning} for n, r in enumerate(scale, start=1)],
+        columns=["position", "name", "meaning"],
+    ),
+    num_rows="dynamic",
+    hide_index=True,
+    column_config={
+        "position": st.column_config.NumberColumn("#", min_value=1, max_value=99, step=1, width="small"),
+        "name": st.column_config.TextColumn("Rating", max_chars=MAX_NAME_CHARS, required=True),
+        "meaning": st.column_config.TextColumn("Meaning", max_chars=MAX_MEANING_CHARS, width="large"),
+    },
+    key=state.SETTINGS_SCALE,
+)
+
+save, reset = st.columns([1, 1])
+if save.button("Save rating scale", type="primary", key="settings.save"):
+    try:
+        with database().session() as session:
+            saved = save_scale(session, edited.to_dict("records"), editor=state.reviewer_name())
+    except WorkbenchError as error:
+        st.error(str(error))
+    else:
+        state.flash("success", f"Saved a scale of {len(saved)} ratings.")
+        st.session_state.pop(state.SETTINGS_SCALE, None)
+        st.rerun()
+if reset.button("Restore the default scale", key="settings.reset"):
+    try:
+        with database().session() as session:
+            save_scale(
+                session,
+                [{"name": r.name, "meaning": r.meaning} for r in DEFAULT_SCALE],
+                editor=state.reviewer_name(),
+            )
+    except WorkbenchError as error:
+        st.error(str(error))
+    else:
+        state.flash("success", "Restored the default scale.")
+        st.session_state.pop(state.SETTINGS_SCALE, None)
+        st.rerun()

@@ -1,0 +1,148 @@
+"""The sign-in gate (Streamlit): in sign-in mode a signed-out browser sees the sign-in form and nothing else.
+
+Modes (WORKBENCH_AUTH): ``none`` (default) single user, the reviewer types a name; ``password`` users of
+the users table sign in with a password; ``oidc`` Streamlit's st.login with the provider configured in
+.streamlit/secrets.toml, the signed-in e-mail address matched to an active user of the users table.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import streamlit as st
+
+from workbench import state
+from workbench.auth import GENERIC_FAILURE, FailureLimiter, User, auth_mode, oidc_configured
+from workbench.resources import database
+from workbench.storage.users import authenticate, get_user
+
+USERNAME = "signin.username"
+PASSWORD = "signin.password"
+SUBMIT = "signin.submit"
+SIGN_OUT = "signin.signout"
+
+
+@st.cache_resource
+def _limiter() -> FailureLimiter:
+    """One failure counter per server process, shared by every browser session."""
+    return FailureLimiter()
+
+
+def mode() -> str:
+    return auth_mode(os.environ)
+
+
+def gate() -> User | None:
+    """None in single-user mode; else the signed-in user, after stopping the script at the sign-in form
+    for a signed-out browser."""
+    chosen = mode()
+    if chosen == "none":
+        return None
+    user = _oidc_user() if chosen == "oidc" else _password_user()
+    if user is None:
+        st.stop()
+    return user
+
+
+def _fresh(user: User | None) -> User | None:
+    """The stored state of a signed-in user: a disabled account or a changed role applies at once."""
+    if user is None:
+        return None
+    with database().session() as session:
+        stored = get_user(session, user.username)
+    return stored if stored is not None and stored.active else None
+
+
+def _password_user() -> User | None:
+    user = _fresh(state.signed_in_user())
+    st.session_state[state.AUTH_USER] = user
+    if user is not None:
+        return user
+    st.title("Sign in")
+    state.show_flash()
+    with st.form("signin.form"):
+        st.text_input("Username", key=USERNAME, autocomplete="username")
+        st.text_input("Password", key=PASSWORD, type="password", autocomplete="current-password")
+        st.form_submit_button("Sign in", type="primary", on_click=_sign_in, key=SUBMIT)
+    st.caption("No account? An admin adds one: python -m workbench users add USERNAME --role reviewer")
+    return None
+
+
+def _sign_in() -> None:
+    username = (st.session_state.get(USERNAME) or "").strip()
+    password = st.session_state.get(PASSWORD) or ""
+    st.session_state[PASSWORD] = ""  # never kept in the session
+    limiter = _limiter()
+    wait = limiter.locked_for(username)
+    if wait:
+        state.flash("error", f"Too many failed sign-ins: try again in {math.ceil(wait / 60)} min.")
+        return
+    with database().session() as session:
+        user = authenticate(session, username=username, password=password)
+    if user is None:
+        limiter.record_failure(username)
+        state.flash("error", GENERIC_FAILURE)
+        return
+    limiter.reset(username)
+    st.session_state[state.AUTH_USER] = user
+
+
+def _sign_out() -> None:
+    st.session_state.pop(state.AUTH_USER, None)
+
+
+def _oidc_user() -> User | None:
+    secrets = st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
+    if not oidc_configured(secrets):
+        st.title("Sign in")
+        st.error(
+            "WORKBENCH_AUTH=oidc, but .streamlit/secrets.toml has no complete [auth] section "
+            "(redirect_uri, cookie_secret, client_id, client_secret, server_metadata_url). See the README."
+        )
+        return None
+    if not st.user.is_logged_in:
+        st.title("Sign in")
+        st.button("Sign in with your organisation's account", type="primary", on_click=st.login)
+        return None
+    with database().session() as session:
+        user = get_user(session, str(st.user.get("email") or ""))
+    if user is None or not user.active:
+        st.title("Sign in")
+        st.error(
+            f"{st.user.get('email')} is not an active user of this desk. An admin adds you with: "
+            "python -m workbench users add EMAIL --role reviewer --no-password"
+        )
+        st.button("Sign out", on_click=st.logout)
+        return None
+    st.session_state[state.AUTH_USER] = user
+    return user
+
+
+def render_sidebar(user: User | None) -> None:
+    """Who is working, on every page: the signed-in user and a sign-out button, or single-user mode."""
+    if user is None:
+        st.sidebar.text_input(
+            "Reviewer", key=state.REVIEWER, help="Your name is stored with every verdict and link."
+        )
+        st.sidebar.caption("Single-user mode: no sign-in.")
+        return
+    st.sidebar.markdown(f"Signed in as **{user.display_name}** ({user.role})")
+    sign_out = st.logout if mode() == "oidc" else _sign_out
+    st.sidebar.button("Sign out", key=SIGN_OUT, on_click=sign_out)
+
+
+def can_edit_settings(user: User | None) -> bool:
+    """Single-user mode's one person may; in sign-in mode editors and admins."""
+    return user is None or user.can_edit_settings
+
+
+def editor_pages(user: User | None) -> list[st.Page]:
+    """The pages only editors and admins see in the navigation."""
+    if not can_edit_settings(user):
+        return []
+    return [
+        st.Page(
+            "app_pages/desk_settings.py", title="Desk settings", icon=":material/tune:", url_path="settings"
+        )
+    ]
