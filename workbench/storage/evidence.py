@@ -23,7 +23,6 @@ def add_source(session: Session, source: SourceInput) -> int:
         kind=source.kind,
         lang=source.lang,
         excerpt=source.excerpt,
-        text=source.excerpt,
         reliability_note=source.reliability_note,
         is_example=source.is_example,
     )

@@ -1,0 +1,188 @@
+"""The Sources page and the evidence part of the claim panel through AppTest, on real SQLite files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench.cli import main as workbench_cli
+from workbench.storage.articles import article_claims
+from workbench.storage.database import open_database
+from workbench.storage.evidence import evidence_history
+from workbench.storage.sources_store import load_sources
+from workbench.storage.verdicts import get_claim
+
+APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
+PAGES = Path(__file__).parent / "data" / "sources"
+
+
+@pytest.fixture
+def demo_db(sqlite_url, monkeypatch) -> str:
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    assert workbench_cli(["init", "--demo"]) == 0
+    return sqlite_url
+
+
+def _page(path: str, reviewer: str | None = "Ana") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    if reviewer:
+        at.sidebar.text_input(key="reviewer").input(reviewer).run()
+    at.switch_page(path)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _frame(at: AppTest, column: str):
+    """The displayed table that has ``column``."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def _stored(url: str):
+    with open_database(url).session() as session:
+        return load_sources(session)
+
+
+def test_a_source_added_by_hand_stores_its_typed_and_found_figures(demo_db):
+    at = _page("app_pages/source_library.py")
+    at.text_input(key="source.title").input("Forum attendance report")
+    at.text_input(key="source.url").input("https://example.org/examples/forum-attendance")
+    at.text_area(key="source.excerpt").input("263 foreign manufacturers registered for the forum in 2023.")
+    at.number_input(key="source.figure_value").set_value(30)
+    at.text_input(key="source.figure_measured").input("countries")
+    at.button(key="FormSubmitter:source.form-Add source").click().run()
+    assert not at.exception and at.success[0].value == "Added source #4."
+    assert "duplicate of source #2: the same URL" in at.warning[0].value  # the demo's forum example
+    stored = _stored(demo_db)[-1]
+    assert stored.source.title == "Forum attendance report" and stored.created_by == "Ana"
+    assert [(f.value, f.counted) for f in stored.source.figures][-1] == (30, "countries")
+    assert 263 in [f.value for f in stored.source.figures]
+    library = _frame(at, "duplicate of")
+    assert list(library["id"])[:1] == [4] and library["duplicate of"].iloc[0] == "#2 (url)"
+
+
+def test_adding_a_source_without_a_reviewer_name_saves_nothing(demo_db):
+    at = _page("app_pages/source_library.py", reviewer=None)
+    at.text_input(key="source.title").input("Report")
+    at.button(key="FormSubmitter:source.form-Add source").click().run()
+    assert "Type your name in the sidebar" in at.error[0].value
+    assert len(_stored(demo_db)) == 3
+
+
+def _csv_page() -> AppTest:
+    at = _page("app_pages/source_library.py")
+    at.radio(key="source.mode").set_value("csv").run()
+    return at
+
+
+CSV = (
+    b"title,publisher,published,text,figure_value\n"
+    b"Production report,Ministry,2024,Production was multiplied by 3.1 in 2023.,3.1\n"
+    b"Bad row,Ministry,2024-13-01,,\n"
+    b"Budget note,Treasury,2023,,n/a\n"
+    b"Exports,Customs,2024,,12\n"
+)
+
+
+def test_a_csv_with_bad_rows_saves_nothing_by_default_and_lists_located_errors(demo_db):
+    at = _csv_page()
+    at.file_uploader(key="source.csv_file").set_value(("sources.csv", CSV, "text/csv")).run()
+    at.button(key="source.csv_submit").click().run()
+    assert not at.exception
+    assert "Nothing was saved: 2 problem(s)" in at.error[0].value
+    errors = at.code[0].value
+    assert "sources.csv, row 3:" in errors and "sources.csv, row 4: 'n/a' is not a number" in errors
+    assert len(_stored(demo_db)) == 3
+
+
+def test_choosing_to_save_the_good_rows_saves_them_and_shows_what_was_skipped(demo_db):
+    at = _csv_page()
+    at.file_uploader(key="source.csv_file").set_value(("sources.csv", CSV, "text/csv")).run()
+    at.radio(key="source.csv_choice").set_value("Save the good rows, skip the bad ones")
+    at.button(key="source.csv_submit").click().run()
+    assert not at.exception and at.success[0].value == "Added 2 sources (#4–#5)."
+    assert "2 row(s) were skipped" in at.warning[0].value
+    assert [s.source.title for s in _stored(demo_db)[3:]] == ["Production report", "Exports"]
+    assert at.get("progress")  # reading and saving show progress bars
+
+
+def test_an_uploaded_html_page_is_previewed_with_its_figures_then_saved(demo_db):
+    at = _page("app_pages/source_library.py")
+    at.radio(key="source.mode").set_value("page").run()
+    html = (PAGES / "workbench-forum-report.html").read_bytes()
+    at.file_uploader(key="source.html_file").set_value(("forum.html", html, "text/html")).run()
+    at.button(key="source.page_submit").click().run()
+    assert not at.exception
+    assert any("Ready to save: Defence Industries Forum 2023" in m.value for m in at.markdown)
+    figures = at.data_editor(key="source.preview_figures")
+    assert "263" in list(figures.value["figure"])
+    at.button(key="source.preview_save").click().run()
+    assert at.success[0].value == "Added source #4."
+    stored = _stored(demo_db)[-1].source
+    assert stored.publisher == "Defence Industry Council" and stored.published == "2023-10-02"
+
+
+def test_pasted_text_is_read_then_saved_with_the_figures_kept(demo_db):
+    at = _page("app_pages/source_library.py")
+    at.radio(key="source.mode").set_value("paste").run()
+    at.text_area(key="source.paste_text").input(
+        "Ministry statement\nProduction was multiplied by 3.1 in 2023."
+    )
+    at.button(key="FormSubmitter:source.paste_form-Find the figures").click().run()
+    assert "3.1" in " ".join(at.data_editor(key="source.preview_figures").value["figure"])
+    at.button(key="source.preview_save").click().run()
+    (figure,) = _stored(demo_db)[-1].source.figures
+    assert (figure.kind, figure.value, figure.period) == ("multiplier", 3.1, "2023")
+
+
+def _claim_id(url: str, words: str) -> int:
+    with open_database(url).session() as session:
+        (claim,) = [c for c in article_claims(session, 1) if words in c.text]
+    return claim.id
+
+
+def _review_claim(url: str, words: str) -> AppTest:
+    at = _page("app_pages/review_claims.py")
+    at.selectbox(key="review.claim").set_value(_claim_id(url, words)).run()
+    return at
+
+
+def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
+    at = _review_claim(demo_db, "plus de 250")
+    assert any("Suggested sources" in m.value for m in at.markdown)
+    assert any("forum attendance" in m.value and "matching figure: 263" in m.value for m in at.markdown)
+    at.button(key="suggest.link.2").click().run()
+    assert at.selectbox(key="link.source").value == 2
+    assert at.selectbox(key="link.figure").value is not None
+    at.button(key="link.submit").click().run()
+    assert not at.exception and at.success[0].value == "Source linked."
+    sentences = [m.value for m in at.markdown if "within the claim's “plus de 250”" in m.value]
+    assert sentences and "263" in sentences[0]
+    table = _frame(at, "bound satisfied")
+    assert table["status"].iloc[0] == "consistent" and table["bound satisfied"].iloc[0] == "yes"
+    claim_id = at.selectbox(key="review.claim").value
+    at.button(key="evidence.unlink.2").click().run()
+    assert "unlinked" in at.success[0].value
+    with open_database(demo_db).session() as session:
+        assert get_claim(session, claim_id).evidence == ()
+        assert list(evidence_history(session, claim_id)["action"]) == ["link", "unlink"]
+
+
+def test_a_repeated_claim_shows_its_other_appearance_and_reuses_its_verdict(demo_db):
+    at = _review_claim(demo_db, "des dizaines d’accords")
+    first_id = at.selectbox(key="review.claim").value
+    at.selectbox(key="verdict.rating").select("Mostly true")
+    at.text_area(key="verdict.rationale").input("The ministry lists 41 agreements.")
+    at.button(key="verdict.submit").click().run()
+    assert not at.exception
+    second = _claim_id(demo_db, "des dizaines de nouveaux accords")
+    at.selectbox(key="review.claim").set_value(second).run()
+    assert any("This claim appears elsewhere (1)" in m.value for m in at.markdown)
+    at.button(key=f"repeat.apply.{first_id}").click().run()
+    assert not at.exception, at.exception
+    with open_database(demo_db).session() as session:
+        verdict = get_claim(session, second).verdict
+    assert verdict.rating == "Mostly true" and f"Same claim as #{first_id}" in verdict.rationale
