@@ -1,0 +1,219 @@
+"""Two-step verdicts on SQLite and PostgreSQL: propose, publish, permissions, version checks, history."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from claims.models import Claim, Statistic
+from workbench.auth import NotAllowedError, User
+from workbench.errors import InputError, StaleClaimError
+from workbench.ratings import save_scale
+from workbench.records import ArticleDraft, SourceInput
+from workbench.storage import verdicts as verdicts_module
+from workbench.storage.articles import add_article
+from workbench.storage.database import open_database
+from workbench.storage.evidence import add_source, link_evidence
+from workbench.storage.export_rows import verdict_rows
+from workbench.storage.schema import ClaimRow, VerdictRow
+from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict, verdict_history
+
+EDITOR = User("ed", "Ed Itor", "editor")
+REVIEWER = User("ana", "Ana", "reviewer")
+TEXT = "Plus de 250 fabricants sont venus au forum."
+
+
+@pytest.fixture
+def database(database_url):
+    handle = open_database(database_url)
+    yield handle
+    handle.engine.dispose()
+
+
+@pytest.fixture
+def claim_id(database) -> int:
+    claim = Claim(
+        text=TEXT,
+        span=(0, len(TEXT)),
+        sentence_no=0,
+        statistics=(Statistic("250", (8, 11), "count", 250.0),),
+        kind="quantity",
+        worthiness=0.8,
+    )
+    with database.session() as session:
+        add_article(session, ArticleDraft(title="Seed", text=TEXT, lang="fr", claims=(claim,)))
+    with database.session() as session:
+        return session.scalar(select(ClaimRow.id))
+
+
+def _propose(database, claim_id, version, *, rating="Mostly true", rationale="263 registered.", **kwargs):
+    with database.session() as session:
+        return record_verdict(session, claim_id=claim_id, rating=rating, rationale=rationale, reviewer="ana",
+                              expected_version=version, **kwargs)  # fmt: skip
+
+
+def _rows(database, claim_id) -> list[VerdictRow]:
+    with database.session() as session:
+        return list(
+            session.scalars(select(VerdictRow).where(VerdictRow.claim_id == claim_id).order_by(VerdictRow.id))
+        )
+
+
+def test_a_proposal_becomes_public_only_when_an_editor_publishes_it(database, claim_id):
+    with database.session() as session:
+        source_id = add_source(session, SourceInput(title="Attendance list", url="https://example.org/list"))
+        link_evidence(session, claim_id=claim_id, source_id=source_id, stance="supports", reviewer="ana")
+    assert _propose(database, claim_id, 1, source_ids=[source_id]) == 2
+    with database.session() as session:
+        assert verdict_rows(session, only_with_verdict=True).empty
+        assert publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=2) == 3
+    proposed, published = _rows(database, claim_id)
+    assert (proposed.state, published.state) == ("proposed", "published")
+    assert (published.rating, published.rationale, published.reviewer, published.source_ids) == (
+        "Mostly true", "263 registered.", "ana", [source_id])  # fmt: skip
+    assert published.published_by == "ed" and published.published_at is not None
+    with database.session() as session:
+        (row,) = verdict_rows(session, only_with_verdict=True).to_dict("records")
+        claim = get_claim(session, claim_id)
+    assert (row["verdict"], row["reviewer"], row["published_by"]) == ("Mostly true", "ana", "ed")
+    assert claim.verdict.state == "published" and claim.verdict.source_ids == (source_id,)
+
+
+def test_a_newer_proposal_does_not_replace_the_published_verdict_in_the_export(database, claim_id):
+    _propose(database, claim_id, 1, rating="False")
+    with database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=2)
+    _propose(database, claim_id, 3, rating="Misleading", rationale="On second thought.")
+    with database.session() as session:
+        public = verdict_rows(session, only_with_verdict=True)
+        assert list(public["verdict"]) == ["False"]
+        assert get_claim(session, claim_id).verdict.rating == "Misleading"  # the panel shows the newest
+
+
+def test_a_reviewer_cannot_publish_and_nothing_changes(database, claim_id):
+    _propose(database, claim_id, 1)
+    with pytest.raises(NotAllowedError, match="only an editor can publish"), database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=REVIEWER, expected_version=2)
+    assert [r.state for r in _rows(database, claim_id)] == ["proposed"]
+    with database.session() as session:
+        assert get_claim(session, claim_id).version == 2
+
+
+def test_an_editor_publishing_a_verdict_changed_since_they_opened_it_is_refused(database, claim_id):
+    _propose(database, claim_id, 1, rating="True")
+    editor_opened = 2
+    _propose(database, claim_id, 2, rating="False", rationale="The list shows fewer.")
+    with pytest.raises(StaleClaimError) as refused, database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=editor_opened)
+    assert "ana recorded “False”" in str(refused.value) and "Reload the claim" in str(refused.value)
+    assert [r.state for r in _rows(database, claim_id)] == ["proposed", "proposed"]
+
+
+def test_publishing_nothing_or_twice_is_refused(database, claim_id):
+    with pytest.raises(InputError, match="no verdict to publish"), database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=1)
+    _propose(database, claim_id, 1)
+    with database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=2)
+    with pytest.raises(InputError, match="already published"), database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=3)
+    with database.session() as session:
+        assert get_claim(session, claim_id).version == 3  # the refused attempt was rolled back
+
+
+def test_ratings_come_from_the_desk_scale(database, claim_id):
+    with pytest.raises(InputError, match="Unknown rating 'Correct'"):
+        _propose(database, claim_id, 1, rating="Correct")
+    with database.session() as session:
+        save_scale(session, [{"name": "Correct", "meaning": "Right."}, {"name": "Wrong", "meaning": "No."}],
+                   editor="ed")  # fmt: skip
+    assert _propose(database, claim_id, 1, rating="Correct") == 2
+    with pytest.raises(InputError, match="Unknown rating 'True'"):
+        _propose(database, claim_id, 2, rating="True")
+
+
+@pytest.mark.parametrize(
+    ("rationale", "message"),
+    [("<script>alert(1)</script>", "markup"), ("x" * 20_001, "limit is 20,000"), ("   ", "is empty")],
+)
+def test_bad_rationales_are_refused_and_nothing_is_stored(database, claim_id, rationale, message):
+    with pytest.raises(InputError, match=message):
+        _propose(database, claim_id, 1, rationale=rationale)
+    assert _rows(database, claim_id) == []
+
+
+def test_a_verdict_rests_only_on_sources_linked_to_the_claim(database, claim_id):
+    with database.session() as session:
+        unlinked = add_source(session, SourceInput(title="Unrelated"))
+    with pytest.raises(InputError, match=f"Source #{unlinked} is not linked"):
+        _propose(database, claim_id, 1, source_ids=[unlinked])
+    assert _rows(database, claim_id) == []
+
+
+def test_a_save_failing_half_way_changes_nothing(database, claim_id, monkeypatch):
+    def broken_row(**_):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(verdicts_module, "VerdictRow", broken_row)  # fails after the version bump
+    with pytest.raises(RuntimeError):
+        _propose(database, claim_id, 1)
+    monkeypatch.undo()
+    with database.session() as session:
+        claim = get_claim(session, claim_id)
+    assert (claim.version, claim.status, claim.verdicts) == (1, "new", ())
+
+
+def test_history_says_who_did_what_and_what_changed(database, claim_id):
+    _propose(database, claim_id, 1, rating="True")
+    _propose(database, claim_id, 2, rating="False", rationale="Rewritten.")
+    with database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=3)
+        claim = get_claim(session, claim_id)
+    events = [(e.action, e.by, e.changes) for e in verdict_history(claim.verdicts)]
+    assert events == [
+        ("proposed", "ana", ("first verdict",)),
+        ("proposed", "ana", ("rating True → False", "rationale rewritten")),
+        ("published", "ed", ()),
+    ]
+
+
+def _race(database, claim_id: int, version: int, round_no: int) -> list[tuple[str, str]]:
+    """Two threads save the same claim version at the same moment; what happened to each."""
+    barrier, outcomes = threading.Barrier(2), []
+
+    def save(name: str) -> None:
+        barrier.wait()
+        try:
+            with database.session() as session:
+                record_verdict(
+                    session, claim_id=claim_id, rating="True", rationale=f"{name} {round_no}", reviewer=name,
+                    expected_version=version,
+                )  # fmt: skip
+        except StaleClaimError:
+            outcomes.append(("refused", name))
+        else:
+            outcomes.append(("saved", name))
+
+    threads = [threading.Thread(target=save, args=(name,)) for name in ("ana", "ben")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_two_saves_at_once_never_both_apply(database, claim_id):
+    """Twenty rounds: exactly one save applies, the other is refused, the history holds the winner's."""
+    for round_no in range(20):
+        with database.session() as session:
+            version = get_claim(session, claim_id).version
+        outcomes = _race(database, claim_id, version, round_no)
+        assert sorted(kind for kind, _ in outcomes) == ["refused", "saved"], outcomes
+        (winner,) = [name for kind, name in outcomes if kind == "saved"]
+        last = _rows(database, claim_id)[-1]
+        assert (last.reviewer, last.rationale) == (winner, f"{winner} {round_no}")
+    with database.session() as session:
+        claim = get_claim(session, claim_id)
+    assert claim.version == 21 and len(claim.verdicts) == 20
