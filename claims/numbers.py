@@ -300,13 +300,22 @@ def words_to_digits(text: str, *, lang: str) -> str:
     '25 vaches et un âne'
     """
     kept = load(lang, "numbers").ORDINALS_KEPT_AS_WORDS
+    ones = load(lang, "numbers").ONE_WORDS
     pieces: list[str] = []
     pos = 0
     numbers = find_numbers(text, lang=lang)
     for i, number in enumerate(numbers):
         surface = text[number.start : number.end]
-        if number.digits or number.kind == "fraction" or number.end <= pos:
+        if number.digits or number.end <= pos:
             continue
+        if number.kind == "fraction":
+            head, _, rest = surface.partition(" ")
+            inner = find_numbers(rest, lang=lang) if head.lower() in ones else []
+            if len(inner) != 1 or inner[0].kind != "ordinal" or inner[0].end != len(rest):
+                continue
+            offset = number.start + len(head) + 1  # "un millième" reads "un 1000ème"
+            number = replace(inner[0], start=inner[0].start + offset, end=inner[0].end + offset)
+            surface = rest
         if number.weak and (number.kind != "ordinal" or surface.lower() in kept):
             continue
         pieces.append(text[pos : number.start])

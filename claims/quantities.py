@@ -139,8 +139,8 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
         quantity = _read(text, number, pats, floor)
         if quantity is None:
             continue
-        if quantity.kind in ("money", "measure"):
-            quantity = _per(text, quantity, pats)
+        if quantity.kind == "money":
+            quantity = _per(text, quantity, pats)  # prices; "barils par jour" stays a volume
         if quantity.kind == "money" and i + 1 < len(numbers):
             quantity = _with_subunit(text, quantity, numbers[i + 1], pats)
         out.append(quantity)
