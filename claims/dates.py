@@ -229,19 +229,27 @@ def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
     """Take in "since", "by", "early", "fin", "mi-" before the piece (at most two)."""
     for _ in range(2):
         found = gram.prefix.search(text, max(0, piece.start - 30), piece.start)
-        if found is None or piece.last is not None or piece.first.offset is not None:
+        if found is None or piece.last is not None:
             return piece
-        key = fold(found.group().strip(" -")) if found["edge"] else None
+        lex = lexicon(gram.lang)
         when = piece.first
-        if found["since"]:
+        if found["bound"] and when.offset is not None and when.bound is None:
+            when = replace(when, bound=lex.bounds[fold(found["bound"])])
+        elif when.offset is not None or when.window is not None:
+            return piece  # "d'ici il y a deux ans": "d'ici" is a place there
+        elif found["around"] and when.day is not None and when.around is None:
+            when = replace(when, around=lex.period_of[fold(found["around"])])
+        elif found["since"]:
             when = replace(when, open_end="since")
         elif found["by"]:
             when = replace(when, open_end="by")
-        else:
-            edge = lexicon(gram.lang).edges.get(key or "")
+        elif found["edge"]:
+            edge = lex.edges.get(fold(found["edge"]))
             if edge is None or when.edge is not None:
                 return piece
             when = replace(when, edge=edge)
+        else:
+            return piece
         piece = Piece(found.start(), piece.end, piece.rule, when, piece.last)
     return piece
 

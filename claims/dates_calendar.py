@@ -54,6 +54,8 @@ class When:
     edge: str | None = None  # start, mid, end
     open_end: str | None = None  # "since": runs to publication; "by": runs from publication
     year_to_date: bool = False
+    bound: str | None = None  # "more"/"less": "plus de deux semaines avant", "less than 2 weeks from"
+    around: str | None = None  # "week"/"month" around a day, "week_from" starting at it
 
     @property
     def relative(self) -> bool:
@@ -65,6 +67,8 @@ class When:
 
 def granularity(when: When) -> str:
     """The size of the period the words name ("day", "month", ...)."""
+    if when.around is not None:
+        return when.around.removesuffix("_from")
     if when.day is not None or when.weekday is not None:
         return "day"
     if when.week_no is not None:
@@ -254,8 +258,19 @@ def resolve(when: When, published: dt.date | None) -> Period:
     if period is None:
         return None, None, gran
     start, end = period
-    if when.edge:
+    if when.edge == "rest":  # "le reste de la semaine": from publication on
+        start = max(start, published) if published else start
+    elif when.edge:
         start, end = _narrow(start, end, when.edge)
+    if when.around == "week_from":
+        start, end = start, start + dt.timedelta(days=6)
+    elif when.around is not None:
+        start, end = unit_period(when.around, start)
+    if when.bound is not None and published is not None:
+        past = (when.offset or 0) < 0
+        if when.bound == "more":
+            return (None, end, gran) if past else (start, None, gran)
+        return (start, published, gran) if past else (published, end, gran)
     if when.open_end == "since":
         return start, published, gran
     if when.open_end == "by":

@@ -325,7 +325,7 @@ def grammar(lang: str) -> Grammar:
         (
             "offset",
             "unit",
-            rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})\s{{1,3}}(?P<anchor>{alternation(t.OFFSET_ANCHORS)})\s{{1,3}}"
+            rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})\s{{1,3}}(?P<anchor>{alternation(t.OFFSET_ANCHORS)})\s{{0,3}}"
             rf"(?P<rel>{alternation(t.RELATIVE_DAYS)})",
         ),
         # the past three years, les trois derniers mois
@@ -360,12 +360,14 @@ def grammar(lang: str) -> Grammar:
         triggers=_triggers(t),
         year_context=re.compile(rf"{alternation(context)}[\s\-]{{0,3}}$", FLAGS),
         month_context=re.compile(
-            rf"{alternation(_words(t.MONTH_PREPOSITIONS, t.EDGES))}[\s\-]{{0,3}}$", FLAGS
+            rf"{alternation(_words(t.MONTH_PREPOSITIONS, t.EDGES))}[\s\-]{{0,3}}(?:{articles}\s{{0,3}})?$",
+            FLAGS,
         ),
         subject_verb=re.compile(rf"\s{{0,3}},?\s{{0,3}}{alternation(t.YEAR_SUBJECT_VERBS)}", FLAGS),
         prefix=re.compile(
             rf"(?:(?P<since>{alternation(t.SINCE_WORDS)})|(?P<by>{alternation(t.BY_WORDS)})"
-            rf"|(?P<edge>{alternation(t.EDGES)}))[\s\-]{{0,3}}$",
+            rf"|(?P<bound>{alternation(t.BOUND_WORDS)})|(?P<around>{alternation(t.PERIOD_OF)})"
+            rf"|(?P<edge>{alternation(t.EDGES)})[\s\-]{{0,3}}(?:{articles}\s{{0,3}})?)[\s\-]{{0,3}}$",
             FLAGS,
         ),
         range_gap=re.compile(rf"\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),

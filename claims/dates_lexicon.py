@@ -120,6 +120,8 @@ class Lexicon:
     seasons: dict
     edges: dict
     range_openers: dict
+    bounds: dict
+    period_of: dict
 
     def number(self, text: str) -> int | None:
         """A count or day written in digits, with a suffix, or in words."""
@@ -161,4 +163,6 @@ def lexicon(lang: str) -> Lexicon:
         seasons=_folded(table.SEASONS),
         edges={fold(k): v for k, v in table.EDGES.items()},
         range_openers=_folded(table.RANGE_OPENERS),
+        bounds=_folded(table.BOUND_WORDS),
+        period_of=_folded(table.PERIOD_OF),
     )

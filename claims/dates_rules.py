@@ -112,6 +112,8 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
             wd = lex.weekdays.get(fold(g["wd"]).rstrip(".")) if g.get("wd") else None
             if day is None or not 1 <= day <= 31 or gram.day_context.match(text, end + 1):
                 return None
+            if not g["d"][0].isdigit() and fold(g["d"]) in lex.cardinals and day <= 10:
+                return None  # "le sept." is September or seven, never the 7th
             when = When(day=day, weekday=wd)
         elif (
             name == "day_month"

@@ -47,6 +47,11 @@ SHIFT_AFTER: dict[str, int] = {}
 # Words pointing back into the story ("that year"): relative, never placed on the calendar
 ANAPHORIC_DAYS = ("the next day", "next day", "the following day", "the day before", "the previous day")
 OFFSET_ANCHORS = {"before": -1, "after": 1, "from": 1}
+BOUND_WORDS = {"more than": "more", "less than": "less", "within": "less"}
+PERIOD_OF = {
+    "the week of": "week", "week of": "week", "the week commencing": "week_from",
+    "the week beginning": "week_from", "the week starting": "week_from", "w/c": "week_from",
+}  # fmt: skip
 ANAPHORIC = ("that", "the same", "same")
 # "the past three years": a window ending (-1) or starting (+1) at the publication date
 WINDOW_BEFORE = {"the past": -1, "past": -1, "the last": -1, "last": -1, "the next": 1, "next": 1}
@@ -98,6 +103,7 @@ EDGES = {
     "early": "start", "beginning of": "start", "the beginning of": "start", "start of": "start",
     "the start of": "start", "mid": "mid", "mid-": "mid", "middle of": "mid", "the middle of": "mid",
     "late": "end", "end of": "end", "the end of": "end", "later": "end",
+    "rest of": "rest", "the rest of": "rest",
 }  # fmt: skip
 # Words before a date that change its meaning and belong to its surface
 SINCE_WORDS = ("since", "ever since")

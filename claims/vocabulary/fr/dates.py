@@ -47,8 +47,19 @@ SHIFT_AFTER = {
 # Days counted from the story, not from publication: relative, never placed on the calendar
 ANAPHORIC_DAYS = ("lendemain", "veille", "surlendemain", "jour suivant", "jour précédent")
 # "trois semaines après demain", "deux jours avant hier"
-OFFSET_ANCHORS = {"avant": -1, "après": 1, "à partir de": 1, "à compter de": 1}
-ANAPHORIC = ("même", "la même", "le même", "ce même", "cette même")
+OFFSET_ANCHORS = {
+    "avant": -1,
+    "après": 1,
+    "à partir de": 1,
+    "à partir d'": 1,
+    "à compter de": 1,
+    "à compter d'": 1,
+}
+# "plus de deux semaines avant aujourd'hui": the offset is a bound, not a point
+BOUND_WORDS = {"plus de": "more", "moins de": "less", "dans moins de": "less", "dans plus de": "more"}
+# "la semaine du 30 novembre": the unit around a date, or starting at it
+PERIOD_OF = {"semaine du": "week", "semaine commençant le": "week_from", "mois du": "month"}
+ANAPHORIC = ("même", "ce même", "cette même")
 # "les trois derniers mois" (-1), "les deux prochaines années" (+1): a window at the publication date
 WINDOW_BEFORE: dict[str, int] = {}
 WINDOW_AFTER = {
@@ -98,7 +109,7 @@ EDGES = {
     "début": "start", "début de": "start", "début de la": "start", "début de l'": "start",
     "fin": "end", "fin de": "end", "fin de la": "end", "fin de l'": "end",
     "mi": "mid", "mi-": "mid", "milieu de": "mid", "milieu de la": "mid", "milieu de l'": "mid",
-    "courant": "mid", "plus tard": "end", "plus tôt": "start",
+    "courant": "mid", "plus tard": "end", "plus tôt": "start", "reste de": "rest", "reste de la": "rest",
 }  # fmt: skip
 SINCE_WORDS = ("depuis", "dès", "à partir de", "à compter de", "depuis le")
 BY_WORDS = ("d'ici", "d'ici à", "jusqu'en", "jusqu'à", "jusqu'au", "avant la fin de")
@@ -112,7 +123,7 @@ YEAR_SUBJECT_VERBS = (
 )  # fmt: skip
 
 MONTH_PREPOSITIONS = ("en", "durant", "pendant", "depuis", "dès", "jusqu'en", "de", "d'", "fin", "début")
-MONTH_HEADS = ("mois de", "mois d'")
+MONTH_HEADS = ("le mois de", "le mois d'", "mois de", "mois d'")
 RANGE_OPENERS = {"entre": "et", "de": "à", "du": "au", "d'": "à", "des": "aux"}
 RANGE_CONNECTORS = ("à", "au", "aux", "jusqu'à", "jusqu'au", "jusqu'a", "et", "-", "–", "—")
 GLUE = ("de", "du", "de la", "de l'", "la", "le", "d'")
