@@ -144,7 +144,8 @@ def _expected_recognizers(case: dict[str, Any], lang: str) -> list[Pred]:
         if typename == "numberrange":
             rng = peers.parse_range(value or "", lang)
             if rng is not None:
-                out.append(Pred(start, None if end is None else end + 1, None, r.get("Text", ""), rng.low, rng.high,
+                stop = None if end is None else end + 1
+                out.append(Pred(start, stop, None, r.get("Text", ""), rng.low, rng.high,
                                 rng.low_inclusive, rng.high_inclusive, True))  # fmt: skip
                 continue
         out.append(

@@ -414,13 +414,12 @@ def _combine_fractions(numbers: list[Parsed], tokens: list[Token]) -> list[Parse
             and head.cls in ("unit", "article")
             and head.value <= 1
             and num.last > num.first
-        ):
-            if head.cls == "article" or tokens[num.last].value >= 100:
-                # "a hundredth", "un centième", "one twenty-fifth"
-                rest = sum_value(tokens, num.first + 1, num.last)
-                if rest:
-                    out.append(Parsed(1 / rest, "fraction", num.first, num.last))
-                    continue
+        ) and (head.cls == "article" or tokens[num.last].value >= 100):
+            # "a hundredth", "un centième", "one twenty-fifth"
+            rest = sum_value(tokens, num.first + 1, num.last)
+            if rest:
+                out.append(Parsed(1 / rest, "fraction", num.first, num.last))
+                continue
         if num.kind == "ordinal" and tokens[num.last].cls == "ordinal" and num.value >= 2:
             plural = tokens[num.last].plural
             own = tokens[num.last].value

@@ -63,7 +63,7 @@ def _digit_forms(lang: str) -> _DigitForms:
     sp = f"[{_SPACES}]"
     pattern = re.compile(
         rf"""
-        (?<![\w./]){after_comma}(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code or date ("F-16", "01/02")
+        (?<![\w./]){after_comma}(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code, date
         (?P<sign>(?<![\w])(?<!\d[ ])[-−]{sp}?)?   # a leading minus, not the dash of "40 - 50"
         (?P<num>
             \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
@@ -231,11 +231,8 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
         parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]
     for parsed in parsed_run:
         if (
-            parsed.value
-            and abs(parsed.value) < 1
-            and parsed.last == len(run) - 1
-            or parsed.kind == "fraction"
-        ):
+            parsed.value and abs(parsed.value) < 1 and parsed.last == len(run) - 1
+        ) or parsed.kind == "fraction":
             m = _fraction_of_scale(lex.lang).match(text, run[parsed.last].end)
             if m is not None and abs(parsed.value) < 1:
                 scale = lex.words[m.group("scale").lower()][1]

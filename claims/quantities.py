@@ -76,7 +76,8 @@ def _patterns(lang: str) -> _Patterns:
                 (?P<word>{_alt(units.CURRENCY_WORDS, flags="i")})(?![\w])
               | {_SP}?(?P<code>{_alt(codes, flags="i")})(?![\w])
                 (?:{_SP}+(?P<scale>{_alt(scales, flags="i")})(?![\w]))?)  # "75 USD million"
-        | (?P<unit>(?:[ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?(?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})
+        | (?P<unit>(?:[ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?
+                (?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})
               | [ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)}))
             (?![\w])(?!-\d))                                    # not a code ("24703 L-202")
         """,
@@ -100,7 +101,8 @@ def _patterns(lang: str) -> _Patterns:
         re.compile(rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+(?i:of|de|des|d['’]){_SP}*\Z"),
         re.compile(
             rf"(?:{_SP}?/{_SP}?|{_SP}+(?i:{_alt(units.PER)}){_SP}*)"
-            rf"(?P<den>{_alt(units.PER_TIME, flags='i')}|{_alt(units.MEASURE_SYMBOLS)}|{_alt(units.MEASURE_WORDS, flags='i')})"
+            rf"(?P<den>{_alt(units.PER_TIME, flags='i')}|{_alt(units.MEASURE_SYMBOLS)}"
+            rf"|{_alt(units.MEASURE_WORDS, flags='i')})"
             rf"(?![\w])"
         ),
     )  # fmt: skip

@@ -81,7 +81,8 @@ def stat_patterns(lang: str) -> StatPatterns:
     mult_values = {k.lower(): float(v) for k, v in t.MULTIPLIER_WORDS.items()}
     return StatPatterns(
         bound_before=re.compile(
-            rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}|{_alt(k for k in bounds if not k[0].isalpha())})"
+            rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
+            rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
             rf"{_SP}*\Z",
             re.IGNORECASE,
         ),

@@ -158,16 +158,19 @@ def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[
     out: list[Statistic] = []
     for stat in stats:
         prev = out[-1] if out else None
-        if prev is not None and {prev.bound.kind, stat.bound.kind} == {"lower", "upper"}:
-            if pats.bound_joint.match(text[prev.span[1] : stat.span[0]]):
-                low = prev.bound.low if prev.bound.kind == "lower" else stat.bound.low
-                high = prev.bound.high if prev.bound.kind == "upper" else stat.bound.high
-                if low is not None and high is not None and low <= high:
-                    span = (prev.span[0], stat.span[1])
-                    bound = Bound("range", low, high, prev.bound.inclusive and stat.bound.inclusive)
-                    out[-1] = replace(prev, surface=text[span[0] : span[1]], span=span, bound=bound,
-                                      value=(low + high) / 2, counted=stat.counted or prev.counted)  # fmt: skip
-                    continue
+        pair = prev is not None and {prev.bound.kind, stat.bound.kind} == {"lower", "upper"}
+        if pair and pats.bound_joint.match(text[prev.span[1] : stat.span[0]]):
+            low = prev.bound.low if prev.bound.kind == "lower" else stat.bound.low
+            high = prev.bound.high if prev.bound.kind == "upper" else stat.bound.high
+            if low is not None and high is not None and low <= high:
+                span = (prev.span[0], stat.span[1])
+                bound = Bound("range", low, high, prev.bound.inclusive and stat.bound.inclusive)
+                counted = stat.counted or prev.counted
+                surface = text[span[0] : span[1]]
+                out[-1] = replace(
+                    prev, surface=surface, span=span, bound=bound, value=(low + high) / 2, counted=counted
+                )
+                continue
         out.append(stat)
     return out
 
