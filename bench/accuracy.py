@@ -20,6 +20,7 @@ module named in ``PLUGINS`` that defines ``register(register_suite)``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import math
@@ -122,10 +123,8 @@ def _warm(adapters: dict[str, Any], lang: str) -> None:
     for adapter in adapters.values():
         if adapter is None:
             continue
-        try:
+        with contextlib.suppress(Exception):  # a peer that cannot warm up is timed cold
             adapter("1 234 et 12 %", lang)
-        except Exception:  # a peer that cannot warm up is timed cold
-            pass
 
 
 def _run(adapter: peers.Adapter, text: str, lang: str, tally: Tally) -> list[Pred] | None:
