@@ -124,13 +124,19 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
     scale = alt.Scale(type="log") if factors else alt.Scale(zero=False)
     y_title = "Multiplier (×, log scale)" if factors else "Value"
     periods = sorted(df["period"].unique(), key=lambda p: (p == "no date", p))
+    drawn, bounds = set(df["colour"]), set(df["shape"])
+    shown = [(c, r) for c, r in zip(COLOUR_DOMAIN, COLOUR_RANGE, strict=True) if c in drawn]
+    shown += [(c, "#bcbd22") for c in sorted(drawn - set(COLOUR_DOMAIN))]  # a kind the desk added
     base = alt.Chart(df).encode(
         x=alt.X("period:O", title="Period", sort=periods, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("label:N", sort=None),
         color=alt.Color(
             "colour:N",
-            title="Figure from",
-            scale=alt.Scale(domain=list(COLOUR_DOMAIN), range=list(COLOUR_RANGE)),
+            title="Figure from",  # only the kinds drawn, each always in the same colour
+            scale=alt.Scale(domain=[c for c, _ in shown], range=[r for _, r in shown]),
+            legend=alt.Legend(
+                labelExpr="indexof(datum.label, 'claim') >= 0 ? datum.label : datum.label + ' (source)'"
+            ),
         ),
     )
     tooltip = [
@@ -146,7 +152,10 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         "shape": alt.Shape(
             "shape:N",
             title="Bound",
-            scale=alt.Scale(domain=list(BOUND_SHAPES), range=list(BOUND_SHAPES.values())),
+            scale=alt.Scale(
+                domain=[b for b in BOUND_SHAPES if b in bounds],
+                range=[BOUND_SHAPES[b] for b in BOUND_SHAPES if b in bounds],
+            ),
         ),
         "size": alt.Size("emphasis:Q", legend=None, scale=None),
         "tooltip": tooltip,
@@ -168,7 +177,9 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         .mark_text(dy=-13, fontSize=10)
         .encode(y=alt.Y("value:Q", scale=scale), text="reading:N")
     )
-    return alt.layer(intervals_layer, reported, forecast, labels, other_labels, title=title).properties(
+    subtitle = "Filled: reported · hollow: forecast · ▲ more than · ▼ less than · vertical line: range"
+    heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555")
+    return alt.layer(intervals_layer, reported, forecast, labels, other_labels, title=heading).properties(
         width=WIDTH, height=HEIGHT
     )
 

@@ -80,7 +80,9 @@ def render_metric(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
         st.caption("A metric gathers the claims and reported figures that measure the same thing.")
         names = {NEW_METRIC: "New metric…", **{m.id: m.name for m in metrics}}
         figures = {
-            f.id: f"{f.value:g} {f.unit or ''} {f.period or ''} — #{s.id} {s.title[:50]}"
+            f.id: " · ".join(
+                x for x in (f"{f.value:g}{f.unit or ''}", f.period, f"#{s.id} {s.title[:50]}") if x
+            )
             for s in sources
             for f in s.figures
         }
