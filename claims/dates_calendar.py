@@ -9,7 +9,10 @@ Rules for what the words leave open, applied only when a publication date is kno
   strictly before it, "next Tuesday" strictly after;
 - "two years ago" is the whole unit (the year) that lies two units before publication;
   "the past three years" is the window from three years before publication to publication;
-- "early", "mid", "late" (début, mi-, fin) keep the first, middle or last third of the period;
+- "early" and "late" (début, fin) keep the first or last half of the period, "mid" (mi-) its
+  middle third (whole months when the period is made of months);
+- "le 27", "the first Sunday" fall in the month of publication, or the month before when that
+  day would come after publication;
 - "since 2022" runs to publication, "by 2030" from publication (None when unknown).
 """
 
@@ -121,14 +124,18 @@ def month_span(year: int, month: int, count: int = 1) -> tuple[dt.date, dt.date]
 
 
 def _narrow(start: dt.date, end: dt.date, edge: str) -> tuple[dt.date, dt.date]:
-    """The first, middle or last third of a period (``edge`` start, mid, end)."""
+    """The first or last half, or the middle third, of a period (``edge`` start, end, mid);
+    whole months when the period is made of months ("début 2024" = January to June)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and end == month_span(end.year, end.month)[1] and months >= 2:
+        part = months // 3 if edge == "mid" else months // 2
+        first = {"start": 0, "mid": (months - part) // 2, "end": months - part}[edge]
+        index = start.year * 12 + start.month - 1 + first
+        return month_span(index // 12, index % 12 + 1, part)
     days = (end - start).days + 1
-    third = max(days // 3, 1)
-    if edge == "start":
-        return start, start + dt.timedelta(days=third - 1)
-    if edge == "end":
-        return end - dt.timedelta(days=third - 1), end
-    return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+    part = max(days // 3 if edge == "mid" else days // 2, 1)
+    offset = {"start": 0, "mid": (days - part) // 2, "end": days - part}[edge]
+    return start + dt.timedelta(days=offset), start + dt.timedelta(days=offset + part - 1)
 
 
 def _calendar_period(when: When, year: int) -> tuple[dt.date, dt.date] | None:
@@ -142,12 +149,11 @@ def _calendar_period(when: When, year: int) -> tuple[dt.date, dt.date] | None:
         return (day, day) if day.month == when.month else None
     if when.weekday is not None and when.nth is not None:
         return None  # "le premier vendredi" with no month to count in
-    if when.week_no is not None and when.month is not None:  # "the third week of July": days 15-21
-        first, last = month_span(year, when.month)
-        if when.week_no < 0:
-            return last - dt.timedelta(days=6), last
-        start = first + dt.timedelta(weeks=when.week_no - 1)
-        return (start, min(start + dt.timedelta(days=6), last)) if start <= last else None
+    if when.week_no is not None and when.month is not None:  # weeks run Monday to Sunday; the
+        first, last = month_span(year, when.month)  # first is the one holding the 1st
+        anchor = last if when.week_no < 0 else first + dt.timedelta(weeks=when.week_no - 1)
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return (monday, monday + dt.timedelta(days=6)) if monday <= last else None
     if when.month is not None and when.day is not None:
         if when.day > calendar.monthrange(year, when.month)[1]:
             return None
@@ -216,6 +222,16 @@ def _shifted(when: When, unit: str, published: dt.date) -> tuple[dt.date, dt.dat
     return unit_period(finest, moved)
 
 
+def _in_publication_month(when: When, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ "le 27", "the first Sunday": in the month of publication, or the one before when that
+    day would come after publication."""
+    this = _calendar_period(replace(when, month=published.month), published.year)
+    if this is not None and this[0] <= published:
+        return this
+    before = add_units(published.replace(day=1), "month", -1)
+    return _calendar_period(replace(when, month=before.month), before.year)
+
+
 def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """Start and end of the period before edges and open ends are applied."""
     unit = when.unit
@@ -229,13 +245,13 @@ def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | No
         return dt.date(published.year, 1, 1), published
     if unit is not None and when.window is None and when.offset is None and when.shift is None:
         return None  # "that year", "la même semaine": the text, not the calendar, says which
-    if unit is not None and when.window is not None:
+    if unit is not None and when.window is not None:  # "next 3 months" starts the day after
         edge = add_units(published, unit, when.window)
-        return (edge, published) if when.window < 0 else (published, edge)
+        return (edge, published) if when.window < 0 else (published + dt.timedelta(days=1), edge)
     if unit is not None and (when.offset is not None or when.shift is not None):
         return _shifted(when, unit, published)
-    if when.day is not None and when.month is None:
-        return None  # "le 27": the month is left to the reader
+    if when.month is None and (when.day is not None or when.nth is not None):
+        return _in_publication_month(when, published)
     if when.day_shift is not None:
         day = published + dt.timedelta(days=when.day_shift)
         return day, day

@@ -218,7 +218,7 @@ def grammar(lang: str) -> Grammar:
         # the first Friday of July
         (
             "nth_weekday",
-            "month",
+            "weekday",
             rf"(?:{articles}\s{{0,3}})?(?P<ord>{ordinal})\s{{1,3}}(?P<wd>{weekday})\s{{0,3}}"
             rf"(?:(?:{of}|in|en)\s{{0,3}}(?P<mon>{month})(?:\s{{1,3}}(?P<y>{year}))?)?",
         ),

@@ -159,8 +159,8 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
     elif name == "nth_weekday":
         nth = _ordinal(lex, g["ord"])
         month = _month(lex, g["mon"]) if g.get("mon") else None
-        if nth is None or not -1 <= nth <= 5 or nth == 0 or (month is None and g.get("y")):
-            return None
+        if nth is None or not -1 <= nth <= 5 or nth == 0 or (month is None and (g.get("y") or nth < 0)):
+            return None  # "last Wednesday" is the one before, not the last of a month
         when = When(year=_year(g.get("y")), month=month, weekday=lex.weekdays.get(fold(g["wd"])), nth=nth)
     elif name == "month_year":
         when = When(year=int(g["y"]), month=_month(lex, g["mon"]))
