@@ -64,7 +64,7 @@ def _digit_forms(lang: str) -> _DigitForms:
     pattern = re.compile(
         rf"""
         (?<![\w./]){after_comma}(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code, date
-        (?P<sign>(?<![\w])(?<!\d[ ])[-−]{sp}?)?   # a leading minus, not the dash of "40 - 50"
+        (?P<sign>(?<![\w])(?<!\d[ ])[-−+]{sp}?)?   # a leading sign, not the dash of "40 - 50"
         (?P<num>
             \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
           {lakh}
@@ -132,7 +132,7 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
         value = _digit_value(m, forms)
         if value is None:
             continue
-        if m.group("sign"):
+        if m.group("sign") and m.group("sign")[0] != "+":
             value = -value
         start, end = m.start(), m.end()
         suffix = m.group("suffix") or ""

@@ -40,6 +40,10 @@ class StatPatterns:
     vague_needs_of: frozenset[str]
     closers: dict[str, tuple[str, ...]]
     bare_closers: frozenset[str]
+    from_words: frozenset[str]
+    change_verb: re.Pattern[str]
+    ratio_before: re.Pattern[str]
+    ratio_numerators: dict[str, float]
     bound_joint: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
@@ -79,6 +83,7 @@ def stat_patterns(lang: str) -> StatPatterns:
     links = [w for w in t.CHANGE_LINK if w]
     numwords = _alt(w for w, (cls, _) in lexicon(lang).words.items() if cls in ("unit", "teen", "tens"))
     mult_values = {k.lower(): float(v) for k, v in t.MULTIPLIER_WORDS.items()}
+    small = {w: float(v) for w, (cls, v) in lexicon(lang).words.items() if cls in ("unit", "teen")}
     return StatPatterns(
         bound_before=re.compile(
             rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
@@ -120,13 +125,24 @@ def stat_patterns(lang: str) -> StatPatterns:
         vague_needs_of=frozenset(t.VAGUE_NEEDS_OF),
         closers={k: v for k, v in t.RANGE_OPENERS.items() if k},
         bare_closers=frozenset(c for c in t.RANGE_OPENERS.get("", ()) if c.isalpha()),
+        from_words=frozenset(t.FROM_WORDS),
+        change_verb=re.compile(
+            rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))}){_SP}+\Z", re.IGNORECASE
+        ),
+        # "un Français sur cinq", "one voter in five", "1 child out of 3"
+        ratio_before=re.compile(
+            rf"(?<![\w])(?P<num>{_alt(small)}|\d{{1,3}}){_SP}+"
+            rf"(?P<noun>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*)?){_SP}+(?:{_alt(t.OVER)}){_SP}+\Z",
+            re.IGNORECASE,
+        ),
+        ratio_numerators=small,
         bound_joint=re.compile(rf"{_SP}*,?{_SP}*(?:(?:{_alt(t.BOUND_JOINTS)}){_SP}+)?\Z", re.IGNORECASE),
         month_after=re.compile(rf"{_SP}*(?:{_alt(t.MONTHS)})(?![\w])", re.IGNORECASE),
         month_before=re.compile(rf"(?<![\w])(?:{_alt(t.MONTHS)}){_SP}*\Z", re.IGNORECASE),
         reference_before=re.compile(rf"(?<![\w])(?:{_alt(t.REFERENCE_WORDS)}){_SP}*\Z", re.IGNORECASE),
         time_around=re.compile(r"\s?[hH:]\s?\d{2}(?!\d)|\s?(?:h|am|pm|a\.m\.|p\.m\.)(?![\w])"),
         counted=re.compile(
-            rf"{_SP}+(?:(?:de|of){_SP}+|d['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
+            rf"{_SP}+(?:(?:de|des|du|of(?:{_SP}+the)?){_SP}+|d['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
         ),
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from claims.models import Bound, Statistic
 from claims.number_words import lexicon
+from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import StatPatterns, phone_spans, stat_patterns
 
@@ -76,6 +77,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
         _change(text, item, pats)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
+    stats = [_ratio(text, s, pats) for s in stats]
     stats += _multipliers(text, pats, lang, quantities)
     stats += _vague(text, pats)
     return _dedupe(stats)
@@ -90,7 +92,8 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
     if any(a <= q.start < b for a, b in phones):
         return True
     if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
-        return q.kind in ("number", "ordinal")
+        # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
+        return q.kind in ("number", "ordinal") or q.family in ("age", "duration")
     if pats.reference_before.search(text, max(0, q.start - 14), q.start):
         return True
     if q.kind not in ("number", "ordinal"):
@@ -137,7 +140,11 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
                 or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
                 or word in pats.bare_closers
             )
-            if ok and a.q.value <= b.q.value and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
+            verb = None
+            if ok and opener and opener.group("o").lower() in pats.from_words:
+                verb = pats.change_verb.search(text, max(0, opener.start() - 32), opener.start())
+            ordered = a.q.value <= b.q.value or verb is not None
+            if ok and ordered and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
                 low, high = a.q.value, b.q.value
                 unit_q = b.q if b.q.unit else a.q
                 paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
@@ -145,12 +152,31 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
                 merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
                 merged.q = replace(unit_q, value=(low + high) / 2)
                 merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
+                if verb is not None:  # "est passé de 7 % à 9 %": a change of +2 points
+                    _from_to(merged, a.q.value, b.q.value, unit_q)
                 out.append(merged)
                 i += 2
                 continue
         out.append(a)
         i += 1
     return out
+
+
+def _ratio(text: str, stat: Statistic, pats: StatPatterns) -> Statistic:
+    """ "un Français sur cinq", "one voter in five": a ratio, counted the noun."""
+    if stat.kind not in ("number", "count") or not stat.value or stat.bound.kind != "exact":
+        return stat
+    m = pats.ratio_before.search(text, max(0, stat.span[0] - 48), stat.span[0])
+    if m is None:
+        return stat
+    raw = m.group("num").lower()
+    top = float(raw) if raw.isdigit() else pats.ratio_numerators.get(raw)
+    if not top or top >= stat.value:
+        return stat
+    value = tidy(top / stat.value)
+    span = (m.start(), stat.span[1])
+    bound = Bound("exact", value, value)
+    return Statistic(text[span[0] : span[1]], span, "ratio", value, bound, None, m.group("noun"))
 
 
 def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
@@ -173,6 +199,18 @@ def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[
                 continue
         out.append(stat)
     return out
+
+
+def _from_to(item: _Item, before: float, after: float, unit_q: Quantity) -> None:
+    """A move from one figure to another: the change is the difference, the bound the two ends."""
+    item.kind = "change"
+    item.direction = "up" if after > before else "down" if after < before else None
+    item.bound = Bound("range", min(before, after), max(before, after))
+    delta = tidy(after - before)
+    if unit_q.kind == "percent":
+        item.q = replace(unit_q, value=delta, kind="percentage_points", unit="pp")
+    else:
+        item.q = replace(unit_q, value=delta)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -207,7 +245,7 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
 
 def _change(text: str, item: _Item, pats: StatPatterns) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
-    if item.q.kind not in ("percent", "percentage_points", "money", "measure"):
+    if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
     m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
     if m is None:
@@ -226,7 +264,7 @@ def _finish(text: str, item: _Item, pats: StatPatterns) -> Statistic:
     if q.kind == "number":
         counted = _counted(text, q.end if item.after_end is None else end, pats)
         kind = "count" if counted else "number"
-    unit = q.unit if item.kind != "change" or q.kind != "percentage_points" else "pp"
+    unit = q.unit
     return Statistic(
         text[item.start : end], (item.start, end), kind, q.value, item.bound, unit, counted, item.direction
     )

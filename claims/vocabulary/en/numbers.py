@@ -223,6 +223,10 @@ VAGUE = {
     "a few hundred": (200, 999),
     "a few thousand": (2e3, 9_999),
     "a few million": (2e6, 9_999_999),
+    "several hundred": (200, 999),
+    "several thousand": (2e3, 9_999),
+    "several million": (2e6, 9_999_999),
+    "many thousands of": (2e3, 99_999),
     "a handful": (3, 9),
     "a few": (2, 9),
     "several": (3, 9),
@@ -288,6 +292,10 @@ CHANGE_DOWN = (
     "dipped",
     "eased",
 )
+# Verbs that say a figure moved without saying which way ("went from 3 to 5").
+CHANGE_NEUTRAL = ("went", "moved", "changed", "gone", "shifted", "climbed", "dropped")
+# Words that open "from X to Y" after a change verb.
+FROM_WORDS = ("from",)
 CHANGE_LINK = ("by", "of", "")  # "rose by 3 points", "a rise of 5%", "fell 2 points"
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
 POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")

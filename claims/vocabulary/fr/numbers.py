@@ -212,6 +212,11 @@ VAGUE = {
     "quelques centaines": (200, 999),
     "quelques milliers": (2e3, 9_999),
     "quelques dizaines": (20, 99),
+    "plusieurs dizaines": (20, 99),
+    "plusieurs centaines": (200, 999),
+    "plusieurs milliers": (2e3, 9_999),
+    "plusieurs millions": (2e6, 9_999_999),
+    "plusieurs dizaines de milliers": (2e4, 99_999),
     "quelques millions": (2e6, 9_999_999),
     "quelques": (2, 9),
     "plusieurs": (3, 9),
@@ -279,6 +284,8 @@ CHANGE_DOWN = (
     "contracté",
     "contraction",
 )
+CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
+FROM_WORDS = ("de", "d'", "d’")
 CHANGE_LINK = ("de", "d'", "d’", "")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
 POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
