@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from workbench.charts import HEIGHT, WIDTH
 
@@ -25,8 +26,14 @@ def app(serve_app):
 
 def _choose(page: Page, label: str, option: str) -> str:
     """Pick the option of a Streamlit selectbox whose text contains ``option``; returns the option's text."""
-    page.get_by_label(label, exact=True).click()
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
+    for _ in range(3):  # a click that lands while the app reruns opens a list that is then replaced
+        page.get_by_label(label, exact=True).click()
+        try:
+            choice.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
     text = choice.inner_text()
     choice.click()
     return text
@@ -54,6 +61,7 @@ def _save_metric(page: Page, *, new: bool, figures: tuple[str, ...] = ()) -> Non
     page.get_by_text("A metric gathers").click()  # closes the options list
     page.get_by_role("button", name="Save metric").click()
     expect(page.get_by_text("Metric saved")).to_be_visible()
+    expect(page.get_by_text(f"Metric: {METRIC}")).to_be_visible()  # the panel rendered after the save
 
 
 def _download(page: Page, label: str, path: Path) -> Path:
