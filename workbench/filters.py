@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
@@ -64,17 +64,35 @@ def claims_query(claim_filter: ClaimFilter, *columns, lean: bool = False) -> Sel
     query = select(*(columns or (ClaimRow,))).select_from(ClaimRow)
     if not lean or claim_filter.needs_article:
         query = query.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-    if not lean or claim_filter.needs_verdict:
-        latest = latest_verdicts()
-        query = query.outerjoin(latest, latest.c.claim_id == ClaimRow.id).outerjoin(
-            VerdictRow, VerdictRow.id == latest.c.verdict_id
-        )
+    if lean:  # verdict filters as subqueries on the (small) verdict table: no join of every claim
+        return query.where(ClaimRow.retired.is_(False), *conditions(claim_filter, verdicts_by_subquery=True))
+    latest = latest_verdicts()
+    query = query.outerjoin(latest, latest.c.claim_id == ClaimRow.id).outerjoin(
+        VerdictRow, VerdictRow.id == latest.c.verdict_id
+    )
     return query.where(ClaimRow.retired.is_(False), *conditions(claim_filter))
 
 
-def conditions(f: ClaimFilter) -> list:
-    """The WHERE conditions for ``f`` (for queries already joined like ``claims_query``)."""
+def _verdict_subqueries(f: ClaimFilter) -> list:
+    """The verdict and reviewer filters as ``claims.id IN (...)`` over the current verdicts."""
+    latest = latest_verdicts()
+    current = select(latest.c.claim_id).join(VerdictRow, VerdictRow.id == latest.c.verdict_id)
     found = []
+    if f.verdicts:
+        named = [v for v in f.verdicts if v != NO_VERDICT]
+        options = [ClaimRow.id.in_(current.where(VerdictRow.rating.in_(named)))] if named else []
+        if NO_VERDICT in f.verdicts:
+            options.append(ClaimRow.id.not_in(select(VerdictRow.claim_id)))
+        found.append(or_(*options))
+    if f.reviewers:
+        found.append(ClaimRow.id.in_(current.where(VerdictRow.reviewer.in_(f.reviewers))))
+    return found
+
+
+def conditions(f: ClaimFilter, *, verdicts_by_subquery: bool = False) -> list:
+    """The WHERE conditions for ``f`` (for queries already joined like ``claims_query``; with
+    ``verdicts_by_subquery`` the verdict conditions need no join of the current verdict)."""
+    found = _verdict_subqueries(f) if verdicts_by_subquery else []
     if f.article_ids:
         found.append(ClaimRow.article_id.in_(f.article_ids))
     if f.outlets:
@@ -85,13 +103,13 @@ def conditions(f: ClaimFilter) -> list:
         found.append(ClaimRow.kind.in_(f.kinds))
     if f.statuses:
         found.append(ClaimRow.status.in_(f.statuses))
-    if f.verdicts:
+    if f.verdicts and not verdicts_by_subquery:
         named = [v for v in f.verdicts if v != NO_VERDICT]
         options = [VerdictRow.rating.in_(named)] if named else []
         if NO_VERDICT in f.verdicts:
             options.append(VerdictRow.id.is_(None))
         found.append(options[0] if len(options) == 1 else options[0] | options[1])
-    if f.reviewers:
+    if f.reviewers and not verdicts_by_subquery:
         found.append(VerdictRow.reviewer.in_(f.reviewers))
     if f.assignees:
         found.append(ClaimRow.assignee.in_(f.assignees))

@@ -12,6 +12,7 @@ from workbench.storage.claim_edits import replacement_of
 from workbench.storage.schema import ArticleRow, ClaimRow
 
 OPEN_REQUEST = "review.open_request"  # {"article": id, "claim": id} left by another page (the queue)
+SEEN_URL = "review.seen_url"  # the URL's ids are followed once per browser session, on its first view
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,11 @@ def resolve_link(session: Session, article: object, claim: object) -> Opened:
 def take_request() -> tuple[object, object] | None:
     """The article and claim another page asked to open, or on a session's first view, the URL's."""
     request = st.session_state.pop(OPEN_REQUEST, None)
+    first_view = not st.session_state.get(SEEN_URL)
+    st.session_state[SEEN_URL] = True
     if request is not None:
         return request.get("article"), request.get("claim")
-    if st.session_state.get("review.seen_url"):
-        return None
-    st.session_state["review.seen_url"] = True
-    return st.query_params.get("article"), st.query_params.get("claim")
+    return (st.query_params.get("article"), st.query_params.get("claim")) if first_view else None
 
 
 def request_open(article_id: int, claim_id: int) -> None:

@@ -7,16 +7,26 @@ import streamlit as st
 from workbench import state, url_state
 from workbench.highlight import Mark, highlight_html
 from workbench.panel import claim_label, render_claim_panel
+from workbench.records import SourceRecord
 from workbench.resources import database
-from workbench.storage.articles import article_claims, claims_frame, list_articles
+from workbench.storage.articles import article_claims, article_titles, claims_frame, get_article
 from workbench.storage.evidence import list_sources
+from workbench.storage.sources_store import source_revision
 from workbench.storage.verdicts import get_claim
+
+
+@st.cache_resource(max_entries=4, ttl=30, show_spinner=False)
+def _sources(url: str, revision: tuple) -> list[SourceRecord]:
+    """The source library for the link form: read again when a source is added, else every 30 s."""
+    with database().session() as session:
+        return list_sources(session)
+
 
 st.title("Review claims")
 state.show_flash()
 
 with database().session() as session:
-    articles = {a.id: a for a in list_articles(session)}
+    articles = article_titles(session)
     request = url_state.take_request()
     opened = url_state.resolve_link(session, *request) if request else url_state.Opened()
 if opened.problem:
@@ -27,14 +37,14 @@ if not articles:
     st.stop()
 
 article_id = url_state.selected_id(state.REVIEW_ARTICLE, "article", list(articles), wanted=opened.article_id)
-st.selectbox(
-    "Article", list(articles), format_func=lambda i: f"#{i} {articles[i].title}", key=state.REVIEW_ARTICLE
-)
+st.selectbox("Article", list(articles), format_func=lambda i: f"#{i} {articles[i]}", key=state.REVIEW_ARTICLE)
 
 with database().session() as session:
     claims = article_claims(session, article_id)
     table = claims_frame(session, article_id=article_id)
-    sources = list_sources(session)
+    article = get_article(session, article_id)
+    revision = source_revision(session)
+sources = _sources(database().engine.url.render_as_string(), revision)
 if not claims:
     st.warning("No claims were found in this article.")
     st.stop()
@@ -42,25 +52,25 @@ if not claims:
 ids = [c.id for c in claims]
 claim_id = url_state.selected_id(state.REVIEW_CLAIM, "claim", ids, wanted=opened.claim_id)
 by_id = {c.id: c for c in claims}
-text_col, panel_col = st.columns([3, 2])
+text_col, panel_col = st.columns([4, 3], gap="medium")
 with text_col:
-    back, forward, where = st.columns([1, 1, 3], vertical_alignment="center")
-    back.button(
-        "Previous claim", icon=":material/arrow_upward:", key="review.previous", shortcut="K",
-        on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, -1), disabled=claim_id == ids[0],
-    )  # fmt: skip
-    forward.button(
-        "Next claim", icon=":material/arrow_downward:", key="review.next", shortcut="J",
-        on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, 1), disabled=claim_id == ids[-1],
-    )  # fmt: skip
-    where.caption(f"Claim {ids.index(claim_id) + 1} of {len(ids)} · keys J (next) and K (previous)")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(
+            "Previous", icon=":material/arrow_upward:", key="review.previous", shortcut="K",
+            on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, -1), disabled=claim_id == ids[0],
+        )  # fmt: skip
+        st.button(
+            "Next", icon=":material/arrow_downward:", key="review.next", shortcut="J",
+            on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, 1), disabled=claim_id == ids[-1],
+        )  # fmt: skip
+        st.caption(f"Claim {ids.index(claim_id) + 1} of {len(ids)} · keys J (next) and K (previous)")
     marks = [
         Mark(c.start, c.end, c.id, c.status, c.id == claim_id, tuple((s.start, s.end) for s in c.statistics))
         for c in claims
     ]
     st.markdown(
         f'<div class="article-text" style="white-space:pre-wrap;line-height:1.7">'
-        f"{highlight_html(articles[article_id].text, marks)}</div>",
+        f"{highlight_html(article.text, marks)}</div>",
         unsafe_allow_html=True,
     )
     st.caption("Yellow: new · blue: checking · green: checked · grey: not check-worthy; figures in bold.")

@@ -166,10 +166,10 @@ def _render_facet(claim: ClaimRecord, facet: str, fields: tuple[str, ...], label
     items = claim.facets.get(facet) or []
     if not items:
         return
+    name = {"entities": "Entity", "dates": "Date"}[facet]
     index = st.selectbox(
-        facet.capitalize()[:-1], range(len(items)), format_func=lambda i: label(items[i]),
-        key=_key(claim.id, facet, "index"),
-    )  # fmt: skip
+        name, range(len(items)), format_func=lambda i: label(items[i]), key=_key(claim.id, facet, "index")
+    )
     with st.form(_key(claim.id, facet, index, "form")):
         columns = st.columns(len(fields))
         for column, field in zip(columns, fields, strict=True):

@@ -62,6 +62,11 @@ def list_articles(session: Session) -> list[ArticleRecord]:
     return [article_record(r) for r in rows]
 
 
+def article_titles(session: Session) -> dict[int, str]:
+    """Every article's title by id, newest first (for pickers: no article text is read)."""
+    return dict(session.execute(select(ArticleRow.id, ArticleRow.title).order_by(ArticleRow.id.desc())).all())
+
+
 def get_article(session: Session, article_id: int) -> ArticleRecord:
     row = session.get(ArticleRow, article_id)
     if row is None:
@@ -80,16 +85,20 @@ def article_claims(session: Session, article_id: int) -> list[ClaimRecord]:
     return [claim_record(r) for r in rows]
 
 
-def _latest_verdicts(session: Session):
+def _latest_verdicts(session: Session, article_id: int | None = None):
     latest = select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id")).group_by(
         VerdictRow.claim_id
     )
+    if article_id is not None:  # only this article's verdicts: fast on a large database
+        latest = latest.where(
+            VerdictRow.claim_id.in_(select(ClaimRow.id).where(ClaimRow.article_id == article_id))
+        )
     return latest.subquery()
 
 
 def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataFrame:
     """One row per claim with its article, status and current verdict, most check-worthy first."""
-    latest = _latest_verdicts(session)
+    latest = _latest_verdicts(session, article_id)
     query = (
         select(
             ClaimRow.id,

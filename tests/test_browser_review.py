@@ -1,0 +1,98 @@
+"""The reviewer's day in Chromium: open the seed article from the queue, step through its claims with the
+keyboard, correct a misread figure and see the correction; a refresh keeps the claim; a bad link says so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.fixture(scope="module")
+def app(serve_app):
+    return serve_app(demo=True)
+
+
+def _sidebar_name(page: Page, name: str) -> None:
+    field = page.get_by_label("Reviewer", exact=True)
+    field.fill(name)
+    field.press("Enter")
+
+
+def _caption(page: Page, position: int) -> None:
+    expect(page.get_by_text(re.compile(rf"^Claim {position} of \d+"))).to_be_visible()
+
+
+def _press(page: Page, key: str, position: int) -> None:
+    """Press a shortcut key with the page (not a field) focused; a key pressed while the app is still
+    busy with the previous run can be dropped, so press again until the claim moved (at most 3 times)."""
+    caption = page.get_by_text(re.compile(rf"^Claim {position} of \d+"))
+    for _ in range(3):
+        page.locator("div.article-text").click(position={"x": 2, "y": 2})
+        page.keyboard.press(key)
+        try:
+            expect(caption).to_be_visible(timeout=5_000)
+        except AssertionError:
+            continue
+        return
+    expect(caption).to_be_visible()
+
+
+def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
+    page.goto(f"{app.url}/queue")
+    expect(page.get_by_role("heading", name="Review queue", level=1)).to_be_visible()
+    _sidebar_name(page, "Ana Reviewer")
+    expect(page.get_by_text(re.compile(r"\d+ claims match · page 1 of 1"))).to_be_visible()
+    # narrow the queue to the forum claim, then tick its row (the grid's first column selects a row)
+    page.get_by_text("Filters").click()
+    page.get_by_label("Words in the claim").fill("plus de 250")
+    page.get_by_label("Words in the claim").press("Enter")
+    expect(page.get_by_text(re.compile(r"^1 claims match"))).to_be_visible()
+    grid = page.get_by_test_id("stDataFrame")
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # header is 35 px, rows 35 px
+
+    expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
+    heading = page.get_by_role("heading", name=re.compile(r"Claim #\d+"))
+    expect(heading).to_be_visible()
+    claim_id = re.search(r"\d+", heading.inner_text()).group(0)
+    expect(page).to_have_url(re.compile(rf"claim={claim_id}"))
+    position = int(
+        re.search(r"Claim (\d+) of", page.get_by_text(re.compile(r"^Claim \d+ of")).inner_text()).group(1)
+    )
+
+    _press(page, "j", position + 1)
+    _press(page, "k", position)
+    expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
+
+    page.get_by_text("Correct what was read").click()
+    value = page.get_by_label("Value").first
+    value.fill("263")
+    page.get_by_role("button", name="Save correction").first.click()
+    expect(page.get_by_text("Correction saved.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"corrected by Ana Reviewer; the engine read"))).to_be_visible()
+    expect(page.locator("div.article-text strong.figure", has_text="plus de 250")).to_have_count(1)
+    DOCS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1800, "height": 4200})
+    page.get_by_text("Correct what was read").click()
+    expect(page.get_by_role("button", name="Save attribution")).to_be_visible()
+    columns = page.get_by_test_id("stColumn")
+    columns.filter(has=page.locator("div.article-text")).screenshot(path=DOCS / "article-view.png")
+    columns.filter(has=page.get_by_role("heading", name=f"Claim #{claim_id}")).screenshot(
+        path=DOCS / "claim-panel.png"
+    )
+
+    page.reload()
+    expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
+
+
+def test_an_unknown_claim_in_the_url_says_not_found(app, page: Page):
+    page.goto(f"{app.url}/?claim=987654")
+    expect(page.get_by_text("Claim #987654 was not found.")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"Claim #\d+"))).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
