@@ -63,7 +63,7 @@ def _digit_forms(lang: str) -> _DigitForms:
     sp = f"[{_SPACES}]"
     pattern = re.compile(
         rf"""
-        (?<![\w./]){after_comma}(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code, date
+        (?<![\w./]){after_comma}(?<!\d\+)(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code, date
         (?P<sign>(?<![\w])(?<!\d[ ])[-−+]{sp}?)?   # a leading sign, not the dash of "40 - 50"
         (?P<num>
             \d{{1,3}}(?:{grp}\d{{3}})+(?:{dec}\d+)?(?![\d])      # 1,234,567.89 / 1.234.567,89
@@ -74,7 +74,8 @@ def _digit_forms(lang: str) -> _DigitForms:
         )
         (?P<frac>{sp}{{1,3}}\d{{1,2}}/\d{{1,2}}(?![\d/]))?      # 2 1/4
         (?P<over>/\d{{1,3}}(?![\d/]))?                        # 3/4 (not 01/1995)
-        (?P<exp>[eE][-+]?\d{{1,3}}(?![\w]) | \^[-+]{{0,2}}\d{{1,3}})?  # 1e10, 1.1^23
+        (?P<exp>[eE][-+]?\d{{1,3}}(?![\w]) | \^[-+]{{0,2}}\d{{1,3}}
+              | {sp}?[×x]{sp}?10(?:\^|\*\*)?[-−+]?\d{{1,3}}(?![\d]))?  # 1e10, 1.1^23, 2.48×10−5
         (?P<vulgar>[¼½¾⅓⅔⅕⅙⅛])?
         (?P<suffix>[^\W\d_]{{1,12}}(?:[²³]|\d(?![\d]))?)?       # 5k, 29km, 21st, 24703m2
         """,
@@ -88,6 +89,9 @@ def _digit_forms(lang: str) -> _DigitForms:
 
 # Words after which "moins"/"plus"/"minus" compare rather than sign the number.
 _NOT_SIGN = re.compile(r"(?<![\w])(?:au|du|pas|le|fois|at|no|the|times)[ \u00a0]+\Z", re.IGNORECASE)
+_VAGUE_SCALE = re.compile(
+    r"(?<![\w])(?:several|a few|few|many|some|plusieurs|quelques|des)[ \u00a0]+\Z", re.IGNORECASE
+)
 _VULGAR_ALONE = re.compile(r"[¼½¾⅓⅔⅕⅙⅛]")
 _GAP_OK = re.compile(rf"[{_SPACES}\t-]{{0,6}}\Z")
 
@@ -116,6 +120,9 @@ def _digit_value(m: re.Match[str], forms: _DigitForms) -> float | None:
         exp = m.group("exp")
         if exp[0] in "eE":
             value *= 10 ** int(exp[1:])
+        elif "10" in exp and exp.lstrip(_SPACES)[0] in "×x":
+            power = exp.lstrip(_SPACES)[1:].lstrip(_SPACES)[2:].lstrip("^*")
+            value *= 10.0 ** (-int(power[1:]) if power[0] in "-−" else int(power.lstrip("+")))
         else:
             power = int(exp.lstrip("^+-"))
             value = value ** (-power if exp.count("-") % 2 else power)
@@ -230,6 +237,11 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
         parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]
     for parsed in parsed_run:
+        head = run[parsed.first]
+        if head.cls in ("hundred", "scale") and _VAGUE_SCALE.search(
+            text, max(0, head.start - 12), head.start
+        ):
+            continue  # "several hundred years", "quelques milliers": no exact number
         if (
             parsed.value and abs(parsed.value) < 1 and parsed.last == len(run) - 1
         ) or parsed.kind == "fraction":

@@ -99,7 +99,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         bounds=bounds,
         bounds_after=bounds_after,
         range_between=re.compile(
-            rf"(?:{_SP}*(?P<dash>{_alt(dash_closers)}){_SP}*|{_SP}+(?P<word>{_alt(word_closers)}){_SP}+)\Z",
+            rf"(?:{_SP}*(?P<dash>{_alt(dash_closers)}){_SP}*|-?{_SP}+(?P<word>{_alt(word_closers)}){_SP}+)\Z",
             re.IGNORECASE,
         ),
         range_opener=re.compile(rf"(?<![\w])(?P<o>{_alt(openers)}){_SP}*\Z", re.IGNORECASE),
