@@ -119,7 +119,7 @@ def ours_ranges(text: str, lang: str) -> list[Pred]:
     out = []
     for s in parse_statistics(text, lang=lang):
         b = s.bound
-        if s.kind in ("multiplier", "ordinal") or s.vague:
+        if s.kind in ("multiplier", "ordinal", "change") or s.vague:
             continue
         start, end = s.span
         if b.kind == "range":

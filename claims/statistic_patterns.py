@@ -43,6 +43,8 @@ class StatPatterns:
     from_words: frozenset[str]
     change_verb: re.Pattern[str]
     ratio_before: re.Pattern[str]
+    reversed_link: re.Pattern[str]
+    change_to: re.Pattern[str]
     ratio_numerators: dict[str, float]
     bound_joint: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -126,6 +128,11 @@ def stat_patterns(lang: str) -> StatPatterns:
         closers={k: v for k, v in t.RANGE_OPENERS.items() if k},
         bare_closers=frozenset(c for c in t.RANGE_OPENERS.get("", ()) if c.isalpha()),
         from_words=frozenset(t.FROM_WORDS),
+        reversed_link=re.compile(rf"{_SP}*,?{_SP}+(?:{_alt(t.REVERSED_LINKS)}){_SP}+\Z", re.IGNORECASE),
+        change_to=re.compile(
+            rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))}){_SP}+(?:{_alt(t.TO_WORDS)}){_SP}+\Z",
+            re.IGNORECASE,
+        ),
         change_verb=re.compile(
             rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))}){_SP}+\Z", re.IGNORECASE
         ),

@@ -140,6 +140,15 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
                 or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
                 or word in pats.bare_closers
             )
+            back = None
+            if not ok and pats.reversed_link.match(text[a.end : b.start]):
+                back = pats.change_to.search(text, max(0, a.start - 32), a.start)
+            if back is not None and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
+                merged = _Item(a.start, b.end, a.q, Bound("exact", a.q.value, a.q.value), a.q.kind)
+                _from_to(merged, b.q.value, a.q.value, a.q if a.q.unit else b.q)  # "fell to 3.7% from 4.1%"
+                out.append(merged)
+                i += 2
+                continue
             verb = None
             if ok and opener and opener.group("o").lower() in pats.from_words:
                 verb = pats.change_verb.search(text, max(0, opener.start() - 32), opener.start())

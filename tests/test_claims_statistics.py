@@ -150,3 +150,18 @@ def test_figure_soup(parts: list[str], lang: str) -> None:
     text = " ".join(parts)
     for stat in parse_statistics(text, lang=lang):
         assert text[stat.span[0] : stat.span[1]] == stat.surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u202eplus de 250\u202c soldats 😀 et ١٢ مليون",
+        "\x00\x01 12 %\x7f 3 millions\u200b d'euros",
+        "שלום 1,2 milliard — 3–5 % 🇫🇷",
+    ],
+)
+def test_control_emoji_rtl(text: str) -> None:
+    stats = parse_statistics(text, lang="fr")
+    assert stats, text
+    for stat in stats:
+        assert text[stat.span[0] : stat.span[1]] == stat.surface

@@ -296,6 +296,9 @@ CHANGE_DOWN = (
 CHANGE_NEUTRAL = ("went", "moved", "changed", "gone", "shifted", "climbed", "dropped")
 # Words that open "from X to Y" after a change verb.
 FROM_WORDS = ("from",)
+# "fell to 3.7% from 4.1%": the new figure first, then the old one after these words.
+TO_WORDS = ("to",)
+REVERSED_LINKS = ("from", "down from", "up from", "compared with", "against")
 CHANGE_LINK = ("by", "of", "")  # "rose by 3 points", "a rise of 5%", "fell 2 points"
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
 POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")

@@ -286,6 +286,9 @@ CHANGE_DOWN = (
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")
+# "a reculé à 7 % contre 9 %": le nouveau chiffre, puis l'ancien après ces mots.
+TO_WORDS = ("à",)
+REVERSED_LINKS = ("contre", "après", "au lieu de")
 CHANGE_LINK = ("de", "d'", "d’", "")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
 POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
