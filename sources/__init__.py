@@ -8,7 +8,7 @@ from sources.comparison import agrees, chain, compare
 from sources.dedup import duplicates_of, find_duplicates, normalise_url
 from sources.figures import extract_figures
 from sources.importing import SourceImportError, import_csv, import_html, import_text
-from sources.matching import DEFAULT_SCORERS, Scorer, SourceIndex, build_index, rank_sources
+from sources.matching import DEFAULT_SCORERS, Scorer, SourceIndex, build_index, claim_source, rank_sources
 from sources.models import (
     Candidate,
     ClaimCluster,
@@ -37,6 +37,7 @@ __all__ = [
     "agrees",
     "build_index",
     "chain",
+    "claim_source",
     "cluster_claims",
     "compare",
     "duplicates_of",

@@ -13,7 +13,7 @@ title              title of the report, dataset, article, statement or interview
 publisher          who published it ("Ministry of Strategic Industries", "INSEE")
 url                where it can be read
 published          publication date: YYYY, YYYY-MM or YYYY-MM-DD
-kind               report, dataset, article, statement, interview or other (default other)
+kind               report, dataset, article, statement, interview, claim or other (default other)
 language           en or fr (default: detected from the title and text)
 reliability        a free note on how far the source can be trusted
 text               the text or an excerpt; figures in it are extracted automatically

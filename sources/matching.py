@@ -13,7 +13,7 @@ from claims import Claim, detect_language
 from sources.analysis import analyse, fold
 from sources.comparison import agrees
 from sources.figures import extract_figures
-from sources.models import Candidate, ReportedFigure, Source
+from sources.models import MODALITIES, Candidate, ReportedFigure, Source
 from sources.retrieval import RETRIEVERS, SparseIndex
 
 _YEAR = re.compile(
@@ -163,6 +163,34 @@ class SourceIndex:
 def build_index(sources: Iterable[Source], *, retrievers: Sequence[str] = RETRIEVERS) -> SourceIndex:
     """An index over ``sources`` for ``rank_sources``."""
     return SourceIndex(list(sources), retrievers=retrievers)
+
+
+def claim_source(
+    claim: Claim | str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+) -> Source:
+    """An earlier claim as a source of kind "claim", so suggestions can include earlier claims.
+
+    >>> claim_source("Kyiv signed dozens of deals in 2023", title="Article 12").kind
+    'claim'
+    """
+    text = claim if isinstance(claim, str) else claim.text
+    lang = lang or detect_language(text)
+    figures = extract_figures(text, lang=lang)
+    if isinstance(claim, Claim) and claim.statistics:
+        year = next((d.start[:4] for d in claim.dates if d.start), None)
+        modality = claim.modality if claim.modality in MODALITIES else "reported"
+        figures = tuple(
+            ReportedFigure(s.value, s.kind, s.bound, s.unit, s.counted, period=year, direction=s.direction,
+                           surface=s.surface, modality=modality)
+            for s in claim.statistics
+        )  # fmt: skip
+    return Source(title or text[:80], url=url, published=published, kind="claim", language=lang, text=text,
+                  figures=figures)  # fmt: skip
 
 
 def _matched_figures(query: Query, source: Source) -> tuple[ReportedFigure, ...]:

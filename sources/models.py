@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from claims.models import Bound, Span
 
-SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "statement", "interview", "other")
+SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "statement", "interview", "claim", "other")
 MODALITIES: tuple[str, ...] = ("reported", "forecast", "target", "estimate")
 
 

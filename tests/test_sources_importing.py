@@ -9,6 +9,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sources.importing import COLUMNS, SourceImportError, import_csv, import_html, import_text, parse_number
 from sources.matching import build_index, rank_sources
@@ -163,3 +165,14 @@ def test_import_functions_do_no_io():
     # the importer takes content, never a path: a path-like string is just (bad) CSV content
     with pytest.raises(SourceImportError):
         import_csv(str(DATA / "sources.csv"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('title,publisher;figure_value"\n=-1.5 na')), max_size=120))
+def test_csv_import_raises_only_located_errors(content):
+    try:
+        result = import_csv(content, keep_good_rows=True)
+    except SourceImportError as error:
+        assert all(message.startswith("sources.csv") for message in error.errors)
+    else:
+        assert all(message.startswith("sources.csv, row ") for message in result.errors)

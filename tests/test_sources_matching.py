@@ -4,7 +4,7 @@ import pytest
 
 from claims.models import Bound, Claim, DateRef, Entity, Statistic
 from sources.importing import import_text
-from sources.matching import DEFAULT_SCORERS, Scorer, build_index, make_query, rank_sources
+from sources.matching import DEFAULT_SCORERS, Scorer, build_index, claim_source, make_query, rank_sources
 from sources.models import ReportedFigure, Source
 
 LIBRARY = [
@@ -96,3 +96,16 @@ def test_recency_prefers_a_newer_source_published_after_the_period():
     recency = next(s for s in DEFAULT_SCORERS if s.name == "recency")
     query = make_query("Defence output tripled in 2023", lang="en")
     assert recency.fn(query, new) > recency.fn(query, old) == 0.0
+
+
+def test_earlier_claims_are_suggested_beside_sources():
+    earlier = Claim(
+        "Kiev a signé des dizaines d'accords de coproduction d'armes.", (0, 60), 0,
+        statistics=(Statistic("des dizaines", (10, 22), "count", None, Bound("approximate", 20, 99)),),
+        dates=(DateRef("2023", (0, 0), "2023-01-01", "2023-12-31", "year"),),
+    )  # fmt: skip
+    as_source = claim_source(earlier, title="Article du 16 décembre", published="2023-12-16")
+    assert as_source.kind == "claim" and as_source.figures[0].period == "2023"
+    index = build_index([*LIBRARY, as_source])
+    best = rank_sources("L'Ukraine a signé des dizaines d'accords de coproduction", index, k=1, lang="fr")[0]
+    assert best.source is as_source
