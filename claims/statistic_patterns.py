@@ -130,7 +130,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         from_words=frozenset(t.FROM_WORDS),
         reversed_link=re.compile(rf"{_SP}*,?{_SP}+(?:{_alt(t.REVERSED_LINKS)}){_SP}+\Z", re.IGNORECASE),
         change_to=re.compile(
-            rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))}){_SP}+(?:{_alt(t.TO_WORDS)}){_SP}+\Z",
+            rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))})"
+            rf"{_SP}+(?:{_alt(t.TO_WORDS)}){_SP}+\Z",
             re.IGNORECASE,
         ),
         change_verb=re.compile(
