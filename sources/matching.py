@@ -209,8 +209,10 @@ def rank_sources(
 ) -> list[Candidate]:
     """The ``k`` sources most likely to support or refute ``claim``, best first.
 
-    The first stage fuses BM25 and character n-gram rankings (``first_stage`` candidates); the
-    second adds each scorer's weighted signal to the fused score (scaled to 0..1).
+    The first stage fuses the BM25 and character n-gram rankings by reciprocal rank and keeps
+    ``first_stage`` candidates. The second scores each as the retrievers' mean max-normalised score
+    (which keeps the margins ranks lose) times ``1 + sum(weight x signal)`` over ``scorers``; with
+    ``scorers=()`` the fused ranking is returned as it is.
 
     >>> index = build_index([Source("Weather in Paris", text="Rain again."),
     ...     Source("Defence output", text="Production tripled in 2023.")])
