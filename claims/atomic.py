@@ -47,8 +47,13 @@ def _inside_brackets(text: str, position: int) -> bool:
 def _comma_openers(lang: str) -> re.Pattern[str]:
     sequence = compile_cues(lang, "SEQUENCE_COORDINATORS").pattern
     opener = compile_cues(lang, "CLAUSE_OPENERS").pattern
-    # A comma, then either a sequence word ("puis", "then") or a participle + "que" ("notant que").
-    return re.compile(rf"\s*,\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*")
+    conjunction = compile_cues(lang, "CLAUSE_CONJUNCTIONS").pattern
+    # A comma, then a sequence word ("puis", "then") or a participle + "que" ("notant que"); or a comma
+    # or semicolon then a conjunction of full clauses (", while", ", tandis que"); or a bare semicolon.
+    return re.compile(
+        rf"\s*,\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*"
+        rf"|\s*[,;]\s*(?P<clause>{conjunction})\s+|\s*(?P<semicolon>;)\s*"
+    )
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,8 @@ def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
         if _starts_with_verb(sentence[m.end() :], lang)
     ]
     for m in _comma_openers(lang).finditer(sentence, start):
-        candidates.append((m.start(), m.end(), "sequence" if m.group("sequence") else "opener"))
+        how = next(g for g in ("sequence", "opener", "clause", "semicolon") if m.group(g))
+        candidates.append((m.start(), m.end(), "clause" if how == "semicolon" else how))
     cuts: list[tuple[int, int, bool]] = []
     left_start = 0
     for begin, end, how in sorted(candidates):
@@ -83,6 +89,11 @@ def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
         if not (_carries(left) and _carries(right_part)):
             continue
         if how == "predicate" and not has_verb(sentence[start:begin] if not cuts else left, lang=lang):
+            continue
+        if how == "clause" and not (
+            has_verb(right_part, lang=lang)
+            and has_verb(sentence[start:begin] if not cuts else left, lang=lang)
+        ):
             continue
         cuts.append((begin, end, how == "predicate"))
         left_start = end

@@ -187,7 +187,9 @@ def find_entities(
         sentence_start = not text[:start].strip() or text[:start].rstrip()[-1:] in '.!?:«"“'
         if name is None and suggestion is None and single and sentence_start:
             continue  # a capitalised first word is usually not a name
-        if name is None and article_names is not None and not single and surface.count(" ") <= 2:
-            article_names.setdefault(surface.split()[-1], surface)
+        tokens = surface.split()
+        if name is None and article_names is not None and len(tokens) >= 2 and tokens[-2][0].isupper():
+            # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"
+            article_names.setdefault(tokens[-1], " ".join(tokens[-2:]))
         found.append(Entity(surface, (start + offset, end + offset), name, kind, score, suggestion))
     return sorted(found, key=lambda e: e.span)

@@ -94,6 +94,8 @@ PREDICATE_ADVERBS = frozenset(
 COORDINATORS = [r"and", r"but", r"whereas"]
 # After a comma, these start a new statement even without a verb ("..., then the conference ...").
 SEQUENCE_COORDINATORS = [r"then", r"and\s+then", r"and\s+finally"]
+# After a comma or semicolon, these join two full clauses, each with its own subject and verb.
+CLAUSE_CONJUNCTIONS = [r"while", r"whereas", r"but", r"although", r"and"]
 # After a comma, a participle (+ "that") opens a separate reported statement ("..., noting that ...").
 CLAUSE_OPENERS = [
     r"(?:noting|adding|saying|stressing|explaining|pointing\s+out|recalling|claiming|insisting|warning)\s+that",

@@ -105,6 +105,8 @@ PREDICATE_ADVERBS = frozenset(
 COORDINATORS = [r"et", r"mais", r"puis", r"tandis\s+que"]
 # After a comma, these start a new statement even without a verb of their own ("..., puis la conférence ...").
 SEQUENCE_COORDINATORS = [r"puis", r"ensuite", r"et\s+enfin"]
+# After a comma or semicolon, these join two full clauses, each with its own subject and verb.
+CLAUSE_CONJUNCTIONS = [r"tandis\s+que", r"mais", r"bien\s+que", r"et"]
 # After a comma, a participle + "que" opens a separate reported statement ("..., notant que ...").
 CLAUSE_OPENERS = [
     r"(?:notant|soulignant|ajoutant|précisant|indiquant|expliquant|rappelant|affirmant|estimant|assurant)\s+(?:que|qu')",
