@@ -28,6 +28,11 @@ def _texts(text: str, lang: str) -> list[str]:
          ["Il veut réduire la dépendance et renforcer la production."]),
         ("en", "He cited the forum in May, then the summit in June, noting that both sides signed 3 deals.",
          ["He cited the forum in May", "the summit in June", "both sides signed 3 deals."]),
+        ("en", "Exports fell 1.4% to €1.56 trillion, while imports dropped 9.7%.",
+         ["Exports fell 1.4% to €1.56 trillion", "imports dropped 9.7%."]),
+        ("fr", "Les ventes ont reculé de 3 % ; les marges ont progressé de 2 %.",
+         ["Les ventes ont reculé de 3 %", "les marges ont progressé de 2 %."]),
+        ("en", "Prices rose, while in Berlin and Paris.", ["Prices rose, while in Berlin and Paris."]),
         ("fr", "Le prix a augmenté (hausse et baisse comprises) et il reste élevé.",
          ["Le prix a augmenté (hausse et baisse comprises) et il reste élevé."]),
     ],
@@ -96,6 +101,14 @@ def test_speaker_named_earlier_answers_a_pronoun_and_a_surname():
     )
     claims = split_claims(text, lang="fr")
     assert [c.attribution.speaker for c in claims] == ["Marie Curval"] * 3
+
+
+def test_surname_after_a_title_and_full_name():
+    text = (
+        'Economy Minister Robert Habeck said growth will return. "We are not out of the woods," Habeck said.'
+    )
+    speakers = [c.attribution.speaker for c in split_claims(text, lang="en")]
+    assert speakers[-1] == "Robert Habeck"
 
 
 def test_sentences_without_a_source_are_not_attributed():
