@@ -29,6 +29,11 @@ BOUND_SHAPES = {
 FORECASTS = frozenset({"forecast", "target", "estimate", "prediction"})
 ARROW = 1.35  # an open bound ("more than 250") is drawn as an arrow this factor long
 WIDTH, HEIGHT = 560, 300
+# Verdicts keep one colour everywhere: green for true, through orange, to red for false.
+VERDICT_COLOURS = {
+    "True": "#2ca02c", "Mostly true": "#98df8a", "Misleading": "#ff7f0e", "False": "#d62728",
+    "Unverifiable": "#9467bd", "(none)": "#c7c7c7",
+}  # fmt: skip
 COMPARE_COLUMNS: tuple[str, ...] = (
     "label", "period", "value", "low", "high", "bound", "role", "colour", "modality", "unit",
     "reading", "source", "date", "quote",
@@ -227,11 +232,19 @@ def claims_over_time_chart(df: pd.DataFrame, *, by: str) -> alt.Chart:
         .encode(
             x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
             y=alt.Y("claims:Q", title="Claims", stack="zero"),
-            color=alt.Color("group:N", title=by.capitalize()),
+            color=alt.Color("group:N", title=by.capitalize(), **_verdict_colours(df["group"], by)),
             tooltip=["period:N", alt.Tooltip("group:N", title=by), "claims:Q"],
         )
         .properties(width=WIDTH, height=HEIGHT)
     )
+
+
+def _verdict_colours(values: pd.Series, by: str) -> dict:
+    """The fixed verdict palette when the groups are verdicts (a Color ``scale`` argument), else nothing."""
+    if by != "verdict":
+        return {}
+    domain = [v for v in VERDICT_COLOURS if v in set(values)] + sorted(set(values) - set(VERDICT_COLOURS))
+    return {"scale": alt.Scale(domain=domain, range=[VERDICT_COLOURS.get(v, "#8c564b") for v in domain])}
 
 
 def cluster_recurrence_chart(df: pd.DataFrame) -> alt.Chart:
@@ -245,7 +258,12 @@ def cluster_recurrence_chart(df: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
             y=alt.Y("cluster:N", title="Claim cluster", sort="-x"),
-            size=alt.Size("claims:Q", title="Claims", scale=alt.Scale(range=[60, 600])),
+            size=alt.Size(
+                "claims:Q",
+                title="Claims",
+                scale=alt.Scale(range=[60, 600], zero=False),
+                legend=alt.Legend(format="d", tickMinStep=1),
+            ),
             tooltip=["cluster:N", "example:N", "period:N", "claims:Q"],
         )
         .properties(width=WIDTH, height=alt.Step(28))
@@ -259,10 +277,10 @@ def false_share_chart(df: pd.DataFrame) -> alt.Chart:
         return explanation_chart("No statistical claim has a verdict in this selection.")
     return (
         alt.Chart(df, title="Statistical claims rated False or Misleading")
-        .mark_line(point=True, color="#d62728")
+        .mark_line(point=alt.OverlayMarkDef(color="#d62728"), color="#d62728")
         .encode(
             x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
-            y=alt.Y("share:Q", title="Share of rated statistical claims", axis=alt.Axis(format="%")),
+            y=alt.Y("share:Q", title="Share of rated claims", axis=alt.Axis(format="%")),
             tooltip=["period:N", alt.Tooltip("share:Q", format=".0%"), "false_or_misleading:Q", "rated:Q"],
         )
         .properties(width=WIDTH, height=HEIGHT)
@@ -281,7 +299,9 @@ def verdict_distribution_chart(df: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("verdict:N", title="Verdict", sort=order),
             x=alt.X("claims:Q", title="Claims"),
-            color=alt.Color("verdict:N", legend=None, sort=order),
+            color=alt.Color(
+                "verdict:N", legend=None, sort=order, **_verdict_colours(df["verdict"], "verdict")
+            ),
             tooltip=["verdict:N", "claims:Q"],
         )
         .properties(width=WIDTH, height=alt.Step(30))

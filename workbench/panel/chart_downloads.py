@@ -11,8 +11,9 @@ from workbench.charts import chart_csv, chart_png, chart_svg
 
 def render_chart(chart: alt.TopLevelMixin, df: pd.DataFrame, *, key: str, name: str) -> None:
     """The chart, then "PNG", "SVG" and "CSV data" buttons; images are rendered only when clicked."""
-    st.altair_chart(chart, width="stretch", key=f"{key}.chart")
-    row = st.container(horizontal=True, key=f"{key}.downloads")
+    box = st.container(border=True)
+    box.altair_chart(chart, width="stretch", key=f"{key}.chart")
+    row = box.container(horizontal=True, key=f"{key}.downloads")
     png = svg = data = row
     png.download_button(
         "PNG", data=lambda: chart_png(chart), file_name=f"{name}.png", mime="image/png",
