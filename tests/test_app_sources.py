@@ -161,8 +161,10 @@ def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
     assert not at.exception and at.success[0].value == "Source linked."
     sentences = [m.value for m in at.markdown if "within the claim's “plus de 250”" in m.value]
     assert sentences and "263" in sentences[0]
-    table = _frame(at, "bound satisfied")
-    assert table["status"].iloc[0] == "consistent" and table["bound satisfied"].iloc[0] == "yes"
+    table = next(df.value for df in at.dataframe if "bound satisfied" in df.value.index)
+    (column,) = table.columns
+    assert column.startswith("plus de 250 vs #2")
+    assert table.loc["status", column] == "consistent" and table.loc["bound satisfied", column] == "yes"
     claim_id = at.selectbox(key="review.claim").value
     at.button(key="evidence.unlink.2").click().run()
     assert "unlinked" in at.success[0].value

@@ -2,10 +2,7 @@
 
 import streamlit as st
 
-from workbench.library import flag_duplicates, library_frame
 from workbench.panel import source_forms
-from workbench.resources import database
-from workbench.storage.sources_store import load_sources
 
 st.title("Sources")
 st.caption(
@@ -31,17 +28,15 @@ else:
 if mode in ("page", "paste"):
     source_forms.render_preview()
 
-with database().session() as session:
-    stored = load_sources(session)
-st.subheader(f"Library ({len(stored):,})")
-if not stored:
+library, duplicates = source_forms.library_view()
+st.subheader(f"Library ({len(library):,})")
+if library.empty:
     st.info("No sources yet. Add one above.")
     st.stop()
-flags = flag_duplicates(stored)
-if flags:
-    st.warning(f"{len(flags)} source(s) look like duplicates of older ones: see the “duplicate of” column.")
+if duplicates:
+    st.warning(f"{duplicates} source(s) look like duplicates of older ones: see the “duplicate of” column.")
 st.dataframe(
-    library_frame(stored, flags),
+    library,
     hide_index=True,
     column_config={"url": st.column_config.LinkColumn(), "id": st.column_config.NumberColumn(format="%d")},
     key="source.library",

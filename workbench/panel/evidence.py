@@ -37,15 +37,14 @@ def _render_linked(claim: ClaimRecord) -> None:
         figure = (
             f" — figure {evidence.figure.surface or f'{evidence.figure.value:g}'}" if evidence.figure else ""
         )
-        text_col, button_col = st.columns([5, 1])
-        text_col.markdown(
+        st.markdown(
             f"- **{evidence.stance}**: #{evidence.source.id} {evidence.source.title}{figure} "
             f"_(by {evidence.reviewer}, {evidence.created_at:%Y-%m-%d %H:%M})_"
         )
         if evidence.quote:
-            text_col.caption(f"“{evidence.quote}”")
-        button_col.button(
-            "Unlink",
+            st.caption(f"“{evidence.quote}”")
+        st.button(
+            f"Unlink #{evidence.source.id}",
             key=f"evidence.unlink.{evidence.source.id}",
             on_click=state.save_unlink,
             args=(claim.id, evidence.source.id),
@@ -59,13 +58,11 @@ def _render_comparisons(comparisons: list[ComparisonRow]) -> None:
     st.markdown("**Comparison with the linked figures** — a suggestion for the reviewer, never a verdict")
     for comparison in comparisons:
         st.markdown(f"- {comparison.sentence}")
+    # one column per comparison, one row per check: narrow enough for the panel
     table = pd.DataFrame(
-        [
-            {"claim": c.claim_figure, "source": f"#{c.source_id} {c.figure}", **dict(_merge_notes(c.rows))}
-            for c in comparisons
-        ]
+        {f"{c.claim_figure} vs #{c.source_id} {c.figure}": dict(_merge_notes(c.rows)) for c in comparisons}
     )
-    st.dataframe(table, hide_index=True, key="evidence.comparison")
+    st.dataframe(table, key="evidence.comparison")
 
 
 def _merge_notes(rows: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -80,12 +77,11 @@ def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> No
     if not suggestions:
         st.caption("No source in the library matches this claim yet. Add sources on the Sources page.")
     for suggestion in suggestions:
-        text_col, button_col = st.columns([5, 1])
         figure = f" · matching figure: {suggestion.figure_labels[0]}" if suggestion.figure_labels else ""
-        text_col.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{suggestion.title}**{figure}")
-        text_col.caption("Why: " + ("; ".join(suggestion.reasons) or "similar wording"))
-        button_col.button(
-            "Link…",
+        st.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{suggestion.title}**{figure}")
+        st.caption("Why: " + ("; ".join(suggestion.reasons) or "similar wording"))
+        st.button(
+            f"Link #{suggestion.source_id}…",
             key=f"suggest.link.{suggestion.source_id}",
             on_click=state.prefill_link,
             args=(suggestion.source_id, suggestion.figure_ids[0] if suggestion.figure_ids else None),
@@ -107,10 +103,9 @@ def _render_link_form(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
         st.session_state[state.LINK_FIGURE] = None
     with st.form("link.form", clear_on_submit=True):
         st.radio("Stance", list(STANCES), horizontal=True, key=state.LINK_STANCE)
+        # no help= here: its tooltip button would share the label "Quote from the source"
         st.text_input(
-            "Quote from the source",
-            key=state.LINK_QUOTE,
-            help="Checked against the source's text when it is known.",
+            "Quote from the source", key=state.LINK_QUOTE, placeholder="checked against the source's text"
         )
         st.selectbox(
             "Figure it reports (optional)",

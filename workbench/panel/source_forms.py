@@ -12,6 +12,7 @@ import streamlit as st
 from sources.models import Source
 from workbench import state
 from workbench.errors import WorkbenchError
+from workbench.library import flag_duplicates, library_frame
 from workbench.resources import database
 from workbench.source_intake import (
     FigureInput,
@@ -24,6 +25,8 @@ from workbench.source_intake import (
     read_html,
     save_library_sources,
 )
+from workbench.storage.database import Database
+from workbench.storage.sources_store import load_sources, source_revision
 from workbench.validation import clean_text
 from workbench.vocabulary import SOURCE_KINDS
 
@@ -210,3 +213,20 @@ def render_preview() -> None:
     if discard.button("Discard", key="source.preview_discard"):
         st.session_state.pop(PREVIEW, None)
         st.rerun()
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the library…")
+def _library_view(_db: Database, url: str, revision: tuple[int, int]) -> tuple[pd.DataFrame, int]:
+    """The library table and the number of duplicates, computed once per library revision."""
+    with _db.session() as session:
+        stored = load_sources(session)
+    flags = flag_duplicates(stored)
+    return library_frame(stored, flags), len(flags)
+
+
+def library_view() -> tuple[pd.DataFrame, int]:
+    """The library table (newest first) and how many sources look like duplicates."""
+    db = database()
+    with db.session() as session:
+        revision = source_revision(session)
+    return _library_view(db, db.engine.url.render_as_string(), revision)

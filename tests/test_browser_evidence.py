@@ -1,0 +1,47 @@
+"""Evidence in Chromium: link a suggested source to the seed's "plus de 250" claim, see the comparison."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick the option of a Streamlit selectbox whose text contains ``option``."""
+    page.get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def test_link_a_suggested_source_pick_its_figure_and_see_the_comparison(demo_app, page: Page):
+    page.goto(demo_app.url)
+    expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
+    page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
+    page.get_by_label("Reviewer", exact=True).press("Enter")
+
+    _choose(page, "Claim", "plus de 250")
+    expect(page.get_by_text("Suggested sources")).to_be_visible()
+    suggestion = page.locator(".st-key-suggest-link-2")  # the demo's forum attendance list, source #2
+    expect(page.get_by_text(re.compile(r"forum attendance list.*matching figure: 263"))).to_be_visible()
+    suggestion.get_by_role("button").click()
+
+    link_source = page.get_by_label("Source", exact=True)
+    expect(link_source).to_have_value(re.compile(r"^#2 Example: defence industry forum"))
+    expect(page.get_by_label("Figure it reports (optional)")).to_have_value(re.compile(r"^263"))
+    page.get_by_label("Quote from the source").fill("263 foreign manufacturers registered")
+    page.get_by_role("button", name="Link source").click()
+    expect(page.get_by_text("Source linked.")).to_be_visible()
+
+    sentence = page.get_by_text(
+        re.compile(r"Example data's 2023 source gives 263 .* within the claim's “plus de 250”")
+    )
+    expect(sentence).to_be_visible()
+    expect(page.get_by_text("a suggestion for the reviewer, never a verdict")).to_be_visible()
+    expect(link_source).to_be_visible()
+    panel = page.get_by_role("heading", name=re.compile(r"Claim #\d+")).first
+    panel.scroll_into_view_if_needed()
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=DOCS / "claim-evidence.png", full_page=True)
