@@ -17,9 +17,15 @@ from workbench.vocabulary import RATINGS, SOURCE_KINDS
 
 # The claim being checked, other claims of the same metric, then the kinds of sources.
 COLOUR_DOMAIN: tuple[str, ...] = ("this claim", "other claim", *SOURCE_KINDS)
-COLOUR_RANGE: tuple[str, ...] = (
-    "#d62728", "#7f7f7f", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf",
+PALETTE: tuple[str, ...] = (
+    "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2", "#aec7e8",
 )  # fmt: skip
+# Fixed colours: the claim red, other claims grey, then one colour per source kind (cycled if many).
+COLOUR_RANGE: tuple[str, ...] = (
+    "#d62728",
+    "#7f7f7f",
+    *(PALETTE[i % len(PALETTE)] for i in range(len(SOURCE_KINDS))),
+)
 BOUND_SHAPES = {
     "exact": "circle",
     "more than": "triangle-up",
@@ -131,7 +137,7 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
     periods = sorted(df["period"].unique(), key=lambda p: (p == "no date", p))
     drawn, bounds = set(df["colour"]), set(df["shape"])
     shown = [(c, r) for c, r in zip(COLOUR_DOMAIN, COLOUR_RANGE, strict=True) if c in drawn]
-    shown += [(c, "#bcbd22") for c in sorted(drawn - set(COLOUR_DOMAIN))]  # a kind the desk added
+    shown += [(c, "#c49c94") for c in sorted(drawn - set(COLOUR_DOMAIN))]  # a kind the desk added
     base = alt.Chart(df).encode(
         x=alt.X("period:O", title="Period", sort=periods, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("label:N", sort=None),
@@ -140,7 +146,8 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
             title="Figure from",  # only the kinds drawn, each always in the same colour
             scale=alt.Scale(domain=[c for c, _ in shown], range=[r for _, r in shown]),
             legend=alt.Legend(
-                labelExpr="indexof(datum.label, 'claim') >= 0 ? datum.label : datum.label + ' (source)'"
+                labelExpr="indexof(['this claim', 'other claim'], datum.label) >= 0"
+                " ? datum.label : datum.label + ' (source)'"
             ),
         ),
     )
