@@ -99,7 +99,21 @@ def find_attribution(
     >>> f.attribution.speaker, f.attribution.verb, f.content_start
     ('ministère', 'Selon', 20)
     """
+    table = discourse(lang)
     prefix = _prefix(lang).search(sentence)
+    if prefix:
+        first = prefix.group("speaker").split()[0].lower().replace("’", "'")
+        if first in table.AUTHOR_PRONOUNS:
+            prefix = None  # "selon moi": the author's opinion
+        elif first in table.SPEAKER_PRONOUNS and len(prefix.group("speaker").split()) <= 2:
+            if previous is None:
+                return None
+            span = (prefix.start() + offset, prefix.end() + offset)
+            return Found(Attribution(previous.speaker, prefix.group(), span, prefix.group("marker")), 0)
+    inverted = compile_cues(lang, "INVERTED_ATTRIBUTION").search(sentence)
+    if inverted and previous is not None and not prefix:
+        span = (inverted.start() + offset, inverted.end() + offset)
+        return Found(Attribution(previous.speaker, inverted.group(), span, inverted.group()), 0)
     verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence)
     if prefix and (verb is None or prefix.start() < verb.start() or prefix.start() < 3):
         a, b = prefix.span("speaker")

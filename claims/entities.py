@@ -189,7 +189,12 @@ def find_entities(
             continue  # a capitalised first word is usually not a name
         tokens = surface.split()
         if name is None and article_names is not None and len(tokens) >= 2 and tokens[-2][0].isupper():
-            # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"
-            article_names.setdefault(tokens[-1], " ".join(tokens[-2:]))
+            # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"; particles stay with
+            # the surname ("Bruno Le Maire" -> "Le Maire", "Maire").
+            particle = len(tokens) >= 3 and tokens[-2].lower() in discourse(lang).NAME_PARTICLES
+            full = " ".join(tokens[-3:] if particle else tokens[-2:])
+            article_names.setdefault(tokens[-1], full)
+            if particle:
+                article_names.setdefault(" ".join(tokens[-2:]), full)
         found.append(Entity(surface, (start + offset, end + offset), name, kind, score, suggestion))
     return sorted(found, key=lambda e: e.span)

@@ -111,6 +111,19 @@ def test_surname_after_a_title_and_full_name():
     assert speakers[-1] == "Robert Habeck"
 
 
+def test_titles_particles_inverted_pronouns_and_the_author():
+    text = (
+        "La croissance atteindra 1,4 % en 2024, a annoncé le ministre de l'Économie, Bruno Le Maire. "
+        "M. Le Maire a toutefois reconnu que la dette dépassait 3 000 milliards d'euros. "
+        "« Nous tiendrons nos objectifs », a-t-il assuré. "
+        "Selon lui, le déficit baissera. "
+        "Il faut selon moi aller plus loin."
+    )
+    claims = split_claims(text, lang="fr")
+    speakers = [c.attribution.speaker if c.attribution else None for c in claims]
+    assert speakers == ["Bruno Le Maire"] * 4 + [None]
+
+
 def test_sentences_without_a_source_are_not_attributed():
     text = "Rustem Umerov a confirmé 12 accords. La production a triplé en 2023."
     assert split_claims(text, lang="fr")[1].attribution is None

@@ -62,11 +62,15 @@ ATTRIBUTION_VERBS = [
     r"|pointed\s+out|pointed\s+to",
 ]
 
+INVERTED_ATTRIBUTION = [r"(?:said|added|noted|explained|insisted|continued|replied)\s+(?:he|she|they)"]
+
 SPEAKER_PRONOUNS = frozenset(
     """
-    he she they it this the latter
+    he she they it latter him them
     """.split()  # noqa: SIM905
 )
+
+AUTHOR_PRONOUNS = frozenset(["me", "us", "i", "we"])
 
 DETERMINERS = frozenset(
     """
@@ -268,6 +272,11 @@ CONTEXT_CUES = [
     r"amid",
     r"comes\s+as",
 ]
+
+# Particles inside surnames ("Bruno Le Maire", "Ursula von der Leyen"): a surname keeps them.
+NAME_PARTICLES = frozenset(
+    ["le", "la", "de", "du", "des", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "ben"]
+)
 
 # Capitalised words that are not names (checked lower-case): months, days, sentence openers.
 NOT_NAMES = frozenset(

@@ -59,19 +59,31 @@ ATTRIBUTION_PREFIXES = [r"selon", r"d'après", r"de\s+source\s+\w+", r"citant"]
 
 # Speech and report verbs after the speaker ("X a déclaré que ...", "X affirme").
 ATTRIBUTION_VERBS = [
-    r"a\s+(?:déclaré|confirmé|cité|annoncé|indiqué|affirmé|précisé|souligné|expliqué|ajouté|assuré|estimé"
+    r"a(?:\s+(?:toutefois|aussi|également|déjà|encore|pourtant|néanmoins|ensuite|enfin|notamment))?"
+    r"\s+(?:déclaré|confirmé|cité|annoncé|indiqué|affirmé|précisé|souligné|expliqué|ajouté|assuré|estimé"
     r"|rappelé|noté|dit|signalé|révélé|reconnu|averti|prévenu|fait\s+savoir|rapporté|écrit|démenti)",
     r"ont\s+(?:déclaré|confirmé|cité|annoncé|indiqué|affirmé|précisé|souligné|expliqué|ajouté|dit|rapporté)",
     r"(?:déclare|confirme|annonce|indique|affirme|précise|souligne|explique|ajoute|assure|estime|rappelle"
     r"|note|dit|signale|révèle|reconnaît|rapporte|écrit)(?:nt)?",
 ]
 
-# Pronouns that refer back to the last named speaker ("Il a ajouté que ...").
+# Speech verbs with the pronoun after them ("a-t-il assuré"): the speaker is the last one named.
+INVERTED_ATTRIBUTION = [
+    r"(?:a-t-(?:il|elle|on)|ont-(?:ils|elles))\s+(?:déclaré|confirmé|annoncé|indiqué|affirmé|précisé|souligné"
+    r"|expliqué|ajouté|assuré|estimé|rappelé|noté|dit|reconnu|insisté|poursuivi|répondu)",
+    r"(?:dit|déclare|assure|affirme|estime|explique|ajoute|précise|souligne|indique|poursuit|insiste|confie"
+    r"|répond)-(?:t-)?(?:il|elle|ils|elles)",
+]
+
+# Pronouns that refer back to the last named speaker ("Il a ajouté que ...", "selon lui").
 SPEAKER_PRONOUNS = frozenset(
     """
-    il elle ils elles celui-ci celle-ci ce dernier cette dernière
+    il elle ils elles lui eux celui-ci celle-ci dernier dernière
     """.split()  # noqa: SIM905
 )
+
+# Pronouns for the author ("selon moi"): an opinion, not an attribution.
+AUTHOR_PRONOUNS = frozenset(["moi", "nous", "je", "j'"])
 
 # Leading determiners stripped from a speaker or subject phrase.
 DETERMINERS = frozenset(
@@ -241,6 +253,11 @@ OPINION = [
 HEDGES = [r"peut-être", r"sans\s+doute", r"probablement", r"il\s+semble", r"semble(?:nt)?", r"apparemment"]
 FIRST_PERSON = [r"je", r"j'", r"moi", r"nous", r"mon", r"ma", r"mes", r"notre", r"nos"]
 CONTEXT_CUES = [r"alors\s+que", r"cette\s+décision", r"dans\s+ce\s+contexte"]
+
+# Particles inside surnames ("Bruno Le Maire", "Ursula von der Leyen"): a surname keeps them.
+NAME_PARTICLES = frozenset(
+    ["le", "la", "de", "du", "des", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "ben"]
+)
 
 # Capitalised words that are not names (checked lower-case): months, days, sentence openers.
 NOT_NAMES = frozenset(
