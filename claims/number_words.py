@@ -46,6 +46,9 @@ class Lexicon:
     words: dict[str, tuple[str, float]]
     pattern: re.Pattern[str]
     lang: str
+    strong: re.Pattern[str]  # words that carry a value; connectors are read from the gaps
+    gap: re.Pattern[str]  # what may stand between two number words of one run
+    prefix: re.Pattern[str]  # an article or sign right before a run ("a dozen", "moins quinze")
 
 
 _CLASSES = (
@@ -103,7 +106,42 @@ def lexicon(lang: str) -> Lexicon:
             if word not in words or words[word][0] == "article":
                 words[word] = (cls, value)
     pattern = re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", re.IGNORECASE)
-    return Lexicon(words, pattern, lang)
+    strong_words = [w for w, (cls, _) in words.items() if cls in _VALUED]
+    strong = re.compile(rf"(?<![\w])(?:{alternation(strong_words)})(?![\w])", re.IGNORECASE)
+    connectors = alternation(w for w, (cls, _) in words.items() if cls not in _VALUED)
+    gap = re.compile(
+        rf"[\s-]{{0,6}}(?:(?P<c1>{connectors})[\s-]{{1,6}}(?:(?P<c2>{connectors})[\s-]{{1,6}})?)?\Z",
+        re.IGNORECASE,
+    )
+    leading = alternation(w for w, (cls, _) in words.items() if cls in ("article", "neg", "pos", "point"))
+    prefix = re.compile(rf"(?<![\w])(?P<c>{leading})[ \u00a0]{{1,3}}\Z", re.IGNORECASE)
+    return Lexicon(words, pattern, lang, strong, gap, prefix)
+
+
+_VALUED = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "dozen", "fraction", "ordinal"})
+
+
+def connector_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Token] | None:
+    """The connectors ("and", "point", "over"...) between two number tokens, or None when
+    the gap holds anything else and the run must end."""
+    if end - start > 32:
+        return None
+    m = lex.gap.match(text, start, end)
+    if m is None:
+        return None
+    return [_connector(lex, text, m, g) for g in ("c1", "c2") if m.group(g)]
+
+
+def prefix_tokens(lex: Lexicon, text: str, start: int) -> list[Token]:
+    """An article or sign just before a run ("a dozen", "minus one", "point five")."""
+    m = lex.prefix.search(text, max(0, start - 16), start)
+    return [_connector(lex, text, m, "c")] if m else []
+
+
+def _connector(lex: Lexicon, text: str, m: re.Match[str], group: str) -> Token:
+    low = m.group(group).lower()
+    cls, value = lex.words[low]
+    return Token(cls, float(value), m.start(group), m.end(group), low)
 
 
 def word_token(lex: Lexicon, match: re.Match[str]) -> Token:

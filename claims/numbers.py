@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.number_words import Lexicon, Parsed, Token, alternation, lexicon, parse_run, word_token
+from claims.number_words import (
+    Lexicon,
+    Parsed,
+    Token,
+    alternation,
+    connector_tokens,
+    lexicon,
+    parse_run,
+    prefix_tokens,
+    word_token,
+)
 from claims.vocabulary import load
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -63,6 +73,7 @@ def _digit_forms(lang: str) -> _DigitForms:
     sp = f"[{_SPACES}]"
     pattern = re.compile(
         rf"""
+        (?=[-−+\d.,¼½¾⅓⅔⅕⅙⅛])                  # cheap first-character test before the look-behinds
         (?<![\w./]){after_comma}(?<!\d\+)(?<![^\W\d_]-)(?<![^\W\d_]\d-)(?<!\d/)  # not in a word, code, date
         (?P<sign>(?<![\w])(?<!\d[ ])[-−+]{sp}?)?   # a leading sign, not the dash of "40 - 50"
         (?P<num>
@@ -197,7 +208,7 @@ def find_numbers(text: str, *, lang: str) -> list[Number]:
     """
     lex = lexicon(lang)
     items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang)
-    items += [(word_token(lex, m), None) for m in lex.pattern.finditer(text)]
+    items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
     items.sort(key=lambda item: item[0].start)
     numbers: list[Number] = []
     run: list[Token] = []
@@ -207,9 +218,15 @@ def find_numbers(text: str, *, lang: str) -> list[Number]:
             run = []
             numbers.append(done)
             continue
-        if run and (tok.start - run[-1].end > 6 or not _GAP_OK.match(text[run[-1].end : tok.start])):
-            _flush(run, text, lex, numbers)
-            run = []
+        if run:
+            between = connector_tokens(lex, text, run[-1].end, tok.start)
+            if between is None:
+                _flush(run, text, lex, numbers)
+                run = []
+            else:
+                run.extend(between)
+        if not run:
+            run.extend(prefix_tokens(lex, text, tok.start))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)

@@ -17,6 +17,11 @@ def _alt(words: object) -> str:
     return alternation(words)
 
 
+def _first(words: list[str]) -> str:
+    """The first letters of ``words``, both cases, escaped for a character class."""
+    return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
+
+
 @dataclass(frozen=True)
 class StatPatterns:
     """Everything ``parse_statistics`` matches around a number, for one language."""
@@ -58,7 +63,7 @@ class StatPatterns:
 
 
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[ .-]?|\b0)\d(?:[ .-]?\d{2}){4}(?!\d)|\+\d{1,3}(?:-\d{2,4}){2,}[/-]?\d*"
+    r"(?=[+0])(?<![\w+])(?:\+\d{1,3}[ .-]?|\b0)\d(?:[ .-]?\d{2}){4}(?!\d)|\+\d{1,3}(?:-\d{2,4}){2,}[/-]?\d*"
 )
 
 
@@ -83,7 +88,8 @@ def stat_patterns(lang: str) -> StatPatterns:
     openers = [o for o in t.RANGE_OPENERS if o]
     ups, downs = set(t.CHANGE_UP), set(t.CHANGE_DOWN)
     links = [w for w in t.CHANGE_LINK if w]
-    numwords = _alt(w for w, (cls, _) in lexicon(lang).words.items() if cls in ("unit", "teen", "tens"))
+    numwords_list = [w for w, (cls, _) in lexicon(lang).words.items() if cls in ("unit", "teen", "tens")]
+    numwords = _alt(numwords_list)
     mult_values = {k.lower(): float(v) for k, v in t.MULTIPLIER_WORDS.items()}
     small = {w: float(v) for w, (cls, v) in lexicon(lang).words.items() if cls in ("unit", "teen")}
     return StatPatterns(
@@ -117,7 +123,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
-            rf"(?<![\w])(?:[×x]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?fold)(?![\w])",
+            rf"(?=[×xX\d{_first(numwords_list)}])(?<![\w])"
+            rf"(?:[×x]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?fold)(?![\w])",
             re.IGNORECASE,
         ),
         vague=re.compile(
