@@ -155,3 +155,13 @@ def test_progress_is_reported_per_chunk(database):
     with database.session() as session:
         df = verdict_rows(session, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(len(df), len(df))]
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), st.integers(), st.none()), min_size=1, max_size=8))
+def test_the_vectorised_frame_neutralisation_matches_the_cell_rule(cells):
+    from workbench.exports import neutralise_frame
+
+    df = pd.DataFrame({"mixed": cells, "text": [str(c) for c in cells]})
+    expected = df.map(neutralise_cell)
+    assert neutralise_frame(df).to_csv(index=False) == expected.to_csv(index=False)
+    assert neutralise_frame(df)["text"].tolist() == expected["text"].tolist()

@@ -41,15 +41,21 @@ def restore_cell(value: str) -> str:
     return value[1:] if _NEUTRALISED.match(value) else value
 
 
+_TEXT_KINDS = frozenset({"string", "mixed", "mixed-integer"})  # pandas' inferred kinds that hold text
+_STARTS = frozenset("=+-@\t\r")
+
+
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """``neutralise_cell`` on every text cell, column by column (vectorised for large exports)."""
+    """``neutralise_cell`` on every text cell, column by column with pandas' vectorised string methods."""
     safe = df.copy()
     for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            cells = safe[column]
-            risky = cells.map(lambda v: isinstance(v, str) and _FORMULA.match(v) is not None).astype(bool)
-            if risky.any():
-                safe[column] = cells.where(~risky, "'" + cells[risky].astype(str))
+        cells = safe[column]
+        if pd.api.types.infer_dtype(cells, skipna=True) not in _TEXT_KINDS:
+            continue
+        # the first character after any apostrophes (NaN for cells that are not text)
+        risky = cells.str.lstrip("'").str[:1].isin(_STARTS)
+        if risky.any():
+            safe[column] = cells.where(~risky, "'" + cells[risky].astype(str))
     return safe
 
 
