@@ -31,6 +31,8 @@ LOW_CEILING = 0.15
 """Claims with no verifiable content never score above this."""
 DETAILED_WORDS = 8
 """Each word beyond this adds a little (up to 0.1): detail makes a statement checkable."""
+FIGURE_BONUS = 0.1
+"""Any figure beyond its own weight: a number is the strongest single sign of a checkable claim."""
 SMALL_COUNT = 20
 """Bare counts below this ("five kids", "two questions") are weak evidence of a checkable claim."""
 
@@ -115,7 +117,7 @@ def assess(
     score, reasons = 0.15, []
     if figures:
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
-        score += weights[0][0] + min(0.1, 0.05 * (len(figures) - 1))
+        score += weights[0][0] + FIGURE_BONUS + min(0.1, 0.05 * (len(figures) - 1))
         reasons += list(dict.fromkeys(reason for _, reason in weights))
     change, comparison, ranking = cue("CHANGE"), cue("COMPARISON"), cue("RANKING")
     if change or comparison or ranking:
