@@ -96,7 +96,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         bound_before=re.compile(
             rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
             rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
-            rf"{_SP}*\Z",
+            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",  # "plus de la moitié"
             re.IGNORECASE,
         ),
         # "500 or more", but not "200 or greater than 190" (that bound belongs to 190)

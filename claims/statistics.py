@@ -271,8 +271,9 @@ def _finish(text: str, item: _Item, pats: StatPatterns) -> Statistic:
     counted = None
     kind = item.kind
     if q.kind == "number":
-        counted = _counted(text, q.end if item.after_end is None else end, pats)
-        kind = "count" if counted else "number"
+        counted = _counted(text, end, pats)
+        if kind == "number":
+            kind = "count" if counted else "number"
     unit = q.unit
     return Statistic(
         text[item.start : end], (item.start, end), kind, q.value, item.bound, unit, counted, item.direction

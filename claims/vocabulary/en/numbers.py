@@ -205,6 +205,8 @@ BOUNDS_AFTER = {
 }
 # Words joining a lower and an upper bound into one range ("more than 10 and less than 20").
 BOUND_JOINTS = ("and", "but", "yet")
+# Articles allowed between a bound and its figure ("more than the half" is rare; kept for symmetry).
+BOUND_ARTICLES = ("the",)
 # Range patterns: words before the first number and between the two numbers.
 RANGE_OPENERS = {"between": ("and",), "from": ("to", "through"), "": ("to", "through", "-", "–", "—")}
 

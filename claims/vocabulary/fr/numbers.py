@@ -190,6 +190,8 @@ BOUNDS_AFTER = {
 }
 # Mots qui joignent une borne basse et une borne haute ("supérieur à 20 et inférieur à 35").
 BOUND_JOINTS = ("et", "mais")
+# Articles entre une borne et son chiffre ("plus de la moitié").
+BOUND_ARTICLES = ("la",)
 RANGE_OPENERS = {"entre": ("et",), "de": ("à",), "d'": ("à",), "d’": ("à",), "": ("à", "-", "–", "—")}
 
 VAGUE = {
