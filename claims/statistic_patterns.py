@@ -96,7 +96,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         bound_before=re.compile(
             rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
             rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
-            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",  # "plus de la moitié"
+            # an article may sit between the bound and the figure: "plus de la moitié"
+            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",
             re.IGNORECASE,
         ),
         # "500 or more", but not "200 or greater than 190" (that bound belongs to 190)
