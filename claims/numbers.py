@@ -33,8 +33,8 @@ class Number:
     """A number found in text. ``kind``: cardinal, ordinal or fraction.
 
     ``digits`` is True when written with digits; ``glued`` holds letters stuck to the digits
-    that are not a scale ("km" in "29km"); ``weak`` marks a lone "one"/"un" or a lone ordinal
-    word, which is often not a number at all ("no one", "at first").
+    ("km" in "29km"; "bn" in "1.2bn", whose scale is already in ``value``); ``weak`` marks a lone
+    "one"/"un" or a lone ordinal word, which is often not a number at all ("no one", "at first").
     """
 
     start: int
