@@ -134,3 +134,19 @@ def test_trend_rows_and_throughput_follow_the_filter(database):
     assert list(only_ana["reviewer"]) == ["ana"]
     share = chart_data.false_share(rows, freq="month")
     assert share["share"].tolist() == [1.0]
+
+
+def test_export_page_offers_published_verdicts_by_default_and_proposed_on_request(sqlite_url, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    assert workbench_cli(["init", "--demo"]) == 0
+    with open_database(sqlite_url).session() as session:
+        tripled = _claim(session, "a triplé")
+        session.add(VerdictRow(claim_id=tripled, rating="False", rationale="r", reviewer="ana"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/export_verdicts.py")
+    at.run()
+    at.checkbox(key="export.only_verdicts").check().run()
+    assert not at.exception and "header only" in at.info[0].value  # the verdict is only proposed
+    at.checkbox(key="export.all_states").check().run()
+    assert not at.exception and at.caption[0].value == "1 row exported."

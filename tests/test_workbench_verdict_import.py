@@ -123,3 +123,21 @@ def test_command_line_export_then_import(sqlite_url, tmp_path, monkeypatch, caps
         )
     assert workbench_cli(["import", "verdicts", str(out), "--database-url", fresh]) == 1
     assert "nothing stored" in capsys.readouterr().err
+
+
+def test_progress_bar_shows_on_stderr_only_for_large_exports():
+    import io
+
+    from workbench.export_commands import ProgressBar
+    from workbench.storage.export_rows import CHUNK
+
+    stream = io.StringIO()
+    bar = ProgressBar("Exporting verdicts", stream=stream, width=10)
+    bar(CHUNK, CHUNK)  # one chunk: no bar
+    assert stream.getvalue() == ""
+    bar(CHUNK, 2 * CHUNK)
+    bar(2 * CHUNK, 2 * CHUNK)
+    assert stream.getvalue() == (
+        f"\rExporting verdicts [#####-----] {CHUNK}/{2 * CHUNK}"
+        f"\rExporting verdicts [##########] {2 * CHUNK}/{2 * CHUNK}\n"
+    )
