@@ -324,7 +324,7 @@ def _cell(t: Tally | None) -> str:
 def print_table(rows: list[Row]) -> None:
     systems = ["ours", "recognizers", "quantulum3", "text2num"]
     print(
-        f"{'suite':<17}{'file':<42}{'lang':<5}"
+        f"{'suite':<17}{'file':<48}{'lang':<5}"
         + "".join(f"{s:>19}" for s in systems)
         + f"{'ours/best peer':>16}"
     )
@@ -335,7 +335,7 @@ def print_table(rows: list[Row]) -> None:
         ratio = "–"
         if ours and ours.total and peer_rates and max(peer_rates):
             ratio = f"{(ours.passed / ours.total) / max(peer_rates):.2f}x"
-        print(f"{row.suite:<17}{row.file:<42}{row.lang:<5}{cells}{ratio:>16}")
+        print(f"{row.suite:<17}{row.file:<48}{row.lang:<5}{cells}{ratio:>16}")
     print()
     print(f"{'system':<14}{'words':>10}{'seconds':>10}{'words/s':>12}{'vs ours':>10}")
     speeds = {}
