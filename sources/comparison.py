@@ -50,11 +50,18 @@ def _interval(fig: Figure) -> tuple[float, float]:
     """The values the words allow; an exact figure is a point."""
     bound = fig.bound
     value = fig.value
-    if bound.kind in ("lower", "upper", "range"):
+    if _bounded(fig):
         low = bound.low if bound.low is not None else -math.inf
         high = bound.high if bound.high is not None else math.inf
         return low, high
     return (value, value) if value is not None else (-math.inf, math.inf)
+
+
+def _bounded(fig: Figure) -> bool:
+    """A figure given as a bound or a range, or a vague one ("des dizaines": 20 to 99)."""
+    if fig.bound.kind in ("lower", "upper", "range"):
+        return True
+    return fig.value is None and (fig.bound.low is not None or fig.bound.high is not None)
 
 
 def _same_years(a: str | None, b: str | None) -> bool | None:
@@ -87,9 +94,9 @@ def agrees(stat: Figure, figure: Figure, *, tolerance: float = 0.02) -> bool:
     ...        ReportedFigure(263, "count"))
     True
     """
-    if stat.value is None or figure.value is None or not same_metric(stat, figure):
+    if figure.value is None or not same_metric(stat, figure):
         return False
-    if stat.bound.kind in ("lower", "upper", "range"):
+    if _bounded(stat):
         low, high = _interval(stat)
         return low <= figure.value <= high and (stat.bound.inclusive or figure.value not in (low, high))
     return abs(stat.value - figure.value) <= tolerance * max(abs(figure.value), 1e-9)
@@ -207,9 +214,9 @@ def compare(
         deviation = (stat.value - figure.value) / abs(figure.value)
     if not same:
         status, verdict = "not comparable", f"not the same measure ({stat.kind} vs {figure.kind})"
-    elif stat.value is None or figure.value is None:
+    elif figure.value is None or (stat.value is None and not _bounded(stat)):
         status, verdict = "unknown", "no value to compare"
-    elif stat.bound.kind in ("lower", "upper", "range"):
+    elif _bounded(stat):
         bound_ok = agrees(stat, figure, tolerance=tolerance)
         status = "consistent" if bound_ok else "contradicts"
         side = "within" if bound_ok else "outside"

@@ -143,3 +143,11 @@ def test_rows_for_a_compact_table():
         ).as_rows()
     )
     assert rows["status"] == "consistent" and rows["deviation"] == "-3.2%"
+
+
+def test_vague_claim_is_checked_against_its_range():
+    dozens = Statistic("des dizaines", (0, 12), "count", None, Bound("approximate", 20, 99), vague=True)
+    assert compare(dozens, ReportedFigure(43, "count")).status == "consistent"
+    assert compare(dozens, ReportedFigure(4, "count")).status == "contradicts"
+    many = Statistic("beaucoup", (0, 8), "count", None)
+    assert compare(many, ReportedFigure(4, "count")).status == "unknown"
