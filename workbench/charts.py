@@ -222,9 +222,6 @@ def comparison_frame(claim: ClaimRecord) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype({"value": float})
 
 
-figure_comparison_chart = compare_chart
-
-
 # --- trends -----------------------------------------------------------------------------------------
 
 
