@@ -250,3 +250,13 @@ def test_png_and_svg_are_real_images_of_the_chart():
 def test_chart_csv_is_the_data_with_formulas_neutralised():
     df = pd.DataFrame({"period": ["2026-01"], "group": ["=cmd"], "claims": [2]})
     assert charts.chart_csv(df).decode() == "period,group,claims\r\n2026-01,'=cmd,2\r\n"
+
+
+def test_every_source_kind_has_its_own_colour_and_an_unknown_kind_still_draws():
+    assert len(charts.COLOUR_RANGE) == len(charts.COLOUR_DOMAIN)
+    df = _frame(
+        _row("claim", "2023", 3.0, role="this claim", colour="this claim"),
+        _row("x", "2023", 2.0, colour="wiki"),
+    )
+    colour = _layers(charts.compare_chart(df).to_dict())[1]["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["this claim", "wiki"] and len(set(colour["range"])) == 2
