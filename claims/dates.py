@@ -60,8 +60,8 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
         )
         for category in categories:
             start, end = max(0, token.start() - _MARGIN), min(size, token.end() + _MARGIN)
-            cut = _BREAK.search(text, end)  # never end a window inside a word or a number
-            end = cut.start() if cut else size
+            cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
+            end = cut.start() if cut else min(size, end + 24)
             runs = spans.setdefault(category, [])
             if runs and start <= runs[-1][1]:
                 runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
@@ -70,7 +70,7 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-_BREAK = re.compile(r"\s|$")
+_BREAK = re.compile(r"\s")
 _SEPARATED = re.compile(r"\s{0,2}[/.\-–]\s{0,2}\d")
 
 
