@@ -118,3 +118,17 @@ def test_an_endless_sentence_is_cut():
     sentences = split_sentences(text, lang="fr")
     assert len(sentences) > 1 and all(len(s.text) <= 2000 for s in sentences)
     assert all(text[slice(*s.span)] == s.text for s in sentences)
+
+
+def test_unsure_paragraphs_go_to_pysbd_and_keep_exact_offsets():
+    # Initials make the rules unsure, so pysbd segments; repeated sentences test the re-anchoring.
+    text = "A. B. Smith won. A. B. Smith won.  Then J. Doe lost 3.5 points. A. B. Smith won."
+    sentences = split_sentences(text, lang="en")
+    assert [s.text for s in sentences] == [
+        "A. B. Smith won.",
+        "A. B. Smith won.",
+        "Then J. Doe lost 3.5 points.",
+        "A. B. Smith won.",
+    ]
+    assert [s.span[0] for s in sentences] == [0, 17, 35, 64]
+    assert all(text[slice(*s.span)] == s.text for s in sentences)
