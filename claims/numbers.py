@@ -11,17 +11,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.number_words import (
+from claims.number_lexicon import (
     Lexicon,
-    Parsed,
     Token,
     alternation,
     connector_tokens,
     lexicon,
-    parse_run,
     prefix_tokens,
     word_token,
 )
+from claims.number_words import Parsed, parse_run
 from claims.vocabulary import load
 
 _SPACES = " \u00a0\u202f\u2009"

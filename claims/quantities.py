@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.number_words import alternation, lexicon
+from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
 

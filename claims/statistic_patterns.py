@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.number_words import alternation, lexicon
+from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
 _SP = r"[ \u00a0\u202f]"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from claims.models import Bound, Statistic
-from claims.number_words import lexicon
+from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import StatPatterns, phone_spans, stat_patterns
