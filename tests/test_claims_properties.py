@@ -51,7 +51,11 @@ def _check(text: str, **options) -> None:
         assert claim.modality in ("reported", "forecast", "target", "hypothetical")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("CLAIMS_HYPOTHESIS_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(text=TEXTS, lang=st.sampled_from([None, "fr", "en"]))
 def test_never_raises_and_spans_point_at_surfaces(text, lang):
     _check(text, lang=lang)
