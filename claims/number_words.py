@@ -63,7 +63,11 @@ def _take(state: _State, tok: Token, fr: bool) -> bool:
     last = state.last.cls if state.last else None
     if last == "ordinal" or state.ordinal:
         return False
-    if tok.cls == "ordinal" and tok.value < 3 and last not in (None, "tens"):
+    if (
+        tok.cls == "ordinal"
+        and tok.value < 3
+        and not (last in (None, "tens") or (last == "teen" and state.group >= 20))
+    ):
         return False  # "million first" is two words, "twenty-first" one
     if last is not None and state.last.cls == "ordinal":
         return False

@@ -120,3 +120,8 @@ def test_words_to_digits_keeps_articles() -> None:
 def test_spans_inside_text(text: str, lang: str) -> None:
     for number in find_numbers(text, lang=lang):
         assert 0 <= number.start < number.end <= len(text)
+
+
+def test_ordinal_after_teen_does_not_crash() -> None:
+    numbers = find_numbers("neuf mille neuf cent quatre-vingt-dix seconde", lang="fr")
+    assert numbers[0].value == 9990

@@ -67,6 +67,7 @@ ORDINALS = {
     "seventh": 7,
     "eighth": 8,
     "ninth": 9,
+    "nineth": 9,  # a frequent misspelling
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,

@@ -90,7 +90,9 @@ _ORD_UNITS = {
 ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, **_ORD_UNITS}
 # Unaccented and plural spellings ("cinquieme", "cinquièmes") of the same words.
 ORDINALS.update({w.replace("è", "e"): v for w, v in list(ORDINALS.items())})
-ORDINALS.update({w + "s": v for w, v in list(ORDINALS.items()) if w.endswith("me")})
+ORDINALS.update(
+    {w + "s": v for w, v in list(ORDINALS.items()) if w.endswith(("me", "er", "ère", "ere", "nd", "nde"))}
+)
 WEAK_ORDINALS = frozenset({"second", "seconde", "premier", "première"})
 # Ordinaux laissés en lettres dans un texte ("une seconde").
 ORDINALS_KEPT_AS_WORDS = frozenset({"second", "seconde"})
