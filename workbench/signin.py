@@ -101,7 +101,7 @@ def _oidc_user() -> User | None:
             "(redirect_uri, cookie_secret, client_id, client_secret, server_metadata_url). See the README."
         )
         return None
-    if not st.user.is_logged_in:
+    if not st.user.get("is_logged_in", False):
         st.title("Sign in")
         st.button("Sign in with your organisation's account", type="primary", on_click=st.login)
         return None
