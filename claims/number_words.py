@@ -301,7 +301,8 @@ def _decimals(tokens: list[Token], i: int, fr: bool) -> tuple[str, int]:
         while j < len(tokens) and tokens[j].cls == "zero":
             j += 1
         digits = "0" * (j - i)
-    sub = _parse_one(tokens, j, fr) if j < len(tokens) else None
+    plain = j < len(tokens) and tokens[j].cls in ("unit", "teen", "tens", "hundred")
+    sub = _parse_one(tokens, j, fr) if plain else None
     if sub is not None and sub.kind == "cardinal" and sub.value == int(sub.value):
         return digits + str(int(sub.value)), sub.last + 1
     return digits, j

@@ -125,3 +125,20 @@ def test_spans_inside_text(text: str, lang: str) -> None:
 def test_ordinal_after_teen_does_not_crash() -> None:
     numbers = find_numbers("neuf mille neuf cent quatre-vingt-dix seconde", lang="fr")
     assert numbers[0].value == 9990
+
+
+def _number_words(lang: str) -> list[str]:
+    from claims.number_lexicon import lexicon
+
+    return sorted(lexicon(lang).words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(["fr", "en"]))
+def test_word_soup_never_raises(data: st.DataObject, lang: str) -> None:
+    pieces = st.sampled_from([*_number_words(lang), "12", "1,5", "3/4", "%", "$", "-", "de", "of"])
+    parts = data.draw(st.lists(pieces, max_size=12))
+    text = data.draw(st.sampled_from([" ", "-", "  "])).join(parts)
+    for number in find_numbers(text, lang=lang):
+        assert 0 <= number.start < number.end <= len(text)
+    words_to_digits(text, lang=lang)
