@@ -112,6 +112,8 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
         return True
     if q.start and text[q.start - 1] in ":h" and q.start >= 2 and text[q.start - 2].isdigit():
         return True
+    if q.kind == "number" and q.start and text[q.start - 1] in "([" and text[q.end : q.end + 1] in (")", "]"):
+        return True  # "[3]", "Comment (0)": a note marker or a counter, not a figure
     surface = text[q.start : q.end]
     if whole and surface.isdigit() and len(surface) == 4 and 1000 <= q.value <= 2100:
         return "year"
