@@ -119,7 +119,7 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Longest pieces first, earlier rules on ties; no two chosen pieces overlap."""
-    found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[0].pending, f[1], f[0].start))
+    found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[1], f[0].start))
     taken: set[int] = set()
     chosen = []
     for piece, _ in found:

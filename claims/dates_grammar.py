@@ -86,6 +86,7 @@ def grammar(lang: str) -> Grammar:
     caps = [m for m in (*t.MONTHS, *t.MONTH_ABBREVIATIONS) if fold(m) in need_caps]
     # any month form; an abbreviation may carry its dot ("oct.")
     month = rf"(?:{alternation(full)}|{alternation(abbr)}\.?|{capitalised(caps)})"
+    any_month = rf"(?:{alternation(t.MONTHS)}|{alternation(t.MONTH_ABBREVIATIONS)}\.?)"
     weekday = rf"(?:{alternation(t.WEEKDAYS)}|{alternation(t.WEEKDAY_ABBREVIATIONS)}(?=\.))"
     suffix = alternation(t.ORDINAL_SUFFIXES, bounded=False)
     day_number = rf"{NO_DIGIT_BEFORE}{DAY_DIGITS}(?:{suffix}{LETTER_AFTER})?"
@@ -181,6 +182,13 @@ def grammar(lang: str) -> Grammar:
             "day_month",
             "month",
             rf"(?P<d>{day})(?:\s{{1,3}}{of}\s{{1,3}}|[\s.\-]{{0,3}})(?P<mon>{month})"
+            rf"(?:(?:[\s,.]{{1,3}}|\s{{1,3}}{of}\s{{1,3}})(?P<y>{year}))?",
+        ),
+        # the fourth of may
+        (
+            "day_month",
+            "month",
+            rf"(?P<d>{day})\s{{1,3}}{alternation(t.DAY_OF)}\s{{1,3}}(?P<mon>{any_month})"
             rf"(?:(?:[\s,.]{{1,3}}|\s{{1,3}}{of}\s{{1,3}})(?P<y>{year}))?",
         ),
         # December 15, 2023; Oct. 2; may the eleventh
@@ -343,6 +351,12 @@ def grammar(lang: str) -> Grammar:
         ("year_to_date", "ytd", alternation(t.YEAR_TO_DATE)),
         # the 27th, le 27 (only before punctuation: "le 27e étage" is not a date)
         ("day_only", "digit dayword", rf"(?:{articles})\s{{1,3}}(?P<d>{day})(?=\s{{0,2}}(?:[.,;:!?)]|$))"),
+        (
+            "day_only",
+            "digit dayword",
+            rf"{alternation(t.DAY_PREPOSITIONS)}\s{{1,3}}(?P<x>(?P<d>{ordinal_digits}|{alternation(t.ORDINALS)}))"
+            rf"(?=\s{{0,2}}(?:[.,;:!?)]|$))",
+        ),
         # the year 2027, l'année 2027; a bare year is checked for context in dates_rules
         (
             "year",
@@ -372,7 +386,11 @@ def grammar(lang: str) -> Grammar:
         ),
         range_gap=re.compile(rf"\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
         range_opener=re.compile(rf"(?P<open>{openers})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
-        glue_gap=re.compile(rf"[\s,(]{{0,3}}(?:{of}\s{{1,3}}|{of}$)?(?:{articles}\s{{0,3}})?$", FLAGS),
+        glue_gap=re.compile(
+            rf"(?:{alternation(t.POSSESSIVE, bounded=False)})?[\s,(]{{0,3}}(?:{of}\s{{1,3}}|{of}$)?"
+            rf"(?:{articles}\s{{0,3}})?$",
+            FLAGS,
+        ),
         connector_after=re.compile(rf"\s{{1,3}}(?:{connectors})\s", FLAGS),
         day_context=re.compile(alternation(t.NOT_AFTER_DAY), FLAGS),
         step=re.compile(rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})", FLAGS),

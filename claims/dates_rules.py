@@ -121,6 +121,7 @@ def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Gramma
             and not g["d"][0].isdigit()
             and _month_is_ambiguous(lex, g["mon"])
             and not g.get("y")
+            and not re.search(r"\s(?:of|de)\s", m.group())
         ):
             return None  # "the first may be": a spelled day beside an ambiguous month
     elif name in ("numeric", "numeric_dm"):

@@ -52,7 +52,7 @@ PERIOD_OF = {
     "the week of": "week", "week of": "week", "the week commencing": "week_from",
     "the week beginning": "week_from", "the week starting": "week_from", "w/c": "week_from",
 }  # fmt: skip
-ANAPHORIC = ("that", "the same", "same")
+ANAPHORIC = ("that", "same")
 # "the past three years": a window ending (-1) or starting (+1) at the publication date
 WINDOW_BEFORE = {"the past": -1, "past": -1, "the last": -1, "last": -1, "the next": 1, "next": 1}
 WINDOW_AFTER: dict[str, int] = {}
@@ -128,6 +128,11 @@ RANGE_OPENERS = {"between": "and", "from": "to"}
 RANGE_CONNECTORS = ("to", "until", "till", "through", "thru", "and", "-", "–", "—")
 # Glue between two parts of one date: "Friday of next week", "June of next year"
 GLUE = ("of", "on", "in", "the")
+POSSESSIVE = ("'s",)  # "next year's fourth quarter"
+# "the fourth of may": after a day and "of", even a month that is also a common word is a month
+DAY_OF = ("of",)
+# "on 22nd": a day of the month alone after these words (before punctuation)
+DAY_PREPOSITIONS = ("on",)
 ARTICLES = ("the",)
 SURFACE_ARTICLES = ("the",)
 # Words that must not follow a bare number read as a day ("the 27th floor")
