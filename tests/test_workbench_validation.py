@@ -53,3 +53,14 @@ def test_prepare_article_detects_the_language_and_defaults_the_title():
     assert draft.claims
     with pytest.raises(InputError, match="empty"):
         prepare_article(" \n\t ")
+
+
+def test_the_publication_date_resolves_the_claims_dates():
+    from datetime import date
+
+    draft = prepare_article(
+        "Le 15 décembre, l'Ukraine a annoncé avoir signé des dizaines d'accords.",
+        published=date(2023, 12, 20),
+    )
+    (claim,) = draft.claims
+    assert [(d.surface, d.start) for d in claim.dates] == [("15 décembre", "2023-12-15")]

@@ -31,5 +31,5 @@ def prepare_article(
         outlet=clean_text("outlet", outlet),
         url=clean_text("url", url),
         published=published,
-        claims=tuple(split_claims(body, lang=language)),
+        claims=tuple(split_claims(body, lang=language, published=published)),
     )
