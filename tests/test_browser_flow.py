@@ -42,6 +42,8 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     expect(page.get_by_text(re.compile(r"Stored article #1 \(fr\) with \d+ claims"))).to_be_visible()
 
     _nav(page, "Sources", "Sources")
+    page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")  # saving a source needs a name
+    page.get_by_label("Reviewer", exact=True).press("Enter")
     page.get_by_label("Title").fill("Forum attendance list")
     page.get_by_label("URL").fill("https://example.org/forum")
     page.get_by_label("Value").fill("263")
@@ -65,9 +67,11 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
 
     _choose(page, "Rating", "Mostly true")
     page.get_by_label("Rationale").fill("The attendance list shows 263 manufacturers, not all Western.")
-    page.get_by_role("button", name="Save verdict").click()
+    page.get_by_role("button", name="Propose verdict").click()
     expect(page.get_by_text("Saved.")).to_be_visible()
     expect(page.get_by_text("Mostly true by Ana Reviewer")).to_be_visible()
+    page.get_by_role("button", name="Publish “Mostly true”").click()  # single-user mode: also the editor
+    expect(page.get_by_text("Published.", exact=True)).to_be_visible()
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=DOCS / "review-page.png", full_page=True)
 

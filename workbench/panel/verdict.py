@@ -68,8 +68,11 @@ def _render_form(claim: ClaimRecord, scale: tuple[Rating, ...]) -> None:
             placeholder="Choose a rating",
             key=state.VERDICT_RATING,
         )
+        # no help= here: its tooltip button would share the label "Rationale"
         st.text_area(
-            "Rationale", key=state.VERDICT_RATIONALE, help="Plain text; shown as text, never as HTML."
+            "Rationale",
+            key=state.VERDICT_RATIONALE,
+            placeholder="Plain text: why this rating, on which evidence",
         )
         st.multiselect(
             "Sources it rests on",

@@ -1,0 +1,138 @@
+"""Roles in Chromium, in sign-in mode: a reviewer links evidence and proposes a verdict, an editor in a
+second browser publishes it, and the reviewer's save on the page they had open is refused."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
+
+from tests.support import REPO_ROOT
+from tests.support import browser as browser_support
+from workbench.storage.database import open_database
+from workbench.storage.schema import ClaimRow, VerdictRow
+
+PASSWORD = "correct horse battery"
+USERS = (("ana", "reviewer", "Ana Reviewer"), ("ed", "editor", "Ed Editor"))
+
+
+@pytest.fixture(scope="module")
+def desk_app(serve_app):
+    """The demo database served in sign-in mode; its users added through the real command line."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_AUTH", "password")  # the server copies the environment when it starts
+        served = serve_app(demo=True)
+    for username, role, name in USERS:
+        added = subprocess.run(
+            [sys.executable, "-m", "workbench", "users", "add", username, "--role", role, "--name", name,
+             "--password-stdin", "--database-url", served.database_url],
+            cwd=REPO_ROOT, input=PASSWORD + "\n", capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+    return served
+
+
+def _forum_claim(database_url: str) -> int:
+    with open_database(database_url, migrate=False).session() as session:
+        return session.scalar(select(ClaimRow.id).where(ClaimRow.text.contains("plus de 250")))
+
+
+def _sign_in(page: Page, url: str, username: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Review claims")).to_have_count(0)  # nothing else shows
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox or multiselect; a click that lands while the app is still
+    settling after a rerun can leave the list closed, so click again (at most 3 times)."""
+    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
+    for _ in range(3):
+        page.get_by_label(label, exact=True).click()
+        try:
+            expect(choice).to_be_visible(timeout=3_000)
+        except AssertionError:
+            continue
+        break
+    choice.click()
+
+
+def _propose(page: Page, rating: str, rationale: str) -> None:
+    _choose(page, "Rating", rating)
+    page.get_by_label("Rationale").fill(rationale)
+    page.get_by_role("button", name="Propose verdict").click()
+
+
+def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: Page, browser: Browser):
+    claim_id = _forum_claim(desk_app.database_url)
+    claim_url = f"{desk_app.url}/?claim={claim_id}"
+
+    # the reviewer: signed in, the claim from the URL, no name field and no settings page
+    _sign_in(page, claim_url, "ana")
+    expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
+    expect(page.get_by_text("Signed in as Ana Reviewer (reviewer)")).to_be_visible()
+    expect(page.get_by_label("Reviewer", exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Desk settings")).to_have_count(0)
+
+    page.get_by_label("Quote from the source").fill("263 foreign manufacturers")
+    page.get_by_role("button", name="Link source").click()
+    expect(page.get_by_text(re.compile(r"^Source linked"))).to_be_visible()
+
+    # bad input is refused with a message and stores nothing
+    _propose(page, "Mostly true", "<script>alert('x')</script>")
+    expect(page.get_by_text(re.compile("contains HTML or script markup"))).to_be_visible()
+    _propose(page, "Mostly true", "x" * 20_001)
+    expect(page.get_by_text("The rationale is 20,001 characters long; the limit is 20,000.")).to_be_visible()
+
+    _choose(page, "Sources it rests on", "#")
+    page.keyboard.press("Escape")
+    _propose(page, "Mostly true", "263 manufacturers registered, not all of them Western.")
+    expect(page.get_by_text("Saved.", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Proposed: Mostly true \(by ana\)"))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Publish"))).to_have_count(0)
+    expect(page.get_by_text("An editor publishes proposed verdicts.")).to_be_visible()
+
+    # the editor, in a second browser: publishes what the reviewer proposed
+    editor_context = browser_support.new_context(browser)
+    try:
+        editor = editor_context.new_page()
+        _sign_in(editor, claim_url, "ed")
+        expect(editor.get_by_text("Signed in as Ed Editor (editor)")).to_be_visible()
+        editor.get_by_role("button", name="Publish “Mostly true”").click()
+        expect(editor.get_by_text("Published.", exact=True)).to_be_visible()
+        expect(editor.get_by_text(re.compile(r"^Published: Mostly true \(by ed,"))).to_be_visible()
+    finally:
+        editor_context.close()
+
+    # the reviewer's page still shows the version before the publication: the save is refused
+    _propose(page, "False", "Changed my mind.")
+    refusal = page.get_by_text(re.compile(rf"Claim #{claim_id} was changed by someone else"))
+    expect(refusal).to_be_visible()
+    expect(refusal).to_contain_text("Reload the claim")
+
+    with open_database(desk_app.database_url, migrate=False).session() as session:
+        rows = session.scalars(
+            select(VerdictRow).where(VerdictRow.claim_id == claim_id).order_by(VerdictRow.id)
+        )
+        history = [(v.state, v.rating, v.reviewer, v.published_by, len(v.source_ids)) for v in rows]
+    assert history == [
+        ("proposed", "Mostly true", "ana", None, 1),
+        ("published", "Mostly true", "ana", "ed", 1),
+    ]
+
+    # after reloading the claim the reviewer sees the publication and may propose a change
+    page.get_by_role("button", name="Reload this claim").click()
+    expect(page.get_by_text(re.compile(r"^Published: Mostly true"))).to_be_visible()
+    # a refresh starts a new Streamlit session: password sign-in is asked again, the claim stays in the URL
+    page.reload()
+    expect(page).to_have_url(re.compile(rf"claim={claim_id}"))
+    _sign_in(page, page.url, "ana")
+    expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
