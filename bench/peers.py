@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.numbers import find_numbers, value_of, words_to_digits
-from claims.quantities import find_quantities
+from claims.quantities import find_quantities, find_unit_mentions
+from claims.relative_ordinals import find_relative_ordinals
 from claims.statistics import parse_statistics
 from claims.vocabulary import load
 
@@ -79,23 +80,33 @@ def ours_numbers(text: str, lang: str) -> list[Pred]:
             continue
         if n.weak and text[: n.start].split()[-1:] and text[: n.start].split()[-1].lower() in pronoun:
             continue  # "which one", "celui-ci"
+        if n.weak and "/" in (text[n.start - 1 : n.start], text[n.end : n.end + 1]):
+            continue  # "un/une", "a/an": a word named as a word, no number
         out.append(Pred(n.start, n.end, n.value, text[n.start : n.end]))
     return out
 
 
 def ours_ordinals(text: str, lang: str) -> list[Pred]:
-    return [
+    """Ordinals, and positions named relative to another ("next", "l'avant-dernier": value None)."""
+    relative = [
+        Pred(o.start, o.end, None, text[o.start : o.end]) for o in find_relative_ordinals(text, lang=lang)
+    ]
+    numbered = [
         Pred(n.start, n.end, n.value, text[n.start : n.end])
         for n in find_numbers(text, lang=lang)
-        if n.kind == "ordinal"
+        if n.kind == "ordinal" and not any(r.start <= n.start < r.end for r in relative)  # type: ignore[operator]
     ]
+    return sorted(relative + numbered, key=lambda p: p.start or 0)
 
 
 def _quantities(kinds: tuple[str, ...], families: tuple[str, ...] | None = None) -> Adapter:
+    """Figures of these kinds, and (as Recognizers does) their units named alone, value None."""
+
     def adapter(text: str, lang: str) -> list[Pred]:
+        found = [*find_quantities(text, lang=lang), *find_unit_mentions(text, lang=lang)]
         return [
             Pred(q.start, q.end, q.value, text[q.start : q.end])
-            for q in find_quantities(text, lang=lang)
+            for q in sorted(found, key=lambda q: q.start)
             if q.kind in kinds and (families is None or q.family in families)
         ]
 
@@ -111,25 +122,36 @@ ours_temperature = _quantities(("measure",), ("temperature",))
 ours_age = _quantities(("measure",), ("age",))
 
 
+# Recognizers' French ranges leave the opening "de" out ("est de [20 à 100]"); English keeps "from".
+_RANGE_OPENERS_LEFT_OUT = {"fr": re.compile(r"(?i:de|d['’])[ \u00a0]*")}
+
+
 def ours_ranges(text: str, lang: str) -> list[Pred]:
     """Bounded figures from the statistics parser, as intervals."""
     exact_phrases = tuple(
         k.lower() for k, (kind, _) in load(lang, "numbers").BOUNDS.items() if kind == "exact"
     )
     out = []
+    measures = {
+        q.end: q.number.end for q in find_quantities(text, lang=lang) if q.kind == "measure" and q.number
+    }
     for s in parse_statistics(text, lang=lang):
         b = s.bound
         if s.kind in ("multiplier", "ordinal", "change") or s.vague:
             continue
         start, end = s.span
+        end = measures.get(end, end)  # a number range: "more than thirty [years old]"
+        opener = _RANGE_OPENERS_LEFT_OUT.get(lang)
+        if b.kind == "range" and opener and opener.match(s.surface):
+            start += opener.match(s.surface).end()  # type: ignore[union-attr]
         if b.kind == "range":
-            out.append(Pred(start, end, None, s.surface, b.low, b.high, True, b.inclusive, True))
+            out.append(Pred(start, end, None, text[start:end], b.low, b.high, True, b.inclusive, True))
         elif b.kind == "lower":
-            out.append(Pred(start, end, None, s.surface, b.low, None, b.inclusive, None, True))
+            out.append(Pred(start, end, None, text[start:end], b.low, None, b.inclusive, None, True))
         elif b.kind == "upper":
-            out.append(Pred(start, end, None, s.surface, None, b.high, None, b.inclusive, True))
+            out.append(Pred(start, end, None, text[start:end], None, b.high, None, b.inclusive, True))
         elif b.kind == "exact" and s.surface.lower().startswith(exact_phrases):
-            out.append(Pred(start, end, None, s.surface, b.low, b.high, True, True, True))
+            out.append(Pred(start, end, None, text[start:end], b.low, b.high, True, True, True))
     return out
 
 

@@ -171,6 +171,11 @@ def parse_run(tokens: list[Token], lang: str) -> list[Parsed]:
     while i < n:
         parsed = _parse_one(tokens, i, fr)
         if parsed is None:
+            tok, prev = tokens[i], out[-1] if out else None
+            joins = prev is not None and prev.last == i - 1 and prev.kind == "cardinal"
+            if joins and tok.cls == "ordinal" and tok.plural and tok.value >= 2:
+                # "cent mille billionièmes", "a thousand trillionths"
+                out[-1] = Parsed(prev.value / tok.value, "fraction", prev.first, i)  # type: ignore[union-attr]
             i += 1
             continue
         out.append(parsed)

@@ -70,6 +70,8 @@ def _digit_forms(lang: str) -> _DigitForms:
         "(?<![,])" if table.DECIMAL_SEPARATOR == "," else "(?<![^\\W\\d_],)"
     )  # "22,24,26" lists in English
     sp = f"[{_SPACES}]"
+    spaced_words = getattr(table, "SPACED_SCALE_SUFFIXES", ())
+    spaced = rf"(?P<spaced>{sp}{{1,2}}{alternation(spaced_words)}(?![\w]))?" if spaced_words else ""
     pattern = re.compile(
         rf"""
         (?=[-−+\d.,¼½¾⅓⅔⅕⅙⅛])                  # cheap first-character test before the look-behinds
@@ -87,6 +89,7 @@ def _digit_forms(lang: str) -> _DigitForms:
         (?P<exp>[eE][-+]?\d{{1,3}}(?![\w]) | \^[-+]{{0,2}}\d{{1,3}}
               | {sp}?[×x]{sp}?10(?:\^|\*\*)?[-−+]?\d{{1,3}}(?![\d]))?  # 1e10, 1.1^23, 2.48×10−5
         (?P<vulgar>[¼½¾⅓⅔⅕⅙⅛])?
+        {spaced}                                              # "2,33 k" where the locale writes it
         (?P<suffix>[^\W\d_]{{1,12}}(?:[²³]|\d(?![\d]))?)?       # 5k, 29km, 21st, 24703m2
         """,
         re.VERBOSE,
@@ -152,6 +155,13 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
         if m.group("sign") and m.group("sign")[0] != "+":
             value = -value
         start, end = m.start(), m.end()
+        if m.groupdict().get("spaced"):
+            letter = m.group("spaced").strip(_SPACES)
+            value = tidy(value * forms.scale_suffixes[letter])
+            out.append(
+                (Token("glued", value, start, end, ""), Number(start, end, value, "cardinal", True, letter))
+            )
+            continue
         suffix = m.group("suffix") or ""
         if suffix:
             end -= len(suffix)

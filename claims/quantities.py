@@ -24,7 +24,7 @@ class Quantity:
 
     start: int
     end: int
-    value: float
+    value: float | None  # None only for a unit named without a number (find_unit_mentions)
     kind: str
     unit: str | None = None
     family: str | None = None
@@ -253,3 +253,52 @@ def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, sta
     if code is not None and len(glued) == 3:
         return Quantity(number.start, end, value, "money", code, "currency", number)
     return None
+
+
+@cache
+def _mention_pattern(lang: str) -> re.Pattern[str]:
+    units = load(lang, "units")
+    nums = load(lang, "numbers")
+    words = [*units.MEASURE_WORDS, *units.CURRENCY_WORDS, *nums.PERCENT_WORDS[1:]]
+    return re.compile(
+        rf"""
+        (?<![\w'’])
+        (?P<art>(?:{_alt(nums.ARTICLES, flags="i")}|{_alt(nums.ONE_WORDS, flags="i")}){_SP}+)?  # "a gallon"
+        (?P<word>{_alt(words, flags="i")})
+        (?![\w])
+        """,
+        re.VERBOSE,
+    )
+
+
+def find_unit_mentions(text: str, *, lang: str, article_one: bool = False) -> list[Quantity]:
+    """Units, currencies and "percent" named without a number, value None ("convert to
+    fahrenheit"); with ``article_one``, "a gallon" or "one euro" counts one of the unit.
+
+    >>> [(text[q.start : q.end], q.unit) for text in ["from celsius to fahrenheit"]
+    ...  for q in find_unit_mentions(text, lang="en")]
+    [('celsius', '°C'), ('fahrenheit', '°F')]
+    """
+    pats = _patterns(lang)
+    taken = [(q.start, q.end) for q in find_quantities(text, lang=lang)]
+    percent = {w.lower() for w in load(lang, "numbers").PERCENT_WORDS}
+    everyday = load(lang, "units").EVERYDAY_UNIT_WORDS
+    out = []
+    for m in _mention_pattern(lang).finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group("word").lower()
+        if word in percent:
+            out.append(Quantity(m.start("word"), m.end(), None, "percent", "%", "ratio"))
+            continue
+        if word in pats.measures:
+            symbol, family = pats.measures[word]
+            kind = "measure"
+        else:
+            symbol, family, kind = pats.currencies.get(word), "currency", "money"
+        counted = bool(article_one and m.group("art")) and family not in ("duration", "age", "temperature")
+        if word in everyday and not counted:
+            continue  # "the cup", "la livre"
+        start = m.start() if counted else m.start("word")
+        out.append(Quantity(start, m.end(), 1.0 if counted else None, kind, symbol, family))
+    return out

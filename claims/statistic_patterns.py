@@ -27,6 +27,7 @@ class StatPatterns:
     """Everything ``parse_statistics`` matches around a number, for one language."""
 
     bound_before: re.Pattern[str]
+    bound_cancel: re.Pattern[str]
     bound_after: re.Pattern[str]
     bounds: dict[str, tuple[str, bool]]
     bounds_after: dict[str, tuple[str, bool]]
@@ -98,6 +99,10 @@ def stat_patterns(lang: str) -> StatPatterns:
             rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
             # an article may sit between the bound and the figure: "plus de la moitié"
             rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",
+            re.IGNORECASE,
+        ),
+        bound_cancel=re.compile(
+            rf"(?<![\w])(?:{_alt(t.BOUND_CANCELLED_AFTER) if t.BOUND_CANCELLED_AFTER else '(?!)'}){_SP}+\Z",
             re.IGNORECASE,
         ),
         # "500 or more", but not "200 or greater than 190" (that bound belongs to 190)

@@ -232,6 +232,8 @@ def _bound(text: str, item: _Item, pats: StatPatterns) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
     m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
     value = item.q.value
+    if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
+        m = None  # "how about 2 in 5": a suggestion, not an approximation
     if m:
         kind, inclusive = pats.bounds[m.group("b").lower()]
         item.start = m.start()

@@ -207,6 +207,8 @@ BOUNDS_AFTER = {
 # Words joining a lower and an upper bound into one range ("more than 10 and less than 20").
 BOUND_JOINTS = ("and", "but", "yet")
 # Articles allowed between a bound and its figure ("more than the half" is rare; kept for symmetry).
+# Words that turn a following bound word into something else ("how about 2 in 5").
+BOUND_CANCELLED_AFTER: tuple[str, ...] = ("how", "what")
 BOUND_ARTICLES = ("the",)
 # Range patterns: words before the first number and between the two numbers.
 RANGE_OPENERS = {"between": ("and",), "from": ("to", "through"), "": ("to", "through", "-", "–", "—")}
@@ -451,3 +453,26 @@ COUNTED_LINK = ("of",)  # "250 of the 300 deputies" stays short; "millions of pe
 
 # Plural ordinals name fractions ("three fifths").
 ORDINALS.update({w + "s": v for w, v in list(ORDINALS.items()) if w not in ("first", "second")})
+
+# Positions named relative to the current item or the end of a list, without a number:
+# phrase -> (anchor, offset). "next to last" is end-1. Read by claims.relative_ordinals.
+RELATIVE_ORDINALS = {
+    "next": ("current", 1),
+    "next one": ("current", 1),
+    "previous": ("current", -1),
+    "previous one": ("current", -1),
+    "current": ("current", 0),
+    "last": ("end", 0),
+    "last one": ("end", 0),
+    "next to last": ("end", -1),
+    "the second to last": ("end", -1),
+    "second to last": ("end", -1),
+    "the third to last": ("end", -2),
+    "third to last": ("end", -2),
+    "the last but one": ("end", -1),
+    "last but one": ("end", -1),
+    "the one before the last one": ("end", -1),
+    "the one before last": ("end", -1),
+    "penultimate": ("end", -1),
+    "antepenultimate": ("end", -2),
+}

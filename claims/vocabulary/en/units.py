@@ -321,3 +321,11 @@ ANGLE_CUES = ("turn", "turned", "turns", "rotate", "rotated", "angle", "tilt", "
 # A unit word "per" a time word ("barrels per day"); kept inside the surface.
 PER = ("per",)  # "a year" is too often "a year earlier" to read as a rate
 PER_TIME = ("day", "year", "hour", "month", "week", "second", "minute", "capita", "head")
+# Unit words that are also everyday nouns ("the cup", "a barrel of laughs"): never a unit
+# named alone, only a unit after a number.
+EVERYDAY_UNIT_WORDS = frozenset(
+    {"cup", "cups", "barrel", "barrels", "foot", "feet", "yard", "yards", "pound", "pounds", "ton",
+     "tons", "degree", "degrees", "deg", "deg.", "turns", "yo", "mb", "sterling", "mile", "miles",
+     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "hrs",
+     "minutes", "seconds", "cent", "cents", "penny", "pence", "lira"}
+)  # fmt: skip

@@ -48,8 +48,10 @@ SCALES = {
     "milliards": 1e9,
     "billion": 1e12,
     "billions": 1e12,
-    "trillion": 1e18,
-    "trillions": 1e18,
+    # "trillion" is 10^18 in the dictionaries, but in news it is almost only met as a calque of
+    # the English 10^12 ("1 trillion de dollars"): no quantity reported in the press reaches 10^18
+    "trillion": 1e12,
+    "trillions": 1e12,
     "lakh": 1e5,
     "crore": 1e7,
 }
@@ -86,6 +88,8 @@ _ORD_UNITS = {
     "millionième": 1e6,
     "milliardième": 1e9,
     "billionième": 1e12,
+    "trillionième": 1e12,
+    "dizième": 10,  # a frequent misspelling (after "dizaine")
 }
 ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, **_ORD_UNITS}
 # Unaccented and plural spellings ("cinquieme", "cinquièmes") of the same words.
@@ -106,6 +110,8 @@ DECIMAL_WORDS = frozenset({"virgule"})
 OVER = frozenset({"sur"})
 ONE_WORDS = frozenset({"un", "une"})
 ORDINAL_SUFFIX = r"(?:er|re|ère|ere|e|ème|eme|nd|nde|è)"
+# Scale letters also written apart from the number ("2,33 k", "10 k€").
+SPACED_SCALE_SUFFIXES = ("k",)
 SCALE_SUFFIXES = {
     "k": 1e3,
     "K": 1e3,
@@ -193,6 +199,8 @@ BOUNDS_AFTER = {
 # Mots qui joignent une borne basse et une borne haute ("supérieur à 20 et inférieur à 35").
 BOUND_JOINTS = ("et", "mais")
 # Articles entre une borne et son chiffre ("plus de la moitié").
+# Words that turn a following bound word into something else ("how about 2 in 5").
+BOUND_CANCELLED_AFTER: tuple[str, ...] = ()
 BOUND_ARTICLES = ("la",)
 RANGE_OPENERS = {"entre": ("et",), "de": ("à",), "d'": ("à",), "d’": ("à",), "": ("à", "-", "–", "—")}
 
@@ -428,3 +436,22 @@ COUNTED_STOP = frozenset(
 )
 COUNTED_STOP_SUFFIXES: tuple[str, ...] = ()
 COUNTED_LINK = ("de", "d'", "d’")
+
+# Rangs nommés par rapport à l'élément courant ou à la fin d'une liste, sans nombre :
+# expression -> (ancre, décalage). "l'avant-dernier" est fin-1. Lu par claims.relative_ordinals.
+RELATIVE_ORDINALS = {
+    **{w: ("current", 1) for w in ("prochain", "prochaine", "prochains", "prochaines")},
+    **{w: ("current", 1) for w in ("suivant", "suivante", "suivants", "suivantes")},
+    **{w: ("current", -1) for w in ("précédent", "précédente", "précédents", "précédentes")},
+    **{w: ("current", 0) for w in ("actuel", "actuelle", "actuels", "actuelles")},
+    **{w: ("end", 0) for w in ("dernier", "dernière", "derniers", "dernières")},
+    **{
+        f"{art}{w}": ("end", -1)
+        for art in ("", "l'", "l’")
+        for w in ("avant-dernier", "avant-dernière", "avant-derniers", "avant-dernières")
+    },
+    **{f"celui d{a}avant le dernier": ("end", -1) for a in "'’"},
+    **{f"celle d{a}avant la dernière": ("end", -1) for a in "'’"},
+    "pénultième": ("end", -1),
+    "antépénultième": ("end", -2),
+}

@@ -129,3 +129,10 @@ MEASURE_WORDS = {
 ANGLE_CUES = ("tourner", "tourne", "tourné", "pivoter", "angle", "rotation", "incliné", "gauche", "droite")
 PER = ("par",)
 PER_TIME = ("jour", "an", "année", "heure", "mois", "semaine", "seconde", "minute", "habitant", "tête")
+# Unit words that are also everyday nouns ("la livre", "un tour", "le pouce"): never a unit
+# named alone, only a unit after a number.
+EVERYDAY_UNIT_WORDS = frozenset(
+    {"livre", "livres", "tour", "tours", "pouce", "pouces", "pied", "pieds", "baril", "barils", "an",
+     "ans", "mois", "semaines", "jours", "heures", "degré", "degrés", "deg", "deg.", "milles", "mile",
+     "miles", "cents", "centimes", "pence", "francs"}
+)  # fmt: skip
