@@ -29,6 +29,8 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
     """
     if not isinstance(text, str) or not text:
         return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     gram = grammar(code)
     found = _candidates(text, gram)

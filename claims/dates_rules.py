@@ -99,156 +99,236 @@ def _year_has_context(gram: Grammar, text: str, m: re.Match[str]) -> bool:
     return bool(_SENTENCE_START.search(before) and gram.subject_verb.match(text, m.end()))
 
 
+@dataclass(frozen=True)
+class _Match:
+    """One rule match with what its handler needs."""
+
+    name: str
+    m: re.Match[str]
+    g: dict
+    text: str
+    lex: Lexicon
+    gram: Grammar
+    start: int
+    end: int
+
+    def before(self, width: int = 30) -> str:
+        return self.text[max(0, self.start - width) : self.start]
+
+
+Result = When | tuple[When, When] | Piece | None
+
+
 def interpret(name: str, m: re.Match[str], text: str, lex: Lexicon, gram: Grammar) -> Piece | None:
     """The piece a match of rule ``name`` stands for, or None when its words are not a date."""
     g = m.groupdict()
     start, end = m.span("x") if g.get("x") else m.span()
-    when: When | None = None
-    last: When | None = None
-    if name in ("iso", "day_month", "month_day", "weekday_day", "day_only"):
-        when = _date(lex, m) if name != "weekday_day" and name != "day_only" else None
-        if name in ("weekday_day", "day_only"):
-            day = lex.number(g["d"])
-            wd = lex.weekdays.get(fold(g["wd"]).rstrip(".")) if g.get("wd") else None
-            if day is None or not 1 <= day <= 31 or gram.day_context.match(text, end + 1):
-                return None
-            if not g["d"][0].isdigit() and fold(g["d"]) in lex.cardinals and day <= 10:
-                return None  # "le sept." is September or seven, never the 7th
-            when = When(day=day, weekday=wd)
-        elif (
-            name == "day_month"
-            and when is not None
-            and not g["d"][0].isdigit()
-            and _month_is_ambiguous(lex, g["mon"])
-            and not g.get("y")
-            and not re.search(r"\s(?:of|de)\s", m.group())
-        ):
-            return None  # "the first may be": a spelled day beside an ambiguous month
-    elif name in ("numeric", "numeric_dm"):
-        when = _numeric(lex, m)
-        if when is not None and g.get("wd"):
-            when = replace(when, weekday=lex.weekdays.get(fold(g["wd"])))
-    elif name == "numeric_my":
-        when = When(year=int(g["y"]), month=int(g["m"]))
-    elif name == "year_span":
-        y1, y2 = int(g["y1"]), int(g["y2"])
-        if len(g["y2"]) == 2:
-            y2 += y1 - y1 % 100
-        opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
-        if y2 <= y1 or (opener and fold(g["conn"]) not in (fold(opener), "-")):
-            return None
-        when, last = When(year=y1), When(year=y2)
-    elif name == "day_span":
-        d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
-        opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
-        if d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
-            return None
-        if fold(g["conn"]) in ("and", "et") and not opener:
-            return None
-        return Piece(start, end, name, When(day=d1), When(day=d2), pending=True)
-    elif name in ("day_range", "month_range"):
-        word = g.get("open") or g.get("open0")
-        opener = lex.range_openers.get(fold(word)) if word else None
-        conn = fold(g["conn"])
-        if conn in ("and", "et") and opener is None:
-            return None
-        month, year = _month(lex, g["mon"]), _year(g.get("y"))
-        d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
-        if month is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
-            return None
-        when, last = When(year=year, month=month, day=d1), When(year=year, month=month, day=d2)
-    elif name == "nth_weekday":
-        nth = _ordinal(lex, g["ord"])
-        month = _month(lex, g["mon"]) if g.get("mon") else None
-        if nth is None or not -1 <= nth <= 5 or nth == 0 or (month is None and (g.get("y") or nth < 0)):
-            return None  # "last Wednesday" is the one before, not the last of a month
-        when = When(year=_year(g.get("y")), month=month, weekday=lex.weekdays.get(fold(g["wd"])), nth=nth)
-    elif name == "month_year":
-        when = When(year=int(g["y"]), month=_month(lex, g["mon"]))
-    elif name == "month":
-        shift = _shift(lex, m)
-        has_context = g.get("head") or shift is not None
-        before = text[max(0, start - 30) : start]
-        if not has_context and not gram.month_context.search(before) and _month_needs_context(lex, g["mon"]):
-            return None
-        when = When(month=_month(lex, g["mon"]), direction=shift or 0)
-        if shift == 0:
-            when = When(month=when.month, year_shift=0)
-    elif name == "quarter_code":
-        letter = g["letter"].lower()
-        n = int(g["n"])
-        is_quarter = letter in lex.table.QUARTER_LETTERS
-        if not g.get("y") and (letter != "q" or not is_quarter):
-            return None  # "T3", "H1" alone are a flat and an element, not periods
-        if not is_quarter and n > 2:
-            return None
-        when = (
-            When(year=_year(g.get("y")), quarter=n)
-            if is_quarter
-            else When(year=_year(g.get("y")), semester=n)
-        )
-    elif name == "quarter":
-        n = _ordinal(lex, g["ord"])
-        word = fold(g["qw"]).rstrip("s")
-        is_semester = word in {fold(w) for w in lex.table.SEMESTER_WORDS}
-        top = 2 if is_semester else 4
-        if n is None or n == 0 or n > top or (word == "half" and not g.get("y")):
-            return None
-        n = top if n == -1 else n
-        when = (
-            When(year=_year(g.get("y")), semester=n)
-            if is_semester
-            else When(year=_year(g.get("y")), quarter=n)
-        )
-    elif name == "week_no":
-        n = lex.number(g["n"]) if g.get("n") else _ordinal(lex, g["ord"])
-        if n is None or n == 0 or n > 53:
-            return None
-        when = When(year=_year(g.get("y")), week_no=n)
-        if g.get("ord") and not g.get("y"):  # "the third week" of what? joined to "of July" or dropped
-            return Piece(start, end, name, when, pending=True)
-    elif name == "decade":
-        when = _decade(lex, g)
-    elif name == "season":
-        shift = _shift(lex, m)
-        before = text[max(0, start - 30) : start]
-        if not (g.get("pre") or g.get("y") or g.get("suf") or gram.month_context.search(before)):
-            return None  # "a été" is a verb, "spring" a noun, until a year or determiner says otherwise
-        when = When(year=_year(g.get("y")), season=lex.seasons[fold(g["season"])], direction=shift or 0)
-    elif name == "weekday":
-        shift = _shift(lex, m)
-        when = When(weekday=lex.weekdays[fold(g["wd"]).rstrip(".")], direction=shift or 0)
-        if shift == 0:
-            when = When(weekday=when.weekday, week_shift=0)
-    elif name == "relative_day":
-        when = When(day_shift=int(lex.relative_days[fold(m.group())]))
-    elif name in ("shift", "anaphoric"):
-        unit = lex.unit(g["unit"])
-        shift = _shift(lex, m) if name == "shift" else None
-        if unit is None or (name == "shift" and shift is None):
-            return None
-        when = When(unit=unit, shift=shift)
-        if name == "shift" and unit == "day":  # "le jour suivant", "the last day": told from the story
-            when = When(unit=unit)
-    elif name == "offset":
-        when = _offset(lex, gram, m)
-    elif name == "anaphoric_day":
-        when = When(unit="day")
-    elif name == "window":
-        unit, n = lex.unit(g["unit"]), lex.number(g["n"])
-        sign = lex.window_before.get(fold(g["pre"])) if g.get("pre") else lex.window_after.get(fold(g["suf"]))
-        if unit is None or n is None or sign is None:
-            return None
-        when = When(unit=unit, window=int(sign) * n)
-    elif name == "year_to_date":
-        when = When(year_to_date=True)
-    elif name == "year":
-        when = When(year=int(g["y"]))
-        if not _year_has_context(gram, text, m):
-            return Piece(start, end, name, when, pending=True)
-    if when is None:
+    found = _HANDLERS[name](_Match(name, m, g, text, lex, gram, start, end))
+    if found is None or isinstance(found, Piece):
+        return found
+    if isinstance(found, tuple):
+        return Piece(start, end, name, found[0], found[1])
+    return Piece(start, end, name, found)
+
+
+def _full_date(c: _Match) -> Result:
+    when = _date(c.lex, c.m)
+    g = c.g
+    if (
+        c.name == "day_month"
+        and when is not None
+        and not g["d"][0].isdigit()
+        and _month_is_ambiguous(c.lex, g["mon"])
+        and not g.get("y")
+        and not re.search(r"\s(?:of|de)\s", c.m.group())
+    ):
+        return None  # "the first may be": a spelled day beside an ambiguous month
+    return when
+
+
+def _day_of_month(c: _Match) -> Result:
+    """ "the 27th", "vendredi 15": a day whose month is left to the reader."""
+    g, lex = c.g, c.lex
+    day = lex.number(g["d"])
+    if day is None or not 1 <= day <= 31 or c.gram.day_context.match(c.text, c.end + 1):
         return None
-    return Piece(start, end, name, when, last)
+    if not g["d"][0].isdigit() and fold(g["d"]) in lex.cardinals and day <= 10:
+        return None  # "le sept." is September or seven, never the 7th
+    return When(day=day, weekday=lex.weekdays.get(fold(g["wd"]).rstrip(".")) if g.get("wd") else None)
+
+
+def _numeric_date(c: _Match) -> Result:
+    when = _numeric(c.lex, c.m)
+    if when is not None and c.g.get("wd"):
+        when = replace(when, weekday=c.lex.weekdays.get(fold(c.g["wd"])))
+    return when
+
+
+def _year_span(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    y1, y2 = int(g["y1"]), int(g["y2"])
+    if len(g["y2"]) == 2:
+        y2 += y1 - y1 % 100
+    opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
+    if y2 <= y1 or (opener and fold(g["conn"]) not in (fold(opener), "-")):
+        return None
+    return When(year=y1), When(year=y2)
+
+
+def _day_span(c: _Match) -> Result:
+    """ "from 4 to 22": kept only if a month joins it ("this month", "de mars")."""
+    g, lex = c.g, c.lex
+    d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
+    opener = lex.range_openers.get(fold(g["open"])) if g.get("open") else None
+    if d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+        return None
+    if fold(g["conn"]) in ("and", "et") and not opener:
+        return None
+    return Piece(c.start, c.end, c.name, When(day=d1), When(day=d2), pending=True)
+
+
+def _day_range(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    word = g.get("open") or g.get("open0")
+    opener = lex.range_openers.get(fold(word)) if word else None
+    if fold(g["conn"]) in ("and", "et") and opener is None:
+        return None
+    month, year = _month(lex, g["mon"]), _year(g.get("y"))
+    d1, d2 = lex.number(g["d1"]), lex.number(g["d2"])
+    if month is None or d1 is None or d2 is None or not 1 <= d1 < d2 <= 31:
+        return None
+    return When(year=year, month=month, day=d1), When(year=year, month=month, day=d2)
+
+
+def _nth_weekday(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    nth = _ordinal(lex, g["ord"])
+    month = _month(lex, g["mon"]) if g.get("mon") else None
+    if nth is None or not -1 <= nth <= 5 or nth == 0 or (month is None and (g.get("y") or nth < 0)):
+        return None  # "last Wednesday" is the one before, not the last of a month
+    return When(year=_year(g.get("y")), month=month, weekday=lex.weekdays.get(fold(g["wd"])), nth=nth)
+
+
+def _month_alone(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    shift = _shift(lex, c.m)
+    has_context = g.get("head") or shift is not None or c.gram.month_context.search(c.before())
+    if not has_context and _month_needs_context(lex, g["mon"]):
+        return None
+    if shift == 0:  # "this May", "ce janvier"
+        return When(month=_month(lex, g["mon"]), year_shift=0)
+    return When(month=_month(lex, g["mon"]), direction=shift or 0)
+
+
+def _quarter_code(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    letter, n = g["letter"].lower(), int(g["n"])
+    is_quarter = letter in lex.table.QUARTER_LETTERS
+    if not g.get("y") and (letter != "q" or not is_quarter):
+        return None  # "T3", "H1" alone are a flat and an element, not periods
+    if not is_quarter and n > 2:
+        return None
+    year = _year(g.get("y"))
+    return When(year=year, quarter=n) if is_quarter else When(year=year, semester=n)
+
+
+def _quarter(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    n = _ordinal(lex, g["ord"])
+    word = fold(g["qw"]).rstrip("s")
+    is_semester = word in {fold(w) for w in lex.table.SEMESTER_WORDS}
+    top = 2 if is_semester else 4
+    if n is None or n == 0 or n > top or (word == "half" and not g.get("y")):
+        return None  # "the first half" of a match is no period
+    n = top if n == -1 else n
+    year = _year(g.get("y"))
+    return When(year=year, semester=n) if is_semester else When(year=year, quarter=n)
+
+
+def _week_no(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    n = lex.number(g["n"]) if g.get("n") else _ordinal(lex, g["ord"])
+    if n is None or n == 0 or n > 53:
+        return None
+    when = When(year=_year(g.get("y")), week_no=n)
+    if g.get("ord") and not g.get("y"):  # "the third week" of what? joined to "of July" or dropped
+        return Piece(c.start, c.end, c.name, when, pending=True)
+    return when
+
+
+def _season(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    if not (g.get("pre") or g.get("y") or g.get("suf") or c.gram.month_context.search(c.before())):
+        return None  # "a été" is a verb, "spring" a noun, until a year or determiner says otherwise
+    shift = _shift(lex, c.m)
+    return When(year=_year(g.get("y")), season=lex.seasons[fold(g["season"])], direction=shift or 0)
+
+
+def _weekday(c: _Match) -> Result:
+    shift = _shift(c.lex, c.m)
+    weekday = c.lex.weekdays[fold(c.g["wd"]).rstrip(".")]
+    if shift == 0:  # "ce vendredi": the Friday of this week
+        return When(weekday=weekday, week_shift=0)
+    return When(weekday=weekday, direction=shift or 0)
+
+
+def _shifted_unit(c: _Match) -> Result:
+    unit = c.lex.unit(c.g["unit"])
+    shift = _shift(c.lex, c.m) if c.name == "shift" else None
+    if unit is None or (c.name == "shift" and shift is None):
+        return None
+    if unit == "day":  # "le jour suivant", "the last day": told from the story
+        return When(unit=unit)
+    return When(unit=unit, shift=shift)
+
+
+def _window(c: _Match) -> Result:
+    g, lex = c.g, c.lex
+    unit, n = lex.unit(g["unit"]), lex.number(g["n"])
+    sign = lex.window_before.get(fold(g["pre"])) if g.get("pre") else lex.window_after.get(fold(g["suf"]))
+    if unit is None or n is None or sign is None:
+        return None
+    return When(unit=unit, window=int(sign) * n)
+
+
+def _bare_year(c: _Match) -> Result:
+    when = When(year=int(c.g["y"]))
+    if not _year_has_context(c.gram, c.text, c.m):
+        return Piece(c.start, c.end, c.name, when, pending=True)
+    return when
+
+
+_HANDLERS = {
+    "iso": _full_date,
+    "day_month": _full_date,
+    "month_day": _full_date,
+    "weekday_day": _day_of_month,
+    "day_only": _day_of_month,
+    "numeric": _numeric_date,
+    "numeric_dm": _numeric_date,
+    "numeric_my": lambda c: When(year=int(c.g["y"]), month=int(c.g["m"])),
+    "year_span": _year_span,
+    "day_span": _day_span,
+    "day_range": _day_range,
+    "month_range": _day_range,
+    "nth_weekday": _nth_weekday,
+    "month_year": lambda c: When(year=int(c.g["y"]), month=_month(c.lex, c.g["mon"])),
+    "month": _month_alone,
+    "quarter_code": _quarter_code,
+    "quarter": _quarter,
+    "week_no": _week_no,
+    "decade": lambda c: _decade(c.lex, c.g),
+    "season": _season,
+    "weekday": _weekday,
+    "relative_day": lambda c: When(day_shift=int(c.lex.relative_days[fold(c.m.group())])),
+    "shift": _shifted_unit,
+    "anaphoric": _shifted_unit,
+    "anaphoric_day": lambda c: When(unit="day"),
+    "offset": lambda c: _offset(c.lex, c.gram, c.m),
+    "window": _window,
+    "year_to_date": lambda c: When(year_to_date=True),
+    "year": _bare_year,
+}
 
 
 def _offset(lex: Lexicon, gram: Grammar, m: re.Match[str]) -> When | None:
