@@ -157,15 +157,22 @@ def ours_ranges(text: str, lang: str) -> list[Pred]:
 
 def ours_quantulum(text: str, lang: str) -> list[Pred]:
     """Every quantity, ranges as one figure at their midpoint, as quantulum3 reports them
-    (quantulum3 leaves a leading "from" out of a range's surface)."""
+    (quantulum3 leaves a leading "from" out of a range's surface), and "a gallon" as one gallon."""
     ranges = [s for s in parse_statistics(text, lang=lang) if s.bound.kind == "range"]
+    pronoun = load(lang, "numbers").ONE_AS_PRONOUN_AFTER
     out = []
     for r in ranges:
         start = r.span[0] + 5 if r.surface.lower().startswith("from ") else r.span[0]
-        out.append(Pred(start, r.span[1], r.value, text[start : r.span[1]]))
-    for q in find_quantities(text, lang=lang):
-        if q.kind != "ordinal" and not any(r.span[0] <= q.start < r.span[1] for r in ranges):
-            out.append(Pred(q.start, q.end, q.value, text[q.start : q.end]))
+        mid = (r.bound.low + r.bound.high) / 2 if None not in (r.bound.low, r.bound.high) else r.value
+        out.append(Pred(start, r.span[1], mid, text[start : r.span[1]]))  # type: ignore[operator]
+    found = [*find_quantities(text, lang=lang), *find_unit_mentions(text, lang=lang, article_one=True)]
+    for q in found:
+        if q.kind == "ordinal" or q.value is None or any(r.span[0] <= q.start < r.span[1] for r in ranges):
+            continue
+        before = text[: q.start].split()[-1:]
+        if q.kind == "number" and q.number and q.number.weak and before and before[0].lower() in pronoun:
+            continue  # "that one costs"
+        out.append(Pred(q.start, q.end, q.value, text[q.start : q.end]))
     return sorted(out, key=lambda p: p.start or 0)
 
 

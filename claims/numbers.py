@@ -90,7 +90,7 @@ def _digit_forms(lang: str) -> _DigitForms:
               | {sp}?[×x]{sp}?10(?:\^|\*\*)?[-−+]?\d{{1,3}}(?![\d]))?  # 1e10, 1.1^23, 2.48×10−5
         (?P<vulgar>[¼½¾⅓⅔⅕⅙⅛])?
         {spaced}                                              # "2,33 k" where the locale writes it
-        (?P<suffix>[^\W\d_]{{1,12}}(?:[²³]|\d(?![\d]))?)?       # 5k, 29km, 21st, 24703m2
+        (?P<suffix>[^\W\d_]{{1,12}}(?:[²³]|\^[-−]?[1-4](?![\d])|\d(?![\d]))?)?  # 5k, 29km, 21st, 4km^3
         """,
         re.VERBOSE,
     )

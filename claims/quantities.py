@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
@@ -43,6 +44,9 @@ class _Patterns:
     angle_cue: re.Pattern[str]
     percent_before: re.Pattern[str]
     per: re.Pattern[str]
+    context_unit: re.Pattern[str]
+    context_units: dict[str, tuple[str, str]]
+    tail: re.Pattern[str]
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -105,6 +109,15 @@ def _patterns(lang: str) -> _Patterns:
             rf"|{_alt(units.MEASURE_WORDS, flags='i')})"
             rf"(?![\w])"
         ),
+        re.compile(
+            rf"{_SP}+(?P<w>{_alt(units.CONTEXT_UNITS) if units.CONTEXT_UNITS else '(?!)'})"
+            rf"(?={_SP}*(?:[.,;:!?)]|\Z)|{_SP}+{_alt(units.DIMENSION_ADJECTIVES)}(?![\w]))"
+        ),
+        dict(units.CONTEXT_UNITS),
+        re.compile(  # powers and divisions after a unit symbol: "km^2", "s-1", "W/min", "km/s2"
+            rf"(?:\^[-−]?[1-4]|[-−]1|[²³])?(?![\w])"
+            rf"(?:/(?:{_alt(units.MEASURE_SYMBOLS)}|s|h)(?:\^?[-−]?[1-4]|[²³])?(?![\w]))?"
+        ),
     )  # fmt: skip
 
 
@@ -133,7 +146,7 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
     """
     pats = _patterns(lang)
     out: list[Quantity] = []
-    numbers = find_numbers(text, lang=lang)
+    numbers = _without_year_spans(text, find_numbers(text, lang=lang))
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:
@@ -146,7 +159,40 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
         if quantity.kind == "money" and i + 1 < len(numbers):
             quantity = _with_subunit(text, quantity, numbers[i + 1], pats)
         out.append(quantity)
+    return _with_uncertainty(text, out)
+
+
+_PLUS_MINUS = re.compile(r"[ \u00a0]*(?:\+/-|±|\+-)[ \u00a0]*\Z")
+
+
+def _with_uncertainty(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "9.83e-3 +/- 1e-5 km/s2", "12 ± 0.5 kg": one quantity, the central value with the unit."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "number" and _PLUS_MINUS.match(text[prev.end : q.start]):
+            out[-1] = Quantity(prev.start, q.end, prev.value, q.kind, q.unit, q.family, prev.number)
+            continue
+        out.append(q)
     return out
+
+
+def _without_year_spans(text: str, numbers: list[Number]) -> list[Number]:
+    """Drop "2013-14", "2019–20": a season or fiscal year, no figure."""
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(pairwise(numbers)):
+        if (
+            b.start == a.end + 1
+            and text[a.end] in "-–/"
+            and a.digits
+            and b.digits
+            and b.end - b.start == 2
+            and 1000 <= a.value <= 2100
+            and float(a.value).is_integer()
+            and b.value == (a.value + 1) % 100
+        ):
+            drop.update((i, i + 1))
+    return [n for i, n in enumerate(numbers) if i not in drop] if drop else numbers
 
 
 def _per(text: str, q: Quantity, pats: _Patterns) -> Quantity:
@@ -159,6 +205,8 @@ def _per(text: str, q: Quantity, pats: _Patterns) -> Quantity:
     return replace(q, end=m.end(), unit=f"{q.unit}/{symbol}")
 
 
+_CLOCK_NUMBER = re.compile(r"(?:\d{1,2}(?:[.:][0-5]\d)?|[^\W\d_][\w -]*)\Z")  # "2", "2.30", "two"
+_POSSESSIVE = re.compile(r"['’](?=[ \u00a0])")  # "six weeks' time"
 _CLOCK = re.compile(r"[ \u00a0]?(?:[ap]\.m\.|[ap]m)(?![\w])", re.IGNORECASE)
 _INCHES = re.compile(r"[ \u00a0]+(\d{1,2}(?:\.\d+)?)[ \u00a0]?(?:inches|inch|in|\")(?![\w])")
 _CENTS = re.compile(r"[ \u00a0\u202f]+(?i:cents?|centimes?|pence|penny)(?![\w])")
@@ -204,10 +252,14 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
         return Quantity(start, end, value / pats.scales[glued], "measure", symbol, family, number)
     if currency is not None:
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
-    if _CLOCK.match(text, end) and value <= 12:
-        return None  # "2 pm", "2.13 am": a time
+    if _CLOCK.match(text, end) and value <= 12 and _CLOCK_NUMBER.match(text, start, end):
+        return None  # "2 pm", "2.13 am": a time ("2.1 pm", "2.123 am" are lengths)
     m = pats.after.match(text, end)
     if m is None:
+        ctx = pats.context_unit.match(text, end)
+        if ctx is not None:  # "2 1/2 in thick", "2 in."
+            symbol, family = pats.context_units[ctx.group("w").lower()]
+            return Quantity(start, ctx.end(), value, "measure", symbol, family, number)
         return Quantity(start, end, value, "number", number=number)
     if m.group("pct"):
         return Quantity(start, m.end(), value, "percent", "%", "ratio", number)
@@ -230,6 +282,14 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
     if symbol == "°" and pats.angle_cue.search(text, max(0, start - 24), start):
         family = "angle"  # "turn left 45 degrees"
     stop = m.end()
+    if m.group("usym"):
+        stop = pats.tail.match(text, stop).end()  # type: ignore[union-attr]
+        if stop > m.end():  # a compound unit takes a rate too: "20 J/m^2 per year"
+            symbol = text[m.start("usym") : stop]
+            rate = _per(text, Quantity(start, stop, value, "measure", symbol, family, number), pats)
+            stop, symbol = rate.end, rate.unit or symbol
+    elif key.endswith("s") and _POSSESSIVE.match(text, stop):
+        stop += 1
     if symbol == "ft":
         inches = _INCHES.match(text, stop)  # "5 feet 2 inches"
         if inches:
@@ -244,8 +304,13 @@ def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, sta
     end = number.end + len(glued)
     if glued == "s" and 1000 <= value <= 2100 and float(value).is_integer():
         return Quantity(number.start, number.end, value, "number", number=number)  # "the 1960s"
-    if glued in pats.measures or glued.lower() in pats.measures:
-        symbol, family = pats.measures.get(glued) or pats.measures[glued.lower()]
+    if glued.lower() in ("pm", "am") and _CLOCK_NUMBER.match(text, number.start, number.end):
+        return None  # "2pm", "2.17pm": a time
+    base, _, power = glued.partition("^")
+    if base in pats.measures or base.lower() in pats.measures:
+        symbol, family = pats.measures.get(base) or pats.measures[base.lower()]
+        if power in ("2", "3") and family == "length":  # "4km^2", "4km^3"
+            symbol, family = symbol + "²³"[int(power) - 2], ("area", "volume")[int(power) - 2]
         return Quantity(number.start, end, value, "measure", symbol, family, number)
     if glued.lower() in ("pp", "pts"):
         return Quantity(number.start, end, value, "percentage_points", "pp", "ratio", number)

@@ -154,9 +154,13 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
             verb = None
             if ok and opener and opener.group("o").lower() in pats.from_words:
                 verb = pats.change_verb.search(text, max(0, opener.start() - 32), opener.start())
-            ordered = a.q.value <= b.q.value or verb is not None
+            # below zero, ranges are often written by magnitude: "from -18 °C to -34 °C"
+            by_magnitude = a.q.value < 0 and b.q.value < 0
+            ordered = a.q.value <= b.q.value or verb is not None or by_magnitude
             if ok and ordered and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
                 low, high = a.q.value, b.q.value
+                if by_magnitude and verb is None:
+                    low, high = min(low, high), max(low, high)
                 unit_q = b.q if b.q.unit else a.q
                 paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
                 start = opener.start() if paired else a.start
@@ -225,6 +229,9 @@ def _from_to(item: _Item, before: float, after: float, unit_q: Quantity) -> None
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
+    """Two figures that can bound one range: same kind, and no two different units ("44 ml to 50 mg")."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
     return a.kind == "number" or b.kind == "number" or a.kind == b.kind
 
 

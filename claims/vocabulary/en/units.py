@@ -84,6 +84,10 @@ CURRENCY_WORDS = {
     "cent": "USD¢",
     "pence": "GBPp",
     "penny": "GBPp",
+    "dimes": "USD10¢",
+    "dime": "USD10¢",
+    "nickels": "USD5¢",
+    "nickel": "USD5¢",
     "australian dollars": "AUD",
     "us dollar": "USD",
     "u.s. dollars": "USD",
@@ -165,6 +169,21 @@ MEASURE_SYMBOLS = {
     "MHz": ("MHz", "frequency"),
     "GHz": ("GHz", "frequency"),
     "bpd": ("bbl/d", "flow"),
+    "pm": ("pm", "length"),  # "2.1 pm"; a clock time when the number reads as one ("2 pm", "2.30 pm")
+    "am": ("am", "length"),
+    "J": ("J", "energy"),
+    "kJ": ("kJ", "energy"),
+    "MJ": ("MJ", "energy"),
+    "min": ("min", "duration"),
+    "Ma": ("Ma", "duration"),  # megaannum, geology: "66 Ma ago"
+    "Ga": ("Ga", "duration"),
+    "s-1": ("s⁻¹", "frequency"),
+    "s−1": ("s⁻¹", "frequency"),
+    "s^-1": ("s⁻¹", "frequency"),
+    "fb-1": ("fb⁻¹", "luminosity"),  # inverse femtobarns, particle physics
+    "fb−1": ("fb⁻¹", "luminosity"),
+    "pb-1": ("pb⁻¹", "luminosity"),
+    "pb−1": ("pb⁻¹", "luminosity"),
 }
 MEASURE_WORDS = {
     "millimetres": ("mm", "length"),
@@ -315,7 +334,27 @@ MEASURE_WORDS = {
     "months old": ("month", "age"),
     "weeks old": ("week", "age"),
     "days old": ("day", "age"),
+    "megaannum": ("Ma", "duration"),
+    "megaannums": ("Ma", "duration"),
+    "gigaannum": ("Ga", "duration"),
+    "gigaannums": ("Ga", "duration"),
+    "kibibyte": ("KiB", "data"),
+    "kibibytes": ("KiB", "data"),
+    "kilobytes": ("kB", "data"),
+    "kilobyte": ("kB", "data"),
+    "times a day": ("/day", "frequency"),
+    "times per day": ("/day", "frequency"),
+    "times a week": ("/week", "frequency"),
+    "times per week": ("/week", "frequency"),
+    "times a month": ("/month", "frequency"),
+    "times per month": ("/month", "frequency"),
+    "times a year": ("/year", "frequency"),
+    "times per year": ("/year", "frequency"),
 }
+# Short words that are a unit after a number only when nothing follows or a dimension adjective
+# does ("2 in.", "2 1/2 in thick"): else "2 in 5" is a ratio.
+CONTEXT_UNITS = {"in": ("in", "length")}
+DIMENSION_ADJECTIVES = ("thick", "long", "wide", "tall", "high", "deep", "across", "in diameter")
 # Words before "N degrees" that make it an angle, not a temperature.
 ANGLE_CUES = ("turn", "turned", "turns", "rotate", "rotated", "angle", "tilt", "tilted", "left", "right")
 # A unit word "per" a time word ("barrels per day"); kept inside the surface.

@@ -125,7 +125,13 @@ MEASURE_WORDS = {
     "mégawatts": ("MW", "power"),
     "gigawatts": ("GW", "power"),
     "térawattheures": ("TWh", "energy"),
+    "fois par jour": ("/day", "frequency"),
+    "fois par semaine": ("/week", "frequency"),
+    "fois par mois": ("/month", "frequency"),
+    "fois par an": ("/year", "frequency"),
 }
+CONTEXT_UNITS: dict[str, tuple[str, str]] = {}
+DIMENSION_ADJECTIVES = ("d'épaisseur", "de long", "de large", "de haut", "de profondeur", "de diamètre")
 ANGLE_CUES = ("tourner", "tourne", "tourné", "pivoter", "angle", "rotation", "incliné", "gauche", "droite")
 PER = ("par",)
 PER_TIME = ("jour", "an", "année", "heure", "mois", "semaine", "seconde", "minute", "habitant", "tête")
