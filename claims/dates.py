@@ -241,10 +241,10 @@ def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
             return piece  # "d'ici il y a deux ans": "d'ici" is a place there
         elif found["around"] and when.day is not None and when.around is None:
             when = replace(when, around=lex.period_of[fold(found["around"])])
-        elif found["since"]:
-            when = replace(when, open_end="since")
+        elif found["since"]:  # a year-less "depuis le 16 mars" lies in the past, "d'ici juin" ahead
+            when = replace(when, open_end="since", direction=when.direction or -1)
         elif found["by"]:
-            when = replace(when, open_end="by")
+            when = replace(when, open_end="by", direction=when.direction or 1)
         elif found["edge"]:
             edge = lex.edges.get(fold(found["edge"]))
             if edge is None or when.edge is not None:

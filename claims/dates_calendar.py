@@ -287,10 +287,10 @@ def resolve(when: When, published: dt.date | None) -> Period:
         if when.bound == "more":
             return (None, end, gran) if past else (start, None, gran)
         return (start, published, gran) if past else (published, end, gran)
-    if when.open_end == "since":
-        return start, published, gran
+    if when.open_end == "since":  # "depuis 2030" in a 2024 text has no end yet
+        return start, published if published and published >= start else None, gran
     if when.open_end == "by":
-        return published, end, gran
+        return published if published and published <= end else None, end, gran
     return start, end, gran
 
 

@@ -342,6 +342,8 @@ def _offset(lex: Lexicon, gram: Grammar, m: re.Match[str]) -> When | None:
         word = g.get("pre") or g.get("post") or ""
         sign = lex.offset_before.get(fold(word)) if g.get("pre") else lex.offset_after.get(fold(word))
         day = None
+        if g.get("post") and fold(word) in {fold(w) for w in lex.table.STORY_OFFSETS} and unit:
+            return When(unit=unit)  # "quatre jours après": after what the story just told
     if unit is None or n is None or sign is None:
         return None
     more = []

@@ -59,6 +59,9 @@ WINDOW_AFTER: dict[str, int] = {}
 # Counted offsets: "two years ago" (-1), "in three weeks" (+1)
 OFFSET_BEFORE = {"in": 1}
 OFFSET_AFTER = {"ago": -1, "earlier": -1, "before": -1, "later": 1, "hence": 1, "from now": 1}
+# Offsets counted from the story's last event ("four days later"), not from publication: kept
+# relative and never placed on the calendar
+STORY_OFFSETS = ("earlier", "before", "later")
 YEAR_TO_DATE = ("year to date", "year-to-date", "ytd")
 
 # Quarter and half-year words; letters used as "Q3 2024", "H1 2024"

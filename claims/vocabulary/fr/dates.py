@@ -68,6 +68,8 @@ WINDOW_AFTER = {
 }  # fmt: skip
 OFFSET_BEFORE = {"il y a": -1, "dans": 1, "d'ici": 1}
 OFFSET_AFTER = {"plus tôt": -1, "auparavant": -1, "avant": -1, "plus tard": 1, "après": 1}
+# "quatre jours après", "deux mois auparavant": counted from the story, not from publication
+STORY_OFFSETS = ("plus tôt", "auparavant", "avant", "plus tard", "après")
 YEAR_TO_DATE = ("depuis le début de l'année",)
 
 QUARTER_WORDS = ("trimestre", "quart")
