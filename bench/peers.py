@@ -137,7 +137,7 @@ def ours_ranges(text: str, lang: str) -> list[Pred]:
     }
     for s in parse_statistics(text, lang=lang):
         b = s.bound
-        if s.kind in ("multiplier", "ordinal", "change") or s.vague:
+        if s.kind in ("multiplier", "change") or s.vague or (s.kind == "ordinal" and b.kind == "exact"):
             continue
         start, end = s.span
         end = measures.get(end, end)  # a number range: "more than thirty [years old]"

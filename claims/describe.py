@@ -1,7 +1,12 @@
-"""Plain-language readings of statistics, shared by tables, exports and charts."""
+"""Plain-language readings of statistics, shared by tables, exports and charts.
+
+Readings are short and in English whatever the article's language: "more than 250",
+"dozens (24–99)", "+40 %", "−2 pp", "1 in 5", "from 7 % to 9 % (+2 pp)", "×3".
+"""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +20,7 @@ _BOUND_WORDS = {
     ("approximate", True): "about",
     ("approximate", False): "about",
 }
+_MINUS = "\u2212"  # a true minus sign reads better than a hyphen in "−2 pp"
 
 
 def _fmt(value: float | None) -> str:
@@ -23,15 +29,78 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
+def _with_unit(number: str, unit: str | None) -> str:
+    return f"{number} {unit}" if unit else number
+
+
+def _signed(value: float, direction: str | None) -> str:
+    """ "+40", "−2": the direction word wins over the sign of the value."""
+    down = direction == "down" or (direction is None and value < 0)
+    return f"{_MINUS if down else '+'}{_fmt(abs(value))}"
+
+
+def _vague(stat: Statistic) -> str:
+    """ "dozens (24–99)", "thousands (2,000+)": the words, then what they allow."""
+    low, high = stat.bound.low, stat.bound.high
+    if low is None and high is None:
+        return stat.surface
+    allowed = f"{_fmt(low)}+" if high is None else f"{_fmt(low or 0)}–{_fmt(high)}"
+    return f"{stat.surface} ({allowed})"
+
+
+def _change(stat: Statistic) -> str:
+    """ "+40 %", "−2 pp", or "from 7 % to 9 % (+2 pp)" when both ends are known."""
+    bound, value = stat.bound, stat.value
+    delta = _with_unit(_signed(value, stat.direction), stat.unit) if value is not None else None
+    if bound.kind == "range" and bound.low is not None and bound.high is not None:
+        falling = stat.direction == "down" or (stat.direction is None and (value or 0) < 0)
+        first, last = (bound.high, bound.low) if falling else (bound.low, bound.high)
+        end_unit = "%" if stat.unit == "pp" else stat.unit  # the ends of a change in points are percents
+        ends = f"from {_with_unit(_fmt(first), end_unit)} to {_with_unit(_fmt(last), end_unit)}"
+        return f"{ends} ({delta})" if delta else ends
+    return delta or "a change"
+
+
+def _ratio(stat: Statistic) -> str | None:
+    """ "1 in 5", "2 voters in 5": a small fraction read as people say it."""
+    if stat.value is None or not 0 < stat.value < 1:
+        return None
+    frac = Fraction(stat.value).limit_denominator(20)
+    if abs(float(frac) - stat.value) > 1e-6 * max(1.0, stat.value):
+        return None
+    counted = f" {stat.counted}" if stat.counted else ""
+    return f"{frac.numerator}{counted} in {frac.denominator}"
+
+
 def describe_statistic(stat: Statistic) -> str:
     """Render a statistic as a short phrase.
 
     >>> from claims.models import Statistic, Bound
     >>> describe_statistic(Statistic("plus de 250", (0, 11), "count", 250, Bound("lower", 250, None, False)))
     'more than 250'
+    >>> dozens = Bound("approximate", 24, 99)
+    >>> describe_statistic(Statistic("dozens", (0, 6), "count", None, dozens, vague=True))
+    'dozens (24–99)'
+    >>> describe_statistic(Statistic("40%", (0, 3), "change", 40, unit="%", direction="up"))
+    '+40 %'
+    >>> describe_statistic(Statistic("2 points", (0, 8), "change", 2, unit="pp", direction="down"))
+    '−2 pp'
+    >>> to_nine = Bound("range", 7, 9)
+    >>> describe_statistic(Statistic("de 7 % à 9 %", (0, 12), "change", 2, to_nine, "pp", direction="up"))
+    'from 7 % to 9 % (+2 pp)'
+    >>> describe_statistic(Statistic("one in five", (0, 11), "ratio", 0.2))
+    '1 in 5'
     """
     if stat.kind == "multiplier":
         return f"×{_fmt(stat.value)}"
+    if stat.value is None or stat.vague:
+        return _vague(stat)
+    if stat.kind == "change":
+        return _change(stat)
+    if stat.kind == "ratio":
+        spoken = _ratio(stat)
+        if spoken:
+            return spoken
     bound = stat.bound
     if bound.kind == "range":
         core = f"{_fmt(bound.low)}–{_fmt(bound.high)}"
@@ -40,8 +109,7 @@ def describe_statistic(stat: Statistic) -> str:
         prefix = _BOUND_WORDS.get((bound.kind, bound.inclusive))
         if prefix:
             core = f"{prefix} {core}"
-    if stat.unit:
-        core = f"{core} {stat.unit}" if stat.unit != "%" else f"{core}%"
+    core = _with_unit(core, stat.unit)
     if stat.counted:
         core = f"{core} {stat.counted}"
     return core

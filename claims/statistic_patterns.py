@@ -113,10 +113,13 @@ def stat_patterns(lang: str) -> StatPatterns:
         bounds=bounds,
         bounds_after=bounds_after,
         range_between=re.compile(
-            rf"(?:{_SP}*(?P<dash>{_alt(dash_closers)}){_SP}*|-?{_SP}+(?P<word>{_alt(word_closers)}){_SP}+)\Z",
+            rf"(?:{_SP}*(?P<dash>{_alt(dash_closers)}){_SP}*|-?{_SP}+(?P<word>{_alt(word_closers)}){_SP}+"
+            rf"(?:(?:{_alt(t.BOUND_ARTICLES)}){_SP}+)?)\Z",  # "between the tenth and the fifteenth"
             re.IGNORECASE,
         ),
-        range_opener=re.compile(rf"(?<![\w])(?P<o>{_alt(openers)}){_SP}*\Z", re.IGNORECASE),
+        range_opener=re.compile(
+            rf"(?<![\w])(?P<o>{_alt(openers)})(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)}))?{_SP}*\Z", re.IGNORECASE
+        ),
         change_before=re.compile(
             rf"(?<![\w])(?P<verb>{_alt(ups | downs)})"
             rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+)\Z",

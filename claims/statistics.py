@@ -133,7 +133,8 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        if b is not None and a.q.kind != "ordinal" and b.q.kind != "ordinal" and b.start - a.end <= 12:
+        ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
+        if b is not None and (ranks or "ordinal" not in (a.q.kind, b.q.kind)) and b.start - a.end <= 16:
             link = pats.range_between.match(text[a.end : b.start])
             opener = pats.range_opener.search(text, max(0, a.start - 12), a.start)
             word = link.group("word").lower() if link and link.group("word") else None

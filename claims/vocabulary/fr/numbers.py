@@ -201,7 +201,7 @@ BOUND_JOINTS = ("et", "mais")
 # Articles entre une borne et son chiffre ("plus de la moitié").
 # Words that turn a following bound word into something else ("how about 2 in 5").
 BOUND_CANCELLED_AFTER: tuple[str, ...] = ()
-BOUND_ARTICLES = ("la",)
+BOUND_ARTICLES = ("la", "le", "les")  # "plus de la moitié", "plus haut que le dixième"
 RANGE_OPENERS = {"entre": ("et",), "de": ("à",), "d'": ("à",), "d’": ("à",), "": ("à", "-", "–", "—")}
 
 VAGUE = {
