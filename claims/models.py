@@ -54,7 +54,7 @@ class Statistic:
 class DateRef:
     """A date or period: ``start``/``end`` are ISO dates when resolvable, else None.
 
-    ``granularity``: day, week, month, quarter, year. ``relative`` is True for
+    ``granularity``: day, week, month, quarter, semester, season, year, decade. ``relative`` is True for
     "last year", "cette semaine" (resolved only against a publication date).
     """
 
