@@ -68,6 +68,29 @@ def compile_cues(
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
 
 
+@lru_cache(maxsize=256)
+def compile_lowered_cues(lang: str, name: str) -> re.Pattern[str] | None:
+    r"""The case-insensitive cue list ``name`` compiled in lower case without ``re.IGNORECASE``, to search
+    text already lower-cased (``text.lower()`` of the same length): about twice as fast, same matches.
+    None when lower-casing would change what the patterns mean (escapes such as ``\W``, inline flags).
+
+    >>> bool(compile_lowered_cues("en", "CHANGE").search("production tripled"))
+    True
+    """
+    body = compile_cues(lang, name).pattern
+    if _UNSAFE_TO_LOWER.search(body):
+        return None
+    # Lower every character except the one after a backslash (escapes keep their meaning).
+    lowered = _ESCAPE_OR_TEXT.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), body)
+    try:
+        return re.compile(lowered)
+    except re.error:  # pragma: no cover - a pattern the lower-casing broke: keep the slow one
+        return None
+
+
+_UNSAFE_TO_LOWER = re.compile(r"\\[A-Z]|\(\?[A-Za-z-]")  # \W \S \D \B \A \Z \N; (?P<...>, (?i), (?-i:...)
+_ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+", re.DOTALL)
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _BOUNDARY = re.compile(

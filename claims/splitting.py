@@ -8,9 +8,11 @@ kind/worthiness. Every span indexes the whole input text.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from claims.atomic import find_subject, split_clauses
@@ -21,11 +23,14 @@ from claims.modality import detect_modality
 from claims.models import Attribution, Claim, DateRef, Entity, Statistic
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
+from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 from claims.worthiness import assess
 
 try:  # the dates parser is optional: without it, claims carry no dates
     from claims.dates import find_dates
+    from claims.dates_grammar import grammar as _date_grammar
 except ImportError:  # pragma: no cover - depends on the installed modules
+    _date_grammar = None
 
     def find_dates(text: str, *, lang: str, published: Any = None) -> list[DateRef]:
         """Stand-in while ``claims.dates`` is absent: finds nothing."""
@@ -33,6 +38,31 @@ except ImportError:  # pragma: no cover - depends on the installed modules
 
 
 Found = TypeVar("Found", Statistic, DateRef)
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens the dates parser looks its trigger words up by
+
+
+@lru_cache(maxsize=16)
+def _date_words(lang: str) -> frozenset[str]:
+    """The lower-case words that can start a date rule in ``lang`` (month and day names, "week",
+    "yesterday"...), as the dates grammar derives them from the dates vocabulary table."""
+    if _date_grammar is None:  # pragma: no cover - depends on the installed modules
+        return frozenset()
+    return frozenset(_date_grammar(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).triggers)
+
+
+def may_hold_date(clause: str, *, lang: str) -> bool:
+    """False when ``clause`` has neither a digit nor a date trigger word: the dates parser runs its
+    rules only around those, so it would find nothing there (most clauses of an article).
+
+    >>> may_hold_date("Kiev a reçu Babcock et BAE Systems.", lang="fr"), may_hold_date("en mai", lang="fr")
+    (False, True)
+    """
+    if _DIGIT.search(clause):
+        return True
+    words = _date_words(lang)
+    return any(word.lower() in words for word in _LETTERS.findall(clause))
 
 
 def _anchored(
@@ -46,12 +76,15 @@ def _anchored(
         return ()
     shifted = []
     for piece in pieces:
-        span = (piece.span[0] + offset, piece.span[1] + offset)
-        if text[span[0] : span[1]] == piece.surface:
-            # A shallow copy with the span moved: ten times faster than dataclasses.replace, which
-            # re-runs __init__ (this runs once per figure and date of the article).
-            moved = copy.copy(piece)
-            object.__setattr__(moved, "span", span)
+        start, end = piece.span[0] + offset, piece.span[1] + offset
+        if text[start:end] == piece.surface:
+            # A shallow copy with the span moved, without dataclasses.replace (which re-runs __init__)
+            # or copy.copy (generic reduce protocol): this runs once per figure and date of the article.
+            if hasattr(piece, "__dict__"):
+                moved = object.__new__(type(piece))
+                moved.__dict__.update(piece.__dict__, span=(start, end))
+            else:  # pragma: no cover - records declared with __slots__
+                moved = dataclasses.replace(piece, span=(start, end))
             shifted.append(moved)
     return tuple(shifted)
 
@@ -121,7 +154,9 @@ def _claim(
 ) -> Claim:
     end = start + len(clause)
     stats = _anchored(lambda c: parse_statistics(c, lang=lang), clause, text, start)
-    dates = _anchored(lambda c: find_dates(c, lang=lang, published=published), clause, text, start)
+    dates: tuple[DateRef, ...] = ()
+    if may_hold_date(clause, lang=lang):
+        dates = _anchored(lambda c: find_dates(c, lang=lang, published=published), clause, text, start)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
     modality = detect_modality(clause, lang=lang)
     verdict = assess(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.models import Attribution, DateRef, Entity, Statistic
-from claims.segmenting import compile_cues
+from claims.segmenting import compile_cues, compile_lowered_cues
 
 KINDS = (
     "quantity",
@@ -105,12 +105,18 @@ def assess(
         index = bisect.bisect_right(firsts, position) - 1
         return index >= 0 and position < starts[index][1]
 
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        low = ""
+
     def cue(name: str) -> bool:
         """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        pattern = compile_cues(lang, name)
+        pattern = compile_lowered_cues(lang, name) if low else None
+        subject = low if pattern else text
+        pattern = pattern or compile_cues(lang, name)
         if not starts:
-            return pattern.search(text) is not None
-        return any(not inside_figure(m.start()) for m in pattern.finditer(text))
+            return pattern.search(subject) is not None
+        return any(not inside_figure(m.start()) for m in pattern.finditer(subject))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
     words = len(_WORDS.findall(text))
