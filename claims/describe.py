@@ -41,11 +41,11 @@ def _signed(value: float, direction: str | None) -> str:
 
 def _vague(stat: Statistic) -> str:
     """ "dozens (24–99)", "thousands (2,000+)": the words, then what they allow."""
-    low, high = stat.bound.low, stat.bound.high
+    low, high, words = stat.bound.low, stat.bound.high, stat.surface.lower()
     if low is None and high is None:
-        return stat.surface
+        return words
     allowed = f"{_fmt(low)}+" if high is None else f"{_fmt(low or 0)}–{_fmt(high)}"
-    return f"{stat.surface} ({allowed})"
+    return f"{words} ({allowed})"
 
 
 def _change(stat: Statistic) -> str:

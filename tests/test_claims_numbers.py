@@ -142,3 +142,61 @@ def test_word_soup_never_raises(data: st.DataObject, lang: str) -> None:
     for number in find_numbers(text, lang=lang):
         assert 0 <= number.start < number.end <= len(text)
     words_to_digits(text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "value"),
+    [
+        ("4,5 k", "fr", "4,5 k", 4500),  # a scale letter written apart, where French copy does it
+        ("trois mille millionièmes", "fr", "trois mille millionièmes", 0.003),
+        ("five thousand millionths", "en", "five thousand millionths", 0.005),
+        ("deux trillions", "fr", "deux trillions", 2e12),  # the news sense, see BENCHMARKS-accuracy.md
+    ],
+)
+def test_scales_written_apart_and_scale_fractions(text: str, lang: str, surface: str, value: float) -> None:
+    (number,) = find_numbers(text, lang=lang)
+    assert text[number.start : number.end] == surface
+    assert number.value == pytest.approx(value)
+
+
+def test_spaced_scale_letter_stays_english_free() -> None:
+    assert [n.value for n in find_numbers("plan 4 k", lang="en")] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Skip to the next chapter, not the previous one.", "en",
+         [("next", "current", 1), ("previous one", "current", -1)]),
+        ("She came third to last.", "en", [("third to last", "end", -2)]),
+        ("Elle a fini avant-dernière, lui l’avant-dernier.", "fr",
+         [("avant-dernière", "end", -1), ("l’avant-dernier", "end", -1)]),
+        ("La semaine suivante, le dernier train.", "fr", [("suivante", "current", 1), ("dernier", "end", 0)]),
+        ("Les dernières-nées", "fr", []),
+    ],
+)  # fmt: skip
+def test_relative_ordinals(text: str, lang: str, found: list[tuple[str, str, int]]) -> None:
+    from claims.relative_ordinals import find_relative_ordinals
+
+    got = [(text[o.start : o.end], o.anchor, o.offset) for o in find_relative_ordinals(text, lang=lang)]
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "article_one", "found"),
+    [
+        ("Convert kelvin into celsius, then 12 kelvin.", "en", False, [("kelvin", None), ("celsius", None)]),
+        ("Only a small percent agree.", "en", False, [("percent", None)]),
+        ("He drank a gallon and a pint.", "en", True, [("a gallon", 1.0)]),
+        ("Fill the cup; a year passed.", "en", True, []),  # everyday words, durations
+        ("Le pied de la table se mesure en mètres.", "fr", False, [("mètres", None)]),
+        ("Le pied de la table mesure un mètre.", "fr", False, []),  # "un mètre" is a figure already
+    ],
+)
+def test_unit_mentions(
+    text: str, lang: str, article_one: bool, found: list[tuple[str, float | None]]
+) -> None:
+    from claims.quantities import find_unit_mentions
+
+    got = find_unit_mentions(text, lang=lang, article_one=article_one)
+    assert [(text[q.start : q.end], q.value) for q in got] == found

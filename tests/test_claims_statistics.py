@@ -170,3 +170,26 @@ def test_control_emoji_rtl(text: str) -> None:
     assert stats, text
     for stat in stats:
         assert text[stat.span[0] : stat.span[1]] == stat.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "readings"),
+    [
+        ("Dozens of firms signed.", "en", ["dozens (24–99)"]),
+        ("Des centaines de soldats.", "fr", ["des centaines (200–999)"]),
+        ("Sales rose 40% and margins fell 2 points.", "en", ["+40 %", "−2 pp"]),
+        ("Le taux est passé de 7 % à 9 %.", "fr", ["from 7 % to 9 % (+2 pp)"]),
+        ("Prices fell from $5 to $3.", "en", ["from 5 USD to 3 USD (−2 USD)"]),
+        ("One voter in five stayed home.", "en", ["1 voter in 5"]),
+        ("More than 250 makers; exports tripled.", "en", ["more than 250 makers", "×3"]),
+    ],
+)
+def test_readings(text: str, lang: str, readings: list[str]) -> None:
+    assert [s.describe() for s in parse_statistics(text, lang=lang)] == readings
+
+
+def test_how_about_is_a_suggestion_not_an_approximation() -> None:
+    (stat,) = parse_statistics("How about 3 or more?", lang="en")
+    assert stat.surface == "3 or more" and stat.bound.kind == "lower"
+    (stat,) = parse_statistics("There were about 3 or more.", lang="en")
+    assert stat.surface == "about 3 or more"
