@@ -150,3 +150,13 @@ def test_links_without_a_figure_are_not_compared(database):
         link_source(session, claim_id=claim.id, source_id=source_id, stance="context", reviewer="ana")
     with database.session() as session:
         assert claim_comparisons(session, get_claim(session, claim.id)) == []
+
+
+def test_sources_already_linked_are_not_suggested_again(database):
+    claim = _claim(database, "plus de 250")
+    library = LibraryIndex()
+    with database.session() as session:
+        library.refresh(session)
+    ranked = [s.source_id for s in suggest_sources(library, claim, k=3)]
+    rest = suggest_sources(library, claim, k=3, exclude={ranked[0]})
+    assert [s.source_id for s in rest] == ranked[1:] and [s.rank for s in rest] == [1, 2]

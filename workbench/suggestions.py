@@ -8,6 +8,7 @@ otherwise is re-indexed. The page caches one ``LibraryIndex`` per database (st.c
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -92,16 +93,23 @@ def _label(stored: StoredSource, position: int) -> str:
 
 
 def suggest_sources(
-    library: LibraryIndex, claim: ClaimRecord, *, k: int = 5, lang: str | None = None
+    library: LibraryIndex,
+    claim: ClaimRecord,
+    *,
+    k: int = 5,
+    lang: str | None = None,
+    exclude: Collection[int] = (),
 ) -> list[Suggestion]:
-    """The ``k`` best sources for ``claim`` with their reasons (call ``library.refresh`` first)."""
+    """The ``k`` best sources for ``claim`` with their reasons, leaving out the ``exclude`` ids (the
+    sources already linked). Call ``library.refresh`` first."""
     if not library.stored:
         return []
     with library._lock:
-        candidates = rank_sources(claim_from_record(claim), library.index, k=k, lang=lang)
+        ranked = rank_sources(claim_from_record(claim), library.index, k=k + len(exclude), lang=lang)
+        candidates = [c for c in ranked if library.stored[c.position].id not in exclude][:k]
         stored = [library.stored[c.position] for c in candidates]
     suggestions = []
-    for candidate, item in zip(candidates, stored, strict=True):
+    for rank, (candidate, item) in enumerate(zip(candidates, stored, strict=True), start=1):
         positions = [i for i, f in enumerate(item.source.figures) if f in candidate.matched_figures]
         suggestions.append(
             Suggestion(
@@ -109,7 +117,7 @@ def suggest_sources(
                 title=item.source.title,
                 publisher=item.source.publisher,
                 published=item.source.published,
-                rank=candidate.rank,
+                rank=rank,
                 score=candidate.score,
                 reasons=candidate.reasons,
                 figure_ids=tuple(item.figure_ids[i] for i in positions),

@@ -29,7 +29,8 @@ def _suggestions(claim: ClaimRecord) -> list[Suggestion]:
     library = _library_index(db.engine.url.render_as_string())
     with db.session() as session:
         library.refresh(session)
-    return suggest_sources(library, claim, k=SUGGESTIONS_SHOWN)
+    linked = {evidence.source.id for evidence in claim.evidence}
+    return suggest_sources(library, claim, k=SUGGESTIONS_SHOWN, exclude=linked)
 
 
 def _render_linked(claim: ClaimRecord) -> None:
@@ -73,9 +74,9 @@ def _merge_notes(rows: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
 
 
 def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> None:
-    st.markdown("**Suggested sources**")
+    st.markdown("**Suggested sources**" + (" (not yet linked)" if claim.evidence else ""))
     if not suggestions:
-        st.caption("No source in the library matches this claim yet. Add sources on the Sources page.")
+        st.caption("No other source in the library matches this claim. Add sources on the Sources page.")
     for suggestion in suggestions:
         figure = f" · matching figure: {suggestion.figure_labels[0]}" if suggestion.figure_labels else ""
         st.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{suggestion.title}**{figure}")

@@ -32,7 +32,8 @@ from workbench.vocabulary import SOURCE_KINDS
 
 PREVIEW = "source.preview"  # a read but unsaved Source
 CSV_CHOICES = ("Save nothing (fix the file first)", "Save the good rows, skip the bad ones")
-LANGUAGES = {None: "detect", "en": "English", "fr": "French"}
+# a None option would give the selectbox a "Clear value" button that label lookups confuse with "Value"
+LANGUAGES = {"detect": "detect from the text", "en": "English", "fr": "French"}
 
 
 def _saved_message(saved) -> None:
@@ -98,7 +99,7 @@ def render_manual_form() -> None:
                 url=url,
                 published=published,
                 kind=kind,
-                language=lang,
+                language=None if lang == "detect" else lang,
                 reliability=clean_text("reliability note", reliability, max_chars=5_000),
                 text=text,
                 figure=figure,
