@@ -154,3 +154,16 @@ def test_a_stale_panel_save_is_refused_with_the_other_change(demo_db):
     assert any("changed by someone else" in e.value and "Ben changed assignee" in e.value for e in at.error)
     with open_database(demo_db).session() as session:
         assert get_claim(session, claim.id).assignee == "Ben"
+
+
+def test_merging_two_claims_from_the_panel_opens_the_merged_claim(demo_db):
+    first, second, *_ = _claims(demo_db)
+    at = _review(claim=str(first.id))
+    at.selectbox(key=f"edit.{first.id}.merge").select(second.id)
+    at.button(key=f"edit.{first.id}.merge.save").click().run()
+    assert not at.exception and "Claims merged." in _messages(at), _messages(at)
+    live = {c.id for c in _claims(demo_db)}
+    merged = at.selectbox(key="review.claim").value
+    assert merged in live and first.id not in live and second.id not in live
+    history = next(df.value for df in at.dataframe if "who" in df.value.columns)
+    assert history.iloc[0]["what"] == "created" and str(first.id) in history.iloc[0]["after"]
