@@ -149,3 +149,32 @@ def test_add_article_page_ingests_a_zip_with_a_progress_summary(sqlite_url, monk
     ).result
     assert summary.describe() == "1 stored, 0 duplicates, 0 refused."
     database.engine.dispose()
+
+
+def test_rescore_restores_the_engine_scores_with_a_progress_bar(sqlite_url, monkeypatch, capsys):
+    from sqlalchemy import select, update
+
+    from workbench.demo import load_demo
+    from workbench.rescore import rescore_claims
+    from workbench.storage.schema import ClaimRow
+
+    database = open_database(sqlite_url)
+    with database.session() as session:
+        load_demo(session)
+        engine_scores = dict(session.execute(select(ClaimRow.id, ClaimRow.worthiness)).all())
+        session.execute(update(ClaimRow).values(worthiness=0.0, version=ClaimRow.version))
+    seen: list[int] = []
+    summary = rescore_claims(database, batch=4, report=lambda done, _message: seen.append(done))
+    with database.session() as session:
+        rescored = dict(session.execute(select(ClaimRow.id, ClaimRow.worthiness)).all())
+        versions = set(session.scalars(select(ClaimRow.version)))
+    database.engine.dispose()
+    assert rescored == engine_scores and versions == {1}  # a machine score is no reviewer edit
+    assert summary.claims == len(engine_scores) and summary.changed == sum(
+        1 for s in engine_scores.values() if s
+    )
+    assert seen == sorted(seen) and seen[-1] == len(engine_scores) and len(seen) > 1
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    assert workbench_cli(["rescore", "--batch", "5"]) == 0
+    out, err = capsys.readouterr()
+    assert "0 changed" in out and f"{len(engine_scores)}/{len(engine_scores)} (100%)" in err
