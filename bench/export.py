@@ -29,7 +29,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.claimreview import Publisher, claim_reviews, claimreview_json
+from workbench.claimreview import Publisher, claimreview_json, iter_claim_reviews
 from workbench.exports import verdicts_csv
 from workbench.storage.export_rows import EXPORT_COLUMNS
 
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             "pandas to_csv ';' + BOM, no neutralisation",
         ),
         "ClaimReview JSON-LD": (
-            lambda: claimreview_json(claim_reviews(df, publisher)),
+            lambda: claimreview_json(iter_claim_reviews(df, publisher)),
             lambda: json.dumps(df.to_dict("records"), ensure_ascii=False).encode("utf-8"),
             "json.dumps of the flat rows",
         ),

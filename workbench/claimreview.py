@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -118,13 +118,31 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
 
 def claim_reviews(df: pd.DataFrame, publisher: Publisher) -> list[dict]:
     """ClaimReview objects for the rows whose verdict is published (others are left out)."""
+    return list(iter_claim_reviews(df, publisher))
+
+
+def claimreview_json(reviews: Iterable[dict]) -> bytes:
+    """A JSON array of ClaimReview objects (UTF-8) for a ``<script type="application/ld+json">``.
+
+    Encoded review by review, so a large export never holds the whole document as one ``str``.
+    """
+    return b"".join(claimreview_chunks(reviews))
+
+
+def claimreview_chunks(reviews: Iterable[dict]) -> Iterator[bytes]:
+    """The JSON array in pieces (for writing a large export to a file as it is made)."""
+    yield b"["
+    for number, review in enumerate(reviews):
+        text = json.dumps(review, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        yield (",\n " if number else "\n ").encode() + text.encode("utf-8")
+    yield b"\n]"
+
+
+def iter_claim_reviews(df: pd.DataFrame, publisher: Publisher) -> Iterator[dict]:
+    """``claim_reviews`` one at a time."""
     published = df[df["verdict_state"].eq("published") & df["verdict"].ne("")].fillna("")
-    return [claim_review(row, publisher) for row in published.to_dict("records")]
-
-
-def claimreview_json(reviews: list[dict]) -> bytes:
-    """A JSON array of ClaimReview objects (UTF-8) for a ``<script type="application/ld+json">``."""
-    return json.dumps(reviews, ensure_ascii=False, indent=1).encode("utf-8")
+    for row in published.to_dict("records"):
+        yield claim_review(row, publisher)
 
 
 def missing_fields(review: dict) -> list[str]:

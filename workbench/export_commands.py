@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.claimreview import claim_reviews, claimreview_json, publisher_from_settings
+from workbench.claimreview import claimreview_chunks, iter_claim_reviews, publisher_from_settings
 from workbench.config import database_url
 from workbench.errors import WorkbenchError
 from workbench.exports import export_summary, verdicts_csv
@@ -70,9 +70,11 @@ def _export_claimreview(args: argparse.Namespace) -> int:
             setting(session, "claimreview.url_template"),
             setting(session, "claimreview.rating_values"),
         )
-    reviews = claim_reviews(df, publisher)
-    args.out.write_bytes(claimreview_json(reviews))
-    print(f"{len(reviews)} ClaimReview objects (published verdicts) written to {args.out}")
+    written = []  # the reviews, counted as they stream to the file
+    reviews = (written.append(r.get("url")) or r for r in iter_claim_reviews(df, publisher))
+    with args.out.open("wb") as out:
+        out.writelines(claimreview_chunks(reviews))
+    print(f"{len(written)} ClaimReview objects (published verdicts) written to {args.out}")
     return 0
 
 

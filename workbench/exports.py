@@ -64,7 +64,7 @@ def frame_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
     safe = neutralise_frame(df) if not df.empty else df
     # CRLF rows (RFC 4180): the csv writer then quotes any cell holding a CR or LF.
     text = safe.to_csv(index=False, sep=";" if excel else ",", lineterminator="\r\n")
-    return ("\ufeff" + text).encode("utf-8") if excel else text.encode("utf-8")
+    return text.encode("utf-8-sig" if excel else "utf-8")  # utf-8-sig writes the BOM without a copy
 
 
 def verdicts_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
