@@ -205,3 +205,11 @@ def test_duplicates_are_flagged_against_the_oldest_source():
     frame = library_frame(stored, flags)
     assert list(frame["id"]) == [4, 3, 2, 1]  # newest first
     assert dict(zip(frame["id"], frame["duplicate of"], strict=True))[3] == "#1 (title)"
+
+
+def test_titles_that_differ_in_their_numbers_are_different_documents():
+    editions = [
+        manual_source(title=f"Annual defence report {year}", publisher="Ministry") for year in (2023, 2024)
+    ]
+    stored = [StoredSource(i, s, ()) for i, s in enumerate(editions, start=1)]
+    assert flag_duplicates(stored) == []

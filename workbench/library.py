@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,10 +35,23 @@ class DuplicateFlag:
         return f"Source #{self.source_id} looks like a duplicate of source #{self.other_id}: {why}."
 
 
+_NUMBERS = re.compile(r"\d+")  # runs of digits: years, editions, report numbers
+
+
+def _numbers_differ(first: StoredSource, second: StoredSource) -> bool:
+    """ "Annual report 2023" and "Annual report 2024" are near-identical strings but two documents."""
+    return _NUMBERS.findall(first.source.title) != _NUMBERS.findall(second.source.title)
+
+
 def flag_duplicates(stored: Sequence[StoredSource]) -> list[DuplicateFlag]:
-    """Each later source that duplicates an earlier one, flagged against the earliest."""
+    """Each later source that duplicates an earlier one, flagged against the earliest.
+
+    Titles that differ in their numbers (years, editions) are not flagged as the same document.
+    """
     flags: dict[int, DuplicateFlag] = {}
     for pair in find_duplicates([s.source for s in stored]):
+        if pair.reason == "title" and _numbers_differ(stored[pair.first], stored[pair.second]):
+            continue
         first, second = sorted((stored[pair.first].id, stored[pair.second].id))
         known = flags.get(second)
         if known is None or first < known.other_id:

@@ -19,7 +19,7 @@ from sources.models import ReportedFigure, Source
 from workbench.errors import InputError
 from workbench.fetching import check_url, fetch_page
 from workbench.library import DuplicateFlag, flag_duplicates
-from workbench.storage.sources_store import load_sources, save_sources
+from workbench.storage.sources_store import load_source_keys, save_sources
 from workbench.validation import MAX_UPLOAD_BYTES, clean_text
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -240,7 +240,7 @@ def save_library_sources(
         raise InputError("There is no source to save.")
     ids = save_sources(session, sources, created_by=reviewer, progress=progress)
     new = set(ids)
-    flags = tuple(f for f in flag_duplicates(load_sources(session)) if f.source_id in new)
+    flags = tuple(f for f in flag_duplicates(load_source_keys(session)) if f.source_id in new)
     return SavedSources(tuple(ids), flags)
 
 

@@ -166,6 +166,17 @@ def load_sources(session: Session, *, after_id: int = 0) -> list[StoredSource]:
     return [stored_source(r) for r in rows]
 
 
+def load_source_keys(session: Session) -> list[StoredSource]:
+    """Every source with only what duplicate checks read (title, publisher, URL): fast on a large library."""
+    rows = session.execute(
+        select(SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.url).order_by(SourceRow.id)
+    )
+    return [
+        StoredSource(source_id, Source(title, publisher=publisher, url=url, id=str(source_id)), ())
+        for source_id, title, publisher, url in rows
+    ]
+
+
 def get_source(session: Session, source_id: int) -> StoredSource:
     row = session.scalar(
         select(SourceRow).where(SourceRow.id == source_id).options(selectinload(SourceRow.figures))
