@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.models import Attribution, Entity
-from claims.segmenting import compile_cues, discourse
+from claims.segmenting import compile_cues, compile_lowered_cues, discourse
 
 MAX_SPEAKER_WORDS = 9
 
@@ -34,6 +34,16 @@ def _prefix(lang: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<marker>{body})\s+(?P<speaker>[^,;:()\n]{{2,160}}?)(?=\s*(?:[,;:()]|\.\s|\.?$))", re.I
     )
+
+
+def _has_prefix_marker(sentence: str, lang: str) -> bool:
+    """Whether a marker of ``_prefix`` ("selon", "according to") occurs at all: a cheap search of the
+    lower-cased sentence that spares most sentences the full pattern."""
+    low = sentence.lower()
+    lowered = compile_lowered_cues(lang, "ATTRIBUTION_PREFIXES") if len(low) == len(sentence) else None
+    if lowered is None:
+        return True
+    return lowered.search(low) is not None
 
 
 _PHRASE_BREAKS = ',;:()«»"“”'
@@ -100,7 +110,7 @@ def find_attribution(
     ('ministère', 'Selon', 20)
     """
     table = discourse(lang)
-    prefix = _prefix(lang).search(sentence)
+    prefix = _prefix(lang).search(sentence) if _has_prefix_marker(sentence, lang) else None
     if prefix:
         first = prefix.group("speaker").split()[0].lower().replace("’", "'")
         if first in table.AUTHOR_PRONOUNS:
@@ -110,11 +120,13 @@ def find_attribution(
                 return None
             span = (prefix.start() + offset, prefix.end() + offset)
             return Found(Attribution(previous.speaker, prefix.group(), span, prefix.group("marker")), 0)
-    inverted = compile_cues(lang, "INVERTED_ATTRIBUTION").search(sentence)
-    if inverted and previous is not None and not prefix:
+    inverted = (
+        None if prefix or previous is None else compile_cues(lang, "INVERTED_ATTRIBUTION").search(sentence)
+    )
+    if inverted:
         span = (inverted.start() + offset, inverted.end() + offset)
         return Found(Attribution(previous.speaker, inverted.group(), span, inverted.group()), 0)
-    verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence)
+    verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence) if prefix else None
     if prefix and (verb is None or prefix.start() < verb.start() or prefix.start() < 3):
         a, b = prefix.span("speaker")
         entity = _speaker_entity(entities, a + offset, b + offset, sentence, offset)

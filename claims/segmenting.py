@@ -88,6 +88,14 @@ def compile_lowered_cues(lang: str, name: str) -> re.Pattern[str] | None:
         return None
 
 
+def _search_lowered(lang: str, name: str, text: str) -> re.Match[str] | None:
+    """``compile_cues(lang, name).search(text)``, run on the lower-cased text when that is safe: use the
+    match's offsets (its ``group()`` may be lower case)."""
+    low = text.lower()
+    pattern = compile_lowered_cues(lang, name) if len(low) == len(text) else None
+    return pattern.search(low) if pattern else compile_cues(lang, name).search(text)
+
+
 _UNSAFE_TO_LOWER = re.compile(r"\\[A-Z]|\(\?[A-Za-z-]")  # \W \S \D \B \A \Z \N; (?P<...>, (?i), (?-i:...)
 _ESCAPE_OR_TEXT = re.compile(r"\\.|[^\\]+", re.DOTALL)
 
@@ -152,7 +160,7 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     byline = compile_cues(lang, "BYLINES", anchored=True, ignore_case=False)
     if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang, finite_only=True):
         return True
-    credit = compile_cues(lang, "CREDIT_MARKERS").search(bare)
+    credit = _search_lowered(lang, "CREDIT_MARKERS", bare)
     if credit:
         before = bare[: credit.start()]
         return words <= CAPTION_WORDS and not has_verb(before, lang=lang)
