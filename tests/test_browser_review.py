@@ -77,6 +77,12 @@ def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
     expect(page.get_by_text("Correction saved.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"corrected by Ana Reviewer; the engine read"))).to_be_visible()
     expect(page.locator("div.article-text strong.figure", has_text="plus de 250")).to_have_count(1)
+    page.get_by_label("Status", exact=True).click()
+    page.get_by_role("option", name="checking").click()
+    page.get_by_role("button", name="Update status").click()
+    expect(page.locator(f'div.article-text mark[data-claim="{claim_id}"]').first).to_have_attribute(
+        "title", re.compile(r"\(checking\)")
+    )
     DOCS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1800, "height": 4200})
     page.get_by_text("Correct what was read").click()
