@@ -18,7 +18,7 @@ from workbench.vocabulary import RATINGS, SOURCE_KINDS
 # The claim being checked, other claims of the same metric, then the kinds of sources.
 COLOUR_DOMAIN: tuple[str, ...] = ("this claim", "other claim", *SOURCE_KINDS)
 PALETTE: tuple[str, ...] = (
-    "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2", "#aec7e8",
+    "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#e377c2", "#bcbd22", "#17becf", "#8c564b", "#aec7e8",
 )  # fmt: skip
 # Fixed colours: the claim red, other claims grey, then one colour per source kind (cycled if many).
 COLOUR_RANGE: tuple[str, ...] = (
