@@ -7,6 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
 from tests.support import browser as browser_support
@@ -14,9 +15,31 @@ from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, VerdictRow
 
 ROUNDS = 20
-OUTCOME = re.compile(r"^Saved\.$|was changed by someone else")
-# While a rerun replaces the page, Streamlit keeps the previous elements, marked stale, beside the new ones
-RATIONALE = '//textarea[@aria-label="Rationale"][not(ancestor::*[@data-stale="true"])]'
+OUTCOME = re.compile(r"Saved\.|was changed by someone else")
+# While a rerun replaces the page, Streamlit keeps the previous elements, marked stale, beside the new
+# ones: every locator below takes only live elements.
+LIVE = '[not(ancestor-or-self::*[@data-stale="true"])]'
+RATIONALE = f'xpath=//textarea[@aria-label="Rationale"]{LIVE}'
+SUBMIT = f'xpath=//button[normalize-space(.)="Propose verdict"]{LIVE}'
+ALERT = f'xpath=//*[@data-testid="stAlert"]{LIVE}'
+
+
+def _on_the_one(page: Page, selector: str, act) -> None:
+    """``act(locator)`` once the page shows exactly one live element for ``selector``; a rerun that
+    briefly doubles it (the app busy with the other browser) makes Playwright refuse, so wait and retry."""
+    for attempt in range(5):
+        expect(page.locator(selector)).to_have_count(1)
+        try:
+            act(page.locator(selector))
+        except PlaywrightError as error:
+            if "strict mode violation" not in str(error) or attempt == 4:
+                raise
+        else:
+            return
+
+
+def _outcome(page: Page):
+    return page.locator(ALERT).filter(has_text=OUTCOME)
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +70,14 @@ def _choose(page: Page, label: str, option: str) -> None:
 def _reload_claim(page: Page) -> None:
     """Take the stored version as the one opened; wait until the last outcome message is gone."""
     page.get_by_role("button", name="Reload this claim").click()
-    expect(page.get_by_text(OUTCOME)).to_have_count(0)
+    expect(_outcome(page)).to_have_count(0)
     _settled(page)
 
 
 def _settled(page: Page) -> None:
     """The rerun finished: no "Running" indicator and no stale copy of the form left on the page."""
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
-    expect(page.locator(f"xpath={RATIONALE}")).to_have_count(1)
+    expect(page.locator(RATIONALE)).to_have_count(1)
 
 
 def test_twenty_rounds_of_two_simultaneous_saves(app, page: Page, browser: Browser):
@@ -72,15 +95,15 @@ def test_twenty_rounds_of_two_simultaneous_saves(app, page: Page, browser: Brows
         winners: list[str] = []
         for round_no in range(ROUNDS):
             for name, tab in pages.items():
-                tab.locator(f"xpath={RATIONALE}").fill(f"round {round_no} by {name}")
+                _on_the_one(tab, RATIONALE, lambda box, text=f"round {round_no} by {name}": box.fill(text))
             for tab in pages.values():  # both submits leave before either answer arrives
-                tab.get_by_role("button", name="Propose verdict").click(no_wait_after=True)
+                _on_the_one(tab, SUBMIT, lambda button: button.click(no_wait_after=True))
             outcomes = {}
             for name, tab in pages.items():
-                message = tab.get_by_text(OUTCOME)
-                expect(message).to_be_visible()
-                outcomes[name] = message.inner_text()
-            saved = [name for name, text in outcomes.items() if text == "Saved."]
+                message = _outcome(tab)
+                expect(message).to_have_count(1)
+                outcomes[name] = message.inner_text().strip()
+            saved = [name for name, text in outcomes.items() if text.endswith("Saved.")]
             assert len(saved) == 1, (round_no, outcomes)
             (loser,) = set(pages) - set(saved)
             assert f"{saved[0]} recorded “Half true”" in outcomes[loser], outcomes[loser]
