@@ -114,9 +114,10 @@ def assess(
         pattern = compile_lowered_cues(lang, name) if low else None
         subject = low if pattern else text
         pattern = pattern or compile_cues(lang, name)
-        if not starts:
-            return pattern.search(subject) is not None
-        return any(not inside_figure(m.start()) for m in pattern.finditer(subject))
+        first = pattern.search(subject)  # most cues are absent: one search answers
+        if first is None or not starts or not inside_figure(first.start()):
+            return first is not None
+        return any(not inside_figure(m.start()) for m in pattern.finditer(subject, first.end()))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
     words = len(_WORDS.findall(text))
