@@ -21,9 +21,17 @@ def _nav(page: Page, name: str, heading: str) -> None:
 
 
 def _choose(page: Page, label: str, option: str) -> None:
-    """Pick the option of a Streamlit selectbox whose text contains ``option``."""
-    page.get_by_label(label, exact=True).click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    """Pick the option of a Streamlit selectbox whose text contains ``option``; a click that lands while
+    the app is still settling after a rerun can leave the list closed, so click again (at most 3 times)."""
+    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
+    for _ in range(3):
+        page.get_by_label(label, exact=True).click()
+        try:
+            expect(choice).to_be_visible(timeout=3_000)
+        except AssertionError:
+            continue
+        break
+    choice.click()
 
 
 @pytest.fixture(scope="module")
