@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -47,6 +47,11 @@ class ArticleRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    # the queue lists live claims most check-worthy first and counts them per status
+    __table_args__ = (
+        Index("ix_claims_live_worthiness", "retired", "worthiness"),
+        Index("ix_claims_live_status", "retired", "status"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
