@@ -266,9 +266,12 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
             _trim(text, start + a, start + b) for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)
         ]
         pieces = [p for p in pieces if p[1] > p[0]]
+        # A line that is one sentence was just checked: the checks strip the fragment, and without a next
+        # fragment they can only say "furniture" less often.
+        whole = len(pieces) == 1
         for index, (a, b) in enumerate(pieces):
             nxt = text[slice(*pieces[index + 1])] if index + 1 < len(pieces) else ""
-            if is_furniture(text[a:b], lang=lang, next_fragment=nxt):
+            if not whole and is_furniture(text[a:b], lang=lang, next_fragment=nxt):
                 continue
             for c, d in _chunks(a, b, text):
                 c, d = _trim(text, c, d)
