@@ -117,6 +117,7 @@ def extract_figures(text: str, *, lang: str = "en") -> tuple[ReportedFigure, ...
                     base=base,
                     modality=modality,
                     direction=stat.direction,
+                    vague=stat.vague,
                     surface=stat.surface,
                     span=(s_start + start, s_start + end),
                 )

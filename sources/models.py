@@ -16,8 +16,9 @@ class ReportedFigure:
 
     ``period`` is the time it refers to ("2023", "2024-03"), ``base`` the reference period
     of a multiplier or change ("2022" for "×3 compared with 2022"), ``modality`` reported,
-    forecast, target or estimate. ``surface``/``span`` locate it in the source's text when
-    it was extracted from it (None when typed in or imported from a CSV column).
+    forecast, target or estimate; ``vague`` marks words such as "des dizaines". ``surface``/``span``
+    locate it in the source's text when it was extracted from it (None when typed in or imported
+    from a CSV column).
     """
 
     value: float | None
@@ -29,6 +30,7 @@ class ReportedFigure:
     base: str | None = None
     modality: str = "reported"
     direction: str | None = None
+    vague: bool = False
     surface: str | None = None
     span: Span | None = None
 
