@@ -224,3 +224,17 @@ def test_export_rows_carry_verdict_statistics_and_evidence(database):
     assert (row.verdict, row.evidence_urls, row.statistics) == ("True", "https://example.org/a", "×3")
     assert df.set_index("claim_id").loc[second].statistics == "more than 250"
     assert frame.set_index("id").loc[first].verdict == "True"
+
+
+def test_demo_sources_are_labelled_examples_and_keep_the_forecast_modality(database):
+    from workbench.demo import load_demo
+    from workbench.storage.schema import FigureRow, SourceRow
+
+    with database.session() as session:
+        assert load_demo(session) is True
+        assert load_demo(session) is False
+    with database.session() as session:
+        sources = session.scalars(select(SourceRow)).all()
+        modalities = {f.period: f.modality for f in session.scalars(select(FigureRow))}
+    assert sources and all(s.is_example and s.url.startswith("https://example.org/") for s in sources)
+    assert modalities["2024"] == "forecast" and modalities["2023"] == "reported"

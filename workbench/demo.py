@@ -60,6 +60,7 @@ EXAMPLE_SOURCES: tuple[SourceInput, ...] = (
         figure_unit="×",
         figure_measured="national defence production",
         figure_period="2024",
+        figure_modality="forecast",
         is_example=True,
     ),
 )

@@ -80,6 +80,7 @@ class SourceInput:
     figure_unit: str | None = None
     figure_measured: str | None = None
     figure_period: str | None = None
+    figure_modality: str = "reported"
     is_example: bool = False
 
 

@@ -38,6 +38,7 @@ def add_source(session: Session, source: SourceInput) -> int:
                 unit=None if kind == "multiplier" else source.figure_unit,
                 measured=source.figure_measured,
                 period=source.figure_period,
+                modality=source.figure_modality,
             )
         )
     session.add(row)
