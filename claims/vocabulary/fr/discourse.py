@@ -10,7 +10,7 @@ ABBREVIATIONS = frozenset(
     M MM Mme Mmes Mlle Mlles Dr Drs Pr Me Mgr St Ste p pp art al av apr J.-C env cf chap coll éd fig hab
     min max n° no nos vol tél Gén Gal Col Cdt Lt Cne Sgt Cie Éts etc ex vs av.-J.-C U.S U.K U.N E.U janv
     févr avr juil sept oct nov déc
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Clause modality: the first family whose cue occurs in a clause wins, in this order.
@@ -79,7 +79,7 @@ INVERTED_ATTRIBUTION = [
 SPEAKER_PRONOUNS = frozenset(
     """
     il elle ils elles lui eux celui-ci celle-ci dernier dernière
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Pronouns for the author ("selon moi"): an opinion, not an attribution.
@@ -89,7 +89,7 @@ AUTHOR_PRONOUNS = frozenset(["moi", "nous", "je", "j'"])
 DETERMINERS = frozenset(
     """
     le la les l' un une des du de d' ce cette ces son sa ses leur leurs
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Finite verbs and auxiliaries (exact lower-case words) that show a fragment has a predicate.
@@ -103,7 +103,7 @@ VERB_WORDS = frozenset(
     déclare annonce affirme estime indique confirme explique ajoute signe signent compte possède emploie
     produit produisent coûte coûtent s'élève s'élèvent recule reculent progresse augmente baisse diminue
     chute chutent passe passent tombe demeure travaillent vivent meurent
-    """.split()  # noqa: SIM905
+    """.split()
 )
 # Past participles and imperfect endings that mark a verb on an otherwise unknown lower-case word.
 VERB_SUFFIX = r"(?:é|ée|és|ées|ait|aient|èrent|irent|ira|iront)"
@@ -112,7 +112,7 @@ VERB_SUFFIX = r"(?:é|ée|és|ées|ait|aient|èrent|irent|ira|iront)"
 PREDICATE_ADVERBS = frozenset(
     """
     également aussi ensuite encore déjà désormais même pourtant toutefois
-    """.split()  # noqa: SIM905
+    """.split()
 )
 COORDINATORS = [r"et", r"mais", r"puis", r"tandis\s+que"]
 # After a comma, these start a new statement even without a verb of their own ("..., puis la conférence ...").
@@ -268,7 +268,7 @@ NOT_NAMES = frozenset(
     pourquoi comment qui où dans sur sous pour avec sans chez entre vers dont ceci cela ça ce cette ces
     il elle ils elles on nous vous je le la les un une des du de au aux en par leur leurs son sa ses
     notre nos mon ma mes plusieurs certains certaines tous toutes chaque aucun aucune d'après m mme
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Lower-case words that look like participles but are nouns or adjectives.
@@ -277,7 +277,7 @@ NON_VERBS = frozenset(
     année années armée armées journée journées entrée entrées idée idées durée durées arrivée arrivées
     pensée musée lycée société sociétés côté côtés clé clés café thé pré marché marchés comité comités
     député députés degré degrés papier lié liée
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Actions passées et bilans (sensible à la casse) : la matière des affirmations vérifiables.
