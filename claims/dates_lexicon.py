@@ -20,11 +20,14 @@ LETTER_BEFORE = r"(?<![^\W\d_])"  # not glued to a preceding letter
 LETTER_AFTER = r"(?![^\W\d_])"  # not glued to a following letter
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, one apostrophe, hyphens as spaces.
 
     >>> fold("Août  l’An-Dernier")
     "aout l'an dernier"
+
+    Cached: the same few words (month names, connectors) are folded for every candidate date.
     """
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
