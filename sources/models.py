@@ -30,9 +30,9 @@ class ReportedFigure:
     base: str | None = None
     modality: str = "reported"
     direction: str | None = None
-    vague: bool = False
     surface: str | None = None
     span: Span | None = None
+    vague: bool = False
 
 
 @dataclass(frozen=True)
