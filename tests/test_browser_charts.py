@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.support.browser import choose_option
 from workbench.charts import HEIGHT, WIDTH
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -24,44 +24,39 @@ def app(serve_app):
     return serve_app(demo=True)
 
 
-def _choose(page: Page, label: str, option: str) -> str:
-    """Pick the option of a Streamlit selectbox whose text contains ``option``; returns the option's text."""
-    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):  # a click that lands while the app reruns opens a list that is then replaced
-        page.get_by_label(label, exact=True).click()
-        try:
-            choice.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    text = choice.inner_text()
-    choice.click()
-    return text
-
-
 def _open_claim(page: Page, words: str) -> None:
     """Open the claim whose picker label holds ``words`` and wait for its panel (not the previous one)."""
-    claim_id = re.match(r"#(\d+)", _choose(page, "Claim", words)).group(1)
+    claim_id = re.match(r"#(\d+)", choose_option(page, "Claim", words)).group(1)
     expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"claim={claim_id}\b"))
     expect(page.get_by_role("heading", name="Compare to other reports")).to_have_count(1)  # stale one gone
 
 
-def _save_metric(page: Page, *, new: bool, figures: tuple[str, ...] = ()) -> None:
-    page.get_by_text(re.compile(r"^(Group into a metric|Metric: .+)$")).click()
-    if new:
-        page.get_by_label("New metric name").fill(METRIC)
-    else:
-        _choose(page, "Metric", METRIC)
-    for figure in figures:
-        field = page.get_by_label("Reported figures in this metric")
-        field.click()
-        field.press_sequentially(figure)  # typing filters the options and keeps the list open
-        page.get_by_role("option", name=re.compile(re.escape(figure))).first.click()
-    page.get_by_text("A metric gathers").click()  # closes the options list
-    page.get_by_role("button", name="Save metric").click()
-    expect(page.get_by_text("Metric saved")).to_be_visible()
-    expect(page.get_by_text(f"Metric: {METRIC}")).to_be_visible()  # the panel rendered after the save
+def _group_into_metric(database_url: str) -> None:
+    """Group the seed's ×3 and ×6 claims and the demo's 3.1× and 5× figures into one metric, as the
+    claim panel's metric form does (that form is exercised by AppTest; here the chart is the subject)."""
+    from sqlalchemy import select
+
+    from workbench.storage.database import open_database
+    from workbench.storage.metrics import assign_metric, create_metric
+    from workbench.storage.schema import ClaimRow, FigureRow
+
+    database = open_database(database_url)
+    with database.session() as session:
+        metric_id = create_metric(session, name=METRIC, reviewer="Ana Reviewer")
+        claims = session.scalars(select(ClaimRow).where(ClaimRow.kind.in_(("change", "prediction")))).all()
+        picked = [c.id for c in claims if "triplé" in c.text or "multipliée par six" in c.text]
+        figures = session.scalars(select(FigureRow.id).where(FigureRow.value.in_((3.1, 5.0)))).all()
+        assert len(picked) == 2 and len(figures) == 2
+        for claim_id in picked:
+            assign_metric(
+                session,
+                claim_id=claim_id,
+                metric_id=metric_id,
+                figure_ids=tuple(figures),
+                reviewer="Ana Reviewer",
+            )
+    database.engine.dispose()
 
 
 def _download(page: Page, label: str, path: Path) -> Path:
@@ -80,16 +75,14 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_compare_chart_of_the_x3_and_x6_claims_downloads_as_csv_and_png(app, page: Page, tmp_path):
+    _group_into_metric(app.database_url)
     page.goto(app.url)
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
     reviewer = page.get_by_label("Reviewer", exact=True)
     reviewer.fill("Ana Reviewer")
     reviewer.press("Enter")
 
-    _open_claim(page, "multipliée par six")
-    _save_metric(page, new=True, figures=("3.1 · 2023", "5 · 2024"))
     _open_claim(page, "a triplé")
-    _save_metric(page, new=False)
     expect(
         page.get_by_text(re.compile(rf"In metric {METRIC} with 2 claim\(s\) and 2 reported"))
     ).to_be_visible()

@@ -11,6 +11,7 @@ from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
 from tests.support import browser as browser_support
+from tests.support.browser import choose_option
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, VerdictRow
 
@@ -55,18 +56,6 @@ def _open(page: Page, url: str, name: str) -> None:
     expect(page.get_by_role("heading", name=re.compile(r"^Claim #\d+"))).to_be_visible()
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):  # a click landing during a rerun can leave the list closed
-        page.get_by_label(label, exact=True).click()
-        try:
-            expect(choice).to_be_visible(timeout=3_000)
-        except AssertionError:
-            continue
-        break
-    choice.click()
-
-
 def _reload_claim(page: Page) -> None:
     """Take the stored version as the one opened; wait until the last outcome message is gone."""
     page.get_by_role("button", name="Reload this claim").click()
@@ -90,7 +79,7 @@ def test_twenty_rounds_of_two_simultaneous_saves(app, page: Page, browser: Brows
         pages = {"Ana": page, "Ben": other}
         for name, tab in pages.items():
             _open(tab, url, name)
-            _choose(tab, "Rating", "Half true")
+            choose_option(tab, "Rating", "Half true")
             _settled(tab)
         winners: list[str] = []
         for round_no in range(ROUNDS):

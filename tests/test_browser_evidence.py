@@ -7,13 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.support.browser import choose_option
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick the option of a Streamlit selectbox whose text contains ``option``."""
-    page.get_by_label(label, exact=True).click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
 
 
 def test_link_a_suggested_source_pick_its_figure_and_see_the_comparison(demo_app, page: Page):
@@ -22,7 +18,7 @@ def test_link_a_suggested_source_pick_its_figure_and_see_the_comparison(demo_app
     page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
     page.get_by_label("Reviewer", exact=True).press("Enter")
 
-    _choose(page, "Claim", "plus de 250")
+    choose_option(page, "Claim", "plus de 250")
     expect(page.get_by_text("Suggested sources")).to_be_visible()
     suggestion = page.locator(".st-key-suggest-link-2")  # the demo's forum attendance list, source #2
     expect(page.get_by_text(re.compile(r"forum attendance list.*matching figure: 263"))).to_be_visible()

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.support.browser import choose_option
+
 SEED = Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -18,20 +20,6 @@ def _nav(page: Page, name: str, heading: str) -> None:
     """Client-side navigation keeps the browser session (and the reviewer's name); wait for the new page."""
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick the option of a Streamlit selectbox whose text contains ``option``; a click that lands while
-    the app is still settling after a rerun can leave the list closed, so click again (at most 3 times)."""
-    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):
-        page.get_by_label(label, exact=True).click()
-        try:
-            expect(choice).to_be_visible(timeout=3_000)
-        except AssertionError:
-            continue
-        break
-    choice.click()
 
 
 @pytest.fixture(scope="module")
@@ -66,14 +54,14 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     assert marks.count() >= 5
     expect(page.locator("div.article-text mark.claim", has_text="plus de 250")).to_have_count(1)
 
-    _choose(page, "Claim", "plus de 250")
+    choose_option(page, "Claim", "plus de 250")
     expect(page.get_by_role("heading", name=re.compile(r"Claim #\d+"))).to_be_visible()
     page.get_by_label("Quote from the source").fill("263 manufacturers registered")
     page.get_by_role("button", name="Link source").click()
     expect(page.get_by_text("Source linked.")).to_be_visible()
     expect(page.get_by_text("Forum attendance list")).to_be_visible()
 
-    _choose(page, "Rating", "Mostly true")
+    choose_option(page, "Rating", "Mostly true")
     page.get_by_label("Rationale").fill("The attendance list shows 263 manufacturers, not all Western.")
     page.get_by_role("button", name="Propose verdict").click()
     expect(page.get_by_text("Saved.")).to_be_visible()

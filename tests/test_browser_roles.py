@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from tests.support import REPO_ROOT
 from tests.support import browser as browser_support
+from tests.support.browser import choose_option
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, VerdictRow
 
@@ -51,22 +52,8 @@ def _sign_in(page: Page, url: str, username: str) -> None:
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit selectbox or multiselect; a click that lands while the app is still
-    settling after a rerun can leave the list closed, so click again (at most 3 times)."""
-    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):
-        page.get_by_label(label, exact=True).click()
-        try:
-            expect(choice).to_be_visible(timeout=3_000)
-        except AssertionError:
-            continue
-        break
-    choice.click()
-
-
 def _propose(page: Page, rating: str, rationale: str) -> None:
-    _choose(page, "Rating", rating)
+    choose_option(page, "Rating", rating)
     page.get_by_label("Rationale").fill(rationale)
     page.get_by_role("button", name="Propose verdict").click()
 
@@ -92,7 +79,7 @@ def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: P
     _propose(page, "Mostly true", "x" * 20_001)
     expect(page.get_by_text("The rationale is 20,001 characters long; the limit is 20,000.")).to_be_visible()
 
-    _choose(page, "Sources it rests on", "#")
+    choose_option(page, "Sources it rests on", "#")
     page.keyboard.press("Escape")
     _propose(page, "Mostly true", "263 manufacturers registered, not all of them Western.")
     expect(page.get_by_text("Saved.", exact=True)).to_be_visible()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Playwright
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 CHROMIUM_ARGS = (
     "--headless",
@@ -59,3 +59,24 @@ def artifact_path(directory: Path, test_name: str, suffix: str = ".png") -> Path
     'out/test_page[demo_1].png'
     """
     return directory / f"{_UNSAFE_CHARS.sub('_', test_name)}{suffix}"
+
+
+def choose_option(page: Page, label: str, option: str) -> str:
+    """Pick the option of the Streamlit selectbox labelled ``label`` whose text contains ``option``.
+
+    A click that lands while the app is still settling after a rerun can open a list that is then
+    replaced, so the box is clicked again (at most 3 times). Returns the chosen option's text.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
+    for _ in range(3):
+        page.get_by_label(label, exact=True).click()
+        try:
+            choice.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    text = choice.inner_text()
+    choice.click()
+    return text
