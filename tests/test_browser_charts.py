@@ -78,7 +78,7 @@ def test_compare_chart_of_the_x3_and_x6_claims_downloads_as_csv_and_png(app, pag
     _group_into_metric(app.database_url)
     page.goto(app.url)
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
-    reviewer = page.get_by_label("Reviewer", exact=True)
+    reviewer = page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True)
     reviewer.fill("Ana Reviewer")
     reviewer.press("Enter")
 

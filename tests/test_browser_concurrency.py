@@ -50,7 +50,7 @@ def app(serve_app):
 
 def _open(page: Page, url: str, name: str) -> None:
     page.goto(url)
-    field = page.get_by_label("Reviewer", exact=True)
+    field = page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True)
     field.fill(name)
     field.press("Enter")
     expect(page.get_by_role("heading", name=re.compile(r"^Claim #\d+"))).to_be_visible()

@@ -15,8 +15,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 def test_link_a_suggested_source_pick_its_figure_and_see_the_comparison(demo_app, page: Page):
     page.goto(demo_app.url)
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
-    page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
-    page.get_by_label("Reviewer", exact=True).press("Enter")
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).press("Enter")
 
     choose_option(page, "Claim", "plus de 250")
     expect(page.get_by_text("Suggested sources")).to_be_visible()

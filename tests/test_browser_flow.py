@@ -38,8 +38,10 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     expect(page.get_by_text(re.compile(r"Stored article #1 \(fr\) with \d+ claims"))).to_be_visible()
 
     _nav(page, "Sources", "Sources")
-    page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")  # saving a source needs a name
-    page.get_by_label("Reviewer", exact=True).press("Enter")
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).fill(
+        "Ana Reviewer"
+    )  # saving a source needs a name
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).press("Enter")
     page.get_by_label("Title").fill("Forum attendance list")
     page.get_by_label("URL").fill("https://example.org/forum")
     page.get_by_label("Value").fill("263")
@@ -47,8 +49,8 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     expect(page.get_by_text("Added source #1.")).to_be_visible()
 
     _nav(page, "Review", "Review claims")
-    page.get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
-    page.get_by_label("Reviewer", exact=True).press("Enter")
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
+    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).press("Enter")
     marks = page.locator("div.article-text mark.claim")
     expect(marks.first).to_be_visible()
     assert marks.count() >= 5

@@ -18,7 +18,7 @@ def app(serve_app):
 
 
 def _sidebar_name(page: Page, name: str) -> None:
-    field = page.get_by_label("Reviewer", exact=True)
+    field = page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True)
     field.fill(name)
     field.press("Enter")
 
