@@ -64,6 +64,17 @@ def test_a_source_added_by_hand_stores_its_typed_and_found_figures(demo_db):
     assert list(library["id"])[:1] == [4] and library["duplicate of"].iloc[0] == "#2 (url)"
 
 
+def test_a_page_on_the_local_network_is_not_fetched(demo_db, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_FETCH_PRIVATE", raising=False)
+    at = _page("app_pages/source_library.py")
+    at.radio(key="source.mode").set_value("page").run()
+    at.text_input(key="source.page_url").input("http://169.254.169.254/latest/meta-data/")
+    at.button(key="source.page_submit").click().run()
+    assert not at.exception
+    assert "169.254.169.254 is an address on this machine or its local network" in at.error[0].value
+    assert len(_stored(demo_db)) == 3
+
+
 def test_adding_a_source_without_a_reviewer_name_saves_nothing(demo_db):
     at = _page("app_pages/source_library.py", reviewer=None)
     at.text_input(key="source.title").input("Report")

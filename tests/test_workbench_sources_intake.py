@@ -5,13 +5,14 @@ from __future__ import annotations
 import http.server
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from workbench.errors import InputError
-from workbench.fetching import FetchError, check_url, fetch_page
+from workbench.fetching import PRIVATE_SETTING, FetchError, _GuardedRedirects, check_url, fetch_page
 from workbench.library import flag_duplicates, library_frame
 from workbench.source_intake import (
     FigureInput,
@@ -63,6 +64,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class _QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:  # a client that gave up early is expected
         pass
+
+
+@pytest.fixture(autouse=True)
+def local_pages_allowed(monkeypatch):
+    """The test pages are served from 127.0.0.1, which the app refuses unless the desk allows it."""
+    monkeypatch.setenv(PRIVATE_SETTING, "1")
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +127,39 @@ def test_a_page_that_does_not_answer_in_time_is_refused(site):
 def test_a_closed_port_is_a_clear_error():
     with pytest.raises(FetchError, match="could not connect"):
         fetch_page("http://127.0.0.1:9/report.html", timeout=2)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8501/",
+        "http://localhost/admin",
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "http://10.1.2.3/intranet",
+        "http://[::1]/",
+        "http://[::ffff:192.168.0.1]/",
+        "https://0.0.0.0/",
+    ],
+)
+def test_addresses_on_the_local_network_are_refused_by_default(monkeypatch, site, url):
+    monkeypatch.delenv(PRIVATE_SETTING)
+    with pytest.raises(FetchError, match="local network; only public web pages"):
+        fetch_page(url, timeout=2)
+    with pytest.raises(FetchError, match="local network"):  # the served test page too
+        fetch_source(f"{site}/workbench-forum-report.html")
+
+
+def test_a_redirect_to_the_local_network_is_refused():
+    handler = _GuardedRedirects(public_only=True)
+    request = urllib.request.Request("https://example.org/report")
+    with pytest.raises(FetchError, match=r"169\.254\.169\.254 is an address on this machine"):
+        handler.redirect_request(request, None, 302, "Found", {}, "http://169.254.169.254/latest/meta-data/")
+
+
+def test_an_unknown_host_name_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv(PRIVATE_SETTING)
+    with pytest.raises(FetchError, match="could not be found"):
+        fetch_page("https://no-such-host.invalid/report", timeout=2)
 
 
 @pytest.mark.parametrize(

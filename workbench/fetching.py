@@ -1,10 +1,16 @@
 """Fetch a web page for import: http and https only, with a timeout and a size limit.
 
+Addresses on the desk's own network (loopback, private, link-local such as a cloud's metadata service)
+are refused unless ``WORKBENCH_FETCH_PRIVATE=1``: a shared server must not be turned into a window on
+the network it sits in. The check covers every redirect; it resolves the name once before connecting,
+so a name that changes its answer between the two is out of its reach.
 The page's bytes go to ``sources.importing.import_html``; nothing here parses HTML.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import os
 import socket
 import urllib.error
 import urllib.request
@@ -29,12 +35,49 @@ class FetchedPage:
     content_type: str
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http and https addresses."""
+PRIVATE_SETTING = "WORKBENCH_FETCH_PRIVATE"
+
+
+def private_allowed() -> bool:
+    """True when the desk lets reviewers fetch from its own network (``WORKBENCH_FETCH_PRIVATE=1``)."""
+    return os.environ.get(PRIVATE_SETTING, "").strip().lower() in ("1", "true", "yes")
+
+
+def check_public_host(url: str) -> None:
+    """Refuse ``url`` when its host is, or resolves to, an address outside the public internet.
+
+    >>> check_public_host("http://127.0.0.1:8501/")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    workbench.fetching.FetchError: http://127.0.0.1:8501/: 127.0.0.1 is an address on this machine ...
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        answers = socket.getaddrinfo(host, parts.port or None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as e:
+        raise FetchError(f"{url}: the name {host!r} could not be found.") from e
+    for answer in answers:
+        address = ipaddress.ip_address(answer[4][0].split("%")[0])
+        mapped = getattr(address, "ipv4_mapped", None)
+        if not (mapped or address).is_global:
+            raise FetchError(
+                f"{url}: {address} is an address on this machine or its local network; only public web "
+                f"pages are fetched (set {PRIVATE_SETTING}=1 to allow it)."
+            )
+
+
+class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s) addresses, and to public hosts unless private ones are allowed."""
+
+    def __init__(self, *, public_only: bool) -> None:
+        super().__init__()
+        self.public_only = public_only
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme not in ("http", "https"):
             raise FetchError(f"{req.full_url}: redirected to {newurl!r}, which is not an http(s) address.")
+        if self.public_only:
+            check_public_host(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -51,10 +94,20 @@ def check_url(url: str) -> str:
     return url
 
 
-def fetch_page(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PAGE_BYTES) -> FetchedPage:
-    """The page at ``url``; raises FetchError with a message a reviewer can act on."""
+def fetch_page(
+    url: str,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_PAGE_BYTES,
+    allow_private: bool | None = None,
+) -> FetchedPage:
+    """The page at ``url``; raises FetchError with a message a reviewer can act on.
+    ``allow_private`` None follows ``WORKBENCH_FETCH_PRIVATE``."""
     url = check_url(url)
-    opener = urllib.request.build_opener(_HttpOnlyRedirects())
+    public_only = not (private_allowed() if allow_private is None else allow_private)
+    if public_only:
+        check_public_host(url)
+    opener = urllib.request.build_opener(_GuardedRedirects(public_only=public_only))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
         with opener.open(request, timeout=timeout) as response:
