@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import choose_option
+from tests.support.browser import choose_option, whole_page_screenshot
 
 SEED = Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -71,7 +71,7 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     page.get_by_role("button", name="Publish “Mostly true”").click()  # single-user mode: also the editor
     expect(page.get_by_text("Published.", exact=True)).to_be_visible()
     DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=DOCS / "review-page.png", full_page=True)
+    whole_page_screenshot(page, DOCS / "review-page.png")
 
     _nav(page, "Export", "Export verdicts")
     with page.expect_download() as download_info:

@@ -92,6 +92,14 @@ def test_a_lower_bound_is_an_upward_arrow_and_a_range_an_interval():
     assert rows["Claim #5"]["y_high"] > 250.0  # the arrow points up
     assert (rows["Estimate (#4)"]["y_low"], rows["Estimate (#4)"]["y_high"]) == (200.0, 280.0)
     assert rows["List (#2)"]["y_low"] is None
+    # Marks are labelled with the short figure; the claim's full reading stays in the tooltip.
+    assert [rows[k]["short"] for k in ("Claim #5", "List (#2)", "Estimate (#4)")] == [
+        "> 250",
+        "263",
+        "200–280",
+    ]
+    assert _layers(spec)[3]["encoding"]["text"]["field"] == "short"
+    assert rows["Claim #5"]["reading"] == "more than 250"
     shape = _layers(spec)[1]["encoding"]["shape"]["scale"]
     assert dict(zip(shape["domain"], shape["range"], strict=True))["more than"] == "triangle-up"
     assert _layers(spec)[1]["encoding"]["y"]["scale"].get("type") != "log"  # counts are not factors

@@ -81,6 +81,35 @@ def _bound_label(bound: str, low: float | None, high: float | None) -> str:
     return "exact"
 
 
+def _compact(value: float) -> str:
+    """A number short enough to print beside a mark: 250, 1.5, 3.2 m, 1.2 bn."""
+    for scale, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g}{suffix}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
+
+
+def short_reading(shape: str, value: float, low: float | None, high: float | None, unit: str | None) -> str:
+    """The figure as printed beside its mark; the full reading stays in the tooltip.
+
+    >>> short_reading("more than", 250, 250, None, None), short_reading("exact", 3, None, None, "×")
+    ('> 250', '×3')
+    >>> short_reading("range", 4, 3, 5, "%"), short_reading("exact", 1.2e9, None, None, "EUR")
+    ('3–5%', '1.2 bn EUR')
+    """
+    unit = (unit or "").strip()
+    if unit in ("×", "x"):
+        return f"×{_compact(value)}"
+    number = (
+        f"{_compact(low)}–{_compact(high)}"
+        if shape == "range" and None not in (low, high)
+        else _compact(value)
+    )
+    prefix = {"more than": "> ", "less than": "< "}.get(shape, "")
+    text = f"{prefix}{number}{unit if unit == '%' else ' ' + unit if unit else ''}"
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
 def _interval(row: pd.Series) -> tuple[float | None, float | None]:
     """Where the interval or arrow of a bounded figure is drawn (None: a point only)."""
     low, high = _number(row["low"]), _number(row["high"])
@@ -129,7 +158,16 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         period=df["period"].fillna("no date").replace("", "no date"),
     )
     intervals = [_interval(row) for _, row in df.iterrows()]
-    df = df.assign(y_low=[i[0] for i in intervals], y_high=[i[1] for i in intervals])
+    df = df.assign(
+        y_low=[i[0] for i in intervals],
+        y_high=[i[1] for i in intervals],
+        short=[
+            short_reading(shape, value, _number(low), _number(high), unit)
+            for shape, value, low, high, unit in zip(
+                df["shape"], df["value"], df["low"], df["high"], df["unit"], strict=True
+            )
+        ],
+    )
     if factors:  # an interval reaching zero cannot be drawn on a log scale
         df.loc[df["y_low"].le(0), ["y_low", "y_high"]] = None
     scale = alt.Scale(type="log") if factors else alt.Scale(zero=False)
@@ -182,15 +220,16 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
     labels = (
         base.transform_filter("datum.role == 'this claim'")
         .mark_text(dy=-17, fontWeight="bold", fontSize=13)
-        .encode(y=alt.Y("value:Q", scale=scale), text="reading:N")
+        .encode(y=alt.Y("value:Q", scale=scale), text="short:N")
     )
     other_labels = (
         base.transform_filter("datum.role != 'this claim'")
         .mark_text(dy=-13, fontSize=10)
-        .encode(y=alt.Y("value:Q", scale=scale), text="reading:N")
+        .encode(y=alt.Y("value:Q", scale=scale), text="short:N")
     )
-    subtitle = "Filled: reported · hollow: forecast · ▲ more than · ▼ less than · vertical line: range"
-    heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555")
+    # Two short subtitle lines and a title anchored left: a narrow panel column must not clip them.
+    subtitle = ["Filled: reported · hollow: forecast", "▲ more than · ▼ less than · vertical line: range"]
+    heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555", anchor="start")
     return alt.layer(intervals_layer, reported, forecast, labels, other_labels, title=heading).properties(
         width=WIDTH, height=HEIGHT
     )

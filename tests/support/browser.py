@@ -80,3 +80,25 @@ def choose_option(page: Page, label: str, option: str) -> str:
     text = choice.inner_text()
     choice.click()
     return text
+
+
+# Streamlit scrolls inside its main container, so Playwright's full_page screenshot shows only the
+# viewport, wherever the page was scrolled to. The viewport is grown to the content, from the top.
+_CONTENT_HEIGHT_JS = """() => {
+    const found = document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]');
+    const boxes = [...found];
+    const box = boxes.find((b) => b.scrollHeight > b.clientHeight) || boxes[0];
+    if (!box) return document.documentElement.scrollHeight;
+    box.scrollTop = 0;
+    return box.scrollHeight + (window.innerHeight - box.clientHeight);
+}"""
+MAX_SHOT_HEIGHT = 8000
+
+
+def whole_page_screenshot(page: Page, path: Path) -> None:
+    """A screenshot of the whole Streamlit page from its top, then the suite's viewport again."""
+    height = min(MAX_SHOT_HEIGHT, max(VIEWPORT["height"], int(page.evaluate(_CONTENT_HEIGHT_JS))))
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    page.evaluate(_CONTENT_HEIGHT_JS)  # scroll to the top again once laid out at the new size
+    page.screenshot(path=path)
+    page.set_viewport_size(VIEWPORT)
