@@ -52,6 +52,27 @@ def _word_similarity(first: list[str], second: list[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
+# Linked from 0.45: text weighted 0.8 (mean of character n-gram cosine and word overlap), figures 0.2.
+THRESHOLD, NEIGHBOURS, TEXT_WEIGHT = 0.45, 10, 0.8
+
+
+def claim_similarity(
+    cosine: float,
+    words: tuple[list[str], list[str]],
+    figures: tuple[Sequence, Sequence],
+    *,
+    text_weight: float = TEXT_WEIGHT,
+) -> float:
+    """How alike two claims are, 0 to 1: ``text_weight`` × text (mean of their character n-gram
+    ``cosine`` and analysed-word overlap) + the rest × figure agreement.
+
+    >>> claim_similarity(1.0, (["kyiv", "deal"], ["kyiv", "deal"]), ([], []))
+    0.9
+    """
+    textual = (cosine + _word_similarity(*words)) / 2
+    return round(text_weight * textual + (1 - text_weight) * figure_similarity(*figures), 4)
+
+
 class _Links:
     """Union-find over claim positions, remembering the weakest link of each group."""
 
@@ -75,15 +96,14 @@ class _Links:
 def cluster_claims(
     claims: Sequence[Claim | str],
     *,
-    threshold: float = 0.4,
-    neighbours: int = 10,
-    text_weight: float = 0.8,
+    threshold: float = THRESHOLD,
+    neighbours: int = NEIGHBOURS,
+    text_weight: float = TEXT_WEIGHT,
     lang: str | None = None,
 ) -> list[ClaimCluster]:
     """Groups of at least two claims that repeat one another (positions in ``claims``), largest first.
 
-    Similarity = ``text_weight`` × text (mean of character n-gram cosine and word overlap) +
-    the rest × figure agreement.
+    Similarity: ``claim_similarity``; pairs at or above ``threshold`` are linked.
 
     >>> [c.members for c in cluster_claims(["Kyiv signed dozens of arms deals", "Rain in Paris today",
     ...                                     "Kyiv has signed dozens of arms deals"])]
@@ -99,9 +119,12 @@ def cluster_claims(
         for j in top_k(cosines, neighbours + 1):
             if j <= i:
                 continue
-            words = _word_similarity(index.tokens[i], index.tokens[j])
-            textual = (float(cosines[j]) + words) / 2
-            score = text_weight * textual + (1 - text_weight) * figure_similarity(figures[i], figures[j])
+            score = claim_similarity(
+                float(cosines[j]),
+                (index.tokens[i], index.tokens[j]),
+                (figures[i], figures[j]),
+                text_weight=text_weight,
+            )
             if score >= threshold:
                 links.join(i, j, round(score, 2))
     groups: dict[int, list[int]] = {}

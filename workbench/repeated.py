@@ -7,7 +7,6 @@ version check) whose rationale cites the earlier one: the reviewer decides, expl
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +15,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Claim
-from sources.clustering import cluster_claims, figure_similarity
+from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims
 from sources.retrieval import SparseIndex, top_k
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
@@ -26,8 +25,6 @@ from workbench.storage.verdicts import record_verdict
 from workbench.suggestions import claim_from_record
 
 POOL_LIMIT = 2_000  # stored claims a new article's claims are compared with (the most recent ones)
-# the similarity of sources.clustering.cluster_claims: text weighted 0.8, figures 0.2, linked from 0.45
-THRESHOLD, NEIGHBOURS, TEXT_WEIGHT = 0.45, 10, 0.8
 Clusterer = Callable[[Sequence[Claim]], Sequence[Sequence[int]]]
 
 
@@ -80,11 +77,6 @@ def recluster(session: Session, *, clusterer: Clusterer = _default_clusterer) ->
     return ReclusterReport(len(records), clusters, clustered, len(changes))
 
 
-def _word_similarity(first: list[str], second: list[str]) -> float:
-    a, b = set(first), set(second)
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
-
-
 def assign_new_claims(session: Session, article_id: int, *, pool: int = POOL_LIMIT) -> int:
     """Cluster one new article's claims against each other and the ``pool`` most recent stored claims.
 
@@ -113,9 +105,12 @@ def assign_new_claims(session: Session, article_id: int, *, pool: int = POOL_LIM
         for j in top_k(cosines, NEIGHBOURS + 1):
             if j == i:
                 continue
-            textual = (float(cosines[j]) + _word_similarity(index.tokens[i], index.tokens[j])) / 2
-            figures = figure_similarity(claims[i].statistics, claims[j].statistics)
-            if TEXT_WEIGHT * textual + (1 - TEXT_WEIGHT) * figures >= THRESHOLD:
+            score = claim_similarity(
+                float(cosines[j]),
+                (index.tokens[i], index.tokens[j]),
+                (claims[i].statistics, claims[j].statistics),
+            )
+            if score >= THRESHOLD:
                 merged = links[rows[i].id] | links[rows[j].id]
                 for claim_id in merged:
                     links[claim_id] = merged
