@@ -13,7 +13,7 @@ from claims import Claim, detect_language
 from sources.comparison import agrees, same_metric
 from sources.figures import extract_figures
 from sources.models import ClaimCluster
-from sources.retrieval import SparseIndex, top_k
+from sources.retrieval import SparseIndex
 
 
 def _figures(claim: Claim | str, lang: str) -> tuple:
@@ -114,9 +114,8 @@ def cluster_claims(
     index = SparseIndex(texts, langs=langs)
     figures = [_figures(c, lg) for c, lg in zip(claims, langs, strict=True)]
     links = _Links(len(texts))
-    for i, text in enumerate(texts):
-        cosines = index.char_similarity(text)
-        for j in top_k(cosines, neighbours + 1):
+    for i, nearest, cosines in index.char_neighbours(neighbours + 1):
+        for j in nearest:
             if j <= i:
                 continue
             score = claim_similarity(

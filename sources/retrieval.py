@@ -7,7 +7,7 @@ the collection has grown by half since the last fit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import bm25s
 import numpy as np
@@ -119,6 +119,31 @@ class SparseIndex:
     def char_similarity(self, text: str) -> np.ndarray:
         """Cosine similarity (0..1) of ``text``'s character n-grams with every indexed text."""
         return self.scores(text, "char")
+
+    def char_neighbours(
+        self, k: int, *, positions: Iterable[int] | None = None, cells: int = 4_000_000
+    ) -> Iterator[tuple[int, list[int], np.ndarray]]:
+        """For each indexed text (or those at ``positions``): its position, the ``k`` indexed texts most
+        like it by character n-grams (best first, itself included) and its cosine with every text.
+
+        The same cosines as ``char_similarity`` of each text, from the stored vectors a block of rows
+        at a time (about ``cells`` similarities in memory): no text is vectorised again, which made
+        clustering every stored claim ten times slower.
+
+        >>> index = SparseIndex(["exports fell 12 %", "rain in Paris", "exports fell by 12 %"])
+        >>> [(i, best) for i, best, _ in index.char_neighbours(2)]
+        [(0, [0, 2]), (1, [1]), (2, [2, 0])]
+        """
+        wanted = list(range(len(self))) if positions is None else list(positions)
+        if self._columns is None or not wanted:
+            return
+        rows = self._columns.T.tocsr()  # texts x features
+        block = max(1, cells // max(1, len(self)))
+        for start in range(0, len(wanted), block):
+            chosen = wanted[start : start + block]
+            similarities = np.asarray((rows[chosen] @ self._columns).toarray())
+            for position, row in zip(chosen, similarities, strict=True):
+                yield position, top_k(row, k), row
 
     def search(
         self,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Claim
 from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims
-from sources.retrieval import SparseIndex, top_k
+from sources.retrieval import SparseIndex
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
 from workbench.storage.convert import claim_record
@@ -100,9 +100,8 @@ def assign_new_claims(session: Session, article_id: int, *, pool: int = POOL_LIM
     lang = session.scalar(select(ArticleRow.lang).where(ArticleRow.id == article_id))
     index = SparseIndex([c.text for c in claims], langs=[lang] * len(claims))
     links = {r.id: {r.id} for r in rows}
-    for i in range(len(new_rows)):
-        cosines = index.char_similarity(claims[i].text)
-        for j in top_k(cosines, NEIGHBOURS + 1):
+    for i, nearest, cosines in index.char_neighbours(NEIGHBOURS + 1, positions=range(len(new_rows))):
+        for j in nearest:
             if j == i:
                 continue
             score = claim_similarity(
