@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.cues import Keys, keys
 from claims.vocabulary import load
 
 
@@ -36,6 +37,8 @@ class Lexicon:
     strong: re.Pattern[str]  # words that carry a value; connectors are read from the gaps
     gap: re.Pattern[str]  # what may stand between two number words of one run
     prefix: re.Pattern[str]  # an article or sign right before a run ("a dozen", "moins quinze")
+    strong_keys: Keys  # what a text must hold for ``strong`` to match (see claims.cues)
+    prefix_keys: Keys
 
 
 _CLASSES = (
@@ -100,9 +103,9 @@ def lexicon(lang: str) -> Lexicon:
         rf"[\s-]{{0,6}}(?:(?P<c1>{connectors})[\s-]{{1,6}}(?:(?P<c2>{connectors})[\s-]{{1,6}})?)?\Z",
         re.IGNORECASE,
     )
-    leading = alternation(w for w, (cls, _) in words.items() if cls in ("article", "neg", "pos", "point"))
-    prefix = re.compile(rf"(?<![\w])(?P<c>{leading})[ \u00a0]{{1,3}}\Z", re.IGNORECASE)
-    return Lexicon(words, pattern, lang, strong, gap, prefix)
+    leading_words = [w for w, (cls, _) in words.items() if cls in ("article", "neg", "pos", "point")]
+    prefix = re.compile(rf"(?<![\w])(?P<c>{alternation(leading_words)})[ \u00a0]{{1,3}}\Z", re.IGNORECASE)
+    return Lexicon(words, pattern, lang, strong, gap, prefix, keys(strong_words), keys(leading_words))
 
 
 _VALUED = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "dozen", "fraction", "ordinal"})
@@ -119,8 +122,13 @@ def connector_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Toke
     return [_connector(lex, text, m, g) for g in ("c1", "c2") if m.group(g)]
 
 
-def prefix_tokens(lex: Lexicon, text: str, start: int) -> list[Token]:
-    """An article or sign just before a run ("a dozen", "minus one", "point five")."""
+def prefix_tokens(lex: Lexicon, text: str, start: int, maybe: bool = True) -> list[Token]:
+    """An article or sign just before a run ("a dozen", "minus one", "point five").
+
+    ``maybe`` False says the text holds none of the leading words (``Lexicon.prefix_keys``):
+    the words end in spaces, so the check is exact."""
+    if not maybe:
+        return []
     m = lex.prefix.search(text, max(0, start - 16), start)
     return [_connector(lex, text, m, "c")] if m else []
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from claims.cues import Cues, clause_cues
 from claims.number_lexicon import (
     Lexicon,
     Token,
@@ -144,11 +145,13 @@ def _digit_value(m: re.Match[str], forms: _DigitForms) -> float | None:
     return value
 
 
-def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
-    """Digit forms as run tokens; ordinals and glued forms come back as finished Numbers."""
+def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token, Number | None]]:
+    """Digit forms as run tokens; ordinals and glued forms come back as finished Numbers.
+
+    ``digit`` False says the text holds no digit: every digit form needs one."""
     forms = _digit_forms(lang)
     out: list[tuple[Token, Number | None]] = []
-    for m in forms.pattern.finditer(text):
+    for m in forms.pattern.finditer(text) if digit else ():
         value = _digit_value(m, forms)
         if value is None:
             continue
@@ -209,16 +212,20 @@ def _fraction_of_scale(lang: str) -> re.Pattern[str]:
     )
 
 
-def find_numbers(text: str, *, lang: str) -> list[Number]:
-    """Every number in ``text``, in order, with offsets.
+def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Number]:
+    """Every number in ``text``, in order, with offsets; ``cues`` is ``clause_cues(text)``
+    when the caller already has it.
 
     >>> [(n.value, n.kind) for n in find_numbers("trois millions et demi, 1,2 milliard, 2e", lang="fr")]
     [(3500000.0, 'cardinal'), (1200000000.0, 'cardinal'), (2.0, 'ordinal')]
     """
     lex = lexicon(lang)
-    items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang)
-    items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
+    cue = cues if cues is not None else clause_cues(text)
+    items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang, cue.digit)
+    if cue.has(lex.strong_keys):
+        items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
     items.sort(key=lambda item: item[0].start)
+    prefixed = cue.has(lex.prefix_keys)
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:
@@ -235,7 +242,7 @@ def find_numbers(text: str, *, lang: str) -> list[Number]:
             else:
                 run.extend(between)
         if not run:
-            run.extend(prefix_tokens(lex, text, tok.start))
+            run.extend(prefix_tokens(lex, text, tok.start, prefixed))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)
@@ -258,6 +265,11 @@ def _drop_overlaps(numbers: list[Number]) -> list[Number]:
 def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> None:
     """Parse a finished run and append its numbers."""
     if not run:
+        return
+    if len(run) == 1 and run[0].cls == "digits" and not (run[0].value and abs(run[0].value) < 1):
+        # a lone digit form (the common case) reads as itself: what ``parse_run`` would return
+        tok = run[0]
+        numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
         return
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from claims.cues import Cues, Keys, clause_cues, keys
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
@@ -47,6 +48,7 @@ class _Patterns:
     context_unit: re.Pattern[str]
     context_units: dict[str, tuple[str, str]]
     tail: re.Pattern[str]
+    percent_keys: Keys  # first words of ``percent_before`` (see claims.cues)
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -118,6 +120,7 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:\^[-−]?[1-4]|[-−]1|[²³])?(?![\w])"
             rf"(?:/(?:{_alt(units.MEASURE_SYMBOLS)}|s|h)(?:\^?[-−]?[1-4]|[²³])?(?![\w]))?"
         ),
+        keys(nums.PERCENT_WORDS[1:]),
     )  # fmt: skip
 
 
@@ -138,20 +141,23 @@ def _currency_code(pats: _Patterns, written: str) -> str | None:
 _ABBR = {"k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "Md": 1e9, "Mds": 1e9}
 
 
-def find_quantities(text: str, *, lang: str) -> list[Quantity]:
-    """Numbers with their units, in order.
+def find_quantities(text: str, *, lang: str, cues: Cues | None = None) -> list[Quantity]:
+    """Numbers with their units, in order; ``cues`` is ``clause_cues(text)`` if the caller has it.
 
     >>> [(q.value, q.kind, q.unit) for q in find_quantities("$1.2bn et 12 %", lang="fr")]
     [(1200000000.0, 'money', 'USD'), (12.0, 'percent', '%')]
     """
     pats = _patterns(lang)
     out: list[Quantity] = []
-    numbers = _without_year_spans(text, find_numbers(text, lang=lang))
+    cue = cues if cues is not None else clause_cues(text)
+    numbers = _without_year_spans(text, find_numbers(text, lang=lang, cues=cue))
+    # "percent of ten": the words are followed by spaces, so their absence is exact
+    percent_words = cue.has(pats.percent_keys)
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:
             continue
-        quantity = _read(text, number, pats, floor)
+        quantity = _read(text, number, pats, floor, percent_words)
         if quantity is None:
             continue
         if quantity.kind == "money":
@@ -234,11 +240,13 @@ def _with_subunit(text: str, q: Quantity, nxt: Number, pats: _Patterns) -> Quant
     return Quantity(q.start, end, q.value + nxt.value / 100, q.kind, q.unit, q.family, q.number)
 
 
-def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantity | None:
+def _read(
+    text: str, number: Number, pats: _Patterns, floor: int = 0, percent_words: bool = True
+) -> Quantity | None:
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
         return Quantity(start, end, value, "ordinal", number=number)
-    reverse = pats.percent_before.search(text, max(floor, start - 24), start)
+    reverse = pats.percent_before.search(text, max(floor, start - 24), start) if percent_words else None
     if reverse:  # "percent of 10", "pourcentage de vingt"
         return Quantity(reverse.start(), end, value, "percent", "%", "ratio", number)
     prefix = pats.before.search(text, max(floor, start - 8), start)

@@ -7,10 +7,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.cues import Keys, keys
 from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
 _SP = r"[ \u00a0\u202f]"
+TIMES_SIGNS = "×x"  # "×6", "x3": a multiplier written before the number
+FOLD = "fold"  # "sixfold", "3-fold"
+ELIDED_ARTICLES = ("l'", "l’")  # "plus de l'ordre de": an article glued to the next word
 
 
 def _alt(words: object) -> str:
@@ -61,6 +65,15 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
+    # what a clause must hold for a pattern to match (claims.cues): the phrases' first words
+    bound_keys: Keys
+    change_keys: Keys
+    mult_before_keys: Keys
+    mult_word_keys: Keys
+    ratio_keys: Keys
+    reference_keys: Keys
+    month_keys: Keys
+    vague_keys: Keys
 
 
 _PHONE = re.compile(
@@ -98,7 +111,7 @@ def stat_patterns(lang: str) -> StatPatterns:
             rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
             rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
             # an article may sit between the bound and the figure: "plus de la moitié"
-            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",
+            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*{_alt(ELIDED_ARTICLES)})?{_SP}*\Z",
             re.IGNORECASE,
         ),
         bound_cancel=re.compile(
@@ -132,8 +145,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
-            rf"(?=[×xX\d{_first(numwords_list)}])(?<![\w])"
-            rf"(?:[×x]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?fold)(?![\w])",
+            rf"(?=[{TIMES_SIGNS}{TIMES_SIGNS.upper()}\d{_first(numwords_list)}])(?<![\w])"
+            rf"(?:[{TIMES_SIGNS}]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?{FOLD})(?![\w])",
             re.IGNORECASE,
         ),
         vague=re.compile(
@@ -171,4 +184,12 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
+        bound_keys=keys(bounds),
+        change_keys=keys(ups | downs),
+        mult_before_keys=keys(t.MULTIPLIER_BEFORE),
+        mult_word_keys=keys(t.MULTIPLIER_WORDS),
+        ratio_keys=keys(t.OVER),
+        reference_keys=keys(t.REFERENCE_WORDS),
+        month_keys=keys(t.MONTHS),
+        vague_keys=keys(t.VAGUE),
     )

@@ -19,11 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from claims.cues import Cues, clause_cues
 from claims.models import Bound, Statistic
 from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
-from claims.statistic_patterns import StatPatterns, phone_spans, stat_patterns
+from claims.statistic_patterns import (
+    ELIDED_ARTICLES,
+    FOLD,
+    TIMES_SIGNS,
+    StatPatterns,
+    phone_spans,
+    stat_patterns,
+)
 
 _WINDOW = 48  # characters looked at before a number for bound or change words
 
@@ -43,6 +51,37 @@ class _Item:
     dropped: bool = False  # a date, time, phone or reference number
 
 
+@dataclass(frozen=True)
+class _Gates:
+    """Which context patterns may match in this clause (see ``claims.cues``); the others are
+    not run. A pattern looking back from a figure is still run where a letter touches the
+    figure's first letter (``_touching``), the one place its first word may hide in a longer run."""
+
+    bound: bool
+    change: bool
+    mult_before: bool
+    ratio: bool
+    reference: bool
+    month: bool
+
+
+def _gates(cue: Cues, pats: StatPatterns) -> _Gates:
+    elided = any(e in cue.lower for e in ELIDED_ARTICLES)  # "environl'…" hides "environ"
+    return _Gates(
+        cue.has(pats.bound_keys) or elided,
+        cue.has(pats.change_keys),
+        cue.has(pats.mult_before_keys),
+        cue.has(pats.ratio_keys),
+        cue.has(pats.reference_keys),
+        cue.has(pats.month_keys),
+    )
+
+
+def _touching(text: str, start: int) -> bool:
+    """A letter right before a figure that starts with a letter: the words run together."""
+    return 0 < start < len(text) and text[start].isalpha() and text[start - 1].isalpha()
+
+
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
     """Return the figures in ``text`` with surface and span (never raises).
 
@@ -59,31 +98,37 @@ def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
 
 def _parse(text: str, lang: str) -> list[Statistic]:
     pats = stat_patterns(lang)
-    phones = phone_spans(text)
-    quantities = find_quantities(text, lang=lang)
+    cue = clause_cues(text)
+    phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
+    quantities = find_quantities(text, lang=lang, cues=cue)
+    gates = _gates(cue, pats)
     items = []
     for q in quantities:
         item = _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
-        verdict = _excluded(text, q, pats, phones)
+        verdict = _excluded(text, q, pats, phones, gates)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
     items = [item for item in _ranges(text, items, pats) if not item.dropped]
     stats: list[Statistic] = []
     for item in items:
         if item.bound.kind == "exact":
-            _bound(text, item, pats)
+            _bound(text, item, pats, gates)
         if item.year and item.bound.kind in ("exact", "range"):
             continue
-        _change(text, item, pats)
+        _change(text, item, pats, gates)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
-    stats = [_ratio(text, s, pats) for s in stats]
-    stats += _multipliers(text, pats, lang, quantities)
-    stats += _vague(text, pats)
+    if gates.ratio:
+        stats = [_ratio(text, s, pats) for s in stats]
+    stats += _multipliers(text, pats, lang, quantities, cue, gates)
+    if cue.has(pats.vague_keys):
+        stats += _vague(text, pats)
     return _dedupe(stats)
 
 
-def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]]) -> bool | str:
+def _excluded(
+    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], gates: _Gates
+) -> bool | str:
     """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
     a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
     num = q.number
@@ -94,7 +139,8 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
     if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
         # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
         return q.kind in ("number", "ordinal") or q.family in ("age", "duration")
-    if pats.reference_before.search(text, max(0, q.start - 14), q.start):
+    touching = _touching(text, q.start)
+    if (gates.reference or touching) and pats.reference_before.search(text, max(0, q.start - 14), q.start):
         return True
     if q.kind not in ("number", "ordinal"):
         return False
@@ -104,7 +150,7 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
         and 1 <= q.value <= 31
         and (
             pats.month_after.match(text, q.end)
-            or pats.month_before.search(text, max(0, q.start - 12), q.start)
+            or ((gates.month or touching) and pats.month_before.search(text, max(0, q.start - 12), q.start))
         )
     ):
         return True
@@ -236,9 +282,11 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or a.kind == b.kind
 
 
-def _bound(text: str, item: _Item, pats: StatPatterns) -> None:
+def _bound(text: str, item: _Item, pats: StatPatterns, gates: _Gates) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
-    m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
+    m = None
+    if gates.bound or _touching(text, item.start):
+        m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
     value = item.q.value
     if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
         m = None  # "how about 2 in 5": a suggestion, not an approximation
@@ -264,11 +312,12 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     return Bound("exact", value, value, True)
 
 
-def _change(text: str, item: _Item, pats: StatPatterns) -> None:
+def _change(text: str, item: _Item, pats: StatPatterns, gates: _Gates) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
     if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
-    m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
+    # the verbs are followed by spaces: no touching case
+    m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start) if gates.change else None
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
@@ -306,21 +355,31 @@ def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
     return " ".join(words) or None
 
 
-def _multipliers(text: str, pats: StatPatterns, lang: str, quantities: list[Quantity]) -> list[Statistic]:
+def _multipliers(
+    text: str, pats: StatPatterns, lang: str, quantities: list[Quantity], cue: Cues, gates: _Gates
+) -> list[Statistic]:
     """ "a triplé", "doubled", "sixfold", "×6", "multipliée par six", "deux fois plus"."""
     out: list[Statistic] = []
-    for m in pats.mult_words.finditer(text):
+    for m in pats.mult_words.finditer(text) if cue.has(pats.mult_word_keys) else ():
         value = pats.mult_values[m.group().lower()]
         out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
     words = lexicon(lang).words
-    for m in pats.fold.finditer(text):
+    # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
+    signs = cue.digit and (
+        cue.words is None
+        or any(c in cue.lower for c in TIMES_SIGNS if not c.isalpha())
+        or any(c in cue.words for c in TIMES_SIGNS if c.isalpha())
+    )
+    for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
         raw = m.group("d") or m.group("n")
         value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(words[raw.lower()][1])
         out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
     for q in quantities:
         if q.kind != "number":
             continue
-        before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
+        before = None
+        if gates.mult_before or _touching(text, q.start):
+            before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
         after = pats.mult_after.match(text, q.end)
         if before or after:
             start = before.start() if before else q.start

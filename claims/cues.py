@@ -1,0 +1,95 @@
+"""Exact pre-checks for the number parsers: the words a text holds, read once.
+
+Most context patterns start with a vocabulary phrase ("plus de", "about", "multiplied by").
+When the phrase's first word occurs nowhere in a clause, the pattern cannot match there and
+need not be run. ``Cues`` holds the clause's lower-cased letter runs; ``Keys`` the first word
+(or first character, for "~", "≥", "#") of every phrase of one pattern, built from the tables.
+
+The check is exact, not a heuristic: a pattern gated by ``Keys`` must put its phrase after a
+non-word character (``(?<![\\w])``, or spaces inside the phrase) and let no letter follow the
+phrase's first word, so that word is a whole letter run of the text. Callers say where that
+needs a local guard. Characters whose case-insensitive matching in ``re`` differs from
+``str.lower`` ("ı", "ſ", "İ") or that are word characters without being letters or digits
+("½", "²") turn the checks off for the clause: every pattern then runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# Outside these ranges (ASCII, Latin-1, Latin Extended A/B, punctuation, currency signs,
+# letter-like symbols, arrows and mathematical operators) a character turns the checks off;
+# inside them a few are excluded: µ ¹ ² ³ ¼ ½ ¾ (word characters that are not letters),
+# İ ı ſ (case-insensitive matching differs from lower-casing). tests/test_claims_cues.py proves it.
+_UNUSUAL = re.compile(
+    "[^\x00-\u00b1\u00b4\u00b6-\u00b8\u00ba-\u00bb\u00bf-\u012f\u0132-\u017e\u0180-\u024f"
+    "\u2000-\u206f\u20a0-\u20cf\u2190-\u22ff]"
+)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What must occur in a text for one pattern to match: a first word or a first character."""
+
+    words: frozenset[str]
+    chars: tuple[str, ...] = ()
+    always: bool = False  # a phrase starting with a digit: no cheap check
+
+
+def keys(phrases: object) -> Keys:
+    """The first word of each phrase, lower-cased; the first character of a phrase that starts
+    with neither a letter nor a space.
+
+    >>> k = keys(["plus de", " fois", "≥", "d'"])
+    >>> sorted(k.words), k.chars
+    (['d', 'fois', 'plus'], ('≥',))
+    """
+    words: set[str] = set()
+    chars: set[str] = set()
+    always = False
+    for phrase in phrases:  # type: ignore[attr-defined]
+        low = phrase.lower().lstrip(" \u00a0\u202f")
+        if not low:
+            always = True
+            continue
+        first = _LETTERS.match(low)
+        if first is not None:
+            words.add(first.group())
+        elif low[0].isdigit() or low[0] == "_" or _UNUSUAL.match(low[0]):
+            always = True
+        else:
+            chars.add(low[0])
+    return Keys(frozenset(words), tuple(sorted(chars)), always)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """A clause's letter runs (lower-cased) and whether it holds a digit."""
+
+    text: str
+    lower: str
+    words: frozenset[str] | None  # None: unusual characters, every check says yes
+    digit: bool
+
+    def has(self, k: Keys) -> bool:
+        """Whether a pattern gated by ``k`` may match somewhere in the text."""
+        if self.words is None or k.always or not self.words.isdisjoint(k.words):
+            return True
+        return any(c in self.text for c in k.chars)
+
+
+def clause_cues(text: str) -> Cues:
+    """Read ``text`` once for the checks.
+
+    >>> c = clause_cues("Plus de 250 fabricants")
+    >>> c.has(keys(["plus de"])), c.has(keys(["environ", "~"])), c.digit
+    (True, False, True)
+    """
+    lower = text.lower()
+    digit = _DIGIT.search(text) is not None
+    if _UNUSUAL.search(text) is not None or len(lower) != len(text):
+        return Cues(text, lower, None, digit)
+    return Cues(text, lower, frozenset(_LETTERS.findall(lower)), digit)
