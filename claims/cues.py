@@ -37,6 +37,7 @@ class Keys:
     words: frozenset[str]
     chars: tuple[str, ...] = ()
     always: bool = False  # a phrase starting with a digit: no cheap check
+    char_pattern: re.Pattern[str] | None = None  # finds any of ``chars``
 
 
 def keys(phrases: object) -> Keys:
@@ -62,23 +63,28 @@ def keys(phrases: object) -> Keys:
             always = True
         else:
             chars.add(low[0])
-    return Keys(frozenset(words), tuple(sorted(chars)), always)
+    found = re.compile("[" + re.escape("".join(sorted(chars))) + "]") if chars else None
+    return Keys(frozenset(words), tuple(sorted(chars)), always, found)
 
 
-@dataclass(frozen=True)
 class Cues:
-    """A clause's letter runs (lower-cased) and whether it holds a digit."""
+    """A clause's letter runs (lower-cased) and whether it holds a digit (a plain class with
+    slots: one is built per clause)."""
 
-    text: str
-    lower: str
-    words: frozenset[str] | None  # None: unusual characters, every check says yes
-    digit: bool
+    __slots__ = ("digit", "lower", "text", "words")
+
+    def __init__(self, text: str, lower: str, words: set[str] | None, digit: bool) -> None:
+        self.text = text
+        self.lower = lower
+        self.words = words  # None: unusual characters, every check says yes
+        self.digit = digit
 
     def has(self, k: Keys) -> bool:
         """Whether a pattern gated by ``k`` may match somewhere in the text."""
-        if self.words is None or k.always or not self.words.isdisjoint(k.words):
+        words = self.words
+        if words is None or k.always or not words.isdisjoint(k.words):
             return True
-        return any(c in self.text for c in k.chars)
+        return k.char_pattern is not None and k.char_pattern.search(self.text) is not None
 
 
 def clause_cues(text: str) -> Cues:
@@ -92,4 +98,44 @@ def clause_cues(text: str) -> Cues:
     digit = _DIGIT.search(text) is not None
     if _UNUSUAL.search(text) is not None or len(lower) != len(text):
         return Cues(text, lower, None, digit)
-    return Cues(text, lower, frozenset(_LETTERS.findall(lower)), digit)
+    return Cues(text, lower, set(_LETTERS.findall(lower)), digit)
+
+
+class GateTable:
+    """Several patterns' ``Keys`` read in one pass over a clause's cues: bit ``i`` of
+    ``mask(cue)`` says pattern ``i`` may match (cheaper than one ``Cues.has`` per pattern).
+
+    >>> table = GateTable([keys(["plus de"]), keys(["environ", "~"]), keys(["7 fois"])])
+    >>> bin(table.mask(clause_cues("environ 40")))
+    '0b110'
+    """
+
+    __slots__ = ("always", "char_bits", "char_pattern", "word_bits", "words")
+
+    def __init__(self, gates: list[Keys]) -> None:
+        self.word_bits: dict[str, int] = {}
+        self.char_bits: dict[str, int] = {}
+        self.always = 0
+        for i, k in enumerate(gates):
+            for word in k.words:
+                self.word_bits[word] = self.word_bits.get(word, 0) | 1 << i
+            for char in k.chars:
+                self.char_bits[char] = self.char_bits.get(char, 0) | 1 << i
+            if k.always:
+                self.always |= 1 << i
+        self.words = frozenset(self.word_bits)
+        chars = "".join(sorted(self.char_bits))
+        self.char_pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
+
+    def mask(self, cue: Cues) -> int:
+        """The patterns that may match in the clause read by ``cue``."""
+        if cue.words is None:
+            return -1  # every bit set
+        bits = self.always
+        word_bits = self.word_bits
+        for word in cue.words & self.words:
+            bits |= word_bits[word]
+        if self.char_pattern is not None:
+            for char in self.char_pattern.findall(cue.text):
+                bits |= self.char_bits[char]
+        return bits

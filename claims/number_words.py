@@ -25,6 +25,8 @@ class Parsed:
     weak: bool = False
 
 
+# a lone one of these is often no number ("no one", "un accord")
+WEAK_CARDINALS = ("one", "un", "une", "o")
 _NUMERIC = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "digits", "dozen", "ordinal"})
 
 
@@ -281,7 +283,7 @@ def _finish_from(
         return None
     kind = "ordinal" if state.ordinal else "cardinal"
     single = last == start
-    weak = single and (tokens[start].text in ("one", "un", "une", "o") or (kind == "ordinal"))
+    weak = single and (tokens[start].text in WEAK_CARDINALS or (kind == "ordinal"))
     return Parsed(sign * state.value, kind, start, last, weak)
 
 

@@ -21,7 +21,7 @@ from claims.number_lexicon import (
     prefix_tokens,
     word_token,
 )
-from claims.number_words import Parsed, parse_run
+from claims.number_words import WEAK_CARDINALS, Parsed, parse_run
 from claims.vocabulary import load
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -150,15 +150,20 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
 
     ``digit`` False says the text holds no digit: every digit form needs one."""
     forms = _digit_forms(lang)
+    spaced = "spaced" in forms.pattern.groupindex
     out: list[tuple[Token, Number | None]] = []
     for m in forms.pattern.finditer(text) if digit else ():
         value = _digit_value(m, forms)
         if value is None:
             continue
-        if m.group("sign") and m.group("sign")[0] != "+":
+        sign = m.group("sign")
+        if sign and sign[0] != "+":
             value = -value
         start, end = m.start(), m.end()
-        if m.groupdict().get("spaced"):
+        if m.lastindex == 2:  # a plain number: nothing after the digits (the common case)
+            out.append((Token("digits", value, start, end, m.group()), None))
+            continue
+        if spaced and m.group("spaced"):
             letter = m.group("spaced").strip(_SPACES)
             value = tidy(value * forms.scale_suffixes[letter])
             out.append(
@@ -262,15 +267,26 @@ def _drop_overlaps(numbers: list[Number]) -> list[Number]:
     return kept
 
 
+_PLAIN_WORDS = frozenset({"unit", "teen", "tens"})  # one word, one cardinal
+
+
 def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> None:
     """Parse a finished run and append its numbers."""
     if not run:
         return
-    if len(run) == 1 and run[0].cls == "digits" and not (run[0].value and abs(run[0].value) < 1):
-        # a lone digit form (the common case) reads as itself: what ``parse_run`` would return
+    if len(run) == 1:
+        # a lone token (the common case) reads as itself: what ``parse_run`` would return
         tok = run[0]
-        numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
-        return
+        if tok.cls == "digits" and not (tok.value and abs(tok.value) < 1):
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
+            return
+        if tok.cls in _PLAIN_WORDS:
+            weak = tok.text in WEAK_CARDINALS
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", False, "", weak))
+            return
+        if tok.cls == "ordinal" and not tok.plural and tok.value >= 1:
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "ordinal", False, "", True))
+            return
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
         parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import Keys, keys
+from claims.cues import GateTable, keys
 from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
@@ -24,6 +24,11 @@ def _alt(words: object) -> str:
 def _first(words: list[str]) -> str:
     """The first letters of ``words``, both cases, escaped for a character class."""
     return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
+
+
+# bits of ``StatPatterns.gates.mask``: which context patterns a clause may hold
+GATE_BOUND, GATE_CHANGE, GATE_MULT_BEFORE, GATE_MULT_WORDS, GATE_RATIO = 1, 2, 4, 8, 16
+GATE_REFERENCE, GATE_MONTH, GATE_VAGUE, GATE_TIMES = 32, 64, 128, 256
 
 
 @dataclass(frozen=True)
@@ -65,15 +70,10 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
-    # what a clause must hold for a pattern to match (claims.cues): the phrases' first words
-    bound_keys: Keys
-    change_keys: Keys
-    mult_before_keys: Keys
-    mult_word_keys: Keys
-    ratio_keys: Keys
-    reference_keys: Keys
-    month_keys: Keys
-    vague_keys: Keys
+    # what a clause must hold for a pattern to match (claims.cues): the phrases' first words,
+    # in the order of the ``GATE_*`` bits
+    gates: GateTable
+    elided: re.Pattern[str]  # ``ELIDED_ARTICLES`` in lower-cased text
 
 
 _PHONE = re.compile(
@@ -184,12 +184,18 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
-        bound_keys=keys(bounds),
-        change_keys=keys(ups | downs),
-        mult_before_keys=keys(t.MULTIPLIER_BEFORE),
-        mult_word_keys=keys(t.MULTIPLIER_WORDS),
-        ratio_keys=keys(t.OVER),
-        reference_keys=keys(t.REFERENCE_WORDS),
-        month_keys=keys(t.MONTHS),
-        vague_keys=keys(t.VAGUE),
+        gates=GateTable(
+            [
+                keys(bounds),
+                keys(ups | downs),
+                keys(t.MULTIPLIER_BEFORE),
+                keys(t.MULTIPLIER_WORDS),
+                keys(t.OVER),
+                keys(t.REFERENCE_WORDS),
+                keys(t.MONTHS),
+                keys(t.VAGUE),
+                keys(TIMES_SIGNS),
+            ]
+        ),
+        elided=re.compile(_alt(ELIDED_ARTICLES)),
     )

@@ -25,9 +25,16 @@ from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import (
-    ELIDED_ARTICLES,
     FOLD,
-    TIMES_SIGNS,
+    GATE_BOUND,
+    GATE_CHANGE,
+    GATE_MONTH,
+    GATE_MULT_BEFORE,
+    GATE_MULT_WORDS,
+    GATE_RATIO,
+    GATE_REFERENCE,
+    GATE_TIMES,
+    GATE_VAGUE,
     StatPatterns,
     phone_spans,
     stat_patterns,
@@ -51,30 +58,15 @@ class _Item:
     dropped: bool = False  # a date, time, phone or reference number
 
 
-@dataclass(frozen=True)
-class _Gates:
-    """Which context patterns may match in this clause (see ``claims.cues``); the others are
-    not run. A pattern looking back from a figure is still run where a letter touches the
-    figure's first letter (``_touching``), the one place its first word may hide in a longer run."""
-
-    bound: bool
-    change: bool
-    mult_before: bool
-    ratio: bool
-    reference: bool
-    month: bool
-
-
-def _gates(cue: Cues, pats: StatPatterns) -> _Gates:
-    elided = any(e in cue.lower for e in ELIDED_ARTICLES)  # "environl'…" hides "environ"
-    return _Gates(
-        cue.has(pats.bound_keys) or elided,
-        cue.has(pats.change_keys),
-        cue.has(pats.mult_before_keys),
-        cue.has(pats.ratio_keys),
-        cue.has(pats.reference_keys),
-        cue.has(pats.month_keys),
-    )
+def _gates(cue: Cues, pats: StatPatterns) -> int:
+    """Which context patterns may match in this clause (bits ``GATE_*``, see ``claims.cues``);
+    the others are not run. A pattern looking back from a figure still runs where a letter
+    touches the figure's first letter (``_touching``), where its first word may hide in a
+    longer run."""
+    gates = pats.gates.mask(cue)
+    if not gates & GATE_BOUND and pats.elided.search(cue.lower):
+        gates |= GATE_BOUND  # "environl'…" hides "environ"
+    return gates
 
 
 def _touching(text: str, start: int) -> bool:
@@ -118,16 +110,16 @@ def _parse(text: str, lang: str) -> list[Statistic]:
         _change(text, item, pats, gates)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
-    if gates.ratio:
+    if gates & GATE_RATIO:
         stats = [_ratio(text, s, pats) for s in stats]
     stats += _multipliers(text, pats, lang, quantities, cue, gates)
-    if cue.has(pats.vague_keys):
+    if gates & GATE_VAGUE:
         stats += _vague(text, pats)
     return _dedupe(stats)
 
 
 def _excluded(
-    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], gates: _Gates
+    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], gates: int
 ) -> bool | str:
     """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
     a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
@@ -140,7 +132,9 @@ def _excluded(
         # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
         return q.kind in ("number", "ordinal") or q.family in ("age", "duration")
     touching = _touching(text, q.start)
-    if (gates.reference or touching) and pats.reference_before.search(text, max(0, q.start - 14), q.start):
+    if (gates & GATE_REFERENCE or touching) and pats.reference_before.search(
+        text, max(0, q.start - 14), q.start
+    ):
         return True
     if q.kind not in ("number", "ordinal"):
         return False
@@ -150,7 +144,10 @@ def _excluded(
         and 1 <= q.value <= 31
         and (
             pats.month_after.match(text, q.end)
-            or ((gates.month or touching) and pats.month_before.search(text, max(0, q.start - 12), q.start))
+            or (
+                (gates & GATE_MONTH or touching)
+                and pats.month_before.search(text, max(0, q.start - 12), q.start)
+            )
         )
     ):
         return True
@@ -282,10 +279,10 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or a.kind == b.kind
 
 
-def _bound(text: str, item: _Item, pats: StatPatterns, gates: _Gates) -> None:
+def _bound(text: str, item: _Item, pats: StatPatterns, gates: int) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
     m = None
-    if gates.bound or _touching(text, item.start):
+    if gates & GATE_BOUND or _touching(text, item.start):
         m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
     value = item.q.value
     if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
@@ -312,12 +309,16 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     return Bound("exact", value, value, True)
 
 
-def _change(text: str, item: _Item, pats: StatPatterns, gates: _Gates) -> None:
+def _change(text: str, item: _Item, pats: StatPatterns, gates: int) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
     if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
     # the verbs are followed by spaces: no touching case
-    m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start) if gates.change else None
+    m = (
+        pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
+        if gates & GATE_CHANGE
+        else None
+    )
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
@@ -356,20 +357,16 @@ def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
 
 
 def _multipliers(
-    text: str, pats: StatPatterns, lang: str, quantities: list[Quantity], cue: Cues, gates: _Gates
+    text: str, pats: StatPatterns, lang: str, quantities: list[Quantity], cue: Cues, gates: int
 ) -> list[Statistic]:
     """ "a triplé", "doubled", "sixfold", "×6", "multipliée par six", "deux fois plus"."""
     out: list[Statistic] = []
-    for m in pats.mult_words.finditer(text) if cue.has(pats.mult_word_keys) else ():
+    for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
         out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
     words = lexicon(lang).words
     # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
-    signs = cue.digit and (
-        cue.words is None
-        or any(c in cue.lower for c in TIMES_SIGNS if not c.isalpha())
-        or any(c in cue.words for c in TIMES_SIGNS if c.isalpha())
-    )
+    signs = cue.digit and gates & GATE_TIMES
     for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
         raw = m.group("d") or m.group("n")
         value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(words[raw.lower()][1])
@@ -378,7 +375,7 @@ def _multipliers(
         if q.kind != "number":
             continue
         before = None
-        if gates.mult_before or _touching(text, q.start):
+        if gates & GATE_MULT_BEFORE or _touching(text, q.start):
             before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
         after = pats.mult_after.match(text, q.end)
         if before or after:
