@@ -30,6 +30,18 @@ _UNUSUAL = re.compile(
 )
 
 
+def suffixes(phrases: object) -> tuple[str, ...]:
+    """The phrases a pattern's match may end with, lower-cased, for ``Cues.ends``.
+
+    >>> suffixes(["Plus de", "d'", "  "])
+    ('',)
+    >>> suffixes(["Plus de", "d'"])
+    ("d'", 'plus de')
+    """
+    out = {phrase.lower().rstrip() for phrase in phrases}  # type: ignore[attr-defined]
+    return ("",) if "" in out else tuple(sorted(out))
+
+
 @dataclass(frozen=True)
 class Keys:
     """What must occur in a text for one pattern to match: a first word or a first character."""
@@ -78,6 +90,15 @@ class Cues:
         self.lower = lower
         self.words = words  # None: unusual characters, every check says yes
         self.digit = digit
+
+    def ends(self, start: int, end: int, suffixes: tuple[str, ...]) -> bool:
+        """Whether ``text[start:end]``, trailing spaces dropped, ends with one of ``suffixes``
+        (lower-cased, see ``suffixes``): a pattern anchored at ``end`` whose match ends in one
+        of those phrases and spaces can match in that window only then. Exact, and far
+        cheaper than searching the window."""
+        if self.words is None:
+            return True
+        return self.lower[start:end].rstrip().endswith(suffixes)
 
     def has(self, k: Keys) -> bool:
         """Whether a pattern gated by ``k`` may match somewhere in the text."""

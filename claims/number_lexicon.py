@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import Keys, keys
+from claims.cues import Keys, keys, suffixes
 from claims.vocabulary import load
 
 
@@ -38,7 +38,7 @@ class Lexicon:
     gap: re.Pattern[str]  # what may stand between two number words of one run
     prefix: re.Pattern[str]  # an article or sign right before a run ("a dozen", "moins quinze")
     strong_keys: Keys  # what a text must hold for ``strong`` to match (see claims.cues)
-    prefix_keys: Keys
+    prefix_ends: tuple[str, ...]  # what the text before a run ends with when ``prefix`` matches
 
 
 _CLASSES = (
@@ -105,7 +105,7 @@ def lexicon(lang: str) -> Lexicon:
     )
     leading_words = [w for w, (cls, _) in words.items() if cls in ("article", "neg", "pos", "point")]
     prefix = re.compile(rf"(?<![\w])(?P<c>{alternation(leading_words)})[ \u00a0]{{1,3}}\Z", re.IGNORECASE)
-    return Lexicon(words, pattern, lang, strong, gap, prefix, keys(strong_words), keys(leading_words))
+    return Lexicon(words, pattern, lang, strong, gap, prefix, keys(strong_words), suffixes(leading_words))
 
 
 _VALUED = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "dozen", "fraction", "ordinal"})
@@ -125,8 +125,8 @@ def connector_tokens(lex: Lexicon, text: str, start: int, end: int) -> list[Toke
 def prefix_tokens(lex: Lexicon, text: str, start: int, maybe: bool = True) -> list[Token]:
     """An article or sign just before a run ("a dozen", "minus one", "point five").
 
-    ``maybe`` False says the text holds none of the leading words (``Lexicon.prefix_keys``):
-    the words end in spaces, so the check is exact."""
+    ``maybe`` False says the text before ``start`` does not end with a leading word
+    (``Lexicon.prefix_ends``, ``Cues.ends``)."""
     if not maybe:
         return []
     m = lex.prefix.search(text, max(0, start - 16), start)

@@ -230,7 +230,6 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
     if cue.has(lex.strong_keys):
         items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
     items.sort(key=lambda item: item[0].start)
-    prefixed = cue.has(lex.prefix_keys)
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:
@@ -247,7 +246,8 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
             else:
                 run.extend(between)
         if not run:
-            run.extend(prefix_tokens(lex, text, tok.start, prefixed))
+            maybe = cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends)
+            run.extend(prefix_tokens(lex, text, tok.start, maybe))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
-from claims.cues import Cues, Keys, clause_cues, keys
+from claims.cues import Cues, clause_cues, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
@@ -48,13 +48,17 @@ class _Patterns:
     context_unit: re.Pattern[str]
     context_units: dict[str, tuple[str, str]]
     tail: re.Pattern[str]
-    percent_keys: Keys  # first words of ``percent_before`` (see claims.cues)
+    percent_ends: tuple[str, ...]  # what ``percent_before`` matches end with (``Cues.ends``)
+    currency_ends: tuple[str, ...]  # what ``before`` matches end with
 
 
 def _alt(words: object, *, flags: str = "") -> str:
     """An alternation of literal words (a trie); ``flags`` "i" makes it case-insensitive."""
     body = alternation(words)
     return f"(?{flags}:{body})" if flags else body
+
+
+_PERCENT_OF = ("of", "de", "des", "d'", "d’")  # "percent of 10", "pourcentage de vingt"
 
 
 @cache
@@ -104,7 +108,9 @@ def _patterns(lang: str) -> _Patterns:
     angle_cue = re.compile(rf"(?<![\w])(?:{_alt(units.ANGLE_CUES, flags='i')})(?![\w])")
     return _Patterns(
         before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue,
-        re.compile(rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+(?i:of|de|des|d['’]){_SP}*\Z"),
+        re.compile(
+            rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+{_alt(_PERCENT_OF, flags='i')}{_SP}*\Z"
+        ),
         re.compile(
             rf"(?:{_SP}?/{_SP}?|{_SP}+(?i:{_alt(units.PER)}){_SP}*)"
             rf"(?P<den>{_alt(units.PER_TIME, flags='i')}|{_alt(units.MEASURE_SYMBOLS)}"
@@ -120,7 +126,8 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:\^[-−]?[1-4]|[-−]1|[²³])?(?![\w])"
             rf"(?:/(?:{_alt(units.MEASURE_SYMBOLS)}|s|h)(?:\^?[-−]?[1-4]|[²³])?(?![\w]))?"
         ),
-        keys(nums.PERCENT_WORDS[1:]),
+        suffixes(_PERCENT_OF),
+        suffixes([*symbols, *codes]),
     )  # fmt: skip
 
 
@@ -151,13 +158,11 @@ def find_quantities(text: str, *, lang: str, cues: Cues | None = None) -> list[Q
     out: list[Quantity] = []
     cue = cues if cues is not None else clause_cues(text)
     numbers = _without_year_spans(text, find_numbers(text, lang=lang, cues=cue))
-    # "percent of ten": the words are followed by spaces, so their absence is exact
-    percent_words = cue.has(pats.percent_keys)
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:
             continue
-        quantity = _read(text, number, pats, floor, percent_words)
+        quantity = _read(text, number, pats, floor, cue)
         if quantity is None:
             continue
         if quantity.kind == "money":
@@ -241,15 +246,20 @@ def _with_subunit(text: str, q: Quantity, nxt: Number, pats: _Patterns) -> Quant
 
 
 def _read(
-    text: str, number: Number, pats: _Patterns, floor: int = 0, percent_words: bool = True
+    text: str, number: Number, pats: _Patterns, floor: int = 0, cue: Cues | None = None
 ) -> Quantity | None:
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
         return Quantity(start, end, value, "ordinal", number=number)
-    reverse = pats.percent_before.search(text, max(floor, start - 24), start) if percent_words else None
+    cue = cue or clause_cues(text)
+    low = max(floor, start - 24)
+    reverse = (
+        pats.percent_before.search(text, low, start) if cue.ends(low, start, pats.percent_ends) else None
+    )
     if reverse:  # "percent of 10", "pourcentage de vingt"
         return Quantity(reverse.start(), end, value, "percent", "%", "ratio", number)
-    prefix = pats.before.search(text, max(floor, start - 8), start)
+    low = max(floor, start - 8)
+    prefix = pats.before.search(text, low, start) if cue.ends(low, start, pats.currency_ends) else None
     currency = _currency_code(pats, prefix.group("cur")) if prefix else None
     glued = number.glued
     if glued and glued not in pats.scales:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import GateTable, keys
+from claims.cues import GateTable, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
@@ -26,9 +26,8 @@ def _first(words: list[str]) -> str:
     return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
 
 
-# bits of ``StatPatterns.gates.mask``: which context patterns a clause may hold
-GATE_BOUND, GATE_CHANGE, GATE_MULT_BEFORE, GATE_MULT_WORDS, GATE_RATIO = 1, 2, 4, 8, 16
-GATE_REFERENCE, GATE_MONTH, GATE_VAGUE, GATE_TIMES = 32, 64, 128, 256
+# bits of ``StatPatterns.gates.mask``: which clause-wide scans a clause may need
+GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES = 1, 2, 4
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,17 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
-    # what a clause must hold for a pattern to match (claims.cues): the phrases' first words,
+    # what a clause must hold for a scan to match (claims.cues): the phrases' first words,
     # in the order of the ``GATE_*`` bits
     gates: GateTable
-    elided: re.Pattern[str]  # ``ELIDED_ARTICLES`` in lower-cased text
+    # what the text before a figure ends with when a pattern looking back matches (Cues.ends)
+    bound_ends: tuple[str, ...]
+    change_ends: tuple[str, ...]
+    mult_before_ends: tuple[str, ...]
+    ratio_ends: tuple[str, ...]
+    reference_ends: tuple[str, ...]
+    month_ends: tuple[str, ...]
+    opener_ends: tuple[str, ...]
 
 
 _PHONE = re.compile(
@@ -184,18 +190,12 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
-        gates=GateTable(
-            [
-                keys(bounds),
-                keys(ups | downs),
-                keys(t.MULTIPLIER_BEFORE),
-                keys(t.MULTIPLIER_WORDS),
-                keys(t.OVER),
-                keys(t.REFERENCE_WORDS),
-                keys(t.MONTHS),
-                keys(t.VAGUE),
-                keys(TIMES_SIGNS),
-            ]
-        ),
-        elided=re.compile(_alt(ELIDED_ARTICLES)),
+        gates=GateTable([keys(t.MULTIPLIER_WORDS), keys(t.VAGUE), keys(TIMES_SIGNS)]),
+        bound_ends=suffixes([*bounds, *t.BOUND_ARTICLES, *ELIDED_ARTICLES]),
+        change_ends=suffixes([*ups, *downs, *links]),
+        mult_before_ends=suffixes(t.MULTIPLIER_BEFORE),
+        ratio_ends=suffixes(t.OVER),
+        reference_ends=suffixes(t.REFERENCE_WORDS),
+        month_ends=suffixes(t.MONTHS),
+        opener_ends=suffixes([*openers, *t.BOUND_ARTICLES]),
     )

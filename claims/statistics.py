@@ -26,13 +26,7 @@ from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import (
     FOLD,
-    GATE_BOUND,
-    GATE_CHANGE,
-    GATE_MONTH,
-    GATE_MULT_BEFORE,
     GATE_MULT_WORDS,
-    GATE_RATIO,
-    GATE_REFERENCE,
     GATE_TIMES,
     GATE_VAGUE,
     StatPatterns,
@@ -58,22 +52,6 @@ class _Item:
     dropped: bool = False  # a date, time, phone or reference number
 
 
-def _gates(cue: Cues, pats: StatPatterns) -> int:
-    """Which context patterns may match in this clause (bits ``GATE_*``, see ``claims.cues``);
-    the others are not run. A pattern looking back from a figure still runs where a letter
-    touches the figure's first letter (``_touching``), where its first word may hide in a
-    longer run."""
-    gates = pats.gates.mask(cue)
-    if not gates & GATE_BOUND and pats.elided.search(cue.lower):
-        gates |= GATE_BOUND  # "environl'…" hides "environ"
-    return gates
-
-
-def _touching(text: str, start: int) -> bool:
-    """A letter right before a figure that starts with a letter: the words run together."""
-    return 0 < start < len(text) and text[start].isalpha() and text[start - 1].isalpha()
-
-
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
     """Return the figures in ``text`` with surface and span (never raises).
 
@@ -93,25 +71,24 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     cue = clause_cues(text)
     phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
     quantities = find_quantities(text, lang=lang, cues=cue)
-    gates = _gates(cue, pats)
+    gates = pats.gates.mask(cue)
     items = []
     for q in quantities:
         item = _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
-        verdict = _excluded(text, q, pats, phones, gates)
+        verdict = _excluded(text, q, pats, phones, cue)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
-    items = [item for item in _ranges(text, items, pats) if not item.dropped]
+    items = [item for item in _ranges(text, items, pats, cue) if not item.dropped]
     stats: list[Statistic] = []
     for item in items:
         if item.bound.kind == "exact":
-            _bound(text, item, pats, gates)
+            _bound(text, item, pats, cue)
         if item.year and item.bound.kind in ("exact", "range"):
             continue
-        _change(text, item, pats, gates)
+        _change(text, item, pats, cue)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
-    if gates & GATE_RATIO:
-        stats = [_ratio(text, s, pats) for s in stats]
+    stats = [_ratio(text, s, pats, cue) for s in stats]
     stats += _multipliers(text, pats, lang, quantities, cue, gates)
     if gates & GATE_VAGUE:
         stats += _vague(text, pats)
@@ -119,22 +96,20 @@ def _parse(text: str, lang: str) -> list[Statistic]:
 
 
 def _excluded(
-    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], gates: int
+    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], cue: Cues
 ) -> bool | str:
     """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
     a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
     num = q.number
     if num is None:
         return True
-    if any(a <= q.start < b for a, b in phones):
+    if phones and any(a <= q.start < b for a, b in phones):
         return True
     if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
         # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
         return q.kind in ("number", "ordinal") or q.family in ("age", "duration")
-    touching = _touching(text, q.start)
-    if (gates & GATE_REFERENCE or touching) and pats.reference_before.search(
-        text, max(0, q.start - 14), q.start
-    ):
+    low = max(0, q.start - 14)
+    if cue.ends(low, q.start, pats.reference_ends) and pats.reference_before.search(text, low, q.start):
         return True
     if q.kind not in ("number", "ordinal"):
         return False
@@ -145,7 +120,7 @@ def _excluded(
         and (
             pats.month_after.match(text, q.end)
             or (
-                (gates & GATE_MONTH or touching)
+                cue.ends(max(0, q.start - 12), q.start, pats.month_ends)
                 and pats.month_before.search(text, max(0, q.start - 12), q.start)
             )
         )
@@ -169,7 +144,7 @@ def _determined(text: str, start: int) -> bool:
     return before.endswith(("le ", "la ", "les ", "l'", "l’", "the ", "its ", "'s ", "’s "))
 
 
-def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
+def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> list[_Item]:
     """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
     out: list[_Item] = []
     i = 0
@@ -179,7 +154,10 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
         ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
         if b is not None and (ranks or "ordinal" not in (a.q.kind, b.q.kind)) and b.start - a.end <= 16:
             link = pats.range_between.match(text[a.end : b.start])
-            opener = pats.range_opener.search(text, max(0, a.start - 12), a.start)
+            low = max(0, a.start - 12)
+            opener = None
+            if cue.ends(low, a.start, pats.opener_ends):
+                opener = pats.range_opener.search(text, low, a.start)
             word = link.group("word").lower() if link and link.group("word") else None
             ok = link is not None and (
                 link.group("dash")
@@ -221,11 +199,14 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
     return out
 
 
-def _ratio(text: str, stat: Statistic, pats: StatPatterns) -> Statistic:
+def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statistic:
     """ "un Français sur cinq", "one voter in five": a ratio, counted the noun."""
     if stat.kind not in ("number", "count") or not stat.value or stat.bound.kind != "exact":
         return stat
-    m = pats.ratio_before.search(text, max(0, stat.span[0] - 48), stat.span[0])
+    low = max(0, stat.span[0] - 48)
+    if not cue.ends(low, stat.span[0], pats.ratio_ends):
+        return stat
+    m = pats.ratio_before.search(text, low, stat.span[0])
     if m is None:
         return stat
     raw = m.group("num").lower()
@@ -279,11 +260,12 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or a.kind == b.kind
 
 
-def _bound(text: str, item: _Item, pats: StatPatterns, gates: int) -> None:
+def _bound(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
     m = None
-    if gates & GATE_BOUND or _touching(text, item.start):
-        m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
+    low = max(0, item.start - _WINDOW)
+    if cue.ends(low, item.start, pats.bound_ends):
+        m = pats.bound_before.search(text, low, item.start)
     value = item.q.value
     if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
         m = None  # "how about 2 in 5": a suggestion, not an approximation
@@ -309,16 +291,14 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     return Bound("exact", value, value, True)
 
 
-def _change(text: str, item: _Item, pats: StatPatterns, gates: int) -> None:
+def _change(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
     if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
-    # the verbs are followed by spaces: no touching case
-    m = (
-        pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
-        if gates & GATE_CHANGE
-        else None
-    )
+    low = max(0, item.start - _WINDOW)
+    m = None
+    if cue.ends(low, item.start, pats.change_ends):
+        m = pats.change_before.search(text, low, item.start)
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
@@ -375,8 +355,9 @@ def _multipliers(
         if q.kind != "number":
             continue
         before = None
-        if gates & GATE_MULT_BEFORE or _touching(text, q.start):
-            before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
+        low = max(0, q.start - 16)
+        if cue.ends(low, q.start, pats.mult_before_ends):
+            before = pats.mult_before.search(text, low, q.start)
         after = pats.mult_after.match(text, q.end)
         if before or after:
             start = before.start() if before else q.start
