@@ -117,7 +117,7 @@ def clause_cues(text: str) -> Cues:
     """
     lower = text.lower()
     digit = _DIGIT.search(text) is not None
-    if _UNUSUAL.search(text) is not None or len(lower) != len(text):
+    if not text.isascii() and (_UNUSUAL.search(text) is not None or len(lower) != len(text)):
         return Cues(text, lower, None, digit)
     return Cues(text, lower, set(_LETTERS.findall(lower)), digit)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import Keys, keys, suffixes
+from claims.cues import Cues, Keys, keys, suffixes
 from claims.vocabulary import load
 
 _SET = object.__setattr__
@@ -50,6 +50,8 @@ class Lexicon:
     prefix: re.Pattern[str]  # an article or sign right before a run ("a dozen", "moins quinze")
     strong_keys: Keys  # what a text must hold for ``strong`` to match (see claims.cues)
     prefix_ends: tuple[str, ...]  # what the text before a run ends with when ``prefix`` matches
+    strong_words: frozenset[str]  # the words ``strong`` finds
+    letters_only: bool  # every strong word is letters only: ``strong_tokens`` may use ``str.find``
 
 
 _CLASSES = (
@@ -116,7 +118,20 @@ def lexicon(lang: str) -> Lexicon:
     )
     leading_words = [w for w, (cls, _) in words.items() if cls in ("article", "neg", "pos", "point")]
     prefix = re.compile(rf"(?<![\w])(?P<c>{alternation(leading_words)})[ \u00a0]{{1,3}}\Z", re.IGNORECASE)
-    return Lexicon(words, pattern, lang, strong, gap, prefix, keys(strong_words), suffixes(leading_words))
+    strong_set = frozenset(strong_words)
+    letters = all(w.isalpha() and w == w.lower() for w in strong_set)
+    return Lexicon(
+        words,
+        pattern,
+        lang,
+        strong,
+        gap,
+        prefix,
+        keys(strong_words),
+        suffixes(leading_words),
+        strong_set,
+        letters,
+    )
 
 
 _VALUED = frozenset({"zero", "unit", "teen", "tens", "hundred", "scale", "dozen", "fraction", "ordinal"})
@@ -148,6 +163,43 @@ def _connector(lex: Lexicon, text: str, m: re.Match[str], group: str) -> Token:
     low = m.group(group).lower()
     cls, value = lex.words[low]
     return Token(cls, float(value), m.start(group), m.end(group), low)
+
+
+def strong_tokens(lex: Lexicon, text: str, cue: Cues) -> list[Token]:
+    """The valued number words of ``text`` in order: what ``lex.strong`` finds.
+
+    ``strong`` matches a whole run of word characters equal to a number word. When every
+    number word is letters only, such a run is one of the clause's letter runs (``cue.words``),
+    so each number word present is looked up with ``str.find`` and kept where no word
+    character touches it: the same matches, without running the pattern over the text.
+    """
+    if cue.words is None or not lex.letters_only:
+        return [word_token(lex, m) for m in lex.strong.finditer(text)]
+    present = lex.strong_words.intersection(cue.words)
+    if not present:
+        return []
+    lower = cue.lower
+    size = len(lower)
+    found: list[tuple[int, str]] = []
+    for word in present:
+        i = lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _is_word(lower[i - 1])) and (j == size or not _is_word(lower[j])):
+                found.append((i, word))
+            i = lower.find(word, i + 1)
+    found.sort()
+    out = []
+    for i, word in found:
+        cls, value = lex.words[word]
+        plural = word.endswith("s") and cls in ("ordinal", "fraction", "scale", "dozen", "hundred")
+        out.append(Token(cls, float(value), i, i + len(word), word, plural))
+    return out
+
+
+def _is_word(char: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern."""
+    return char.isalnum() or char == "_"
 
 
 def word_token(lex: Lexicon, match: re.Match[str]) -> Token:

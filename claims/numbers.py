@@ -19,7 +19,7 @@ from claims.number_lexicon import (
     connector_tokens,
     lexicon,
     prefix_tokens,
-    word_token,
+    strong_tokens,
 )
 from claims.number_words import WEAK_CARDINALS, Parsed, parse_run
 from claims.vocabulary import load
@@ -181,14 +181,18 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
     spaced = "spaced" in forms.pattern.groupindex
     out: list[tuple[Token, Number | None]] = []
     for m in forms.pattern.finditer(text) if digit else ():
+        sign, raw = m.group(1, 2)  # "sign", "num"
+        if m.lastindex == 2 and raw.isdigit():  # plain digits and nothing after (the common case)
+            value = -float(raw) if sign and sign[0] != "+" else float(raw)
+            out.append((Token("digits", value, m.start(), m.end(), m.group()), None))
+            continue
         value = _digit_value(m, forms)
         if value is None:
             continue
-        sign = m.group("sign")
         if sign and sign[0] != "+":
             value = -value
         start, end = m.start(), m.end()
-        if m.lastindex == 2:  # a plain number: nothing after the digits (the common case)
+        if m.lastindex == 2:  # nothing after the number
             out.append((Token("digits", value, start, end, m.group()), None))
             continue
         if spaced and m.group("spaced"):
@@ -220,6 +224,7 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
         kind = "fraction" if m.group("over") or m.group("frac") else "cardinal"
         tok = Token("digits", value, start, end, m.group())
         out.append((tok, Number(start, end, value, kind, True) if kind == "fraction" else None))
+    vulgar = False
     for m in _VULGAR_ALONE.finditer(text):
         if m.start() and text[m.start() - 1].isdigit():
             continue
@@ -229,7 +234,14 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
                 Number(m.start(), m.end(), _VULGAR[m.group()], "fraction", True),
             )
         )
+        vulgar = True
+    if vulgar:
+        out.sort(key=_token_start)
     return out
+
+
+def _token_start(item: tuple[Token, Number | None]) -> int:
+    return item[0].start
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -256,8 +268,10 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
     cue = cues if cues is not None else clause_cues(text)
     items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang, cue.digit)
     if cue.has(lex.strong_keys):
-        items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
-    items.sort(key=lambda item: item[0].start)
+        words: list[tuple[Token, Number | None]] = [(tok, None) for tok in strong_tokens(lex, text, cue)]
+        if words:
+            items += words
+            items.sort(key=_token_start)  # both lists are in order: merge them
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:

@@ -206,6 +206,8 @@ _PLUS_MINUS = re.compile(r"[ \u00a0]*(?:\+/-|±|\+-)[ \u00a0]*\Z")
 
 def _with_uncertainty(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "9.83e-3 +/- 1e-5 km/s2", "12 ± 0.5 kg": one quantity, the central value with the unit."""
+    if "±" not in text and "+" not in text:
+        return found  # every sign of ``_PLUS_MINUS`` has one of them
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None

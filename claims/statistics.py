@@ -384,6 +384,8 @@ def _vague(text: str, pats: StatPatterns) -> list[Statistic]:
 
 def _dedupe(stats: list[Statistic]) -> list[Statistic]:
     """Keep the first of overlapping figures, preferring the longer at the same start."""
+    if len(stats) < 2:
+        return stats
     ordered = sorted(stats, key=lambda s: (s.span[0], -(s.span[1] - s.span[0]), s.kind != "multiplier"))
     out: list[Statistic] = []
     for stat in ordered:
