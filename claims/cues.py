@@ -52,13 +52,17 @@ class Keys:
     char_pattern: re.Pattern[str] | None = None  # finds any of ``chars``
 
 
-def keys(phrases: object) -> Keys:
+def keys(phrases: object, *, longest: bool = False) -> Keys:
     """The first word of each phrase, lower-cased; the first character of a phrase that starts
-    with neither a letter nor a space.
+    with neither a letter nor a space. With ``longest``, the longest word of a phrase that
+    starts with a letter (rarer than the first: "dizaines" in "des dizaines"); the pattern
+    must then let no letter touch the phrase's end either.
 
     >>> k = keys(["plus de", " fois", "≥", "d'"])
     >>> sorted(k.words), k.chars
     (['d', 'fois', 'plus'], ('≥',))
+    >>> sorted(keys(["des dizaines", "a doublé", "many thousands of"], longest=True).words)
+    ['dizaines', 'doublé', 'thousands']
     """
     words: set[str] = set()
     chars: set[str] = set()
@@ -69,7 +73,9 @@ def keys(phrases: object) -> Keys:
             always = True
             continue
         first = _LETTERS.match(low)
-        if first is not None:
+        if first is not None and longest:
+            words.add(max(_LETTERS.findall(low), key=len))
+        elif first is not None:
             words.add(first.group())
         elif low[0].isdigit() or low[0] == "_" or _UNUSUAL.match(low[0]):
             always = True

@@ -80,6 +80,7 @@ class StatPatterns:
     reference_ends: tuple[str, ...]
     month_ends: tuple[str, ...]
     opener_ends: tuple[str, ...]
+    gap_ends: tuple[str, ...]  # what the gap between two figures ends with when they may form a range
 
 
 _PHONE = re.compile(
@@ -192,7 +193,11 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
-        gates=GateTable([keys(t.MULTIPLIER_WORDS), keys(t.VAGUE), keys(TIMES_SIGNS)]),
+        # both scans let no letter touch either end of a phrase: any of its words is a whole
+        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines")
+        gates=GateTable(
+            [keys(t.MULTIPLIER_WORDS, longest=True), keys(t.VAGUE, longest=True), keys(TIMES_SIGNS)]
+        ),
         bound_ends=suffixes([*bounds, *t.BOUND_ARTICLES, *ELIDED_ARTICLES]),
         change_ends=suffixes([*ups, *downs, *links]),
         mult_before_ends=suffixes(t.MULTIPLIER_BEFORE),
@@ -200,4 +205,5 @@ def stat_patterns(lang: str) -> StatPatterns:
         reference_ends=suffixes(t.REFERENCE_WORDS),
         month_ends=suffixes(t.MONTHS),
         opener_ends=suffixes([*openers, *t.BOUND_ARTICLES]),
+        gap_ends=suffixes([*closers, *t.BOUND_ARTICLES, *t.REVERSED_LINKS]),
     )

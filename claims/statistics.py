@@ -152,7 +152,12 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> lis
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
         ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
-        if b is not None and (ranks or "ordinal" not in (a.q.kind, b.q.kind)) and b.start - a.end <= 16:
+        if (
+            b is not None
+            and (ranks or "ordinal" not in (a.q.kind, b.q.kind))
+            and b.start - a.end <= 16
+            and cue.ends(a.end, b.start, pats.gap_ends)  # a closer or a reversed link ends the gap
+        ):
             link = pats.range_between.match(text[a.end : b.start])
             low = max(0, a.start - 12)
             opener = None
