@@ -220,6 +220,8 @@ def _with_uncertainty(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _without_year_spans(text: str, numbers: list[Number]) -> list[Number]:
     """Drop "2013-14", "2019–20": a season or fiscal year, no figure."""
+    if len(numbers) < 2:
+        return numbers
     drop: set[int] = set()
     for i, (a, b) in enumerate(pairwise(numbers)):
         if (

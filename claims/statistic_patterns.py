@@ -90,8 +90,10 @@ _PHONE = re.compile(
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of telephone numbers, whose digit groups are not statistics."""
-    if "0" not in text and "+" not in text:
-        return []  # every telephone number starts with "+" or "0"
+    # without "+", a telephone number is "0" and nine more digits
+    few_digits = "0" not in text or (text.isascii() and sum(map(text.count, "0123456789")) < 10)
+    if few_digits and "+" not in text:
+        return []
     return [m.span() for m in _PHONE.finditer(text)]
 
 

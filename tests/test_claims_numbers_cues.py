@@ -130,3 +130,19 @@ def test_unchecked_runs_everything() -> None:
     finally:
         cues.Cues.ends = saved  # type: ignore[method-assign]
     assert seen and all(words is None for words in seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("tél. 01 23 45 67 89.", [(5, 19)]),
+        ("call 0123456789", [(5, 15)]),
+        ("call +1-222-2222-2222", [(5, 21)]),
+        ("0 1 2 3 4 5 6 7 8 9", []),
+        ("in 2023, 250 and 12", []),
+    ],
+)
+def test_phone_numbers_are_still_found(text: str, spans: list[tuple[int, int]]) -> None:
+    from claims.statistic_patterns import _PHONE, phone_spans
+
+    assert phone_spans(text) == spans == [m.span() for m in _PHONE.finditer(text)]
