@@ -69,8 +69,7 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
-    # what a clause must hold for a scan to match (claims.cues): the phrases' first words,
-    # in the order of the ``GATE_*`` bits
+    # what a clause must hold for a clause-wide scan to match (claims.cues), bits ``GATE_*``
     gates: GateTable
     # what the text before a figure ends with when a pattern looking back matches (Cues.ends)
     bound_ends: tuple[str, ...]
@@ -156,7 +155,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
-            rf"(?=[{TIMES_SIGNS}{TIMES_SIGNS.upper()}\d{_first(numwords_list)}])(?<![\w])"
+            rf"(?=[{_first(list(TIMES_SIGNS))}\d{_first(numwords_list)}])(?<![\w])"
             rf"(?:[{TIMES_SIGNS}]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?{FOLD})(?![\w])",
             re.IGNORECASE,
         ),
