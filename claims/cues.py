@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_SPACES = " \u00a0\u202f"  # the spaces the number patterns allow between words
 _DIGIT = re.compile(r"\d")
 # Outside these ranges (ASCII, Latin-1, Latin Extended A/B, punctuation, currency signs,
 # letter-like symbols, arrows and mathematical operators) a character turns the checks off;
@@ -105,6 +106,27 @@ class Cues:
         if self.words is None:
             return True
         return self.lower[start:end].rstrip().endswith(suffixes)
+
+    def next_word(self, pos: int) -> str:
+        """What follows ``pos`` past spaces: its letter run or its one character, lower-cased;
+        "" at the end. Only for usual texts (``words`` not None)."""
+        lower = self.lower
+        size = len(lower)
+        while pos < size and lower[pos] in _SPACES:
+            pos += 1
+        if pos == size:
+            return ""
+        run = _LETTERS.match(lower, pos)
+        return run.group() if run is not None else lower[pos]
+
+    def may_follow(self, pos: int, k: Keys, prefixes: tuple[str, ...] = ()) -> bool:
+        """Whether a pattern anchored at ``pos`` (spaces, then a phrase of ``k``) may match:
+        the word after the spaces is a first word of ``k`` (or starts with one of
+        ``prefixes``, for phrases a letter may follow), or its character is a first character."""
+        if self.words is None or k.always:
+            return True
+        word = self.next_word(pos)
+        return word in k.words or word in k.chars or (bool(prefixes) and word.startswith(prefixes))
 
     def has(self, k: Keys) -> bool:
         """Whether a pattern gated by ``k`` may match somewhere in the text."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
-from claims.cues import Cues, clause_cues, suffixes
+from claims.cues import Cues, Keys, clause_cues, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
@@ -78,6 +78,8 @@ class _Patterns:
     tail: re.Pattern[str]
     percent_ends: tuple[str, ...]  # what ``percent_before`` matches end with (``Cues.ends``)
     currency_ends: tuple[str, ...]  # what ``before`` matches end with
+    after_keys: Keys  # the words and characters an ``after`` match starts with (``Cues.may_follow``)
+    after_prefixes: tuple[str, ...]  # currency signs and scale letters: a letter may follow them
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -87,6 +89,7 @@ def _alt(words: object, *, flags: str = "") -> str:
 
 
 _PERCENT_OF = ("of", "de", "des", "d'", "d’")  # "percent of 10", "pourcentage de vingt"
+_AFTER_LINKS = ("de", "of", "d'", "d’")  # "12 millions de dollars", "155 d'euros"
 
 
 @cache
@@ -156,7 +159,27 @@ def _patterns(lang: str) -> _Patterns:
         ),
         suffixes(_PERCENT_OF),
         suffixes([*symbols, *codes]),
+        *_after_starts(nums, units),
     )  # fmt: skip
+
+
+def _after_starts(nums: object, units: object) -> tuple[Keys, tuple[str, ...]]:
+    r"""What an ``after`` match starts with, past spaces: words followed by a non-letter
+    ("(?![\w])", a space, an apostrophe, "$" in "US$"), characters, and the prefixes of longer
+    letter runs: a currency sign of letters only ("CHF") may be followed by anything, and a
+    scale letter may touch the sign ("kUS$", "MCHF")."""
+    symbols = [s.lower() for s in units.CURRENCY_SYMBOLS]  # type: ignore[attr-defined]
+    signs = keys(s for s in symbols if not s.isalpha()).words  # "us" in "us$", "fr" in "fr."
+    whole = {s for s in symbols if s.isalpha()}  # "chf"
+    scales = [a.lower() for a in _ABBR]
+    found = keys([
+        *nums.POINT_WORDS, *nums.PERCENT_WORDS, *units.CURRENCY_WORDS,  # type: ignore[attr-defined]
+        *units.CURRENCY_CODES, *units.MEASURE_WORDS, *units.MEASURE_SYMBOLS,  # type: ignore[attr-defined]
+        *symbols, *_AFTER_LINKS, "-",
+    ])  # fmt: skip
+    words = found.words | set(scales) | {a + s for a in scales for s in signs}
+    prefixes = tuple(sorted(whole | {a + s for a in scales for s in whole}))
+    return Keys(frozenset(words), found.chars, found.always, found.char_pattern), prefixes
 
 
 def lexicon_scale(pats: _Patterns, word: str) -> float:
@@ -304,7 +327,7 @@ def _read(
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
     if _CLOCK.match(text, end) and value <= 12 and _CLOCK_NUMBER.match(text, start, end):
         return None  # "2 pm", "2.13 am": a time ("2.1 pm", "2.123 am" are lengths)
-    m = pats.after.match(text, end)
+    m = pats.after.match(text, end) if cue.may_follow(end, pats.after_keys, pats.after_prefixes) else None
     if m is None:
         ctx = pats.context_unit.match(text, end)
         if ctx is not None:  # "2 1/2 in thick", "2 in."

@@ -37,7 +37,7 @@ from claims.statistic_patterns import (
 _WINDOW = 48  # characters looked at before a number for bound or change words
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A statistic under construction: ``start``/``end`` grow as context words join."""
 

@@ -98,7 +98,9 @@ def _pieces(lang: str) -> list[str]:
     words = [w for w in lexicon(lang).words if len(w) > 1][::5]
     for name in ("BOUNDS", "VAGUE", "MULTIPLIER_WORDS", "MULTIPLIER_BEFORE", "MONTHS", "REFERENCE_WORDS"):
         words += list(getattr(table, name))[::3]
-    return [*words, *table.OVER, *table.BOUND_ARTICLES, "l'", "fold", "-fold", "×", "x", "%", "$", "€", "km"]
+    signs = ["l'", "fold", "-fold", "×", "x", "%", "$", "€", "km", "CHF", "US$", "Fr.", "M", "k", "bn", "Md"]
+    units = ["mm", "points", "dollars", "euros", "de", "d'", "°C", "pm"]
+    return [*words, *table.OVER, *table.BOUND_ARTICLES, *signs, *units]
 
 
 def _texts(lang: str) -> st.SearchStrategy[str]:
