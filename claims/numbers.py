@@ -28,10 +28,7 @@ _SPACES = " \u00a0\u202f\u2009"
 _VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
 
 
-_SET = object.__setattr__
-
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Number:
     """A number found in text. ``kind``: cardinal, ordinal or fraction.
 
@@ -47,31 +44,6 @@ class Number:
     digits: bool = False
     glued: str = ""
     weak: bool = False
-
-    # made for every figure: one dict fill instead of one checked setattr per field
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        value: float,
-        kind: str = "cardinal",
-        digits: bool = False,
-        glued: str = "",
-        weak: bool = False,
-    ) -> None:
-        _SET(
-            self,
-            "__dict__",
-            {
-                "start": start,
-                "end": end,
-                "value": value,
-                "kind": kind,
-                "digits": digits,
-                "glued": glued,
-                "weak": weak,
-            },
-        )
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,7 @@ from claims.vocabulary import load
 _SP = "[ \u00a0\u202f]"
 
 
-_SET = object.__setattr__
-
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Quantity:
     """A number and its unit. ``kind``: number, ordinal, percent, percentage_points, money, measure."""
 
@@ -34,31 +31,6 @@ class Quantity:
     unit: str | None = None
     family: str | None = None
     number: Number | None = None
-
-    # made for every figure: one dict fill instead of one checked setattr per field
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        value: float | None,
-        kind: str,
-        unit: str | None = None,
-        family: str | None = None,
-        number: Number | None = None,
-    ) -> None:
-        _SET(
-            self,
-            "__dict__",
-            {
-                "start": start,
-                "end": end,
-                "value": value,
-                "kind": kind,
-                "unit": unit,
-                "family": family,
-                "number": number,
-            },
-        )
 
 
 @dataclass(frozen=True)
