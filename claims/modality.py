@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from claims.segmenting import compile_cues, discourse
+import re
+from functools import lru_cache
+
+from claims.cue_gates import GateIndex, index
+from claims.segmenting import compile_cues, cue_gate, discourse
+
+_WORDS = re.compile(r"\w+")
 
 MODALITIES = ("reported", "forecast", "target", "hypothetical")
 
@@ -17,7 +23,19 @@ def detect_modality(clause: str, *, lang: str) -> str:
     >>> detect_modality("production tripled in 2023", lang="en")
     'reported'
     """
-    for family in discourse(lang).MODALITY:
-        if compile_cues(lang, f"MODALITY_{family}", ignore_case=False).search(clause):
+    families, gates = _families(lang)
+    candidates = gates.candidates(clause, _WORDS.findall(clause))
+    for bit, (family, pattern) in enumerate(families):
+        # A family none of whose needed words occur cannot match: its search is spared.
+        if candidates >> bit & 1 and pattern.search(clause):
             return family
     return "reported"
+
+
+@lru_cache(maxsize=16)
+def _families(lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], GateIndex]:
+    """Every modality family of ``lang`` in vocabulary order with its case-sensitive cues, and their
+    gate index (bit i: the i-th family)."""
+    names = [(family, f"MODALITY_{family}") for family in discourse(lang).MODALITY]
+    families = tuple((family, compile_cues(lang, name, ignore_case=False)) for family, name in names)
+    return families, index(cue_gate(lang, name, False) for _, name in names)

@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pysbd
 
+from claims.cue_gates import Gate, gate_for
 from claims.models import Span
 from claims.vocabulary import load
 
@@ -86,6 +87,18 @@ def compile_lowered_cues(lang: str, name: str) -> re.Pattern[str] | None:
         return re.compile(lowered)
     except re.error:  # pragma: no cover - a pattern the lower-casing broke: keep the slow one
         return None
+
+
+@lru_cache(maxsize=256)
+def cue_gate(lang: str, name: str, lowered: bool) -> Gate | None:
+    """The word gate (``claims.cue_gates``) of ``compile_lowered_cues(lang, name)`` (``lowered``) or of
+    the case-sensitive ``compile_cues(lang, name, ignore_case=False)``; None when there is none.
+
+    >>> "signed" in cue_gate("en", "EVENT", True).words
+    True
+    """
+    pattern = compile_lowered_cues(lang, name) if lowered else compile_cues(lang, name, ignore_case=False)
+    return gate_for(pattern.pattern, pattern.flags & ~re.UNICODE) if pattern is not None else None
 
 
 def _search_lowered(lang: str, name: str, text: str) -> re.Match[str] | None:

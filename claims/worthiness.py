@@ -11,9 +11,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from claims.cue_gates import GateIndex, index
 from claims.models import Attribution, DateRef, Entity, Statistic
-from claims.segmenting import compile_cues, compile_lowered_cues
+from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate
 
 KINDS = (
     "quantity",
@@ -47,6 +49,20 @@ class Assessment:
     kind: str
     worthiness: float
     reasons: tuple[str, ...]
+
+
+_CUE_LISTS = ("CHANGE", "COMPARISON", "RANKING", "ABSOLUTES", "EVENT", "OPINION", "HEDGES", "CONTEXT_CUES")
+
+
+@lru_cache(maxsize=16)
+def _cues(lang: str) -> tuple[dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]], GateIndex]:
+    """Per case-insensitive cue list of ``lang``: its lower-cased pattern (None when unsafe), the
+    original pattern and its bit in the gate index of the lower-cased patterns (``claims.cue_gates``)."""
+    cues = {
+        name: (compile_lowered_cues(lang, name), compile_cues(lang, name), 1 << position)
+        for position, name in enumerate(_CUE_LISTS)
+    }
+    return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS)
 
 
 def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
@@ -108,19 +124,26 @@ def assess(
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         low = ""
+    cues, gates = _cues(lang)
+    tokens = _WORDS.findall(low or text)  # lower-casing at equal length keeps every word boundary
+    candidates = gates.candidates(low, tokens) if low else -1
 
     def cue(name: str) -> bool:
         """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        pattern = compile_lowered_cues(lang, name) if low else None
-        subject = low if pattern else text
-        pattern = pattern or compile_cues(lang, name)
+        lowered, pattern, bit = cues[name]
+        if low and lowered is not None:
+            if not candidates & bit:
+                return False  # none of the words this list's cues need: the search would find nothing
+            subject, pattern = low, lowered
+        else:
+            subject = text
         first = pattern.search(subject)  # most cues are absent: one search answers
         if first is None or not starts or not inside_figure(first.start()):
             return first is not None
         return any(not inside_figure(m.start()) for m in pattern.finditer(subject, first.end()))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
-    words = len(_WORDS.findall(text))
+    words = len(tokens)
     score, reasons = 0.15, []
     if figures:
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
