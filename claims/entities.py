@@ -26,20 +26,27 @@ SUGGEST_AT = 75.0
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽА-ЯЁІЇЄΑ-Ω"
 _WORD_CHARS = r"[\w'’-]"
 
+# Both branches start with a capital, consumed first so that the regex engine skips straight to the
+# capitals of the text (a pattern opening with a look-behind is tried at every position); the
+# look-behinds then check the character before that capital ("(?<![\w-][A-Z])": the two characters
+# ending here are not a word character and a capital, i.e. the one before the capital is no word).
 _NAME = re.compile(
     rf"""
-    (?<![\w'’-])
-    (?:[{_UPPER}]\.){{2,4}}                       # dotted acronym: U.S., U.K.
-    |
-    (?<![\w-])
-    [{_UPPER}]{_WORD_CHARS}{{0,40}}                # a capitalised word
-    (?:                                          # ... followed by more words of the same name
-        (?:[ \u00a0](?:of|de|du|des|von|van|der|di|da|al|bin|del)(?:[ \u00a0](?:the|la))?[ \u00a0]
-          |[ \u00a0]d['’]
-          |[ \u00a0]
-        )
-        [{_UPPER}]{_WORD_CHARS}{{0,40}}
-    ){{0,5}}
+    [{_UPPER}]
+    (?:
+        (?<![\w'’-][{_UPPER}])
+        \.(?:[{_UPPER}]\.){{1,3}}                  # dotted acronym: U.S., U.K.
+        |
+        (?<![\w-][{_UPPER}])
+        {_WORD_CHARS}{{0,40}}                      # a capitalised word
+        (?:                                      # ... followed by more words of the same name
+            (?:[ \u00a0](?:of|de|du|des|von|van|der|di|da|al|bin|del)(?:[ \u00a0](?:the|la))?[ \u00a0]
+              |[ \u00a0]d['’]
+              |[ \u00a0]
+            )
+            [{_UPPER}]{_WORD_CHARS}{{0,40}}
+        ){{0,5}}
+    )
     """,
     re.VERBOSE,
 )
@@ -57,15 +64,21 @@ class Gazetteer:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """One regex alternation, grouped by first character so a position is tried against one group only."""
+    """One regex alternation, grouped by first character so a position is tried against one group only.
+
+    The first character is consumed by a class of all first characters, so that the regex engine skips
+    straight to the positions where some alias can start; each group then checks, by look-behind, that
+    it is its own first character, and ``(?<!\w[...])`` that no word character comes before it.
+    """
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words), key=len, reverse=True):
         groups.setdefault(word[0], []).append(word[1:])
     parts = []
     for first, rests in groups.items():
         body = "|".join(re.escape(r).replace("'", "['’]") for r in rests)
-        parts.append(f"{re.escape(first)}(?:{body})")
-    return "|".join(parts)
+        parts.append(f"(?<={re.escape(first)})(?:{body})")
+    firsts = "".join(re.escape(first) for first in groups)
+    return f"[{firsts}](?<![\\w][{firsts}])(?:{'|'.join(parts)})"
 
 
 def build_gazetteer(entries: Iterable[dict]) -> Gazetteer:
@@ -84,7 +97,7 @@ def build_gazetteer(entries: Iterable[dict]) -> Gazetteer:
         for name in names:
             aliases.setdefault(name, target)
     # A hyphen may join two names ("Ukraine-États-Unis") but not a name to a word ("Kyiv-based").
-    pattern = re.compile(rf"(?<![\w])(?:{_alternation(aliases)})(?![\w]|-[^\W{_UPPER}]|['’]\w\w)")
+    pattern = re.compile(rf"{_alternation(aliases)}(?![\w]|-[^\W{_UPPER}]|['’]\w\w)")
     folded = {utils.default_process(a): a for a in aliases}
     return Gazetteer(aliases, pattern, folded, tuple(folded))
 

@@ -166,6 +166,8 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     if not any(ch.isalnum() for ch in bare):
         return True
     words = len(bare.split())
+    if words > CAPTION_WORDS:  # every rule below holds only for short fragments
+        return False
     if words <= FURNITURE_WORDS and compile_cues(lang, "FURNITURE_LINES", anchored=True).match(
         bare.rstrip(".:")
     ):
