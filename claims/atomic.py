@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.cue_gates import first_words, fold_hazards
 from claims.models import Span
-from claims.segmenting import compile_cues, discourse, has_verb
+from claims.segmenting import compile_cues, compile_lowered_cues, discourse, has_verb, is_verb_word
 
 MIN_CLAUSE_WORDS = 3
 MAX_SUBJECT_WORDS = 14
@@ -56,6 +57,25 @@ def _comma_openers(lang: str) -> re.Pattern[str]:
     )
 
 
+_TOKEN = re.compile(r"\w+")
+_AFTER_COMMA = re.compile(r",\s*(\w+)")  # the word right after each comma
+
+
+@lru_cache(maxsize=16)
+def _gates(lang: str) -> tuple[frozenset[str] | None, str | None, frozenset[str] | None]:
+    """The words a coordinator can start with (lower case), the characters that would make a
+    lower-cased look-up of them unsafe (``cue_gates.fold_hazards``), and the words that can follow
+    the comma of a ``_comma_openers`` match (as written); None where a list has no fixed first word."""
+    lowered = compile_lowered_cues(lang, "COORDINATORS")
+    coordinators = first_words(lowered.pattern) if lowered is not None else None
+    hazards = fold_hazards(coordinators) if coordinators is not None else None
+    openers: set[str] | None = set()
+    for name in ("SEQUENCE_COORDINATORS", "CLAUSE_OPENERS", "CLAUSE_CONJUNCTIONS"):
+        words = first_words(compile_cues(lang, name).pattern)
+        openers = None if words is None or openers is None else openers | words
+    return coordinators, hazards, frozenset(openers) if openers is not None else None
+
+
 @dataclass(frozen=True)
 class Clause:
     """One atomic clause: its span in the sentence, and whether it shares the previous clause's subject."""
@@ -70,12 +90,28 @@ def _carries(part: str) -> bool:
 
 def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
     """(end of left part, start of right part, right shares the subject) for every accepted cut."""
-    candidates = [
-        (m.start(), m.end(), "predicate")
-        for m in _coordinator(lang).finditer(sentence, start)
-        if _starts_with_verb(sentence[m.end() :], lang)
-    ]
-    for m in _comma_openers(lang).finditer(sentence, start):
+    coordinators, hazards, openers = _gates(lang)
+    low = sentence.lower()
+    # The regexes run only where their words occur (most sentences have no coordinator, and no comma
+    # or semicolon followed by a sequence word): a word look-up is far cheaper than their scans.
+    if len(low) != len(sentence) or coordinators is None or hazards is None or any(h in low for h in hazards):
+        coordinated = True  # case-insensitive matches a lower-cased look-up could miss ("ı" for "i")
+    else:
+        coordinated = not coordinators.isdisjoint(_TOKEN.findall(low))
+    candidates = (
+        [
+            (m.start(), m.end(), "predicate")
+            for m in _coordinator(lang).finditer(sentence, start)
+            if _starts_with_verb(sentence[m.end() :], lang)
+        ]
+        if coordinated
+        else []
+    )
+    if ";" in sentence or openers is None:
+        opened = True
+    else:
+        opened = "," in sentence and not openers.isdisjoint(_AFTER_COMMA.findall(sentence))
+    for m in _comma_openers(lang).finditer(sentence, start) if opened else ():
         how = next(g for g in ("sequence", "opener", "clause", "semicolon") if m.group(g))
         candidates.append((m.start(), m.end(), "clause" if how == "semicolon" else how))
     cuts: list[tuple[int, int, bool]] = []
@@ -133,7 +169,7 @@ def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = 
         word = m.group()
         if count >= MAX_SUBJECT_WORDS:
             return None
-        if word[0].isupper() or not has_verb(word, lang=lang):
+        if word[0].isupper() or not is_verb_word(word, lang=lang):
             continue
         if count == 0 or word.lower() in table.DETERMINERS:
             return None

@@ -189,3 +189,46 @@ def gate_for(pattern: str, flags: int = 0) -> Gate | None:
             return None
         found[needed[0]].add(needed[1])
     return Gate(frozenset(found["word"]), frozenset(found["head"]), tuple(sorted(found["part"])))
+
+
+def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The words a match of ``(?<!\\w)(?:...)(?!\\w)`` can start with (its first ``\\w+`` run), or None
+    when some alternative does not start with a fixed word.
+
+    >>> sorted(first_words(r"(?<!\\w)(?:(?:and\\s+then)|(?:then)|(?:tandis\\s+que))(?!\\w)"))
+    ['and', 'tandis', 'then']
+    """
+    if flags & re.IGNORECASE or not (pattern.startswith(r"(?<!\w)") and pattern.endswith(r"(?!\w)")):
+        return None
+    try:
+        alternatives = _expand(list(sre_parse.parse(pattern, flags).data))
+    except (OverflowError, re.error, TypeError, ValueError, IndexError):
+        return None
+    words = set()
+    for atoms in alternatives:
+        run = []
+        for atom in (*atoms, _SEP):
+            if atom in (_SEP, _UNKNOWN):
+                break
+            run.append(atom)
+        if not run or atom is not _SEP:
+            return None
+        words.add("".join(run))
+    return frozenset(words)
+
+
+def fold_hazards(words: Iterable[str]) -> str | None:
+    """Characters that a case-insensitive regex takes for a letter of ``words`` although their
+    ``str.lower()`` is not that letter ("ı" for "i", "ſ" for "s"): a lower-cased text holding none of
+    them matches the lower-cased words exactly where the case-insensitive pattern matches the text
+    (given the same length). None when the regex engine's table of such cases is not available.
+
+    >>> fold_hazards(["is"]) == "ıſ"
+    True
+    """
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - another Python's regex engine
+        return None
+    letters = {ord(ch) for word in words for ch in word}
+    return "".join(sorted({chr(c) for letter in letters for c in _EXTRA_CASES.get(letter, ())}))

@@ -64,7 +64,7 @@ class Gazetteer:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """One regex alternation, grouped by first character so a position is tried against one group only.
+    r"""One regex alternation, grouped by first character so a position is tried against one group only.
 
     The first character is consumed by a class of all first characters, so that the regex engine skips
     straight to the positions where some alias can start; each group then checks, by look-behind, that

@@ -134,17 +134,48 @@ def has_verb(fragment: str, *, lang: str, finite_only: bool = False) -> bool:
     >>> has_verb("Le ministre ukrainien de la Défense, Rustem Umerov.", lang="fr")
     False
     """
-    table = discourse(lang)
-    suffix = _verb_suffix(lang)
+    verdicts = _VERDICTS.get((lang, finite_only))
+    if verdicts is None:
+        verdicts = _VERDICTS[(lang, finite_only)] = {}
     for word in _WORD.findall(fragment):
-        low = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'année -> année
-        if low in table.VERB_WORDS:
-            return True
-        if finite_only or word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
-            continue
-        if suffix.search(low):
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = _word_is_verb(word, lang, finite_only)
+            if len(verdicts) >= MAX_VERDICTS:  # bounded memory on any input
+                verdicts.clear()
+            verdicts[word] = verdict
+        if verdict:
             return True
     return False
+
+
+def is_verb_word(word: str, *, lang: str) -> bool:
+    """``has_verb`` of one word as ``_WORD`` finds it (a letter, then word characters, apostrophes and
+    hyphens): the same verdict, without scanning it again.
+
+    >>> is_verb_word("triplé", lang="fr"), is_verb_word("année", lang="fr")
+    (True, False)
+    """
+    verdicts = _VERDICTS.get((lang, False))
+    verdict = verdicts.get(word) if verdicts is not None else None
+    return has_verb(word, lang=lang) if verdict is None else verdict
+
+
+MAX_VERDICTS = 100_000
+"""Words whose verb verdict is remembered per language (the verdict depends on the word alone)."""
+_VERDICTS: dict[tuple[str, bool], dict[str, bool]] = {}
+
+
+def _word_is_verb(word: str, lang: str, finite_only: bool) -> bool:
+    """Whether one word is a verb: a listed verb word, or (not ``finite_only``, lower case, not a listed
+    non-verb) a word with a verb suffix."""
+    table = discourse(lang)
+    low = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'année -> année
+    if low in table.VERB_WORDS:
+        return True
+    if finite_only or word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
+        return False
+    return bool(_verb_suffix(lang).search(low))
 
 
 @lru_cache(maxsize=16)
