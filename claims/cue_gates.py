@@ -29,7 +29,9 @@ _WORD_CHAR = re.compile(r"\w")
 
 # Atoms of one expanded alternative: a literal word character, a stretch that is certainly one or more
 # non-word characters (a word ends there), or anything else (unknown: may hold word characters).
-_SEP, _UNKNOWN = "sep", "unknown"
+# A literal non-word character ("©", "(") is a separator that a match also needs as such (atom "lit:©");
+# an optional run of separators ("\s*") is "maybe" until its neighbours tell (``_settle``).
+_SEP, _UNKNOWN, _MAYBE, _LIT = "sep", "unknown", "maybe", "lit:"
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,9 @@ def _expand(data: list, tail: tuple[tuple[str, ...], ...] = ((),)) -> list[tuple
             continue
         if op is sre.BRANCH:
             results = [r for branch in av[1] for r in _expand(list(branch), tuple(results))]
-        elif op is sre.LITERAL and _WORD_CHAR.match(chr(av)):
-            results = [(chr(av), *r) for r in results]
+        elif op is sre.LITERAL:
+            atom = chr(av) if _WORD_CHAR.match(chr(av)) else _LIT + chr(av)
+            results = [(atom, *r) for r in results]
         elif op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL for o, _ in av):
             if all(_WORD_CHAR.match(chr(c)) for _, c in av):  # [Ii]: one of a few letters
                 results = [(chr(c), *r) for _, c in av for r in results]
@@ -130,15 +133,35 @@ def _expand(data: list, tail: tuple[tuple[str, ...], ...] = ((),)) -> list[tuple
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] <= 1 and av[1] == 1:
             once = _expand(list(av[2]), tuple(results))
             results = once if av[0] == 1 else results + once  # "x?": without it, or with it once
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
-            item_op, item_av = av[2][0]
-            certain = _is_separator(item_op, item_av)
-            results = [(_SEP if certain else _UNKNOWN, *r) for r in results]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and len(av[2]) == 1 and _is_separator(*av[2][0]):
+            results = [(_SEP if av[0] >= 1 else _MAYBE, *r) for r in results]
         else:
             results = [(_UNKNOWN, *r) for r in results]
         if len(results) > MAX_EXPANSIONS:
             raise OverflowError("too many alternatives")
     return results
+
+
+def _settle(atoms: tuple[str, ...]) -> list[str]:
+    r"""``atoms`` without "maybe" separators: dropped where a separator or the pattern's edge is next
+    to them anyway (the words around keep their bounds), unknown between two word pieces ("a\s*b"
+    may be one word), so every remaining boundary is _SEP, _UNKNOWN or a literal (``_LIT``)."""
+    settled: list[str] = []
+    for position, atom in enumerate(atoms):
+        if atom != _MAYBE:
+            settled.append(atom)
+            continue
+        after = next((a for a in atoms[position + 1 :] if a != _MAYBE), _SEP)
+        before = settled[-1] if settled else _SEP
+        if (_is_boundary(after) and after != _UNKNOWN) or (_is_boundary(before) and before != _UNKNOWN):
+            continue
+        settled.append(_UNKNOWN)
+    return settled
+
+
+def _is_boundary(atom: str) -> bool:
+    """Whether ``atom`` ends a run of word characters (anything but a literal word character)."""
+    return len(atom) > 1
 
 
 def _needed(atoms: tuple[str, ...]) -> tuple[str, str] | None:
@@ -148,21 +171,24 @@ def _needed(atoms: tuple[str, ...]) -> tuple[str, str] | None:
     best: tuple[int, int, str, str] | None = None
     bounded = True  # the pattern starts after a non-word character: (?<!\w)
     run: list[str] = []
-    for atom in (*atoms, _SEP):  # and ends before one: (?!\w)
-        if atom not in (_SEP, _UNKNOWN):
+    for atom in (*_settle(atoms), _SEP):  # and ends before one: (?!\w)
+        if not _is_boundary(atom):
             run.append(atom)
             continue
         word = "".join(run)
+        closed = atom != _UNKNOWN  # a separator or literal non-word character ends the word here
         candidate = None
-        if word and bounded and atom is _SEP:
+        if word and bounded and closed:
             candidate = (len(word), 2, "word", word)
         elif len(word) >= HEAD and bounded:
             candidate = (len(word), 1, "head", word[:HEAD])
-        elif len(word) >= HEAD and atom is _SEP:
+        elif len(word) >= HEAD and closed:
             candidate = (len(word), 0, "part", word)
+        elif atom.startswith(_LIT):  # a needed non-word character ("©"): the last resort
+            candidate = (1, -1, "part", atom.removeprefix(_LIT))
         if candidate and (best is None or candidate[:2] > best[:2]):
             best = candidate
-        run, bounded = [], atom is _SEP
+        run, bounded = [], closed
     return (best[2], best[3]) if best else None
 
 
@@ -207,11 +233,11 @@ def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     words = set()
     for atoms in alternatives:
         run = []
-        for atom in (*atoms, _SEP):
-            if atom in (_SEP, _UNKNOWN):
+        for atom in (*_settle(atoms), _SEP):
+            if _is_boundary(atom):
                 break
             run.append(atom)
-        if not run or atom is not _SEP:
+        if not run or atom == _UNKNOWN:
             return None
         words.add("".join(run))
     return frozenset(words)

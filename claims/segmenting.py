@@ -15,7 +15,8 @@ from types import ModuleType
 
 import pysbd
 
-from claims.cue_gates import Gate, gate_for
+from claims.cue_gates import Gate, GateIndex, gate_for
+from claims.cue_gates import index as gate_index
 from claims.models import Span
 from claims.vocabulary import load
 
@@ -106,7 +107,24 @@ def _search_lowered(lang: str, name: str, text: str) -> re.Match[str] | None:
     match's offsets (its ``group()`` may be lower case)."""
     low = text.lower()
     pattern = compile_lowered_cues(lang, name) if len(low) == len(text) else None
-    return pattern.search(low) if pattern else compile_cues(lang, name).search(text)
+    if pattern is None:
+        return compile_cues(lang, name).search(text)
+    if not cue_index(lang, name).candidates(low, _TOKEN.findall(low)):
+        return None  # none of the words the cues need: the search would find nothing
+    return pattern.search(low)
+
+
+@lru_cache(maxsize=256)
+def cue_index(lang: str, *names: str) -> GateIndex:
+    """The gate index (``claims.cue_gates``) of the lower-cased cue lists ``names`` of ``lang``.
+
+    >>> cue_index("en", "EVENT", "HEDGES").candidates("they signed it", ["they", "signed", "it"])
+    1
+    """
+    return gate_index(cue_gate(lang, name, True) for name in names)
+
+
+_TOKEN = re.compile(r"\w+")
 
 
 _UNSAFE_TO_LOWER = re.compile(r"\\[A-Z]|\(\?[A-Za-z-]")  # \W \S \D \B \A \Z \N; (?P<...>, (?i), (?-i:...)
@@ -199,11 +217,9 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     words = len(bare.split())
     if words > CAPTION_WORDS:  # every rule below holds only for short fragments
         return False
-    if words <= FURNITURE_WORDS and compile_cues(lang, "FURNITURE_LINES", anchored=True).match(
-        bare.rstrip(".:")
-    ):
+    lines, byline, credit_line = _furniture_patterns(lang)
+    if words <= FURNITURE_WORDS and lines.match(bare.rstrip(".:")):
         return True
-    byline = compile_cues(lang, "BYLINES", anchored=True, ignore_case=False)
     if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang, finite_only=True):
         return True
     credit = _search_lowered(lang, "CREDIT_MARKERS", bare)
@@ -217,8 +233,18 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     return bool(
         nxt
         and words <= CAPTION_WORDS
-        and compile_cues(lang, "CREDIT_MARKERS").match(nxt.lstrip("|• "))
+        and credit_line.match(nxt.lstrip("|• "))
         and not has_verb(bare, lang=lang)
+    )
+
+
+@lru_cache(maxsize=16)
+def _furniture_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole furniture lines, bylines (case-sensitive) and credit markers of ``lang``, fetched once."""
+    return (
+        compile_cues(lang, "FURNITURE_LINES", anchored=True),
+        compile_cues(lang, "BYLINES", anchored=True, ignore_case=False),
+        compile_cues(lang, "CREDIT_MARKERS"),
     )
 
 
