@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.cue_gates import first_words, fold_hazards
+from claims.cue_gates import LowerWords, first_words, fold_hazards, lower_words
 from claims.models import Span
 from claims.segmenting import compile_cues, compile_lowered_cues, discourse, has_verb, is_verb_word
 
@@ -57,7 +57,6 @@ def _comma_openers(lang: str) -> re.Pattern[str]:
     )
 
 
-_TOKEN = re.compile(r"\w+")
 _AFTER_COMMA = re.compile(r",\s*(\w+)")  # the word right after each comma
 
 
@@ -88,16 +87,16 @@ def _carries(part: str) -> bool:
     return bool(_DIGIT.search(part)) or len(part.split()) >= MIN_CLAUSE_WORDS
 
 
-def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
+def _cuts(sentence: str, lang: str, start: int, words: LowerWords) -> list[tuple[int, int, bool]]:
     """(end of left part, start of right part, right shares the subject) for every accepted cut."""
     coordinators, hazards, openers = _gates(lang)
-    low = sentence.lower()
+    low, tokens = words
     # The regexes run only where their words occur (most sentences have no coordinator, and no comma
     # or semicolon followed by a sequence word): a word look-up is far cheaper than their scans.
-    if len(low) != len(sentence) or coordinators is None or hazards is None or any(h in low for h in hazards):
+    if not low or coordinators is None or hazards is None or any(h in low for h in hazards):
         coordinated = True  # case-insensitive matches a lower-cased look-up could miss ("ı" for "i")
     else:
-        coordinated = not coordinators.isdisjoint(_TOKEN.findall(low))
+        coordinated = not coordinators.isdisjoint(tokens)
     candidates = (
         [
             (m.start(), m.end(), "predicate")
@@ -136,8 +135,11 @@ def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
     return cuts
 
 
-def split_clauses(sentence: str, *, lang: str, start: int = 0) -> list[Clause]:
-    """Clauses of ``sentence`` (relative spans, trimmed); ``start`` skips a leading attribution.
+def split_clauses(
+    sentence: str, *, lang: str, start: int = 0, words: LowerWords | None = None
+) -> list[Clause]:
+    """Clauses of ``sentence`` (relative spans, trimmed); ``start`` skips a leading attribution;
+    ``words``: the sentence's ``cue_gates.lower_words``, when the caller has them already.
 
     >>> s = "La production a triplé en 2023 et devrait être multipliée par six en 2024."
     >>> [s[slice(*c.span)] for c in split_clauses(s, lang="fr")]
@@ -148,7 +150,7 @@ def split_clauses(sentence: str, *, lang: str, start: int = 0) -> list[Clause]:
     """
     clauses: list[Clause] = []
     begin, shares = 0, False
-    for end, nxt, next_shares in _cuts(sentence, lang, start):
+    for end, nxt, next_shares in _cuts(sentence, lang, start, words or lower_words(sentence)):
         clauses.append(Clause((begin, end), shares))
         begin, shares = nxt, next_shares
     clauses.append(Clause((begin, len(sentence.rstrip())), shares))

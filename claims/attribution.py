@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.cue_gates import GateIndex, fold_hazards, index
+from claims.cue_gates import GateIndex, LowerWords, fold_hazards, index, lower_words
 from claims.models import Attribution, Entity
 from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate, discourse
 
@@ -48,7 +48,6 @@ def _has_prefix_marker(sentence: str, lang: str) -> bool:
 
 
 _GATED = ("ATTRIBUTION_PREFIXES", "INVERTED_ATTRIBUTION", "ATTRIBUTION_VERBS")
-_TOKEN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=16)
@@ -61,14 +60,14 @@ def _gates(lang: str) -> tuple[GateIndex, str | None]:
     return index(gates), fold_hazards(words)
 
 
-def _may_match(sentence: str, lang: str) -> int:
-    """Bit mask of the lists of ``_GATED`` that may match ``sentence``: most sentences hold none of
-    their words, and a word look-up spares the three regex scans."""
-    low = sentence.lower()
-    if len(low) != len(sentence):
+def _may_match(words: LowerWords, lang: str) -> int:
+    """Bit mask of the lists of ``_GATED`` that may match the sentence of ``words``: most sentences
+    hold none of their words, and a word look-up spares the three regex scans."""
+    low, tokens = words
+    if not low:
         return 7
     gates, hazards = _gates(lang)
-    may = gates.candidates(low, _TOKEN.findall(low))
+    may = gates.candidates(low, tokens)
     if hazards is None or any(h in low for h in hazards):
         may |= 6  # a case-insensitive match that the lower-cased words could miss ("ı" for "i")
     return may
@@ -130,15 +129,17 @@ def find_attribution(
     offset: int = 0,
     entities: Sequence[Entity] = (),
     previous: Attribution | None = None,
+    words: LowerWords | None = None,
 ) -> Found | None:
-    """Attribution of ``sentence`` (spans shifted by ``offset``); ``previous`` answers pronouns.
+    """Attribution of ``sentence`` (spans shifted by ``offset``); ``previous`` answers pronouns;
+    ``words``: the sentence's ``cue_gates.lower_words``, when the caller has them already.
 
     >>> f = find_attribution("Selon le ministère, la production a triplé.", lang="fr")
     >>> f.attribution.speaker, f.attribution.verb, f.content_start
     ('ministère', 'Selon', 20)
     """
     table = discourse(lang)
-    may = _may_match(sentence, lang)
+    may = _may_match(words or lower_words(sentence), lang)
     prefix = _prefix(lang).search(sentence) if may & 1 and _has_prefix_marker(sentence, lang) else None
     if prefix:
         first = prefix.group("speaker").split()[0].lower().replace("’", "'")

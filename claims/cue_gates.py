@@ -74,8 +74,34 @@ class GateIndex:
         return mask
 
 
-def index(gates: Iterable[Gate | None]) -> GateIndex:
-    """One ``GateIndex`` over ``gates`` (None: a list without a gate), bit ``1 << i`` for the i-th."""
+LowerWords = tuple[str, list[str]]
+"""A text's lower case ("" when lower-casing changes its length) and the ``\\w+`` words of it (of the
+text itself then): what the gates look up, computed once per sentence or clause (``lower_words``)."""
+
+_TOKEN = re.compile(r"\w+")
+
+
+def lower_words(text: str) -> LowerWords:
+    """``text.lower()`` and its words; "" and the words of ``text`` when lower-casing changes the length
+    ("İ"), since offsets into the lower case would then shift. Lower-casing at equal length keeps every
+    word boundary (no character changes from word to non-word).
+
+    >>> lower_words("Selon l'État, 3 %")
+    ("selon l'état, 3 %", ['selon', 'l', 'état', '3'])
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return "", _TOKEN.findall(text)
+    return low, _TOKEN.findall(low)
+
+
+def index(gates: Iterable[Gate | None], *, fold: bool = False) -> GateIndex:
+    """One ``GateIndex`` over ``gates`` (None: a list without a gate), bit ``1 << i`` for the i-th.
+    ``fold``: the gates come from case-sensitive patterns but are looked up in a lower-cased text, so
+    their words are lower-cased too (a gate with a letter whose lower case depends on its neighbours,
+    the Greek sigma, is dropped)."""
+    if fold:
+        gates = [_folded(gate) for gate in gates]
     words: dict[str, int] = {}
     heads: dict[str, int] = {}
     parts: dict[str, int] = {}
@@ -89,6 +115,20 @@ def index(gates: Iterable[Gate | None]) -> GateIndex:
             for key in keys:
                 table[key] = table.get(key, 0) | bit
     return GateIndex(words, heads, tuple(parts.items()), always)
+
+
+def _folded(gate: Gate | None) -> Gate | None:
+    """``gate`` with lower-cased words, heads and parts; None when lower-casing is not character-wise."""
+    if gate is None:
+        return None
+    keys = (*gate.words, *gate.heads, *gate.parts)
+    if any("Σ" in key or key.lower() != "".join(ch.lower() for ch in key) for key in keys):
+        return None
+    return Gate(
+        frozenset(w.lower() for w in gate.words),
+        frozenset(h.lower() for h in gate.heads),
+        tuple(p.lower() for p in gate.parts),
+    )
 
 
 def _is_separator(op: object, av: object) -> bool:

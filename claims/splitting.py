@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from claims.atomic import find_subject, split_clauses
 from claims.attribution import find_attribution
+from claims.cue_gates import lower_words
 from claims.entities import find_entities
 from claims.language import detect_language
 from claims.modality import detect_modality
@@ -124,12 +125,15 @@ def split_claims(
     for number, sentence in enumerate(split_sentences(text, lang=lang)):
         words, offset = sentence.text, sentence.span[0]
         entities = find_entities(words, lang=lang, offset=offset, article_names=names)
-        found = find_attribution(words, lang=lang, offset=offset, entities=entities, previous=previous)
+        lowered = lower_words(words)  # looked up by the attribution and clause gates
+        found = find_attribution(
+            words, lang=lang, offset=offset, entities=entities, previous=previous, words=lowered
+        )
         attribution = found.attribution if found else None
         previous = attribution or previous
         content = found.content_start if found else 0
         subject: str | None = None
-        for index, clause in enumerate(split_clauses(words, lang=lang, start=content)):
+        for index, clause in enumerate(split_clauses(words, lang=lang, start=content, words=lowered)):
             a, b = clause.span
             if not clause.shares_subject:
                 follows = found.subject_follows if found and index == 0 else True
@@ -169,7 +173,8 @@ def _claim(
 ) -> Claim:
     end = start + len(clause)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
-    modality = detect_modality(clause, lang=lang)
+    lowered = lower_words(clause)  # looked up by the modality and worthiness gates
+    modality = detect_modality(clause, lang=lang, words=lowered)
     verdict = assess(
         clause,
         lang=lang,
@@ -179,6 +184,7 @@ def _claim(
         attribution=attribution,
         modality=modality,
         offset=start,
+        words=lowered,
     )
     return Claim(
         text=clause,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.cue_gates import GateIndex, index
+from claims.cue_gates import GateIndex, LowerWords, index, lower_words
 from claims.models import Attribution, DateRef, Entity, Statistic
 from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate
 
@@ -39,7 +39,6 @@ SMALL_COUNT = 20
 """Bare counts below this ("five kids", "two questions") are weak evidence of a checkable claim."""
 
 _QUOTE_OPEN = re.compile(r"^\s*[«\"“]")
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -55,14 +54,26 @@ _CUE_LISTS = ("CHANGE", "COMPARISON", "RANKING", "ABSOLUTES", "EVENT", "OPINION"
 
 
 @lru_cache(maxsize=16)
-def _cues(lang: str) -> tuple[dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]], GateIndex]:
+def _cues(
+    lang: str,
+) -> tuple[
+    dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]],
+    GateIndex,
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
+]:
     """Per case-insensitive cue list of ``lang``: its lower-cased pattern (None when unsafe), the
-    original pattern and its bit in the gate index of the lower-cased patterns (``claims.cue_gates``)."""
+    original pattern and its bit in the gate index of the lower-cased patterns (``claims.cue_gates``);
+    then the past-tense and first-person (case-sensitive) and rule patterns, fetched once."""
     cues = {
         name: (compile_lowered_cues(lang, name), compile_cues(lang, name), 1 << position)
         for position, name in enumerate(_CUE_LISTS)
     }
-    return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS)
+    others = (
+        compile_cues(lang, "PAST_TENSE", ignore_case=False),
+        compile_cues(lang, "FIRST_PERSON", ignore_case=False),
+        compile_cues(lang, "RULE"),
+    )
+    return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS), others
 
 
 def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
@@ -105,8 +116,10 @@ def assess(
     attribution: Attribution | None = None,
     modality: str = "reported",
     offset: int = 0,
+    words: LowerWords | None = None,
 ) -> Assessment:
-    """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans).
+    """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans;
+    ``words``: its ``cue_gates.lower_words``, when the caller has them already).
 
     >>> assess("Production tripled in 2023.", lang="en").kind
     'change'
@@ -114,18 +127,16 @@ def assess(
     'no verifiable content'
     """
 
-    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics)
+    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
     firsts = [a for a, _ in starts]
 
     def inside_figure(position: int) -> bool:
         index = bisect.bisect_right(firsts, position) - 1
         return index >= 0 and position < starts[index][1]
 
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
-        low = ""
-    cues, gates = _cues(lang)
-    tokens = _WORDS.findall(low or text)  # lower-casing at equal length keeps every word boundary
+    # low is "" when a letter's lower case is longer ("İ"): offsets would shift.
+    low, tokens = words or lower_words(text)
+    cues, gates, (past_tense, first_person, rule) = _cues(lang)
     candidates = gates.candidates(low, tokens) if low else -1
 
     def cue(name: str) -> bool:
@@ -143,7 +154,7 @@ def assess(
         return any(not inside_figure(m.start()) for m in pattern.finditer(subject, first.end()))
 
     figures = [s for s in statistics if not _is_year(s, dates)]
-    words = len(tokens)
+    count = len(tokens)
     score, reasons = 0.15, []
     if figures:
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
@@ -156,7 +167,7 @@ def assess(
     if cue("ABSOLUTES"):
         score += 0.05
         reasons.append("absolute or historical claim")
-    past = bool(compile_cues(lang, "PAST_TENSE", ignore_case=False).search(text))
+    past = bool(past_tense.search(text))
     if past:
         score += 0.1
         reasons.append("reports a past action")
@@ -193,31 +204,31 @@ def assess(
     if question:
         score -= 0.3
         reasons.append("question")
-    if not figures and not past and compile_cues(lang, "FIRST_PERSON", ignore_case=False).search(text):
+    if not figures and not past and first_person.search(text):
         score -= 0.1
         reasons.append("speaks of the speaker")
     if not figures and cue("CONTEXT_CUES"):
         score -= 0.1
         reasons.append("context")
-    if words < 5:
+    if count < 5:
         score -= 0.15
         reasons.append("very short")
-    elif words > DETAILED_WORDS:
-        score += min(0.1, 0.01 * (words - DETAILED_WORDS))
+    elif count > DETAILED_WORDS:
+        score += min(0.1, 0.01 * (count - DETAILED_WORDS))
         reasons.append("detailed")
     verifiable = figures or dates or entities or change or comparison or ranking or event or past
     if not verifiable:
         score = min(score, LOW_CEILING)
         reasons.append("no verifiable content")
     kind = _kind(
-        text, lang, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
+        text, rule, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
     )
     return Assessment(kind, round(max(0.0, min(1.0, score)), 3), tuple(reasons))
 
 
 def _kind(
     text: str,
-    lang: str,
+    rule: re.Pattern[str],
     figures: Sequence[Statistic],
     modality: str,
     change: bool,
@@ -240,7 +251,7 @@ def _kind(
         return "ranking"
     if figures:
         return "quantity"
-    if compile_cues(lang, "RULE").search(text):
+    if rule.search(text):
         return "rule"
     if opinion:
         return "opinion"
