@@ -11,6 +11,7 @@ Lists with an alternative that needs no fixed word ("\\w+er\\s+than") get no gat
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 HEAD = 3
 """Word starts are compared on their first ``HEAD`` characters (shorter starts give no gate)."""
+_HEAD_OF = operator.itemgetter(slice(0, HEAD))  # a word's head, mapped over the words in C
 MAX_EXPANSIONS = 4096
 """Alternatives multiply inside one cue ("(?:a|b)(?:c|d)"): beyond this many, give up (no gate)."""
 
@@ -66,7 +68,7 @@ class GateIndex:
         for word in self.words.keys() & words:
             mask |= self.words[word]
         if self.heads:
-            for head in self.heads.keys() & {word[:HEAD] for word in words}:
+            for head in self.heads.keys() & map(_HEAD_OF, words):
                 mask |= self.heads[head]
         for part, bit in self.parts:
             if not mask & bit and part in text:

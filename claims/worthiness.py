@@ -76,13 +76,57 @@ def _cues(
     return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS), others
 
 
+def _found_cues(
+    text: str,
+    low: str,
+    cues: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]],
+    candidates: int,
+    starts: list[tuple[int, int]],
+) -> int:
+    """Bit mask of the cue lists with a cue outside the figures' own words (``starts``: their sorted
+    spans; "more than 250" is a bound, not a comparison). Lists whose needed words the clause lacks
+    (``candidates``, from the gates) are not searched."""
+    found = 0
+    for lowered, pattern, bit in cues.values():
+        if low and lowered is not None:
+            if not candidates & bit:
+                continue  # none of the words this list's cues need: the search would find nothing
+            subject, pattern = low, lowered
+        else:
+            subject = text
+        first = pattern.search(subject)  # most cues are absent: one search answers
+        if first is None:
+            continue
+        if (
+            starts
+            and _inside(starts, first.start())
+            and all(_inside(starts, m.start()) for m in pattern.finditer(subject, first.end()))
+        ):
+            continue  # every cue of the list is a figure's own word
+        found |= bit
+    return found
+
+
+def _inside(starts: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls inside one of the sorted spans ``starts``."""
+    index = bisect.bisect_right(starts, (position, float("inf"))) - 1
+    return index >= 0 and position < starts[index][1]
+
+
 def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
     """A bare year is a date, not a figure to check (whether or not the dates parser saw it)."""
-    inside = any(d.span[0] <= stat.span[0] and stat.span[1] <= d.span[1] for d in dates)
-    bare = stat.kind in ("count", "number") and stat.unit is None and not stat.counted
-    return inside or (
-        bare and stat.value is not None and 1800 <= stat.value <= 2100 and float(stat.value).is_integer()
-    )
+    value = stat.value
+    if (
+        value is not None
+        and 1800 <= value <= 2100
+        and stat.kind in ("count", "number")
+        and stat.unit is None
+        and not stat.counted
+        and float(value).is_integer()
+    ):
+        return True
+    first, last = stat.span
+    return any(d.span[0] <= first and last <= d.span[1] for d in dates)
 
 
 def _figure_weight(stat: Statistic) -> tuple[float, str]:
@@ -127,33 +171,16 @@ def assess(
     'no verifiable content'
     """
 
-    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
-    firsts = [a for a, _ in starts]
-
-    def inside_figure(position: int) -> bool:
-        index = bisect.bisect_right(firsts, position) - 1
-        return index >= 0 and position < starts[index][1]
-
     # low is "" when a letter's lower case is longer ("İ"): offsets would shift.
     low, tokens = words or lower_words(text)
     cues, gates, (past_tense, first_person, rule) = _cues(lang)
-    candidates = gates.candidates(low, tokens) if low else -1
+    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
+    found = _found_cues(text, low, cues, gates.candidates(low, tokens) if low else -1, starts)
 
     def cue(name: str) -> bool:
-        """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        lowered, pattern, bit = cues[name]
-        if low and lowered is not None:
-            if not candidates & bit:
-                return False  # none of the words this list's cues need: the search would find nothing
-            subject, pattern = low, lowered
-        else:
-            subject = text
-        first = pattern.search(subject)  # most cues are absent: one search answers
-        if first is None or not starts or not inside_figure(first.start()):
-            return first is not None
-        return any(not inside_figure(m.start()) for m in pattern.finditer(subject, first.end()))
+        return bool(found & cues[name][2])
 
-    figures = [s for s in statistics if not _is_year(s, dates)]
+    figures = [s for s in statistics if not _is_year(s, dates)] if statistics else []
     count = len(tokens)
     score, reasons = 0.15, []
     if figures:
