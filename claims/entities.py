@@ -147,12 +147,12 @@ def resolve(
     return None, None, score, name
 
 
-def _trim_name(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+def _trim_name(text: str, start: int, end: int, not_names: frozenset[str]) -> tuple[int, int]:
     """Drop a possessive and leading capitalised function words ("Le", "The", "Selon") from a name."""
-    possessive = _POSSESSIVE.search(text, start, end)
+    # A possessive ends in an apostrophe or "s": only such names are searched for one.
+    possessive = _POSSESSIVE.search(text, start, end) if text[end - 1] in "s'’" else None
     if possessive and end - start > 3:
         end = possessive.start()
-    not_names = discourse(lang).NOT_NAMES
     while start < end:
         space = text.find(" ", start, end)
         first = text[start : space if space >= 0 else end]
@@ -187,7 +187,7 @@ def find_entities(
         taken.append(m.span())
     not_names = discourse(lang).NOT_NAMES
     for m in _NAME.finditer(text):
-        start, end = _trim_name(text, m.start(), m.end(), lang)
+        start, end = _trim_name(text, m.start(), m.end(), not_names)
         if end <= start or any(a < end and start < b for a, b in taken):
             continue
         surface = text[start:end]
@@ -197,9 +197,10 @@ def find_entities(
         name, kind, score, suggestion = resolve(surface, gazetteer=gazetteer)
         if name is None and article_names is not None and single and surface in article_names:
             name, kind, score = article_names[surface], "person", 100.0
-        sentence_start = not text[:start].strip() or text[:start].rstrip()[-1:] in '.!?:«"“'
-        if name is None and suggestion is None and single and sentence_start:
-            continue  # a capitalised first word is usually not a name
+        if name is None and suggestion is None and single:
+            head = text[:start].rstrip()
+            if not head or head[-1] in '.!?:«"“':
+                continue  # a capitalised first word is usually not a name
         tokens = surface.split()
         if name is None and article_names is not None and len(tokens) >= 2 and tokens[-2][0].isupper():
             # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"; particles stay with

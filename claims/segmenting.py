@@ -209,10 +209,16 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     >>> is_furniture("Le ministre, Rustem Umerov. (Source : kyivindependent.com) |", lang="fr")
     True
     """
+    return _is_furniture(fragment, lang, next_fragment, credits=True)
+
+
+def _is_furniture(fragment: str, lang: str, next_fragment: str, *, credits: bool) -> bool:
+    """``is_furniture``; ``credits`` False when the fragment is known to hold no credit marker (its
+    paragraph has none of their words), which spares that search."""
     bare = fragment.strip().strip("|•·–—-_*#>").strip()
     if not bare:
         return True
-    if not any(ch.isalnum() for ch in bare):
+    if not bare[0].isalnum() and not any(ch.isalnum() for ch in bare):
         return True
     words = len(bare.split())
     if words > CAPTION_WORDS:  # every rule below holds only for short fragments
@@ -222,7 +228,7 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
         return True
     if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang, finite_only=True):
         return True
-    credit = _search_lowered(lang, "CREDIT_MARKERS", bare)
+    credit = _search_lowered(lang, "CREDIT_MARKERS", bare) if credits else None
     if credit:
         before = bare[: credit.start()]
         return words <= CAPTION_WORDS and not has_verb(before, lang=lang)
@@ -236,6 +242,23 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
         and credit_line.match(nxt.lstrip("|• "))
         and not has_verb(bare, lang=lang)
     )
+
+
+def _may_hold_credit(line: str, lang: str) -> bool:
+    """False when no fragment of ``line`` can hold a credit marker: every marker needs one of a few
+    words or characters (``cue_gates``), and the lower-cased line holds none of them as a substring."""
+    needles = _credit_needles(lang)
+    low = line.lower()
+    if needles is None or len(low) != len(line):
+        return True  # the fragments' search then runs on the original text, case-insensitively
+    return any(needle in low for needle in needles)
+
+
+@lru_cache(maxsize=16)
+def _credit_needles(lang: str) -> tuple[str, ...] | None:
+    """The words, word heads and characters one of which every credit marker needs (lower case)."""
+    gates = cue_index(lang, "CREDIT_MARKERS")
+    return None if gates.always else (*gates.words, *gates.heads, *(part for part, _ in gates.parts))
 
 
 @lru_cache(maxsize=16)
@@ -341,9 +364,10 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
         # A line that is one sentence was just checked: the checks strip the fragment, and without a next
         # fragment they can only say "furniture" less often.
         whole = len(pieces) == 1
+        credits = whole or _may_hold_credit(line, lang)
         for index, (a, b) in enumerate(pieces):
             nxt = text[slice(*pieces[index + 1])] if index + 1 < len(pieces) else ""
-            if not whole and is_furniture(text[a:b], lang=lang, next_fragment=nxt):
+            if not whole and _is_furniture(text[a:b], lang, nxt, credits=credits):
                 continue
             for c, d in _chunks(a, b, text):
                 c, d = _trim(text, c, d)
