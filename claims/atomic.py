@@ -22,10 +22,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
 
 
+# Both patterns below match what "(?:\s*[,;])?\s+..." and "\s*,\s*..." would, but open by consuming
+# one character of "[\s,;]" (which every match starts with) and then tell by look-behind which it was:
+# a pattern that opens with a class lets the regex engine skip straight to the spaces and commas,
+# where one opening with "\s*" is tried at every character.
+
+
 @lru_cache(maxsize=16)
 def _coordinator(lang: str) -> re.Pattern[str]:
     body = compile_cues(lang, "COORDINATORS").pattern
-    return re.compile(rf"(?:\s*[,;])?\s+{body}\s+")
+    # Optional spaces and a comma or semicolon, then spaces, then the coordinator.
+    return re.compile(rf"[\s,;](?:(?<=\s)\s*[,;]\s+|(?<=[,;])\s+|(?<=\s)\s*){body}\s+")
 
 
 def _starts_with_verb(text: str, lang: str) -> bool:
@@ -52,8 +59,10 @@ def _comma_openers(lang: str) -> re.Pattern[str]:
     # A comma, then a sequence word ("puis", "then") or a participle + "que" ("notant que"); or a comma
     # or semicolon then a conjunction of full clauses (", while", ", tandis que"); or a bare semicolon.
     return re.compile(
-        rf"\s*,\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*"
-        rf"|\s*[,;]\s*(?P<clause>{conjunction})\s+|\s*(?P<semicolon>;)\s*"
+        rf"[\s,;](?:"
+        rf"(?:(?<=\s)\s*,)?(?<=,)\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*"
+        rf"|(?:(?<=\s)\s*[,;])?(?<=[,;])\s*(?P<clause>{conjunction})\s+"
+        rf"|(?:(?<=\s)\s*;)?(?<=(?P<semicolon>;))\s*)"
     )
 
 
