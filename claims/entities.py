@@ -18,7 +18,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.models import Entity
+from claims.models import Entity, build
 from claims.segmenting import discourse
 
 APPLY_AT = 85.0
@@ -183,7 +183,10 @@ def find_entities(
         name, kind = gazetteer.aliases.get(m.group(), (None, None))
         if name is None:  # the apostrophe differs from the alias: look it up with a straight one
             name, kind = gazetteer.aliases.get(m.group().replace("’", "'"), (m.group(), None))
-        found.append(Entity(m.group(), (m.start() + offset, m.end() + offset), name, kind, 100.0))
+        span = (m.start() + offset, m.end() + offset)
+        found.append(
+            build(Entity, surface=m.group(), span=span, name=name, kind=kind, score=100.0, suggestion=None)
+        )
         taken.append(m.span())
     not_names = discourse(lang).NOT_NAMES
     for m in _NAME.finditer(text):
@@ -210,5 +213,10 @@ def find_entities(
             article_names.setdefault(tokens[-1], full)
             if particle:
                 article_names.setdefault(" ".join(tokens[-2:]), full)
-        found.append(Entity(surface, (start + offset, end + offset), name, kind, score, suggestion))
+        span = (start + offset, end + offset)
+        found.append(
+            build(
+                Entity, surface=surface, span=span, name=name, kind=kind, score=score, suggestion=suggestion
+            )
+        )
     return sorted(found, key=lambda e: e.span)

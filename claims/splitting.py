@@ -22,7 +22,7 @@ from claims.cue_gates import lower_words
 from claims.entities import find_entities
 from claims.language import detect_language
 from claims.modality import detect_modality
-from claims.models import Attribution, Claim, DateRef, Entity, Statistic
+from claims.models import Attribution, Claim, DateRef, Entity, Statistic, build
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
@@ -186,7 +186,8 @@ def _claim(
         offset=start,
         words=lowered,
     )
-    return Claim(
+    return build(
+        Claim,
         text=clause,
         span=(start, end),
         sentence_no=number,
