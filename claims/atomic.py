@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from claims.cue_gates import LowerWords, first_words, fold_hazards, lower_words
 from claims.models import Span
-from claims.segmenting import compile_cues, compile_lowered_cues, discourse, has_verb, is_verb_word
+from claims.segmenting import (
+    compile_cues,
+    compile_lowered_cues,
+    discourse,
+    has_verb,
+    is_verb_word,
+    verb_verdicts,
+)
 
 MIN_CLAUSE_WORDS = 3
 MAX_SUBJECT_WORDS = 14
@@ -176,11 +183,15 @@ def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = 
     """
     end = len(sentence) if end is None else end
     table = discourse(lang)
+    verdicts = verb_verdicts(lang)
     for count, m in enumerate(_WORD.finditer(sentence, start, end)):
-        word = m.group()
         if count >= MAX_SUBJECT_WORDS:
             return None
-        if word[0].isupper() or not is_verb_word(word, lang=lang):
+        word = m.group()
+        if word[0].isupper():
+            continue
+        verdict = verdicts.get(word)
+        if not (is_verb_word(word, lang=lang) if verdict is None else verdict):
             continue
         if count == 0 or word.lower() in table.DETERMINERS:
             return None

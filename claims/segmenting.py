@@ -167,6 +167,12 @@ def has_verb(fragment: str, *, lang: str, finite_only: bool = False) -> bool:
     return False
 
 
+def verb_verdicts(lang: str) -> dict[str, bool]:
+    """The remembered ``is_verb_word`` verdicts of ``lang`` (word -> verdict; a word missing from it
+    is asked of ``is_verb_word``), for loops over many words."""
+    return _VERDICTS.setdefault((lang, False), {})
+
+
 def is_verb_word(word: str, *, lang: str) -> bool:
     """``has_verb`` of one word as ``_WORD`` finds it (a letter, then word characters, apostrophes and
     hyphens): the same verdict, without scanning it again.
@@ -220,8 +226,9 @@ def _is_furniture(fragment: str, lang: str, next_fragment: str, *, credits: bool
         return True
     if not bare[0].isalnum() and not any(ch.isalnum() for ch in bare):
         return True
-    words = len(bare.split())
-    if words > CAPTION_WORDS:  # every rule below holds only for short fragments
+    # Every rule below holds only for short fragments: count words up to one past the longest.
+    words = len(bare.split(None, CAPTION_WORDS))
+    if words > CAPTION_WORDS:
         return False
     lines, byline, credit_line = _furniture_patterns(lang)
     if words <= FURNITURE_WORDS and lines.match(bare.rstrip(".:")):
@@ -368,6 +375,9 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
         for index, (a, b) in enumerate(pieces):
             nxt = text[slice(*pieces[index + 1])] if index + 1 < len(pieces) else ""
             if not whole and _is_furniture(text[a:b], lang, nxt, credits=credits):
+                continue
+            if b - a <= MAX_SENTENCE:  # one chunk, already trimmed (most sentences)
+                sentences.append(Sentence(text[a:b], (a, b), number))
                 continue
             for c, d in _chunks(a, b, text):
                 c, d = _trim(text, c, d)

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from claims.atomic import find_subject, split_clauses
 from claims.attribution import find_attribution
-from claims.cue_gates import lower_words
+from claims.cue_gates import LowerWords, lower_words
 from claims.entities import find_entities
 from claims.language import detect_language
 from claims.modality import detect_modality
@@ -121,7 +121,9 @@ def split_claims(
     lang = lang or detect_language(text)
     names: dict[str, str] = {}
     previous: Attribution | None = None
-    pending: list[tuple[str, int, int, Sequence[Entity], Attribution | None, str | None]] = []
+    pending: list[
+        tuple[str, int, int, Sequence[Entity], Attribution | None, str | None, LowerWords | None]
+    ] = []
     for number, sentence in enumerate(split_sentences(text, lang=lang)):
         words, offset = sentence.text, sentence.span[0]
         entities = find_entities(words, lang=lang, offset=offset, article_names=names)
@@ -140,7 +142,8 @@ def split_claims(
                 start = content if index == 0 else a
                 span = find_subject(words, lang=lang, start=start, end=b) if follows else None
                 subject = words[span[0] : span[1]] if span else None
-            pending.append((words[a:b], offset + a, number, entities, attribution, subject))
+            whole = lowered if a == 0 and b == len(words) else None  # the clause is the sentence
+            pending.append((words[a:b], offset + a, number, entities, attribution, subject, whole))
     # Each parser runs over every clause of the article in turn rather than clause by clause: the same
     # calls, but one parser's code and patterns stay in the processor's caches (~10 % faster overall).
     # The dates parser runs its rules only around digits and date words, so clauses without them skip it.
@@ -152,8 +155,8 @@ def split_claims(
         for p in pending
     ]
     return [
-        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject)
-        for (clause, start, number, entities, attribution, subject), s, d in zip(
+        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject, lowered)
+        for (clause, start, number, entities, attribution, subject, lowered), s, d in zip(
             pending, stats, dates, strict=True
         )
     ]
@@ -170,10 +173,12 @@ def _claim(
     entities: Sequence[Entity],
     attribution: Attribution | None,
     subject: str | None,
+    lowered: LowerWords | None = None,
 ) -> Claim:
     end = start + len(clause)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
-    lowered = lower_words(clause)  # looked up by the modality and worthiness gates
+    if lowered is None:  # the clause's own words, unless it is its whole sentence
+        lowered = lower_words(clause)  # looked up by the modality and worthiness gates
     modality = detect_modality(clause, lang=lang, words=lowered)
     verdict = assess(
         clause,
