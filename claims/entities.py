@@ -191,7 +191,7 @@ def find_entities(
     not_names = discourse(lang).NOT_NAMES
     for m in _NAME.finditer(text):
         start, end = _trim_name(text, m.start(), m.end(), not_names)
-        if end <= start or any(a < end and start < b for a, b in taken):
+        if end <= start or (taken and any(a < end and start < b for a, b in taken)):
             continue
         surface = text[start:end]
         single = " " not in surface

@@ -51,6 +51,10 @@ class Assessment:
 
 
 _CUE_LISTS = ("CHANGE", "COMPARISON", "RANKING", "ABSOLUTES", "EVENT", "OPINION", "HEDGES", "CONTEXT_CUES")
+_CHANGE, _COMPARISON, _RANKING, _ABSOLUTES, _EVENT, _OPINION, _HEDGES, _CONTEXT = (
+    1 << position for position in range(len(_CUE_LISTS))
+)
+"""The bit of each cue list (in ``_CUE_LISTS`` order) in the mask ``_found_cues`` returns."""
 
 
 @lru_cache(maxsize=16)
@@ -177,9 +181,6 @@ def assess(
     starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
     found = _found_cues(text, low, cues, gates.candidates(low, tokens) if low else -1, starts)
 
-    def cue(name: str) -> bool:
-        return bool(found & cues[name][2])
-
     figures = [s for s in statistics if not _is_year(s, dates)] if statistics else []
     count = len(tokens)
     score, reasons = 0.15, []
@@ -187,11 +188,11 @@ def assess(
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
         score += weights[0][0] + FIGURE_BONUS + min(0.1, 0.05 * (len(figures) - 1))
         reasons += list(dict.fromkeys(reason for _, reason in weights))
-    change, comparison, ranking = cue("CHANGE"), cue("COMPARISON"), cue("RANKING")
+    change, comparison, ranking = bool(found & _CHANGE), bool(found & _COMPARISON), bool(found & _RANKING)
     if change or comparison or ranking:
         score += 0.1
         reasons.append("compares, ranks or measures change")
-    if cue("ABSOLUTES"):
+    if found & _ABSOLUTES:
         score += 0.05
         reasons.append("absolute or historical claim")
     past = bool(past_tense.search(text))
@@ -211,7 +212,7 @@ def assess(
     if attribution is not None:
         score += 0.1
         reasons.append("attributed to a named source")
-    event = cue("EVENT")
+    event = bool(found & _EVENT)
     if event:
         score += 0.05
         reasons.append("reports an event")
@@ -221,7 +222,7 @@ def assess(
     elif modality == "hypothetical":
         score -= 0.1
         reasons.append("hypothetical")
-    opinion, hedge, question = cue("OPINION"), cue("HEDGES"), text.rstrip().endswith("?")
+    opinion, hedge, question = bool(found & _OPINION), bool(found & _HEDGES), text.rstrip().endswith("?")
     if opinion:
         score -= 0.2
         reasons.append("opinion")
@@ -234,7 +235,7 @@ def assess(
     if not figures and not past and first_person.search(text):
         score -= 0.1
         reasons.append("speaks of the speaker")
-    if not figures and cue("CONTEXT_CUES"):
+    if not figures and found & _CONTEXT:
         score -= 0.1
         reasons.append("context")
     if count < 5:
