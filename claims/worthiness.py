@@ -55,6 +55,7 @@ _CHANGE, _COMPARISON, _RANKING, _ABSOLUTES, _EVENT, _OPINION, _HEDGES, _CONTEXT 
     1 << position for position in range(len(_CUE_LISTS))
 )
 """The bit of each cue list (in ``_CUE_LISTS`` order) in the mask ``_found_cues`` returns."""
+_ALL_CUES = (1 << len(_CUE_LISTS)) - 1
 
 
 @lru_cache(maxsize=16)
@@ -91,6 +92,8 @@ def _found_cues(
     spans; "more than 250" is a bound, not a comparison). Lists whose needed words the clause lacks
     (``candidates``, from the gates) are not searched."""
     found = 0
+    if not candidates & _ALL_CUES:
+        return found  # the gates rule every list out (most clauses)
     for lowered, pattern, bit in cues.values():
         if low and lowered is not None:
             if not candidates & bit:
