@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.cue_gates import LowerWords, first_words, fold_hazards, lower_words
+from claims.cue_gates import LowerWords, first_words, lower_words
 from claims.models import Span
 from claims.segmenting import (
     compile_cues,
@@ -77,18 +77,17 @@ _AFTER_COMMA = re.compile(r",\s*(\w+)")  # the word right after each comma
 
 
 @lru_cache(maxsize=16)
-def _gates(lang: str) -> tuple[frozenset[str] | None, str | None, frozenset[str] | None]:
-    """The words a coordinator can start with (lower case), the characters that would make a
-    lower-cased look-up of them unsafe (``cue_gates.fold_hazards``), and the words that can follow
-    the comma of a ``_comma_openers`` match (as written); None where a list has no fixed first word."""
+def _gates(lang: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The words a coordinator can start with (lower case: ``_coordinator`` is case-sensitive, so its
+    words stay words of the lower-cased sentence), and the words that can follow the comma of a
+    ``_comma_openers`` match (as written); None where a list has no fixed first word."""
     lowered = compile_lowered_cues(lang, "COORDINATORS")
     coordinators = first_words(lowered.pattern) if lowered is not None else None
-    hazards = fold_hazards(coordinators) if coordinators is not None else None
     openers: set[str] | None = set()
     for name in ("SEQUENCE_COORDINATORS", "CLAUSE_OPENERS", "CLAUSE_CONJUNCTIONS"):
         words = first_words(compile_cues(lang, name).pattern)
         openers = None if words is None or openers is None else openers | words
-    return coordinators, hazards, frozenset(openers) if openers is not None else None
+    return coordinators, frozenset(openers) if openers is not None else None
 
 
 @dataclass(frozen=True)
@@ -105,14 +104,11 @@ def _carries(part: str) -> bool:
 
 def _cuts(sentence: str, lang: str, start: int, words: LowerWords) -> list[tuple[int, int, bool]]:
     """(end of left part, start of right part, right shares the subject) for every accepted cut."""
-    coordinators, hazards, openers = _gates(lang)
+    coordinators, openers = _gates(lang)
     low, tokens = words
     # The regexes run only where their words occur (most sentences have no coordinator, and no comma
     # or semicolon followed by a sequence word): a word look-up is far cheaper than their scans.
-    if not low or coordinators is None or hazards is None or any(h in low for h in hazards):
-        coordinated = True  # case-insensitive matches a lower-cased look-up could miss ("ı" for "i")
-    else:
-        coordinated = not coordinators.isdisjoint(tokens)
+    coordinated = not low or coordinators is None or not coordinators.isdisjoint(tokens)
     candidates = (
         [
             (m.start(), m.end(), "predicate")

@@ -51,13 +51,17 @@ _GATED = ("ATTRIBUTION_PREFIXES", "INVERTED_ATTRIBUTION", "ATTRIBUTION_VERBS")
 
 
 @lru_cache(maxsize=16)
-def _gates(lang: str) -> tuple[GateIndex, str | None]:
+def _gates(lang: str) -> tuple[GateIndex, re.Pattern[str] | None]:
     """Word gates of the prefix markers, inverted and plain attribution verbs (bits 1, 2, 4), from
     their lower-cased patterns, and the characters that make a lower-cased look-up unsafe for the
-    two case-insensitive lists searched in the original sentence (``cue_gates.fold_hazards``)."""
+    two case-insensitive lists searched in the original sentence (``cue_gates.fold_hazards``, as one
+    character class; None when unknown)."""
     gates = [cue_gate(lang, name, True) for name in _GATED]
     words = [w for gate in gates[1:] if gate is not None for w in (*gate.words, *gate.heads, *gate.parts)]
-    return index(gates), fold_hazards(words)
+    hazards = fold_hazards(words)
+    if hazards is None:
+        return index(gates), None
+    return index(gates), re.compile(f"[{re.escape(hazards)}]" if hazards else "(?!)")
 
 
 def _may_match(words: LowerWords, lang: str) -> int:
@@ -68,7 +72,7 @@ def _may_match(words: LowerWords, lang: str) -> int:
         return 7
     gates, hazards = _gates(lang)
     may = gates.candidates(low, tokens)
-    if hazards is None or any(h in low for h in hazards):
+    if hazards is None or hazards.search(low):
         may |= 6  # a case-insensitive match that the lower-cased words could miss ("ı" for "i")
     return may
 
