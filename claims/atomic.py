@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.cue_gates import LowerWords, first_words, lower_words
-from claims.models import Span
+from claims.models import Span, build
 from claims.segmenting import (
     compile_cues,
     compile_lowered_cues,
@@ -165,7 +165,7 @@ def split_clauses(
     for end, nxt, next_shares in _cuts(sentence, lang, start, words or lower_words(sentence)):
         clauses.append(Clause((begin, end), shares))
         begin, shares = nxt, next_shares
-    clauses.append(Clause((begin, len(sentence.rstrip())), shares))
+    clauses.append(build(Clause, span=(begin, len(sentence.rstrip())), shares_subject=shares))
     return [c for c in clauses if c.span[1] > c.span[0]]
 
 

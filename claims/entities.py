@@ -10,6 +10,7 @@ fuzzily with ``fuzz.ratio`` on ``utils.default_process`` (case- and accent-insen
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ _NAME = re.compile(
     """,
     re.VERBOSE,
 )
+_SPAN = operator.attrgetter("span")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -219,4 +221,4 @@ def find_entities(
                 Entity, surface=surface, span=span, name=name, kind=kind, score=score, suggestion=suggestion
             )
         )
-    return sorted(found, key=lambda e: e.span)
+    return sorted(found, key=_SPAN)

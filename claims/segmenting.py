@@ -17,7 +17,7 @@ import pysbd
 
 from claims.cue_gates import Gate, GateIndex, gate_for
 from claims.cue_gates import index as gate_index
-from claims.models import Span
+from claims.models import Span, build
 from claims.vocabulary import load
 
 MAX_SENTENCE = 2000
@@ -377,7 +377,7 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
             if not whole and _is_furniture(text[a:b], lang, nxt, credits=credits):
                 continue
             if b - a <= MAX_SENTENCE:  # one chunk, already trimmed (most sentences)
-                sentences.append(Sentence(text[a:b], (a, b), number))
+                sentences.append(build(Sentence, text=text[a:b], span=(a, b), paragraph_no=number))
                 continue
             for c, d in _chunks(a, b, text):
                 c, d = _trim(text, c, d)
