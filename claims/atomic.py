@@ -11,8 +11,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.models import Span
-from claims.segmenting import compile_cues, discourse, has_verb
+from claims.cue_gates import LowerWords, first_words, lower_words
+from claims.models import Span, build
+from claims.segmenting import (
+    compile_cues,
+    compile_lowered_cues,
+    discourse,
+    has_verb,
+    is_verb_word,
+    verb_verdicts,
+)
 
 MIN_CLAUSE_WORDS = 3
 MAX_SUBJECT_WORDS = 14
@@ -21,10 +29,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
 
 
+# Both patterns below match what "(?:\s*[,;])?\s+..." and "\s*,\s*..." would, but open by consuming
+# one character of "[\s,;]" (which every match starts with) and then tell by look-behind which it was:
+# a pattern that opens with a class lets the regex engine skip straight to the spaces and commas,
+# where one opening with "\s*" is tried at every character.
+
+
 @lru_cache(maxsize=16)
 def _coordinator(lang: str) -> re.Pattern[str]:
     body = compile_cues(lang, "COORDINATORS").pattern
-    return re.compile(rf"(?:\s*[,;])?\s+{body}\s+")
+    # Optional spaces and a comma or semicolon, then spaces, then the coordinator.
+    return re.compile(rf"[\s,;](?:(?<=\s)\s*[,;]\s+|(?<=[,;])\s+|(?<=\s)\s*){body}\s+")
 
 
 def _starts_with_verb(text: str, lang: str) -> bool:
@@ -51,9 +66,28 @@ def _comma_openers(lang: str) -> re.Pattern[str]:
     # A comma, then a sequence word ("puis", "then") or a participle + "que" ("notant que"); or a comma
     # or semicolon then a conjunction of full clauses (", while", ", tandis que"); or a bare semicolon.
     return re.compile(
-        rf"\s*,\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*"
-        rf"|\s*[,;]\s*(?P<clause>{conjunction})\s+|\s*(?P<semicolon>;)\s*"
+        rf"[\s,;](?:"
+        rf"(?:(?<=\s)\s*,)?(?<=,)\s*(?:(?P<sequence>{sequence})|(?P<opener>{opener}))\s*"
+        rf"|(?:(?<=\s)\s*[,;])?(?<=[,;])\s*(?P<clause>{conjunction})\s+"
+        rf"|(?:(?<=\s)\s*;)?(?<=(?P<semicolon>;))\s*)"
     )
+
+
+_AFTER_COMMA = re.compile(r",\s*(\w+)")  # the word right after each comma
+
+
+@lru_cache(maxsize=16)
+def _gates(lang: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The words a coordinator can start with (lower case: ``_coordinator`` is case-sensitive, so its
+    words stay words of the lower-cased sentence), and the words that can follow the comma of a
+    ``_comma_openers`` match (as written); None where a list has no fixed first word."""
+    lowered = compile_lowered_cues(lang, "COORDINATORS")
+    coordinators = first_words(lowered.pattern) if lowered is not None else None
+    openers: set[str] | None = set()
+    for name in ("SEQUENCE_COORDINATORS", "CLAUSE_OPENERS", "CLAUSE_CONJUNCTIONS"):
+        words = first_words(compile_cues(lang, name).pattern)
+        openers = None if words is None or openers is None else openers | words
+    return coordinators, frozenset(openers) if openers is not None else None
 
 
 @dataclass(frozen=True)
@@ -68,14 +102,27 @@ def _carries(part: str) -> bool:
     return bool(_DIGIT.search(part)) or len(part.split()) >= MIN_CLAUSE_WORDS
 
 
-def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
+def _cuts(sentence: str, lang: str, start: int, words: LowerWords) -> list[tuple[int, int, bool]]:
     """(end of left part, start of right part, right shares the subject) for every accepted cut."""
-    candidates = [
-        (m.start(), m.end(), "predicate")
-        for m in _coordinator(lang).finditer(sentence, start)
-        if _starts_with_verb(sentence[m.end() :], lang)
-    ]
-    for m in _comma_openers(lang).finditer(sentence, start):
+    coordinators, openers = _gates(lang)
+    low, tokens = words
+    # The regexes run only where their words occur (most sentences have no coordinator, and no comma
+    # or semicolon followed by a sequence word): a word look-up is far cheaper than their scans.
+    coordinated = not low or coordinators is None or not coordinators.isdisjoint(tokens)
+    candidates = (
+        [
+            (m.start(), m.end(), "predicate")
+            for m in _coordinator(lang).finditer(sentence, start)
+            if _starts_with_verb(sentence[m.end() :], lang)
+        ]
+        if coordinated
+        else []
+    )
+    if ";" in sentence or openers is None:
+        opened = True
+    else:
+        opened = "," in sentence and not openers.isdisjoint(_AFTER_COMMA.findall(sentence))
+    for m in _comma_openers(lang).finditer(sentence, start) if opened else ():
         how = next(g for g in ("sequence", "opener", "clause", "semicolon") if m.group(g))
         candidates.append((m.start(), m.end(), "clause" if how == "semicolon" else how))
     cuts: list[tuple[int, int, bool]] = []
@@ -100,8 +147,11 @@ def _cuts(sentence: str, lang: str, start: int) -> list[tuple[int, int, bool]]:
     return cuts
 
 
-def split_clauses(sentence: str, *, lang: str, start: int = 0) -> list[Clause]:
-    """Clauses of ``sentence`` (relative spans, trimmed); ``start`` skips a leading attribution.
+def split_clauses(
+    sentence: str, *, lang: str, start: int = 0, words: LowerWords | None = None
+) -> list[Clause]:
+    """Clauses of ``sentence`` (relative spans, trimmed); ``start`` skips a leading attribution;
+    ``words``: the sentence's ``cue_gates.lower_words``, when the caller has them already.
 
     >>> s = "La production a triplé en 2023 et devrait être multipliée par six en 2024."
     >>> [s[slice(*c.span)] for c in split_clauses(s, lang="fr")]
@@ -112,10 +162,10 @@ def split_clauses(sentence: str, *, lang: str, start: int = 0) -> list[Clause]:
     """
     clauses: list[Clause] = []
     begin, shares = 0, False
-    for end, nxt, next_shares in _cuts(sentence, lang, start):
+    for end, nxt, next_shares in _cuts(sentence, lang, start, words or lower_words(sentence)):
         clauses.append(Clause((begin, end), shares))
         begin, shares = nxt, next_shares
-    clauses.append(Clause((begin, len(sentence.rstrip())), shares))
+    clauses.append(build(Clause, span=(begin, len(sentence.rstrip())), shares_subject=shares))
     return [c for c in clauses if c.span[1] > c.span[0]]
 
 
@@ -129,11 +179,15 @@ def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = 
     """
     end = len(sentence) if end is None else end
     table = discourse(lang)
+    verdicts = verb_verdicts(lang)
     for count, m in enumerate(_WORD.finditer(sentence, start, end)):
-        word = m.group()
         if count >= MAX_SUBJECT_WORDS:
             return None
-        if word[0].isupper() or not has_verb(word, lang=lang):
+        word = m.group()
+        if word[0].isupper():
+            continue
+        verdict = verdicts.get(word)
+        if not (is_verb_word(word, lang=lang) if verdict is None else verdict):
             continue
         if count == 0 or word.lower() in table.DETERMINERS:
             return None

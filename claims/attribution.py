@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.cue_gates import GateIndex, LowerWords, fold_hazards, index, lower_words
 from claims.models import Attribution, Entity
-from claims.segmenting import compile_cues, compile_lowered_cues, discourse
+from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate, discourse
 
 MAX_SPEAKER_WORDS = 9
 
@@ -44,6 +45,36 @@ def _has_prefix_marker(sentence: str, lang: str) -> bool:
     if lowered is None:
         return True
     return lowered.search(low) is not None
+
+
+_GATED = ("ATTRIBUTION_PREFIXES", "INVERTED_ATTRIBUTION", "ATTRIBUTION_VERBS")
+
+
+@lru_cache(maxsize=16)
+def _gates(lang: str) -> tuple[GateIndex, re.Pattern[str] | None]:
+    """Word gates of the prefix markers, inverted and plain attribution verbs (bits 1, 2, 4), from
+    their lower-cased patterns, and the characters that make a lower-cased look-up unsafe for the
+    two case-insensitive lists searched in the original sentence (``cue_gates.fold_hazards``, as one
+    character class; None when unknown)."""
+    gates = [cue_gate(lang, name, True) for name in _GATED]
+    words = [w for gate in gates[1:] if gate is not None for w in (*gate.words, *gate.heads, *gate.parts)]
+    hazards = fold_hazards(words)
+    if hazards is None:
+        return index(gates), None
+    return index(gates), re.compile(f"[{re.escape(hazards)}]" if hazards else "(?!)")
+
+
+def _may_match(words: LowerWords, lang: str) -> int:
+    """Bit mask of the lists of ``_GATED`` that may match the sentence of ``words``: most sentences
+    hold none of their words, and a word look-up spares the three regex scans."""
+    low, tokens = words
+    if not low:
+        return 7
+    gates, hazards = _gates(lang)
+    may = gates.candidates(low, tokens)
+    if hazards is None or hazards.search(low):
+        may |= 6  # a case-insensitive match that the lower-cased words could miss ("ı" for "i")
+    return may
 
 
 _PHRASE_BREAKS = ',;:()«»"“”'
@@ -102,15 +133,18 @@ def find_attribution(
     offset: int = 0,
     entities: Sequence[Entity] = (),
     previous: Attribution | None = None,
+    words: LowerWords | None = None,
 ) -> Found | None:
-    """Attribution of ``sentence`` (spans shifted by ``offset``); ``previous`` answers pronouns.
+    """Attribution of ``sentence`` (spans shifted by ``offset``); ``previous`` answers pronouns;
+    ``words``: the sentence's ``cue_gates.lower_words``, when the caller has them already.
 
     >>> f = find_attribution("Selon le ministère, la production a triplé.", lang="fr")
     >>> f.attribution.speaker, f.attribution.verb, f.content_start
     ('ministère', 'Selon', 20)
     """
     table = discourse(lang)
-    prefix = _prefix(lang).search(sentence) if _has_prefix_marker(sentence, lang) else None
+    may = _may_match(words or lower_words(sentence), lang)
+    prefix = _prefix(lang).search(sentence) if may & 1 and _has_prefix_marker(sentence, lang) else None
     if prefix:
         first = prefix.group("speaker").split()[0].lower().replace("’", "'")
         if first in table.AUTHOR_PRONOUNS:
@@ -121,12 +155,14 @@ def find_attribution(
             span = (prefix.start() + offset, prefix.end() + offset)
             return Found(Attribution(previous.speaker, prefix.group(), span, prefix.group("marker")), 0)
     inverted = (
-        None if prefix or previous is None else compile_cues(lang, "INVERTED_ATTRIBUTION").search(sentence)
+        None
+        if prefix or previous is None or not may & 2
+        else compile_cues(lang, "INVERTED_ATTRIBUTION").search(sentence)
     )
     if inverted:
         span = (inverted.start() + offset, inverted.end() + offset)
         return Found(Attribution(previous.speaker, inverted.group(), span, inverted.group()), 0)
-    verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence) if prefix else None
+    verb = compile_cues(lang, "ATTRIBUTION_VERBS").search(sentence) if prefix and may & 4 else None
     if prefix and (verb is None or prefix.start() < verb.start() or prefix.start() < 3):
         a, b = prefix.span("speaker")
         entity = _speaker_entity(entities, a + offset, b + offset, sentence, offset)
@@ -141,7 +177,7 @@ def find_attribution(
         )
         content = b + len(sentence[b:]) - len(sentence[b:].lstrip(" ,;:"))
         return Found(attribution, content if prefix.start() < 3 else 0)
-    for verb in compile_cues(lang, "ATTRIBUTION_VERBS").finditer(sentence):
+    for verb in compile_cues(lang, "ATTRIBUTION_VERBS").finditer(sentence) if may & 4 else ():
         found = _speaker_before(
             sentence, verb, lang=lang, offset=offset, entities=entities, previous=previous
         )

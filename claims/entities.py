@@ -10,6 +10,7 @@ fuzzily with ``fuzz.ratio`` on ``utils.default_process`` (case- and accent-insen
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process, utils
 
-from claims.models import Entity
+from claims.models import Entity, build
 from claims.segmenting import discourse
 
 APPLY_AT = 85.0
@@ -26,23 +27,31 @@ SUGGEST_AT = 75.0
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽА-ЯЁІЇЄΑ-Ω"
 _WORD_CHARS = r"[\w'’-]"
 
+# Both branches start with a capital, consumed first so that the regex engine skips straight to the
+# capitals of the text (a pattern opening with a look-behind is tried at every position); the
+# look-behinds then check the character before that capital ("(?<![\w-][A-Z])": the two characters
+# ending here are not a word character and a capital, i.e. the one before the capital is no word).
 _NAME = re.compile(
     rf"""
-    (?<![\w'’-])
-    (?:[{_UPPER}]\.){{2,4}}                       # dotted acronym: U.S., U.K.
-    |
-    (?<![\w-])
-    [{_UPPER}]{_WORD_CHARS}{{0,40}}                # a capitalised word
-    (?:                                          # ... followed by more words of the same name
-        (?:[ \u00a0](?:of|de|du|des|von|van|der|di|da|al|bin|del)(?:[ \u00a0](?:the|la))?[ \u00a0]
-          |[ \u00a0]d['’]
-          |[ \u00a0]
-        )
-        [{_UPPER}]{_WORD_CHARS}{{0,40}}
-    ){{0,5}}
+    [{_UPPER}]
+    (?:
+        (?<![\w'’-][{_UPPER}])
+        \.(?:[{_UPPER}]\.){{1,3}}                  # dotted acronym: U.S., U.K.
+        |
+        (?<![\w-][{_UPPER}])
+        {_WORD_CHARS}{{0,40}}                      # a capitalised word
+        (?:                                      # ... followed by more words of the same name
+            (?:[ \u00a0](?:of|de|du|des|von|van|der|di|da|al|bin|del)(?:[ \u00a0](?:the|la))?[ \u00a0]
+              |[ \u00a0]d['’]
+              |[ \u00a0]
+            )
+            [{_UPPER}]{_WORD_CHARS}{{0,40}}
+        ){{0,5}}
+    )
     """,
     re.VERBOSE,
 )
+_SPAN = operator.attrgetter("span")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -57,15 +66,21 @@ class Gazetteer:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """One regex alternation, grouped by first character so a position is tried against one group only."""
+    r"""One regex alternation, grouped by first character so a position is tried against one group only.
+
+    The first character is consumed by a class of all first characters, so that the regex engine skips
+    straight to the positions where some alias can start; each group then checks, by look-behind, that
+    it is its own first character, and ``(?<!\w[...])`` that no word character comes before it.
+    """
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words), key=len, reverse=True):
         groups.setdefault(word[0], []).append(word[1:])
     parts = []
     for first, rests in groups.items():
         body = "|".join(re.escape(r).replace("'", "['’]") for r in rests)
-        parts.append(f"{re.escape(first)}(?:{body})")
-    return "|".join(parts)
+        parts.append(f"(?<={re.escape(first)})(?:{body})")
+    firsts = "".join(re.escape(first) for first in groups)
+    return f"[{firsts}](?<![\\w][{firsts}])(?:{'|'.join(parts)})"
 
 
 def build_gazetteer(entries: Iterable[dict]) -> Gazetteer:
@@ -84,7 +99,7 @@ def build_gazetteer(entries: Iterable[dict]) -> Gazetteer:
         for name in names:
             aliases.setdefault(name, target)
     # A hyphen may join two names ("Ukraine-États-Unis") but not a name to a word ("Kyiv-based").
-    pattern = re.compile(rf"(?<![\w])(?:{_alternation(aliases)})(?![\w]|-[^\W{_UPPER}]|['’]\w\w)")
+    pattern = re.compile(rf"{_alternation(aliases)}(?![\w]|-[^\W{_UPPER}]|['’]\w\w)")
     folded = {utils.default_process(a): a for a in aliases}
     return Gazetteer(aliases, pattern, folded, tuple(folded))
 
@@ -134,12 +149,12 @@ def resolve(
     return None, None, score, name
 
 
-def _trim_name(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+def _trim_name(text: str, start: int, end: int, not_names: frozenset[str]) -> tuple[int, int]:
     """Drop a possessive and leading capitalised function words ("Le", "The", "Selon") from a name."""
-    possessive = _POSSESSIVE.search(text, start, end)
+    # A possessive ends in an apostrophe or "s": only such names are searched for one.
+    possessive = _POSSESSIVE.search(text, start, end) if text[end - 1] in "s'’" else None
     if possessive and end - start > 3:
         end = possessive.start()
-    not_names = discourse(lang).NOT_NAMES
     while start < end:
         space = text.find(" ", start, end)
         first = text[start : space if space >= 0 else end]
@@ -170,12 +185,15 @@ def find_entities(
         name, kind = gazetteer.aliases.get(m.group(), (None, None))
         if name is None:  # the apostrophe differs from the alias: look it up with a straight one
             name, kind = gazetteer.aliases.get(m.group().replace("’", "'"), (m.group(), None))
-        found.append(Entity(m.group(), (m.start() + offset, m.end() + offset), name, kind, 100.0))
+        span = (m.start() + offset, m.end() + offset)
+        found.append(
+            build(Entity, surface=m.group(), span=span, name=name, kind=kind, score=100.0, suggestion=None)
+        )
         taken.append(m.span())
     not_names = discourse(lang).NOT_NAMES
     for m in _NAME.finditer(text):
-        start, end = _trim_name(text, m.start(), m.end(), lang)
-        if end <= start or any(a < end and start < b for a, b in taken):
+        start, end = _trim_name(text, m.start(), m.end(), not_names)
+        if end <= start or (taken and any(a < end and start < b for a, b in taken)):
             continue
         surface = text[start:end]
         single = " " not in surface
@@ -184,9 +202,10 @@ def find_entities(
         name, kind, score, suggestion = resolve(surface, gazetteer=gazetteer)
         if name is None and article_names is not None and single and surface in article_names:
             name, kind, score = article_names[surface], "person", 100.0
-        sentence_start = not text[:start].strip() or text[:start].rstrip()[-1:] in '.!?:«"“'
-        if name is None and suggestion is None and single and sentence_start:
-            continue  # a capitalised first word is usually not a name
+        if name is None and suggestion is None and single:
+            head = text[:start].rstrip()
+            if not head or head[-1] in '.!?:«"“':
+                continue  # a capitalised first word is usually not a name
         tokens = surface.split()
         if name is None and article_names is not None and len(tokens) >= 2 and tokens[-2][0].isupper():
             # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"; particles stay with
@@ -196,5 +215,10 @@ def find_entities(
             article_names.setdefault(tokens[-1], full)
             if particle:
                 article_names.setdefault(" ".join(tokens[-2:]), full)
-        found.append(Entity(surface, (start + offset, end + offset), name, kind, score, suggestion))
-    return sorted(found, key=lambda e: e.span)
+        span = (start + offset, end + offset)
+        found.append(
+            build(
+                Entity, surface=surface, span=span, name=name, kind=kind, score=score, suggestion=suggestion
+            )
+        )
+    return sorted(found, key=_SPAN)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from claims.cues import Cues, clause_cues
 from claims.number_lexicon import (
     Lexicon,
     Token,
@@ -18,9 +19,9 @@ from claims.number_lexicon import (
     connector_tokens,
     lexicon,
     prefix_tokens,
-    word_token,
+    strong_tokens,
 )
-from claims.number_words import Parsed, parse_run
+from claims.number_words import WEAK_CARDINALS, Parsed, parse_run
 from claims.vocabulary import load
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -144,18 +145,29 @@ def _digit_value(m: re.Match[str], forms: _DigitForms) -> float | None:
     return value
 
 
-def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
-    """Digit forms as run tokens; ordinals and glued forms come back as finished Numbers."""
+def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token, Number | None]]:
+    """Digit forms as run tokens; ordinals and glued forms come back as finished Numbers.
+
+    ``digit`` False says the text holds no digit: every digit form needs one."""
     forms = _digit_forms(lang)
+    spaced = "spaced" in forms.pattern.groupindex
     out: list[tuple[Token, Number | None]] = []
-    for m in forms.pattern.finditer(text):
+    for m in forms.pattern.finditer(text) if digit else ():
+        sign, raw = m.group(1, 2)  # "sign", "num"
+        if m.lastindex == 2 and raw.isdigit():  # plain digits and nothing after (the common case)
+            value = -float(raw) if sign and sign[0] != "+" else float(raw)
+            out.append((Token("digits", value, m.start(), m.end(), m.group()), None))
+            continue
         value = _digit_value(m, forms)
         if value is None:
             continue
-        if m.group("sign") and m.group("sign")[0] != "+":
+        if sign and sign[0] != "+":
             value = -value
         start, end = m.start(), m.end()
-        if m.groupdict().get("spaced"):
+        if m.lastindex == 2:  # nothing after the number
+            out.append((Token("digits", value, start, end, m.group()), None))
+            continue
+        if spaced and m.group("spaced"):
             letter = m.group("spaced").strip(_SPACES)
             value = tidy(value * forms.scale_suffixes[letter])
             out.append(
@@ -184,6 +196,7 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
         kind = "fraction" if m.group("over") or m.group("frac") else "cardinal"
         tok = Token("digits", value, start, end, m.group())
         out.append((tok, Number(start, end, value, kind, True) if kind == "fraction" else None))
+    vulgar = False
     for m in _VULGAR_ALONE.finditer(text):
         if m.start() and text[m.start() - 1].isdigit():
             continue
@@ -193,7 +206,14 @@ def _digit_tokens(text: str, lang: str) -> list[tuple[Token, Number | None]]:
                 Number(m.start(), m.end(), _VULGAR[m.group()], "fraction", True),
             )
         )
+        vulgar = True
+    if vulgar:
+        out.sort(key=_token_start)
     return out
+
+
+def _token_start(item: tuple[Token, Number | None]) -> int:
+    return item[0].start
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -209,16 +229,21 @@ def _fraction_of_scale(lang: str) -> re.Pattern[str]:
     )
 
 
-def find_numbers(text: str, *, lang: str) -> list[Number]:
-    """Every number in ``text``, in order, with offsets.
+def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Number]:
+    """Every number in ``text``, in order, with offsets; ``cues`` is ``clause_cues(text)``
+    when the caller already has it.
 
     >>> [(n.value, n.kind) for n in find_numbers("trois millions et demi, 1,2 milliard, 2e", lang="fr")]
     [(3500000.0, 'cardinal'), (1200000000.0, 'cardinal'), (2.0, 'ordinal')]
     """
     lex = lexicon(lang)
-    items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang)
-    items += [(word_token(lex, m), None) for m in lex.strong.finditer(text)]
-    items.sort(key=lambda item: item[0].start)
+    cue = cues if cues is not None else clause_cues(text)
+    items: list[tuple[Token, Number | None]] = _digit_tokens(text, lang, cue.digit)
+    if cue.has(lex.strong_keys):
+        words: list[tuple[Token, Number | None]] = [(tok, None) for tok in strong_tokens(lex, text, cue)]
+        if words:
+            items += words
+            items.sort(key=_token_start)  # both lists are in order: merge them
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:
@@ -235,7 +260,8 @@ def find_numbers(text: str, *, lang: str) -> list[Number]:
             else:
                 run.extend(between)
         if not run:
-            run.extend(prefix_tokens(lex, text, tok.start))
+            maybe = cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends)
+            run.extend(prefix_tokens(lex, text, tok.start, maybe))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)
@@ -255,10 +281,26 @@ def _drop_overlaps(numbers: list[Number]) -> list[Number]:
     return kept
 
 
+_PLAIN_WORDS = frozenset({"unit", "teen", "tens"})  # one word, one cardinal
+
+
 def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> None:
     """Parse a finished run and append its numbers."""
     if not run:
         return
+    if len(run) == 1:
+        # a lone token (the common case) reads as itself: what ``parse_run`` would return
+        tok = run[0]
+        if tok.cls == "digits" and not (tok.value and abs(tok.value) < 1):
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
+            return
+        if tok.cls in _PLAIN_WORDS:
+            weak = tok.text in WEAK_CARDINALS
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", False, "", weak))
+            return
+        if tok.cls == "ordinal" and not tok.plural and tok.value >= 1:
+            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "ordinal", False, "", True))
+            return
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
         parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from claims.cues import Cues, Keys, clause_cues, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load
@@ -47,12 +48,20 @@ class _Patterns:
     context_unit: re.Pattern[str]
     context_units: dict[str, tuple[str, str]]
     tail: re.Pattern[str]
+    percent_ends: tuple[str, ...]  # what ``percent_before`` matches end with (``Cues.ends``)
+    currency_ends: tuple[str, ...]  # what ``before`` matches end with
+    after_keys: Keys  # the words and characters an ``after`` match starts with (``Cues.may_follow``)
+    after_prefixes: tuple[str, ...]  # currency signs and scale letters: a letter may follow them
 
 
 def _alt(words: object, *, flags: str = "") -> str:
     """An alternation of literal words (a trie); ``flags`` "i" makes it case-insensitive."""
     body = alternation(words)
     return f"(?{flags}:{body})" if flags else body
+
+
+_PERCENT_OF = ("of", "de", "des", "d'", "d’")  # "percent of 10", "pourcentage de vingt"
+_AFTER_LINKS = ("de", "of", "d'", "d’")  # "12 millions de dollars", "155 d'euros"
 
 
 @cache
@@ -102,7 +111,9 @@ def _patterns(lang: str) -> _Patterns:
     angle_cue = re.compile(rf"(?<![\w])(?:{_alt(units.ANGLE_CUES, flags='i')})(?![\w])")
     return _Patterns(
         before, after, currencies, measures, dict(nums.SCALE_SUFFIXES), scale_words, subunit, angle_cue,
-        re.compile(rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+(?i:of|de|des|d['’]){_SP}*\Z"),
+        re.compile(
+            rf"(?<![\w]){_alt(nums.PERCENT_WORDS[1:], flags='i')}{_SP}+{_alt(_PERCENT_OF, flags='i')}{_SP}*\Z"
+        ),
         re.compile(
             rf"(?:{_SP}?/{_SP}?|{_SP}+(?i:{_alt(units.PER)}){_SP}*)"
             rf"(?P<den>{_alt(units.PER_TIME, flags='i')}|{_alt(units.MEASURE_SYMBOLS)}"
@@ -118,7 +129,29 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:\^[-−]?[1-4]|[-−]1|[²³])?(?![\w])"
             rf"(?:/(?:{_alt(units.MEASURE_SYMBOLS)}|s|h)(?:\^?[-−]?[1-4]|[²³])?(?![\w]))?"
         ),
+        suffixes(_PERCENT_OF),
+        suffixes([*symbols, *codes]),
+        *_after_starts(nums, units),
     )  # fmt: skip
+
+
+def _after_starts(nums: object, units: object) -> tuple[Keys, tuple[str, ...]]:
+    r"""What an ``after`` match starts with, past spaces: words followed by a non-letter
+    ("(?![\w])", a space, an apostrophe, "$" in "US$"), characters, and the prefixes of longer
+    letter runs: a currency sign of letters only ("CHF") may be followed by anything, and a
+    scale letter may touch the sign ("kUS$", "MCHF")."""
+    symbols = [s.lower() for s in units.CURRENCY_SYMBOLS]  # type: ignore[attr-defined]
+    signs = keys(s for s in symbols if not s.isalpha()).words  # "us" in "us$", "fr" in "fr."
+    whole = {s for s in symbols if s.isalpha()}  # "chf"
+    scales = [a.lower() for a in _ABBR]
+    found = keys([
+        *nums.POINT_WORDS, *nums.PERCENT_WORDS, *units.CURRENCY_WORDS,  # type: ignore[attr-defined]
+        *units.CURRENCY_CODES, *units.MEASURE_WORDS, *units.MEASURE_SYMBOLS,  # type: ignore[attr-defined]
+        *symbols, *_AFTER_LINKS, "-",
+    ])  # fmt: skip
+    words = found.words | set(scales) | {a + s for a in scales for s in signs}
+    prefixes = tuple(sorted(whole | {a + s for a in scales for s in whole}))
+    return Keys(frozenset(words), found.chars, found.always, found.char_pattern), prefixes
 
 
 def lexicon_scale(pats: _Patterns, word: str) -> float:
@@ -138,20 +171,21 @@ def _currency_code(pats: _Patterns, written: str) -> str | None:
 _ABBR = {"k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "Md": 1e9, "Mds": 1e9}
 
 
-def find_quantities(text: str, *, lang: str) -> list[Quantity]:
-    """Numbers with their units, in order.
+def find_quantities(text: str, *, lang: str, cues: Cues | None = None) -> list[Quantity]:
+    """Numbers with their units, in order; ``cues`` is ``clause_cues(text)`` if the caller has it.
 
     >>> [(q.value, q.kind, q.unit) for q in find_quantities("$1.2bn et 12 %", lang="fr")]
     [(1200000000.0, 'money', 'USD'), (12.0, 'percent', '%')]
     """
     pats = _patterns(lang)
     out: list[Quantity] = []
-    numbers = _without_year_spans(text, find_numbers(text, lang=lang))
+    cue = cues if cues is not None else clause_cues(text)
+    numbers = _without_year_spans(text, find_numbers(text, lang=lang, cues=cue))
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:
             continue
-        quantity = _read(text, number, pats, floor)
+        quantity = _read(text, number, pats, floor, cue)
         if quantity is None:
             continue
         if quantity.kind == "money":
@@ -167,6 +201,8 @@ _PLUS_MINUS = re.compile(r"[ \u00a0]*(?:\+/-|±|\+-)[ \u00a0]*\Z")
 
 def _with_uncertainty(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "9.83e-3 +/- 1e-5 km/s2", "12 ± 0.5 kg": one quantity, the central value with the unit."""
+    if "±" not in text and "+" not in text:
+        return found  # every sign of ``_PLUS_MINUS`` has one of them
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -179,6 +215,8 @@ def _with_uncertainty(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _without_year_spans(text: str, numbers: list[Number]) -> list[Number]:
     """Drop "2013-14", "2019–20": a season or fiscal year, no figure."""
+    if len(numbers) < 2:
+        return numbers
     drop: set[int] = set()
     for i, (a, b) in enumerate(pairwise(numbers)):
         if (
@@ -234,14 +272,21 @@ def _with_subunit(text: str, q: Quantity, nxt: Number, pats: _Patterns) -> Quant
     return Quantity(q.start, end, q.value + nxt.value / 100, q.kind, q.unit, q.family, q.number)
 
 
-def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantity | None:
+def _read(
+    text: str, number: Number, pats: _Patterns, floor: int = 0, cue: Cues | None = None
+) -> Quantity | None:
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
         return Quantity(start, end, value, "ordinal", number=number)
-    reverse = pats.percent_before.search(text, max(floor, start - 24), start)
+    cue = cue or clause_cues(text)
+    low = max(floor, start - 24)
+    reverse = (
+        pats.percent_before.search(text, low, start) if cue.ends(low, start, pats.percent_ends) else None
+    )
     if reverse:  # "percent of 10", "pourcentage de vingt"
         return Quantity(reverse.start(), end, value, "percent", "%", "ratio", number)
-    prefix = pats.before.search(text, max(floor, start - 8), start)
+    low = max(floor, start - 8)
+    prefix = pats.before.search(text, low, start) if cue.ends(low, start, pats.currency_ends) else None
     currency = _currency_code(pats, prefix.group("cur")) if prefix else None
     glued = number.glued
     if glued and glued not in pats.scales:
@@ -254,7 +299,7 @@ def _read(text: str, number: Number, pats: _Patterns, floor: int = 0) -> Quantit
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
     if _CLOCK.match(text, end) and value <= 12 and _CLOCK_NUMBER.match(text, start, end):
         return None  # "2 pm", "2.13 am": a time ("2.1 pm", "2.123 am" are lengths)
-    m = pats.after.match(text, end)
+    m = pats.after.match(text, end) if cue.may_follow(end, pats.after_keys, pats.after_prefixes) else None
     if m is None:
         ctx = pats.context_unit.match(text, end)
         if ctx is not None:  # "2 1/2 in thick", "2 in."

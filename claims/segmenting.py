@@ -15,7 +15,9 @@ from types import ModuleType
 
 import pysbd
 
-from claims.models import Span
+from claims.cue_gates import Gate, GateIndex, gate_for
+from claims.cue_gates import index as gate_index
+from claims.models import Span, build
 from claims.vocabulary import load
 
 MAX_SENTENCE = 2000
@@ -88,12 +90,41 @@ def compile_lowered_cues(lang: str, name: str) -> re.Pattern[str] | None:
         return None
 
 
+@lru_cache(maxsize=256)
+def cue_gate(lang: str, name: str, lowered: bool) -> Gate | None:
+    """The word gate (``claims.cue_gates``) of ``compile_lowered_cues(lang, name)`` (``lowered``) or of
+    the case-sensitive ``compile_cues(lang, name, ignore_case=False)``; None when there is none.
+
+    >>> "signed" in cue_gate("en", "EVENT", True).words
+    True
+    """
+    pattern = compile_lowered_cues(lang, name) if lowered else compile_cues(lang, name, ignore_case=False)
+    return gate_for(pattern.pattern, pattern.flags & ~re.UNICODE) if pattern is not None else None
+
+
 def _search_lowered(lang: str, name: str, text: str) -> re.Match[str] | None:
     """``compile_cues(lang, name).search(text)``, run on the lower-cased text when that is safe: use the
     match's offsets (its ``group()`` may be lower case)."""
     low = text.lower()
     pattern = compile_lowered_cues(lang, name) if len(low) == len(text) else None
-    return pattern.search(low) if pattern else compile_cues(lang, name).search(text)
+    if pattern is None:
+        return compile_cues(lang, name).search(text)
+    if not cue_index(lang, name).candidates(low, _TOKEN.findall(low)):
+        return None  # none of the words the cues need: the search would find nothing
+    return pattern.search(low)
+
+
+@lru_cache(maxsize=256)
+def cue_index(lang: str, *names: str) -> GateIndex:
+    """The gate index (``claims.cue_gates``) of the lower-cased cue lists ``names`` of ``lang``.
+
+    >>> cue_index("en", "EVENT", "HEDGES").candidates("they signed it", ["they", "signed", "it"])
+    1
+    """
+    return gate_index(cue_gate(lang, name, True) for name in names)
+
+
+_TOKEN = re.compile(r"\w+")
 
 
 _UNSAFE_TO_LOWER = re.compile(r"\\[A-Z]|\(\?[A-Za-z-]")  # \W \S \D \B \A \Z \N; (?P<...>, (?i), (?-i:...)
@@ -121,17 +152,54 @@ def has_verb(fragment: str, *, lang: str, finite_only: bool = False) -> bool:
     >>> has_verb("Le ministre ukrainien de la Défense, Rustem Umerov.", lang="fr")
     False
     """
-    table = discourse(lang)
-    suffix = _verb_suffix(lang)
+    verdicts = _VERDICTS.get((lang, finite_only))
+    if verdicts is None:
+        verdicts = _VERDICTS[(lang, finite_only)] = {}
     for word in _WORD.findall(fragment):
-        low = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'année -> année
-        if low in table.VERB_WORDS:
-            return True
-        if finite_only or word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
-            continue
-        if suffix.search(low):
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = _word_is_verb(word, lang, finite_only)
+            if len(verdicts) >= MAX_VERDICTS:  # bounded memory on any input
+                verdicts.clear()
+            verdicts[word] = verdict
+        if verdict:
             return True
     return False
+
+
+def verb_verdicts(lang: str) -> dict[str, bool]:
+    """The remembered ``is_verb_word`` verdicts of ``lang`` (word -> verdict; a word missing from it
+    is asked of ``is_verb_word``), for loops over many words."""
+    return _VERDICTS.setdefault((lang, False), {})
+
+
+def is_verb_word(word: str, *, lang: str) -> bool:
+    """``has_verb`` of one word as ``_WORD`` finds it (a letter, then word characters, apostrophes and
+    hyphens): the same verdict, without scanning it again.
+
+    >>> is_verb_word("triplé", lang="fr"), is_verb_word("année", lang="fr")
+    (True, False)
+    """
+    verdicts = _VERDICTS.get((lang, False))
+    verdict = verdicts.get(word) if verdicts is not None else None
+    return has_verb(word, lang=lang) if verdict is None else verdict
+
+
+MAX_VERDICTS = 100_000
+"""Words whose verb verdict is remembered per language (the verdict depends on the word alone)."""
+_VERDICTS: dict[tuple[str, bool], dict[str, bool]] = {}
+
+
+def _word_is_verb(word: str, lang: str, finite_only: bool) -> bool:
+    """Whether one word is a verb: a listed verb word, or (not ``finite_only``, lower case, not a listed
+    non-verb) a word with a verb suffix."""
+    table = discourse(lang)
+    low = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'année -> année
+    if low in table.VERB_WORDS:
+        return True
+    if finite_only or word[0].isupper() or low in table.NON_VERBS or low.endswith("ité"):
+        return False
+    return bool(_verb_suffix(lang).search(low))
 
 
 @lru_cache(maxsize=16)
@@ -147,20 +215,27 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     >>> is_furniture("Le ministre, Rustem Umerov. (Source : kyivindependent.com) |", lang="fr")
     True
     """
+    return _is_furniture(fragment, lang, next_fragment, credits=True)
+
+
+def _is_furniture(fragment: str, lang: str, next_fragment: str, *, credits: bool) -> bool:
+    """``is_furniture``; ``credits`` False when the fragment is known to hold no credit marker (its
+    paragraph has none of their words), which spares that search."""
     bare = fragment.strip().strip("|•·–—-_*#>").strip()
     if not bare:
         return True
-    if not any(ch.isalnum() for ch in bare):
+    if not bare[0].isalnum() and not any(ch.isalnum() for ch in bare):
         return True
-    words = len(bare.split())
-    if words <= FURNITURE_WORDS and compile_cues(lang, "FURNITURE_LINES", anchored=True).match(
-        bare.rstrip(".:")
-    ):
+    # Every rule below holds only for short fragments: count words up to one past the longest.
+    words = len(bare.split(None, CAPTION_WORDS))
+    if words > CAPTION_WORDS:
+        return False
+    lines, byline, credit_line = _furniture_patterns(lang)
+    if words <= FURNITURE_WORDS and lines.match(bare.rstrip(".:")):
         return True
-    byline = compile_cues(lang, "BYLINES", anchored=True, ignore_case=False)
     if words <= FURNITURE_WORDS and byline.match(bare) and not has_verb(bare, lang=lang, finite_only=True):
         return True
-    credit = _search_lowered(lang, "CREDIT_MARKERS", bare)
+    credit = _search_lowered(lang, "CREDIT_MARKERS", bare) if credits else None
     if credit:
         before = bare[: credit.start()]
         return words <= CAPTION_WORDS and not has_verb(before, lang=lang)
@@ -171,8 +246,35 @@ def is_furniture(fragment: str, *, lang: str, next_fragment: str = "") -> bool:
     return bool(
         nxt
         and words <= CAPTION_WORDS
-        and compile_cues(lang, "CREDIT_MARKERS").match(nxt.lstrip("|• "))
+        and credit_line.match(nxt.lstrip("|• "))
         and not has_verb(bare, lang=lang)
+    )
+
+
+def _may_hold_credit(line: str, lang: str) -> bool:
+    """False when no fragment of ``line`` can hold a credit marker: every marker needs one of a few
+    words or characters (``cue_gates``), and the lower-cased line holds none of them as a substring."""
+    needles = _credit_needles(lang)
+    low = line.lower()
+    if needles is None or len(low) != len(line):
+        return True  # the fragments' search then runs on the original text, case-insensitively
+    return any(needle in low for needle in needles)
+
+
+@lru_cache(maxsize=16)
+def _credit_needles(lang: str) -> tuple[str, ...] | None:
+    """The words, word heads and characters one of which every credit marker needs (lower case)."""
+    gates = cue_index(lang, "CREDIT_MARKERS")
+    return None if gates.always else (*gates.words, *gates.heads, *(part for part, _ in gates.parts))
+
+
+@lru_cache(maxsize=16)
+def _furniture_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole furniture lines, bylines (case-sensitive) and credit markers of ``lang``, fetched once."""
+    return (
+        compile_cues(lang, "FURNITURE_LINES", anchored=True),
+        compile_cues(lang, "BYLINES", anchored=True, ignore_case=False),
+        compile_cues(lang, "CREDIT_MARKERS"),
     )
 
 
@@ -269,9 +371,13 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
         # A line that is one sentence was just checked: the checks strip the fragment, and without a next
         # fragment they can only say "furniture" less often.
         whole = len(pieces) == 1
+        credits = whole or _may_hold_credit(line, lang)
         for index, (a, b) in enumerate(pieces):
             nxt = text[slice(*pieces[index + 1])] if index + 1 < len(pieces) else ""
-            if not whole and is_furniture(text[a:b], lang=lang, next_fragment=nxt):
+            if not whole and _is_furniture(text[a:b], lang, nxt, credits=credits):
+                continue
+            if b - a <= MAX_SENTENCE:  # one chunk, already trimmed (most sentences)
+                sentences.append(build(Sentence, text=text[a:b], span=(a, b), paragraph_no=number))
                 continue
             for c, d in _chunks(a, b, text):
                 c, d = _trim(text, c, d)

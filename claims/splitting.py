@@ -18,10 +18,11 @@ from typing import Any, TypeVar
 
 from claims.atomic import find_subject, split_clauses
 from claims.attribution import find_attribution
+from claims.cue_gates import LowerWords, lower_words
 from claims.entities import find_entities
 from claims.language import detect_language
 from claims.modality import detect_modality
-from claims.models import Attribution, Claim, DateRef, Entity, Statistic
+from claims.models import Attribution, Claim, DateRef, Entity, Statistic, build
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
@@ -120,23 +121,29 @@ def split_claims(
     lang = lang or detect_language(text)
     names: dict[str, str] = {}
     previous: Attribution | None = None
-    pending: list[tuple[str, int, int, Sequence[Entity], Attribution | None, str | None]] = []
+    pending: list[
+        tuple[str, int, int, Sequence[Entity], Attribution | None, str | None, LowerWords | None]
+    ] = []
     for number, sentence in enumerate(split_sentences(text, lang=lang)):
         words, offset = sentence.text, sentence.span[0]
         entities = find_entities(words, lang=lang, offset=offset, article_names=names)
-        found = find_attribution(words, lang=lang, offset=offset, entities=entities, previous=previous)
+        lowered = lower_words(words)  # looked up by the attribution and clause gates
+        found = find_attribution(
+            words, lang=lang, offset=offset, entities=entities, previous=previous, words=lowered
+        )
         attribution = found.attribution if found else None
         previous = attribution or previous
         content = found.content_start if found else 0
         subject: str | None = None
-        for index, clause in enumerate(split_clauses(words, lang=lang, start=content)):
+        for index, clause in enumerate(split_clauses(words, lang=lang, start=content, words=lowered)):
             a, b = clause.span
             if not clause.shares_subject:
                 follows = found.subject_follows if found and index == 0 else True
                 start = content if index == 0 else a
                 span = find_subject(words, lang=lang, start=start, end=b) if follows else None
                 subject = words[span[0] : span[1]] if span else None
-            pending.append((words[a:b], offset + a, number, entities, attribution, subject))
+            whole = lowered if a == 0 and b == len(words) else None  # the clause is the sentence
+            pending.append((words[a:b], offset + a, number, entities, attribution, subject, whole))
     # Each parser runs over every clause of the article in turn rather than clause by clause: the same
     # calls, but one parser's code and patterns stay in the processor's caches (~10 % faster overall).
     # The dates parser runs its rules only around digits and date words, so clauses without them skip it.
@@ -148,8 +155,8 @@ def split_claims(
         for p in pending
     ]
     return [
-        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject)
-        for (clause, start, number, entities, attribution, subject), s, d in zip(
+        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject, lowered)
+        for (clause, start, number, entities, attribution, subject, lowered), s, d in zip(
             pending, stats, dates, strict=True
         )
     ]
@@ -166,10 +173,13 @@ def _claim(
     entities: Sequence[Entity],
     attribution: Attribution | None,
     subject: str | None,
+    lowered: LowerWords | None = None,
 ) -> Claim:
     end = start + len(clause)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
-    modality = detect_modality(clause, lang=lang)
+    if lowered is None:  # the clause's own words, unless it is its whole sentence
+        lowered = lower_words(clause)  # looked up by the modality and worthiness gates
+    modality = detect_modality(clause, lang=lang, words=lowered)
     verdict = assess(
         clause,
         lang=lang,
@@ -179,8 +189,10 @@ def _claim(
         attribution=attribution,
         modality=modality,
         offset=start,
+        words=lowered,
     )
-    return Claim(
+    return build(
+        Claim,
         text=clause,
         span=(start, end),
         sentence_no=number,

@@ -7,10 +7,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.cues import GateTable, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
 _SP = r"[ \u00a0\u202f]"
+TIMES_SIGNS = "×x"  # "×6", "x3": a multiplier written before the number
+FOLD = "fold"  # "sixfold", "3-fold"
+ELIDED_ARTICLES = ("l'", "l’")  # "plus de l'ordre de": an article glued to the next word
 
 
 def _alt(words: object) -> str:
@@ -20,6 +24,10 @@ def _alt(words: object) -> str:
 def _first(words: list[str]) -> str:
     """The first letters of ``words``, both cases, escaped for a character class."""
     return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
+
+
+# bits of ``StatPatterns.gates.mask``: which clause-wide scans a clause may need
+GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES = 1, 2, 4
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,17 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
+    # what a clause must hold for a clause-wide scan to match (claims.cues), bits ``GATE_*``
+    gates: GateTable
+    # what the text before a figure ends with when a pattern looking back matches (Cues.ends)
+    bound_ends: tuple[str, ...]
+    change_ends: tuple[str, ...]
+    mult_before_ends: tuple[str, ...]
+    ratio_ends: tuple[str, ...]
+    reference_ends: tuple[str, ...]
+    month_ends: tuple[str, ...]
+    opener_ends: tuple[str, ...]
+    gap_ends: tuple[str, ...]  # what the gap between two figures ends with when they may form a range
 
 
 _PHONE = re.compile(
@@ -70,6 +89,10 @@ _PHONE = re.compile(
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of telephone numbers, whose digit groups are not statistics."""
+    # without "+", a telephone number is "0" and nine more digits
+    few_digits = "0" not in text or (text.isascii() and sum(map(text.count, "0123456789")) < 10)
+    if few_digits and "+" not in text:
+        return []
     return [m.span() for m in _PHONE.finditer(text)]
 
 
@@ -98,7 +121,7 @@ def stat_patterns(lang: str) -> StatPatterns:
             rf"(?P<b>(?<![\w]){_alt(k for k in bounds if k[0].isalpha())}"
             rf"|{_alt(k for k in bounds if not k[0].isalpha())})"
             # an article may sit between the bound and the figure: "plus de la moitié"
-            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*l['’])?{_SP}*\Z",
+            rf"(?:{_SP}+(?:{_alt(t.BOUND_ARTICLES)})(?=[ \u00a0])|{_SP}*{_alt(ELIDED_ARTICLES)})?{_SP}*\Z",
             re.IGNORECASE,
         ),
         bound_cancel=re.compile(
@@ -132,8 +155,8 @@ def stat_patterns(lang: str) -> StatPatterns:
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
-            rf"(?=[×xX\d{_first(numwords_list)}])(?<![\w])"
-            rf"(?:[×x]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?fold)(?![\w])",
+            rf"(?=[{_first(list(TIMES_SIGNS))}\d{_first(numwords_list)}])(?<![\w])"
+            rf"(?:[{TIMES_SIGNS}]{_SP}?(?P<d>\d+(?:[.,]\d+)?)|(?P<n>\d+(?:[.,]\d+)?|{numwords})-?{FOLD})(?![\w])",
             re.IGNORECASE,
         ),
         vague=re.compile(
@@ -171,4 +194,17 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
+        # both scans let no letter touch either end of a phrase: any of its words is a whole
+        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines")
+        gates=GateTable(
+            [keys(t.MULTIPLIER_WORDS, longest=True), keys(t.VAGUE, longest=True), keys(TIMES_SIGNS)]
+        ),
+        bound_ends=suffixes([*bounds, *t.BOUND_ARTICLES, *ELIDED_ARTICLES]),
+        change_ends=suffixes([*ups, *downs, *links]),
+        mult_before_ends=suffixes(t.MULTIPLIER_BEFORE),
+        ratio_ends=suffixes(t.OVER),
+        reference_ends=suffixes(t.REFERENCE_WORDS),
+        month_ends=suffixes(t.MONTHS),
+        opener_ends=suffixes([*openers, *t.BOUND_ARTICLES]),
+        gap_ends=suffixes([*closers, *t.BOUND_ARTICLES, *t.REVERSED_LINKS]),
     )

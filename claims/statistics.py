@@ -19,16 +19,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from claims.cues import Cues, clause_cues
 from claims.models import Bound, Statistic
 from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
-from claims.statistic_patterns import StatPatterns, phone_spans, stat_patterns
+from claims.statistic_patterns import (
+    FOLD,
+    GATE_MULT_WORDS,
+    GATE_TIMES,
+    GATE_VAGUE,
+    StatPatterns,
+    phone_spans,
+    stat_patterns,
+)
 
 _WINDOW = 48  # characters looked at before a number for bound or change words
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A statistic under construction: ``start``/``end`` grow as context words join."""
 
@@ -59,42 +68,48 @@ def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
 
 def _parse(text: str, lang: str) -> list[Statistic]:
     pats = stat_patterns(lang)
-    phones = phone_spans(text)
-    quantities = find_quantities(text, lang=lang)
+    cue = clause_cues(text)
+    phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
+    quantities = find_quantities(text, lang=lang, cues=cue)
+    gates = pats.gates.mask(cue)
     items = []
     for q in quantities:
         item = _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
-        verdict = _excluded(text, q, pats, phones)
+        verdict = _excluded(text, q, pats, phones, cue)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
-    items = [item for item in _ranges(text, items, pats) if not item.dropped]
+    items = [item for item in _ranges(text, items, pats, cue) if not item.dropped]
     stats: list[Statistic] = []
     for item in items:
         if item.bound.kind == "exact":
-            _bound(text, item, pats)
+            _bound(text, item, pats, cue)
         if item.year and item.bound.kind in ("exact", "range"):
             continue
-        _change(text, item, pats)
+        _change(text, item, pats, cue)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
-    stats = [_ratio(text, s, pats) for s in stats]
-    stats += _multipliers(text, pats, lang, quantities)
-    stats += _vague(text, pats)
+    stats = [_ratio(text, s, pats, cue) for s in stats]
+    stats += _multipliers(text, pats, lang, quantities, cue, gates)
+    if gates & GATE_VAGUE:
+        stats += _vague(text, pats)
     return _dedupe(stats)
 
 
-def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]]) -> bool | str:
+def _excluded(
+    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], cue: Cues
+) -> bool | str:
     """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
     a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
     num = q.number
     if num is None:
         return True
-    if any(a <= q.start < b for a, b in phones):
+    if phones and any(a <= q.start < b for a, b in phones):
         return True
     if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
         # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
         return q.kind in ("number", "ordinal") or q.family in ("age", "duration")
-    if pats.reference_before.search(text, max(0, q.start - 14), q.start):
+    low = max(0, q.start - 14)
+    if cue.ends(low, q.start, pats.reference_ends) and pats.reference_before.search(text, low, q.start):
         return True
     if q.kind not in ("number", "ordinal"):
         return False
@@ -104,7 +119,10 @@ def _excluded(text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int
         and 1 <= q.value <= 31
         and (
             pats.month_after.match(text, q.end)
-            or pats.month_before.search(text, max(0, q.start - 12), q.start)
+            or (
+                cue.ends(max(0, q.start - 12), q.start, pats.month_ends)
+                and pats.month_before.search(text, max(0, q.start - 12), q.start)
+            )
         )
     ):
         return True
@@ -126,7 +144,7 @@ def _determined(text: str, start: int) -> bool:
     return before.endswith(("le ", "la ", "les ", "l'", "l’", "the ", "its ", "'s ", "’s "))
 
 
-def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
+def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> list[_Item]:
     """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
     out: list[_Item] = []
     i = 0
@@ -134,9 +152,17 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
         ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
-        if b is not None and (ranks or "ordinal" not in (a.q.kind, b.q.kind)) and b.start - a.end <= 16:
+        if (
+            b is not None
+            and (ranks or "ordinal" not in (a.q.kind, b.q.kind))
+            and b.start - a.end <= 16
+            and cue.ends(a.end, b.start, pats.gap_ends)  # a closer or a reversed link ends the gap
+        ):
             link = pats.range_between.match(text[a.end : b.start])
-            opener = pats.range_opener.search(text, max(0, a.start - 12), a.start)
+            low = max(0, a.start - 12)
+            opener = None
+            if cue.ends(low, a.start, pats.opener_ends):
+                opener = pats.range_opener.search(text, low, a.start)
             word = link.group("word").lower() if link and link.group("word") else None
             ok = link is not None and (
                 link.group("dash")
@@ -178,11 +204,14 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns) -> list[_Item]:
     return out
 
 
-def _ratio(text: str, stat: Statistic, pats: StatPatterns) -> Statistic:
+def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statistic:
     """ "un Français sur cinq", "one voter in five": a ratio, counted the noun."""
     if stat.kind not in ("number", "count") or not stat.value or stat.bound.kind != "exact":
         return stat
-    m = pats.ratio_before.search(text, max(0, stat.span[0] - 48), stat.span[0])
+    low = max(0, stat.span[0] - 48)
+    if not cue.ends(low, stat.span[0], pats.ratio_ends):
+        return stat
+    m = pats.ratio_before.search(text, low, stat.span[0])
     if m is None:
         return stat
     raw = m.group("num").lower()
@@ -236,9 +265,12 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or a.kind == b.kind
 
 
-def _bound(text: str, item: _Item, pats: StatPatterns) -> None:
+def _bound(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
-    m = pats.bound_before.search(text, max(0, item.start - _WINDOW), item.start)
+    m = None
+    low = max(0, item.start - _WINDOW)
+    if cue.ends(low, item.start, pats.bound_ends):
+        m = pats.bound_before.search(text, low, item.start)
     value = item.q.value
     if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
         m = None  # "how about 2 in 5": a suggestion, not an approximation
@@ -264,11 +296,14 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     return Bound("exact", value, value, True)
 
 
-def _change(text: str, item: _Item, pats: StatPatterns) -> None:
+def _change(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
     if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
-    m = pats.change_before.search(text, max(0, item.start - _WINDOW), item.start)
+    low = max(0, item.start - _WINDOW)
+    m = None
+    if cue.ends(low, item.start, pats.change_ends):
+        m = pats.change_before.search(text, low, item.start)
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
@@ -306,21 +341,28 @@ def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
     return " ".join(words) or None
 
 
-def _multipliers(text: str, pats: StatPatterns, lang: str, quantities: list[Quantity]) -> list[Statistic]:
+def _multipliers(
+    text: str, pats: StatPatterns, lang: str, quantities: list[Quantity], cue: Cues, gates: int
+) -> list[Statistic]:
     """ "a triplé", "doubled", "sixfold", "×6", "multipliée par six", "deux fois plus"."""
     out: list[Statistic] = []
-    for m in pats.mult_words.finditer(text):
+    for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
         out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
     words = lexicon(lang).words
-    for m in pats.fold.finditer(text):
+    # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
+    signs = cue.digit and gates & GATE_TIMES
+    for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
         raw = m.group("d") or m.group("n")
         value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(words[raw.lower()][1])
         out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
     for q in quantities:
         if q.kind != "number":
             continue
-        before = pats.mult_before.search(text, max(0, q.start - 16), q.start)
+        before = None
+        low = max(0, q.start - 16)
+        if cue.ends(low, q.start, pats.mult_before_ends):
+            before = pats.mult_before.search(text, low, q.start)
         after = pats.mult_after.match(text, q.end)
         if before or after:
             start = before.start() if before else q.start
@@ -347,6 +389,8 @@ def _vague(text: str, pats: StatPatterns) -> list[Statistic]:
 
 def _dedupe(stats: list[Statistic]) -> list[Statistic]:
     """Keep the first of overlapping figures, preferring the longer at the same start."""
+    if len(stats) < 2:
+        return stats
     ordered = sorted(stats, key=lambda s: (s.span[0], -(s.span[1] - s.span[0]), s.kind != "multiplier"))
     out: list[Statistic] = []
     for stat in ordered:

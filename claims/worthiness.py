@@ -11,9 +11,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from claims.cue_gates import GateIndex, LowerWords, index, lower_words
 from claims.models import Attribution, DateRef, Entity, Statistic
-from claims.segmenting import compile_cues, compile_lowered_cues
+from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate
 
 KINDS = (
     "quantity",
@@ -37,7 +39,6 @@ SMALL_COUNT = 20
 """Bare counts below this ("five kids", "two questions") are weak evidence of a checkable claim."""
 
 _QUOTE_OPEN = re.compile(r"^\s*[«\"“]")
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,90 @@ class Assessment:
     reasons: tuple[str, ...]
 
 
+_CUE_LISTS = ("CHANGE", "COMPARISON", "RANKING", "ABSOLUTES", "EVENT", "OPINION", "HEDGES", "CONTEXT_CUES")
+_CHANGE, _COMPARISON, _RANKING, _ABSOLUTES, _EVENT, _OPINION, _HEDGES, _CONTEXT = (
+    1 << position for position in range(len(_CUE_LISTS))
+)
+"""The bit of each cue list (in ``_CUE_LISTS`` order) in the mask ``_found_cues`` returns."""
+_ALL_CUES = (1 << len(_CUE_LISTS)) - 1
+
+
+@lru_cache(maxsize=16)
+def _cues(
+    lang: str,
+) -> tuple[
+    dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]],
+    GateIndex,
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
+]:
+    """Per case-insensitive cue list of ``lang``: its lower-cased pattern (None when unsafe), the
+    original pattern and its bit in the gate index of the lower-cased patterns (``claims.cue_gates``);
+    then the past-tense and first-person (case-sensitive) and rule patterns, fetched once."""
+    cues = {
+        name: (compile_lowered_cues(lang, name), compile_cues(lang, name), 1 << position)
+        for position, name in enumerate(_CUE_LISTS)
+    }
+    others = (
+        compile_cues(lang, "PAST_TENSE", ignore_case=False),
+        compile_cues(lang, "FIRST_PERSON", ignore_case=False),
+        compile_cues(lang, "RULE"),
+    )
+    return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS), others
+
+
+def _found_cues(
+    text: str,
+    low: str,
+    cues: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]],
+    candidates: int,
+    starts: list[tuple[int, int]],
+) -> int:
+    """Bit mask of the cue lists with a cue outside the figures' own words (``starts``: their sorted
+    spans; "more than 250" is a bound, not a comparison). Lists whose needed words the clause lacks
+    (``candidates``, from the gates) are not searched."""
+    found = 0
+    if not candidates & _ALL_CUES:
+        return found  # the gates rule every list out (most clauses)
+    for lowered, pattern, bit in cues.values():
+        if low and lowered is not None:
+            if not candidates & bit:
+                continue  # none of the words this list's cues need: the search would find nothing
+            subject, pattern = low, lowered
+        else:
+            subject = text
+        first = pattern.search(subject)  # most cues are absent: one search answers
+        if first is None:
+            continue
+        if (
+            starts
+            and _inside(starts, first.start())
+            and all(_inside(starts, m.start()) for m in pattern.finditer(subject, first.end()))
+        ):
+            continue  # every cue of the list is a figure's own word
+        found |= bit
+    return found
+
+
+def _inside(starts: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls inside one of the sorted spans ``starts``."""
+    index = bisect.bisect_right(starts, (position, float("inf"))) - 1
+    return index >= 0 and position < starts[index][1]
+
+
 def _is_year(stat: Statistic, dates: Sequence[DateRef]) -> bool:
     """A bare year is a date, not a figure to check (whether or not the dates parser saw it)."""
-    inside = any(d.span[0] <= stat.span[0] and stat.span[1] <= d.span[1] for d in dates)
-    bare = stat.kind in ("count", "number") and stat.unit is None and not stat.counted
-    return inside or (
-        bare and stat.value is not None and 1800 <= stat.value <= 2100 and float(stat.value).is_integer()
-    )
+    value = stat.value
+    if (
+        value is not None
+        and 1800 <= value <= 2100
+        and stat.kind in ("count", "number")
+        and stat.unit is None
+        and not stat.counted
+        and float(value).is_integer()
+    ):
+        return True
+    first, last = stat.span
+    return any(d.span[0] <= first and last <= d.span[1] for d in dates)
 
 
 def _figure_weight(stat: Statistic) -> tuple[float, str]:
@@ -89,8 +167,10 @@ def assess(
     attribution: Attribution | None = None,
     modality: str = "reported",
     offset: int = 0,
+    words: LowerWords | None = None,
 ) -> Assessment:
-    """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans).
+    """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans;
+    ``words``: its ``cue_gates.lower_words``, when the caller has them already).
 
     >>> assess("Production tripled in 2023.", lang="en").kind
     'change'
@@ -98,42 +178,27 @@ def assess(
     'no verifiable content'
     """
 
-    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics)
-    firsts = [a for a, _ in starts]
+    # low is "" when a letter's lower case is longer ("İ"): offsets would shift.
+    low, tokens = words or lower_words(text)
+    cues, gates, (past_tense, first_person, rule) = _cues(lang)
+    starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
+    found = _found_cues(text, low, cues, gates.candidates(low, tokens) if low else -1, starts)
 
-    def inside_figure(position: int) -> bool:
-        index = bisect.bisect_right(firsts, position) - 1
-        return index >= 0 and position < starts[index][1]
-
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
-        low = ""
-
-    def cue(name: str) -> bool:
-        """A cue outside the figures' own words ("more than 250" is a bound, not a comparison)."""
-        pattern = compile_lowered_cues(lang, name) if low else None
-        subject = low if pattern else text
-        pattern = pattern or compile_cues(lang, name)
-        first = pattern.search(subject)  # most cues are absent: one search answers
-        if first is None or not starts or not inside_figure(first.start()):
-            return first is not None
-        return any(not inside_figure(m.start()) for m in pattern.finditer(subject, first.end()))
-
-    figures = [s for s in statistics if not _is_year(s, dates)]
-    words = len(_WORDS.findall(text))
+    figures = [s for s in statistics if not _is_year(s, dates)] if statistics else []
+    count = len(tokens)
     score, reasons = 0.15, []
     if figures:
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
         score += weights[0][0] + FIGURE_BONUS + min(0.1, 0.05 * (len(figures) - 1))
         reasons += list(dict.fromkeys(reason for _, reason in weights))
-    change, comparison, ranking = cue("CHANGE"), cue("COMPARISON"), cue("RANKING")
+    change, comparison, ranking = bool(found & _CHANGE), bool(found & _COMPARISON), bool(found & _RANKING)
     if change or comparison or ranking:
         score += 0.1
         reasons.append("compares, ranks or measures change")
-    if cue("ABSOLUTES"):
+    if found & _ABSOLUTES:
         score += 0.05
         reasons.append("absolute or historical claim")
-    past = bool(compile_cues(lang, "PAST_TENSE", ignore_case=False).search(text))
+    past = bool(past_tense.search(text))
     if past:
         score += 0.1
         reasons.append("reports a past action")
@@ -150,7 +215,7 @@ def assess(
     if attribution is not None:
         score += 0.1
         reasons.append("attributed to a named source")
-    event = cue("EVENT")
+    event = bool(found & _EVENT)
     if event:
         score += 0.05
         reasons.append("reports an event")
@@ -160,7 +225,7 @@ def assess(
     elif modality == "hypothetical":
         score -= 0.1
         reasons.append("hypothetical")
-    opinion, hedge, question = cue("OPINION"), cue("HEDGES"), text.rstrip().endswith("?")
+    opinion, hedge, question = bool(found & _OPINION), bool(found & _HEDGES), text.rstrip().endswith("?")
     if opinion:
         score -= 0.2
         reasons.append("opinion")
@@ -170,31 +235,31 @@ def assess(
     if question:
         score -= 0.3
         reasons.append("question")
-    if not figures and not past and compile_cues(lang, "FIRST_PERSON", ignore_case=False).search(text):
+    if not figures and not past and first_person.search(text):
         score -= 0.1
         reasons.append("speaks of the speaker")
-    if not figures and cue("CONTEXT_CUES"):
+    if not figures and found & _CONTEXT:
         score -= 0.1
         reasons.append("context")
-    if words < 5:
+    if count < 5:
         score -= 0.15
         reasons.append("very short")
-    elif words > DETAILED_WORDS:
-        score += min(0.1, 0.01 * (words - DETAILED_WORDS))
+    elif count > DETAILED_WORDS:
+        score += min(0.1, 0.01 * (count - DETAILED_WORDS))
         reasons.append("detailed")
     verifiable = figures or dates or entities or change or comparison or ranking or event or past
     if not verifiable:
         score = min(score, LOW_CEILING)
         reasons.append("no verifiable content")
     kind = _kind(
-        text, lang, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
+        text, rule, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
     )
     return Assessment(kind, round(max(0.0, min(1.0, score)), 3), tuple(reasons))
 
 
 def _kind(
     text: str,
-    lang: str,
+    rule: re.Pattern[str],
     figures: Sequence[Statistic],
     modality: str,
     change: bool,
@@ -217,7 +282,7 @@ def _kind(
         return "ranking"
     if figures:
         return "quantity"
-    if compile_cues(lang, "RULE").search(text):
+    if rule.search(text):
         return "rule"
     if opinion:
         return "opinion"
