@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import Cues, Keys, keys, suffixes
+from claims.number_cues import Cues, Keys, keys, suffixes
 from claims.vocabulary import load
 
 _SET = object.__setattr__
@@ -48,7 +48,7 @@ class Lexicon:
     strong: re.Pattern[str]  # words that carry a value; connectors are read from the gaps
     gap: re.Pattern[str]  # what may stand between two number words of one run
     prefix: re.Pattern[str]  # an article or sign right before a run ("a dozen", "moins quinze")
-    strong_keys: Keys  # what a text must hold for ``strong`` to match (see claims.cues)
+    strong_keys: Keys  # what a text must hold for ``strong`` to match (see claims.number_cues)
     prefix_ends: tuple[str, ...]  # what the text before a run ends with when ``prefix`` matches
     strong_words: frozenset[str]  # the words ``strong`` finds
     letters_only: bool  # every strong word is letters only: ``strong_tokens`` may use ``str.find``

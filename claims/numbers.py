@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.cues import Cues, clause_cues
+from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import (
     Lexicon,
     Token,

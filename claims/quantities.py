@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
-from claims.cues import Cues, Keys, clause_cues, keys, suffixes
+from claims.number_cues import Cues, Keys, clause_cues, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
 from claims.vocabulary import load

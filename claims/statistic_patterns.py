@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.cues import GateTable, keys, suffixes
+from claims.number_cues import GateTable, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.vocabulary import load
 
@@ -69,7 +69,7 @@ class StatPatterns:
     counted_stop: frozenset[str]
     counted_stop_suffixes: tuple[str, ...]
     tolerance: float
-    # what a clause must hold for a clause-wide scan to match (claims.cues), bits ``GATE_*``
+    # what a clause must hold for a clause-wide scan to match (claims.number_cues), bits ``GATE_*``
     gates: GateTable
     # what the text before a figure ends with when a pattern looking back matches (Cues.ends)
     bound_ends: tuple[str, ...]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from claims.cues import Cues, clause_cues
 from claims.models import Bound, Statistic
+from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities

@@ -1,4 +1,4 @@
-"""The number parsers' pre-checks (claims.cues) are exact: skipping a pattern never changes a result."""
+"""The number parsers' pre-checks (claims.number_cues) are exact: skipping a pattern changes no result."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import claims.cues as cues
+import claims.number_cues as cues
 import claims.statistics as statistics
 from claims.number_lexicon import lexicon
 from claims.statistics import parse_statistics

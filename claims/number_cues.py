@@ -24,7 +24,7 @@ _DIGIT = re.compile(r"\d")
 # Outside these ranges (ASCII, Latin-1, Latin Extended A/B, punctuation, currency signs,
 # letter-like symbols, arrows and mathematical operators) a character turns the checks off;
 # inside them a few are excluded: µ ¹ ² ³ ¼ ½ ¾ (word characters that are not letters),
-# İ ı ſ (case-insensitive matching differs from lower-casing). tests/test_claims_cues.py proves it.
+# İ ı ſ (case-insensitive matching differs from lower-casing). tests/test_claims_numbers_cues.py proves it.
 _UNUSUAL = re.compile(
     "[^\x00-\u00b1\u00b4\u00b6-\u00b8\u00ba-\u00bb\u00bf-\u012f\u0132-\u017e\u0180-\u024f"
     "\u2000-\u206f\u20a0-\u20cf\u2190-\u22ff]"
