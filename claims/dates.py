@@ -44,6 +44,8 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_DIGITS = re.compile(r"\d+")
+_LETTER_BEFORE = re.compile(r"(?<![^\W\d_])")
 _MARGIN = 48  # characters scanned on each side of a trigger word; longer than any one rule's match
 
 
@@ -55,23 +57,61 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
     """
     spans: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
+    for start, stop, categories in _trigger_tokens(text, gram):
+        for category in categories:
+            lo, end = max(0, start - _MARGIN), min(size, stop + _MARGIN)
+            cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
+            end = cut.start() if cut else min(size, end + 24)
+            runs = spans.get(category)
+            if runs is None:
+                spans[category] = [(lo, end)]
+            elif lo <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+            else:
+                runs.append((lo, end))
+    return spans
+
+
+def _trigger_tokens(text: str, gram: Grammar) -> list[tuple[int, int, tuple[str, ...] | frozenset[str]]]:
+    """The tokens of ``text`` (runs of letters or of digits) that trigger rules, in order.
+
+    Two regex scans instead of a Python loop over every word: digit runs, and the trigger words
+    in the lower-cased text. Falls back to that loop when lower-casing moves the offsets or a
+    word opens with a digit that is not a decimal one ("²").
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or not (text.isascii() or _ODD_DIGITS.isdisjoint(text)):
+        return _trigger_tokens_by_word(text, gram)
+    tokens = [(m.start(), m.end(), _number_categories(text, m)) for m in _DIGITS.finditer(text)]
+    words = [
+        (m.start(), m.end(), gram.triggers[m.group()])
+        for m in gram.trigger_scan.finditer(lowered)
+        if _LETTER_BEFORE.match(text, m.start())  # the whole word, not the end of a longer one
+    ]
+    if words:
+        tokens = sorted(tokens + words) if tokens else words
+    return tokens
+
+
+def _trigger_tokens_by_word(text: str, gram: Grammar) -> list:
+    found = []
     for token in _TOKEN.finditer(text):
         word = token.group()
         categories = (
             _number_categories(text, token) if word[0].isdigit() else gram.triggers.get(word.lower(), ())
         )
-        for category in categories:
-            start, end = max(0, token.start() - _MARGIN), min(size, token.end() + _MARGIN)
-            cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
-            end = cut.start() if cut else min(size, end + 24)
-            runs = spans.setdefault(category, [])
-            if runs and start <= runs[-1][1]:
-                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
-            else:
-                runs.append((start, end))
-    return spans
+        if categories:
+            found.append((token.start(), token.end(), categories))
+    return found
 
 
+def _odd_digits() -> frozenset[str]:
+    """Letters (for the regex engine) that Python still counts as digits: "²", "①"."""
+    odd = (chr(i) for i in range(128, 0x110000) if chr(i).isdigit())
+    return frozenset(c for c in odd if not re.match(r"\d", c) and re.match(r"\w", c))
+
+
+_ODD_DIGITS = _odd_digits()
 _BREAK = re.compile(r"\s")
 _SEPARATED = re.compile(r"\s{0,2}[/.\-–]\s{0,2}\d")
 
@@ -90,14 +130,22 @@ def _number_categories(text: str, token: re.Match[str]) -> tuple[str, ...]:
 
 
 def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
-    lex = lexicon(gram.lang)
     windows = _windows(text, gram)
+    if not windows:
+        return []
+    lex = lexicon(gram.lang)
     found = []
     unions: dict[frozenset[str], list[tuple[int, int]]] = {}
-    for priority, (name, categories, pattern) in enumerate(gram.rules):
-        if categories not in unions:
-            unions[categories] = _union([windows[c] for c in categories if c in windows])
-        for start, end in unions[categories]:
+    rules = gram.rules
+    active = sorted({i for category in windows for i in gram.by_category.get(category, ())})
+    for priority in active:
+        name, categories, pattern, gate = rules[priority]
+        runs = unions.get(categories)
+        if runs is None:
+            runs = unions[categories] = _union([windows[c] for c in categories if c in windows])
+        for start, end in runs:
+            if gate is not None and gate.search(text, start, end) is None:
+                continue  # the part every match holds is missing: nothing to find here
             for match in pattern.finditer(text, start, end):
                 piece = interpret(name, match, text, lex, gram)
                 if piece is not None and piece.end > piece.start:

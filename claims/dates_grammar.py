@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.dates_lexicon import LETTER_AFTER, LETTER_BEFORE, alternation, capitalised, fold, lexicon
+from claims.dates_scan import first_char_guard, word_scanner
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 NO_DIGIT_BEFORE = r"(?<![\d.,/])(?<!\d\s)"  # not part of "6,107.31" or "2 000"
@@ -27,8 +28,10 @@ class Grammar:
     """Compiled rules of one language, in priority order (earlier wins a tie)."""
 
     lang: str
-    rules: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
+    rules: tuple[tuple[str, frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
     triggers: dict[str, frozenset[str]]  # a lower-case word -> the rule categories it can start
+    trigger_scan: re.Pattern[str]  # the trigger words in lower-cased text (see dates_scan)
+    by_category: dict[str, tuple[int, ...]]  # a category -> the rules it lets run
     year_context: re.Pattern[str]
     month_context: re.Pattern[str]
     subject_verb: re.Pattern[str]
@@ -75,6 +78,14 @@ def _triggers(t) -> dict[str, frozenset[str]]:
 WORD_TOKEN = re.compile(r"[^\W\d_]+")
 
 
+def _compile(rule: tuple[str, ...]) -> tuple[str, frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
+    """A rule compiled behind its first-character guard, with its gate if it has one."""
+    name, categories, pattern, *gate = rule
+    guarded = first_char_guard(pattern, FLAGS)
+    compiled = None if guarded is None else re.compile(guarded, FLAGS)  # None: it never matches
+    return name, frozenset(categories.split()), compiled, re.compile(gate[0], FLAGS) if gate else None
+
+
 @lru_cache(maxsize=8)
 def grammar(lang: str) -> Grammar:
     """Build (once) the compiled date rules of ``lang``."""
@@ -114,6 +125,10 @@ def grammar(lang: str) -> Grammar:
     month_heads = alternation(t.MONTH_HEADS)
     step_gap = r"(?:\s{0,2},\s{0,2}|\s{1,3}(?:and|et)\s{1,3}|\s{1,3})"
     steps = rf"(?:{step_gap}{count}\s{{0,3}}{unit}){{0,3}}"  # "2 years 1 month 21 days"
+    # Gates: a part every match of the rule contains, opening with a digit so that the engine
+    # skips straight to the digits; a window where the gate fails cannot hold a match.
+    day_then_connector = rf"\d(?:{suffix})?\s{{0,3}}(?:{connectors})"  # "4 to", "3 au", "19-"
+    quarter_code = rf"[1-4](?<=[{letters}][1-4])"  # "Q3", "T3", "H1"
 
     rules = [
         # 2023-12-15, 2015/08/12, 2015.5.13
@@ -142,6 +157,7 @@ def grammar(lang: str) -> Grammar:
             "sep",
             rf"(?:(?:{alternation(t.ARTICLES)}|on|sur|du|au|{openers}|{connectors})\s{{1,3}}|\(\s?)"
             rf"(?P<x>(?P<a>\d{{1,2}})[/\-](?P<b>\d{{1,2}})){NO_DIGIT_AFTER}",
+            r"\d[/\-]\d",
         ),
         # vendredi 06/07, friday 7.6, ce vendredi (15/06)
         (
@@ -149,6 +165,7 @@ def grammar(lang: str) -> Grammar:
             "sep",
             rf"(?P<wd>{weekday}),?\s{{1,3}}\(?\s?(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})"
             rf"(?:(?P=sep)(?P<y>\d{{4}}|\d\d))?{NO_DIGIT_AFTER}\)?",
+            r"\d[/.\-]\d",
         ),
         # 11/2016, 2016-11 (month and year)
         (
@@ -169,6 +186,7 @@ def grammar(lang: str) -> Grammar:
             "sep year",
             rf"{NO_DIGIT_BEFORE}(?P<y1>{BARE_YEAR})\s{{0,2}}[-–/]\s{{0,2}}(?P<y2>{BARE_YEAR}|\d\d)"
             rf"{NO_DIGIT_AFTER}",
+            r"\d\s{0,2}[-–/]\s{0,2}\d",
         ),
         # de 2020 à 2023, between 2020 and 2023
         (
@@ -176,6 +194,7 @@ def grammar(lang: str) -> Grammar:
             "sep year",
             rf"(?P<open>{openers})\s{{1,3}}(?P<y1>{BARE_YEAR})\s{{1,3}}(?P<conn>{connectors})"
             rf"\s{{1,3}}(?P<y2>{BARE_YEAR}){NO_DIGIT_AFTER}",
+            rf"\d\s{{1,3}}(?:{connectors})\s{{1,3}}{BARE_YEAR}",
         ),
         # 15 décembre 2023, 1st jan, fourth of may, 26th june of 2020
         (
@@ -206,6 +225,7 @@ def grammar(lang: str) -> Grammar:
             rf"(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?(?P<d2>{day_number})"
             rf"(?:\s{{1,3}}{of}\s{{1,3}}(?:{alternation(t.MONTH_HEADS)}\s{{0,3}})?|\s{{0,3}})(?P<mon>{month})"
             rf"(?:[\s,]{{1,3}}(?P<y>{year}))?",
+            day_then_connector,
         ),
         # from 4 to 22 (kept only when a month follows: "from 4 to 22 this month")
         (
@@ -213,6 +233,7 @@ def grammar(lang: str) -> Grammar:
             "digit",
             rf"(?:(?P<open>{openers})\s{{1,3}}(?:{articles}\s{{0,3}})?)?(?P<d1>{day_number})\s{{0,3}}"
             rf"(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?(?P<d2>{day_number})(?!\s{{0,3}}[\d%])",
+            day_then_connector,
         ),
         # November 19-20, novembre entre 19 et 20
         (
@@ -222,6 +243,7 @@ def grammar(lang: str) -> Grammar:
             rf"(?:{articles}\s{{0,3}})?"
             rf"(?P<d1>{day_number})\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:the\s{{1,3}})?"
             rf"(?P<d2>{day_number})(?:,?\s{{1,3}}(?P<y>{year}))?",
+            day_then_connector,
         ),
         # the first Friday of July
         (
@@ -256,11 +278,13 @@ def grammar(lang: str) -> Grammar:
             "digit",
             rf"{LETTER_BEFORE}(?P<letter>[{letters}])(?P<n>[1-4])(?!\d){LETTER_AFTER}"
             rf"(?:\s{{0,2}}(?P<y>{code_year}))?",
+            quarter_code,
         ),
         (
             "quarter_code",
             "digit",
             rf"(?P<y>{year})\s{{0,2}}(?P<letter>[{letters}])(?P<n>[1-4])(?!\d){LETTER_AFTER}",
+            quarter_code,
         ),
         # the third quarter of 2016, au troisième trimestre 2024, premier semestre
         (
@@ -366,12 +390,19 @@ def grammar(lang: str) -> Grammar:
         ),
     ]
     context = _words(t.YEAR_PREPOSITIONS, t.SINCE_WORDS, t.BY_WORDS, t.EDGES)
+    compiled = tuple(_compile(rule) for rule in rules)
+    triggers = _triggers(t)
     return Grammar(
         lang=lang,
-        rules=tuple(
-            (name, frozenset(cats.split()), re.compile(pattern, FLAGS)) for name, cats, pattern in rules
-        ),
-        triggers=_triggers(t),
+        rules=compiled,
+        triggers=triggers,
+        trigger_scan=word_scanner(triggers),
+        by_category={
+            category: tuple(
+                i for i, rule in enumerate(compiled) if category in rule[1] and rule[2] is not None
+            )
+            for category in {c for rule in compiled for c in rule[1]}
+        },
         year_context=re.compile(rf"{alternation(context)}[\s\-]{{0,3}}$", FLAGS),
         month_context=re.compile(
             rf"{alternation(_words(t.MONTH_PREPOSITIONS, t.EDGES))}[\s\-]{{0,3}}(?:{articles}\s{{0,3}})?$",

@@ -1,0 +1,120 @@
+"""Make the date rules cheap to scan without changing what they match.
+
+Python's regex engine tries a pattern at every position of its window. A rule that opens with
+optional words ("from", "the", "last"...) pays for every one of them at every position, although
+a match can only begin with a few characters. ``first_char_guard`` computes that set of first
+characters from the parsed pattern and puts it in front as a lookahead, so most positions fail
+on one class test. The match itself is unchanged: the guard only rejects positions where the
+pattern could not have matched anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C
+from re import _parser as P
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+_UNKNOWN = None  # "any character may come first": no guard
+
+
+def _seq(items) -> tuple[list | None, bool]:
+    """The class items a match of ``items`` may begin with, and whether it may be empty."""
+    out: list = []
+    for op, av in items:
+        if op in (C.AT, C.ASSERT):
+            continue  # zero-width: the next item still holds the first character
+        if op is C.ASSERT_NOT:
+            if not av[1].data:  # "(?!)": this branch never matches
+                return out, False
+            continue
+        if op is C.LITERAL:
+            return [*out, (op, av)], False
+        if op is C.IN:
+            if any(o is C.NEGATE for o, _ in av):
+                return _UNKNOWN, False
+            return [*out, *av], False
+        if op is C.SUBPATTERN:
+            first, empty = _seq(av[3].data)
+        elif op is C.BRANCH:
+            first, empty = [], False
+            for alt in av[1]:
+                sub, sub_empty = _seq(alt.data)
+                if sub is None:
+                    return _UNKNOWN, False
+                first, empty = first + sub, empty or sub_empty
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            first, empty = _seq(av[2].data)
+            empty = empty or av[0] == 0
+        else:  # a back-reference, "any character"...: give up
+            return _UNKNOWN, False
+        if first is None:
+            return _UNKNOWN, False
+        out += first
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _class(items) -> str | None:
+    parts = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            parts.add(re.escape(chr(av)))
+        elif op is C.RANGE:
+            parts.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is C.CATEGORY and av in _CATEGORIES and av is not C.CATEGORY_SPACE:
+            parts.add(_CATEGORIES[av])
+        else:  # a space may open a match: nearly every position qualifies, keep the rule as is
+            return None
+    return "[" + "".join(sorted(parts)) + "]" if parts else None
+
+
+def first_char_guard(pattern: str, flags: int) -> str | None:
+    """``pattern`` behind a lookahead for the characters its matches can start with; None when
+    it can never match (a vocabulary list left empty, as "(?!)").
+
+    >>> first_char_guard(r"(?:the\\s)?\\d+", re.IGNORECASE)
+    '(?=[\\\\dt])(?:the\\\\s)?\\\\d+'
+
+    Unchanged when a match could be empty or could start with any character (the lookahead
+    would then reject nothing, or reject an empty match).
+    """
+    first, empty = _seq(P.parse(pattern, flags).data)
+    if first == [] and not empty:
+        return None
+    guard = None if first is None or empty else _class(first)
+    return pattern if guard is None else f"(?={guard}){pattern}"
+
+
+def word_scanner(words) -> re.Pattern[str]:
+    """One case-sensitive regex finding any of the lower-case ``words`` (whole at its end).
+
+    A trie whose branches each open with a literal, so the engine skips ahead to the letters
+    that can start a word. The start of the word is left to the caller: a lookbehind there
+    would hide those literals from the engine.
+
+    >>> [m.group() for m in word_scanner(["mai", "mars"]).finditer("en mai, mars")]
+    ['mai', 'mars']
+    """
+    root: dict = {}
+    for word in sorted(set(words)):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie(root))
+
+
+def _trie(node: dict) -> str:
+    alts = [re.escape(ch) + _trie(child) for ch, child in node.items() if ch]
+    if "" in node:
+        alts.append(r"(?![^\W\d_])")  # the word ends here: no letter follows
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
