@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
-from claims.dates_calendar import When, resolve, with_year
+from claims.dates_calendar import When, changed, resolve, with_year
 from claims.dates_grammar import Grammar, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
@@ -224,7 +223,7 @@ def _join(a: Piece, b: Piece) -> When | None:
     """The facets of ``a`` completed by its neighbour ``b``, when the two name one date."""
     x, y = a.first, b.first
     if a.rule in ("weekday", "weekday_day") and x.day is None and b.rule in _DATED and not b.pending:
-        return replace(y, weekday=x.weekday)
+        return changed(y, weekday=x.weekday)
     if a.pending and b.pending:
         return None
     return _anchor(x, b)
@@ -240,16 +239,16 @@ def _anchor(x: When, b: Piece) -> When | None:
         return None
     if b.rule == "shift" and y.shift is not None:
         if y.unit == "week" and x.weekday is not None and x.day is None and x.nth is None:
-            return replace(x, week_shift=y.shift)
+            return changed(x, week_shift=y.shift)
         if y.unit == "month" and below_month and x.month is None:
-            return replace(x, unit="month", shift=y.shift)
+            return changed(x, unit="month", shift=y.shift)
         if y.unit == "year" and below_year:
-            return replace(x, unit="year", shift=y.shift)
+            return changed(x, unit="year", shift=y.shift)
         return None
     if b.rule == "year" and below_year and not (x.day is not None and x.month is None):
-        return replace(x, year=y.year)
+        return changed(x, year=y.year)
     if b.rule in ("month", "month_year") and y.day is None and below_month and x.month is None:
-        return replace(x, month=y.month, year=y.year)
+        return changed(x, month=y.month, year=y.year)
     return None
 
 
@@ -284,20 +283,20 @@ def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
         lex = lexicon(gram.lang)
         when = piece.first
         if found["bound"] and when.offset is not None and when.bound is None:
-            when = replace(when, bound=lex.bounds[fold(found["bound"])])
+            when = changed(when, bound=lex.bounds[fold(found["bound"])])
         elif when.offset is not None or when.window is not None:
             return piece  # "d'ici il y a deux ans": "d'ici" is a place there
         elif found["around"] and when.day is not None and when.around is None:
-            when = replace(when, around=lex.period_of[fold(found["around"])])
+            when = changed(when, around=lex.period_of[fold(found["around"])])
         elif found["since"]:  # a year-less "depuis le 16 mars" lies in the past, "d'ici juin" ahead
-            when = replace(when, open_end="since", direction=when.direction or -1)
+            when = changed(when, open_end="since", direction=when.direction or -1)
         elif found["by"]:
-            when = replace(when, open_end="by", direction=when.direction or 1)
+            when = changed(when, open_end="by", direction=when.direction or 1)
         elif found["edge"]:
             edge = lex.edges.get(fold(found["edge"]))
             if edge is None or when.edge is not None:
                 return piece
-            when = replace(when, edge=edge)
+            when = changed(when, edge=edge)
         else:
             return piece
         piece = Piece(found.start(), piece.end, piece.rule, when, piece.last)

@@ -78,6 +78,11 @@ def _triggers(t) -> dict[str, frozenset[str]]:
 WORD_TOKEN = re.compile(r"[^\W\d_]+")
 
 
+def _guarded(pattern: str, flags: int = FLAGS) -> re.Pattern[str]:
+    """``pattern`` compiled behind its first-character guard (see ``claims.dates_scan``)."""
+    return re.compile(first_char_guard(pattern, flags) or pattern, flags)
+
+
 def _compile(rule: tuple[str, ...]) -> tuple[str, frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
     """A rule compiled behind its first-character guard, with its gate if it has one."""
     name, categories, pattern, *gate = rule
@@ -403,26 +408,26 @@ def grammar(lang: str) -> Grammar:
             )
             for category in {c for rule in compiled for c in rule[1]}
         },
-        year_context=re.compile(rf"{alternation(context)}[\s\-]{{0,3}}$", FLAGS),
-        month_context=re.compile(
+        year_context=_guarded(rf"{alternation(context)}[\s\-]{{0,3}}$", FLAGS),
+        month_context=_guarded(
             rf"{alternation(_words(t.MONTH_PREPOSITIONS, t.EDGES))}[\s\-]{{0,3}}(?:{articles}\s{{0,3}})?$",
             FLAGS,
         ),
         subject_verb=re.compile(rf"\s{{0,3}},?\s{{0,3}}{alternation(t.YEAR_SUBJECT_VERBS)}", FLAGS),
-        prefix=re.compile(
+        prefix=_guarded(
             rf"(?:(?P<since>{alternation(t.SINCE_WORDS)})|(?P<by>{alternation(t.BY_WORDS)})"
             rf"|(?P<bound>{alternation(t.BOUND_WORDS)})|(?P<around>{alternation(t.PERIOD_OF)})"
             rf"|(?P<edge>{alternation(t.EDGES)})[\s\-]{{0,3}}(?:{articles}\s{{0,3}})?)[\s\-]{{0,3}}$",
             FLAGS,
         ),
         range_gap=re.compile(rf"\s{{0,3}}(?P<conn>{connectors})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
-        range_opener=re.compile(rf"(?P<open>{openers})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
+        range_opener=_guarded(rf"(?P<open>{openers})\s{{0,3}}(?:{articles}\s{{0,3}})?$", FLAGS),
         glue_gap=re.compile(
             rf"(?:{alternation(t.POSSESSIVE, bounded=False)})?[\s,(]{{0,3}}(?:{of}\s{{1,3}}|{of}$)?"
             rf"(?:{articles}\s{{0,3}})?$",
             FLAGS,
         ),
         connector_after=re.compile(rf"\s{{1,3}}(?:{connectors})\s", FLAGS),
-        day_context=re.compile(alternation(t.NOT_AFTER_DAY), FLAGS),
-        step=re.compile(rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})", FLAGS),
+        day_context=_guarded(alternation(t.NOT_AFTER_DAY), FLAGS),
+        step=_guarded(rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})", FLAGS),
     )

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from claims.dates_calendar import When
+from claims.dates_calendar import When, changed
 from claims.dates_grammar import Grammar
 from claims.dates_lexicon import Lexicon, fold
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:\n»\"]\s{0,3})$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Piece:
     """A located date expression; ``last`` is set for ranges ("from X to Y")."""
 
@@ -22,6 +22,12 @@ class Piece:
     first: When
     last: When | None = None
     pending: bool = False  # kept only if joined to a neighbour ("2016" in "2016 the third quarter")
+
+    def __init__(
+        self, start: int, end: int, rule: str, first: When, last: When | None = None, pending: bool = False
+    ) -> None:
+        # one dict update instead of six object.__setattr__ calls: a piece per rule match
+        vars(self).update(start=start, end=end, rule=rule, first=first, last=last, pending=pending)
 
 
 def _year(text: str | None) -> int | None:
@@ -99,18 +105,14 @@ def _year_has_context(gram: Grammar, text: str, m: re.Match[str]) -> bool:
     return bool(_SENTENCE_START.search(before) and gram.subject_verb.match(text, m.end()))
 
 
-@dataclass(frozen=True)
 class _Match:
-    """One rule match with what its handler needs."""
+    """One rule match with what its handler needs (a plain slotted record: one per match)."""
 
-    name: str
-    m: re.Match[str]
-    g: dict
-    text: str
-    lex: Lexicon
-    gram: Grammar
-    start: int
-    end: int
+    __slots__ = ("end", "g", "gram", "lex", "m", "name", "start", "text")
+
+    def __init__(self, name, m, g, text, lex, gram, start, end) -> None:
+        self.name, self.m, self.g, self.text = name, m, g, text
+        self.lex, self.gram, self.start, self.end = lex, gram, start, end
 
     def before(self, width: int = 30) -> str:
         return self.text[max(0, self.start - width) : self.start]
@@ -160,7 +162,7 @@ def _day_of_month(c: _Match) -> Result:
 def _numeric_date(c: _Match) -> Result:
     when = _numeric(c.lex, c.m)
     if when is not None and c.g.get("wd"):
-        when = replace(when, weekday=c.lex.weekdays.get(fold(c.g["wd"])))
+        when = changed(when, weekday=c.lex.weekdays.get(fold(c.g["wd"])))
     return when
 
 

@@ -25,33 +25,42 @@ _CATEGORIES = {
 _UNKNOWN = None  # "any character may come first": no guard
 
 
-def _seq(items) -> tuple[list | None, bool]:
-    """The class items a match of ``items`` may begin with, and whether it may be empty."""
+_WORD_START = r"(?<![^\W\d_])"  # the lexicon's LETTER_BEFORE: no letter just before
+_WORD_START_PARSED = P.parse(_WORD_START).data[0][1]  # (direction, body) of the lookbehind
+
+
+def _seq(items, word_start: bool = False) -> tuple[list | None, bool]:
+    """The class items a match of ``items`` may begin with, each paired with whether the match
+    must then start a word (no letter before it); and whether the match may be empty."""
     out: list = []
     for op, av in items:
-        if op in (C.AT, C.ASSERT):
+        if op is C.AT or op is C.ASSERT:
             continue  # zero-width: the next item still holds the first character
         if op is C.ASSERT_NOT:
             if not av[1].data:  # "(?!)": this branch never matches
                 return out, False
+            word_start = word_start or (av[0], av[1].data) == (
+                _WORD_START_PARSED[0],
+                _WORD_START_PARSED[1].data,
+            )
             continue
         if op is C.LITERAL:
-            return [*out, (op, av)], False
+            return [*out, (word_start, (op, av))], False
         if op is C.IN:
             if any(o is C.NEGATE for o, _ in av):
                 return _UNKNOWN, False
-            return [*out, *av], False
+            return [*out, *((word_start, item) for item in av)], False
         if op is C.SUBPATTERN:
-            first, empty = _seq(av[3].data)
+            first, empty = _seq(av[3].data, word_start)
         elif op is C.BRANCH:
             first, empty = [], False
             for alt in av[1]:
-                sub, sub_empty = _seq(alt.data)
+                sub, sub_empty = _seq(alt.data, word_start)
                 if sub is None:
                     return _UNKNOWN, False
                 first, empty = first + sub, empty or sub_empty
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            first, empty = _seq(av[2].data)
+            first, empty = _seq(av[2].data, word_start)
             empty = empty or av[0] == 0
         else:  # a back-reference, "any character"...: give up
             return _UNKNOWN, False
@@ -74,15 +83,20 @@ def _class(items) -> str | None:
             parts.add(_CATEGORIES[av])
         else:  # a space may open a match: nearly every position qualifies, keep the rule as is
             return None
-    return "[" + "".join(sorted(parts)) + "]" if parts else None
+    return "[" + "".join(sorted(parts)) + "]" if parts else ""
 
 
 def first_char_guard(pattern: str, flags: int) -> str | None:
-    """``pattern`` behind a lookahead for the characters its matches can start with; None when
+    r"""``pattern`` behind a lookahead for the characters its matches can start with; None when
     it can never match (a vocabulary list left empty, as "(?!)").
 
-    >>> first_char_guard(r"(?:the\\s)?\\d+", re.IGNORECASE)
-    '(?=[\\\\dt])(?:the\\\\s)?\\\\d+'
+    Characters that open a word only where no letter precedes them (the pattern says so with a
+    lookbehind) are tested with that lookbehind too, so the middle of a word is skipped at once.
+
+    >>> first_char_guard(r"(?:the\s)?\d+", re.IGNORECASE)
+    '(?=[\\dt])(?:the\\s)?\\d+'
+    >>> first_char_guard(r"(?<![^\W\d_])the|\d", re.IGNORECASE)
+    '(?=[\\dt])(?:(?=[\\d])|(?<![^\\W\\d_]))(?<![^\\W\\d_])the|\\d'
 
     Unchanged when a match could be empty or could start with any character (the lookahead
     would then reject nothing, or reject an empty match).
@@ -90,8 +104,17 @@ def first_char_guard(pattern: str, flags: int) -> str | None:
     first, empty = _seq(P.parse(pattern, flags).data)
     if first == [] and not empty:
         return None
-    guard = None if first is None or empty else _class(first)
-    return pattern if guard is None else f"(?={guard}){pattern}"
+    if first is None or empty:
+        return pattern
+    anywhere = _class([item for start, item in first if not start])
+    at_start = _class([item for start, item in first if start])
+    if anywhere is None or at_start is None:
+        return pattern
+    # one class test first (most positions fail there), the word start only where it passed
+    guard = f"(?={_class([item for _, item in first])})"
+    if at_start:
+        guard += f"(?:(?={anywhere})|{_WORD_START})" if anywhere else _WORD_START
+    return guard + pattern
 
 
 def word_scanner(words) -> re.Pattern[str]:
