@@ -12,8 +12,9 @@ import re
 
 from claims.dates_calendar import When, changed, resolve, with_year
 from claims.dates_grammar import Grammar, grammar
-from claims.dates_lexicon import fold, lexicon
+from claims.dates_lexicon import ACCENTS, fold, lexicon
 from claims.dates_rules import Piece, interpret
+from claims.dates_scan import RISKY, plain_table, tail_search
 from claims.models import DateRef
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -33,12 +34,15 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     gram = grammar(code)
     found = _candidates(text, gram)
-    pieces = _combine(_select(found), text, gram)
-    unpaired = {(p.start, p.end, p.rule) for p in pieces if p.pending}
-    if unpaired:  # a piece that found no partner yields its place to the pieces it hid
-        kept = [f for f in found if (f[0].start, f[0].end, f[0].rule) not in unpaired]
-        pieces = _combine(_select(kept), text, gram)
-    pieces = [piece for piece in pieces if not piece.pending]
+    if len(found) < 2:  # nothing to choose between or join (most clauses): a pending piece goes
+        pieces = [piece for piece, _ in found if not piece.pending]
+    else:
+        pieces = _combine(_select(found), text, gram)
+        unpaired = {(p.start, p.end, p.rule) for p in pieces if p.pending}
+        if unpaired:  # a piece that found no partner yields its place to the pieces it hid
+            kept = [f for f in found if (f[0].start, f[0].end, f[0].rule) not in unpaired]
+            pieces = _combine(_select(kept), text, gram)
+        pieces = [piece for piece in pieces if not piece.pending]
     return [_to_ref(text, _with_prefix(piece, text, gram), published) for piece in pieces]
 
 
@@ -137,19 +141,37 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
     unions: dict[frozenset[str], list[tuple[int, int]]] = {}
     rules = gram.rules
     active = sorted({i for category in windows for i in gram.by_category.get(category, ())})
+    plain: str | bool | None = False  # not made yet
     for priority in active:
-        name, categories, pattern, gate = rules[priority]
+        name, categories, pattern, gate, needs = rules[priority]
+        if needs is not None and plain is False:
+            plain = _plain(text)
         runs = unions.get(categories)
         if runs is None:
             runs = unions[categories] = _union([windows[c] for c in categories if c in windows])
         for start, end in runs:
+            # skip a window that lacks a part every match holds: a regex, or one of some words
             if gate is not None and gate.search(text, start, end) is None:
-                continue  # the part every match holds is missing: nothing to find here
+                continue
+            if needs is not None and plain is not None and needs.search(plain, start, end) is None:
+                continue
             for match in pattern.finditer(text, start, end):
                 piece = interpret(name, match, text, lex, gram)
                 if piece is not None and piece.end > piece.start:
                     found.append((piece, priority))
     return found
+
+
+_PLAIN = plain_table(ACCENTS)
+
+
+def _plain(text: str) -> str | None:
+    """``text`` lower-cased with the lexicon's accents taken off, offsets unchanged, for the word
+    gates; None when a character could make a rule match where the plain text says it cannot."""
+    if not (text.isascii() or RISKY.isdisjoint(text)):
+        return None
+    plain = text.lower().translate(_PLAIN)
+    return plain if len(plain) == len(text) else None
 
 
 def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -169,12 +191,10 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Longest pieces first, earlier rules on ties; no two chosen pieces overlap."""
     found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[1], f[0].start))
-    taken: set[int] = set()
-    chosen = []
-    for piece, _ in found:
-        span = range(piece.start, piece.end)
-        if not any(i in taken for i in span):
-            taken.update(span)
+    chosen: list[Piece] = []
+    for piece, _ in found:  # pieces are never empty: overlapping means sharing a character
+        start, end = piece.start, piece.end
+        if all(end <= c.start or c.end <= start for c in chosen):
             chosen.append(piece)
     return sorted(chosen, key=lambda p: p.start)
 
@@ -261,7 +281,7 @@ def _range(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
         return None
     lex = lexicon(gram.lang)
     conn = fold(found["conn"])
-    opened = gram.range_opener.search(text, max(0, a.start - 20), a.start)
+    opened = tail_search(gram.range_opener, text, max(0, a.start - 20), a.start)
     closing = lex.range_openers.get(fold(opened["open"])) if opened else None
     if closing is None and conn in ("and", "et"):
         return None
@@ -277,7 +297,7 @@ def _range(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
 def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
     """Take in "since", "by", "early", "fin", "mi-" before the piece (at most two)."""
     for _ in range(2):
-        found = gram.prefix.search(text, max(0, piece.start - 30), piece.start)
+        found = tail_search(gram.prefix, text, max(0, piece.start - 30), piece.start)
         if found is None or piece.last is not None:
             return piece
         lex = lexicon(gram.lang)
@@ -309,7 +329,10 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
     if piece.last is not None:
         _, end, _ = resolve(piece.last, published)
         relative = relative or piece.last.relative
-    return DateRef(
+    # Filled like the splitter's moved copies, without the frozen __init__'s one
+    # object.__setattr__ per field: one DateRef per date found in the article.
+    ref = object.__new__(DateRef)
+    vars(ref).update(
         surface=text[piece.start : piece.end],
         span=(piece.start, piece.end),
         start=start.isoformat() if start else None,
@@ -317,3 +340,4 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
         granularity=gran,
         relative=relative,
     )
+    return ref

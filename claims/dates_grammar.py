@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.dates_lexicon import LETTER_AFTER, LETTER_BEFORE, alternation, capitalised, fold, lexicon
-from claims.dates_scan import first_char_guard, word_scanner
+from claims.dates_scan import first_char_guard, word_gate, word_scanner
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 NO_DIGIT_BEFORE = r"(?<![\d.,/])(?<!\d\s)"  # not part of "6,107.31" or "2 000"
@@ -23,12 +23,16 @@ YEAR_DIGITS = r"(?:1\d{3}|20\d\d|21\d\d)(?!\d)(?![.,]\d)"  # years inside full d
 BARE_YEAR = r"(?:19\d\d|20\d\d|2100)"  # a year standing alone: 1900-2100
 
 
+# name, categories, pattern (None: never matches), regex gate, word gate (see _compile)
+Rule = tuple[str, frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
 @dataclass(frozen=True)
 class Grammar:
     """Compiled rules of one language, in priority order (earlier wins a tie)."""
 
     lang: str
-    rules: tuple[tuple[str, frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    rules: tuple[Rule, ...]
     triggers: dict[str, frozenset[str]]  # a lower-case word -> the rule categories it can start
     trigger_scan: re.Pattern[str]  # the trigger words in lower-cased text (see dates_scan)
     by_category: dict[str, tuple[int, ...]]  # a category -> the rules it lets run
@@ -83,12 +87,14 @@ def _guarded(pattern: str, flags: int = FLAGS) -> re.Pattern[str]:
     return re.compile(first_char_guard(pattern, flags) or pattern, flags)
 
 
-def _compile(rule: tuple[str, ...]) -> tuple[str, frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
-    """A rule compiled behind its first-character guard, with its gate if it has one."""
-    name, categories, pattern, *gate = rule
+def _compile(rule: tuple) -> Rule:
+    """A rule compiled behind its first-character guard, with its gates if it has them: a regex
+    every match holds, and words one of which every match holds."""
+    name, categories, pattern, gate, words = (*rule, None, None)[:5]
     guarded = first_char_guard(pattern, FLAGS)
     compiled = None if guarded is None else re.compile(guarded, FLAGS)  # None: it never matches
-    return name, frozenset(categories.split()), compiled, re.compile(gate[0], FLAGS) if gate else None
+    needs = None if words is None else word_gate(words)
+    return name, frozenset(categories.split()), compiled, gate and re.compile(gate, FLAGS), needs
 
 
 @lru_cache(maxsize=8)
@@ -338,25 +344,31 @@ def grammar(lang: str) -> Grammar:
         # le lendemain, the next day: counted from the story
         ("anaphoric_day", "anaday", alternation(t.ANAPHORIC_DAYS)),
         # last year, cette semaine, l'an dernier, ce mois-ci, that year
-        ("shift", "unit", rf"(?P<pre>{shift_before})\s{{1,3}}(?P<unit>{unit})"),
+        ("shift", "unit", rf"(?P<pre>{shift_before})\s{{1,3}}(?P<unit>{unit})", None, t.SHIFT_BEFORE),
         (
             "shift",
             "unit",
             rf"(?:(?P<det>{kept_article}|{shift_before})\s{{0,3}})?(?P<unit>{unit})(?:\s{{0,2}}-\s{{0,2}}|\s{{1,3}})"
             rf"(?P<suf>{shift_after})",
+            None,
+            t.SHIFT_AFTER,
         ),
-        ("anaphoric", "unit", rf"(?P<pre>{anaphoric})\s{{1,3}}(?P<unit>{unit})"),
+        ("anaphoric", "unit", rf"(?P<pre>{anaphoric})\s{{1,3}}(?P<unit>{unit})", None, t.ANAPHORIC),
         # two years ago, il y a deux ans, dans trois semaines
         (
             "offset",
             "unit",
             rf"(?P<pre>{alternation(t.OFFSET_BEFORE)})\s{{1,3}}(?P<n>{count})\s{{0,3}}(?P<unit>{unit})(?P<steps>{steps})",
+            None,
+            t.OFFSET_BEFORE,
         ),
         (
             "offset",
             "unit",
             rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})(?P<steps>{steps})\s{{1,3}}(?P<post>{alternation(t.OFFSET_AFTER)})"
             rf"(?!\s{{1,3}}{alternation(t.RELATIVE_DAYS)})",
+            None,
+            t.OFFSET_AFTER,
         ),
         # three weeks from tomorrow, deux jours avant hier
         (
@@ -364,18 +376,24 @@ def grammar(lang: str) -> Grammar:
             "unit",
             rf"(?P<n>{count})\s{{0,3}}(?P<unit>{unit})\s{{1,3}}(?P<anchor>{alternation(t.OFFSET_ANCHORS)})\s{{0,3}}"
             rf"(?P<rel>{alternation(t.RELATIVE_DAYS)})",
+            None,
+            t.RELATIVE_DAYS,
         ),
         # the past three years, les trois derniers mois
         (
             "window",
             "unit",
             rf"(?P<pre>{alternation(t.WINDOW_BEFORE)})\s{{1,3}}(?P<n>{count})\s{{0,3}}(?P<unit>{unit})",
+            None,
+            t.WINDOW_BEFORE,
         ),
         (
             "window",
             "unit",
             rf"(?P<n>{count})\s{{1,3}}"
             rf"(?P<suf>{alternation(t.WINDOW_AFTER)})\s{{1,3}}(?P<unit>{unit})",
+            None,
+            t.WINDOW_AFTER,
         ),
         ("year_to_date", "ytd", alternation(t.YEAR_TO_DATE)),
         # the 27th, le 27 (only before punctuation: "le 27e étage" is not a date)

@@ -14,6 +14,8 @@ import re
 from re import _constants as C
 from re import _parser as P
 
+from claims.dates_lexicon import fold
+
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
     C.CATEGORY_NOT_DIGIT: r"\D",
@@ -117,7 +119,7 @@ def first_char_guard(pattern: str, flags: int) -> str | None:
     return guard + pattern
 
 
-def word_scanner(words) -> re.Pattern[str]:
+def word_scanner(words, *, whole: bool = True) -> re.Pattern[str]:
     """One case-sensitive regex finding any of the lower-case ``words`` (whole at its end).
 
     A trie whose branches each open with a literal, so the engine skips ahead to the letters
@@ -133,11 +135,83 @@ def word_scanner(words) -> re.Pattern[str]:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(_trie(root))
+    return re.compile(_trie(root, whole))
 
 
-def _trie(node: dict) -> str:
-    alts = [re.escape(ch) + _trie(child) for ch, child in node.items() if ch]
+def _trie(node: dict, whole: bool) -> str:
+    alts = [re.escape(ch) + _trie(child, whole) for ch, child in node.items() if ch]
     if "" in node:
+        if not whole:  # a shorter word is enough: the longer ones need not be tried
+            return ""
         alts.append(r"(?![^\W\d_])")  # the word ends here: no letter follows
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+_WIDEST: dict[int, tuple[re.Pattern[str], int]] = {}  # by id: hashing a Pattern hashes its code
+
+
+def _widest(pattern: re.Pattern[str]) -> int:
+    known = _WIDEST.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _WIDEST[id(pattern)] = (pattern, P.parse(pattern.pattern, pattern.flags).getwidth()[1])
+    return known[1]
+
+
+def tail_search(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
+    """``pattern.search(text, start, end)`` for a pattern that ends in ``$``.
+
+    Its match ends at ``end`` (or just before a final newline), so it starts no further back
+    than the pattern's widest match: the positions before that are not tried at all.
+
+    >>> tail_search(re.compile(r"(?:since|by)\\s?$"), "up since", 0).span()
+    (3, 8)
+    """
+    end = len(text) if end is None else end
+    return pattern.search(text, max(start, end - _widest(pattern) - 1), end)
+
+
+def plain_table(accents: dict[str, str]) -> dict[int, str]:
+    """``str.translate`` table taking every accented variant of the lexicon's letters to the
+    bare letter the patterns fold it to ("é" -> "e"), one character for one."""
+    return str.maketrans({v: base for base, variants in accents.items() for v in variants if v != base})
+
+
+def _risky_characters() -> frozenset[str]:
+    """Characters the plain text cannot stand for: the regex engine matches them to another
+    letter under IGNORECASE ("ſ" to "s", "K" to "k"), or Python counts them as digits ("²")."""
+    try:
+        from re._casefix import _EXTRA_CASES as extra
+    except ImportError:  # pragma: no cover - another Python: every non-ASCII text is then risky
+        return frozenset(chr(i) for i in range(128, 0x110000))
+    cased = {chr(c) for key, others in extra.items() for c in (key, *others)}
+    digits = (chr(i) for i in range(128, 0x110000) if chr(i).isdigit())
+    odd = {c for c in digits if not re.match(r"\d", c) and re.match(r"\w", c)}
+    return frozenset(c for c in cased | odd if not c.isascii())
+
+
+RISKY = _risky_characters()
+
+
+def word_gate(phrases) -> re.Pattern[str] | None:
+    """A case-sensitive regex for one word of each vocabulary phrase, to search in plain text.
+
+    A pattern built on ``alternation(phrases)`` holds that word in every match, followed by a
+    non-letter (a separator, or the end of the phrase), so a window of plain text without any of
+    them cannot match. The longest such word is taken (the rarest); the branches open with
+    literals, so the engine skips straight to their first letters.
+
+    >>> [m.group() for m in word_gate(["il y a", "dans", "d'ici"]).finditer("il y a, dans, d'ici")]
+    ['il', 'dans', 'ici']
+    """
+    words, whole = set(), True
+    for phrase in phrases:
+        key = fold(phrase) + ("-" if phrase.endswith("-") else "")
+        tokens = [
+            m for m in re.finditer(r"[^\W\d_]+", key) if m.end() < len(key) or not key.endswith(("'", "-"))
+        ]
+        if not tokens:  # "l'", "mi-": a letter may follow; the bare word still must be there
+            tokens, whole = list(re.finditer(r"[^\W\d_]+", key)), False
+        if not tokens:
+            return None
+        words.add(max((m.group() for m in tokens), key=len))
+    return word_scanner(words, whole=whole) if words else None
