@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from claims.dates_calendar import When, changed, resolve, with_year
 from claims.dates_grammar import Grammar, grammar
@@ -191,12 +192,15 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Longest pieces first, earlier rules on ties; no two chosen pieces overlap."""
     found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[1], f[0].start))
-    chosen: list[Piece] = []
-    for piece, _ in found:  # pieces are never empty: overlapping means sharing a character
-        start, end = piece.start, piece.end
-        if all(end <= c.start or c.end <= start for c in chosen):
-            chosen.append(piece)
-    return sorted(chosen, key=lambda p: p.start)
+    starts: list[int] = []  # the chosen pieces in text order: they never overlap, so a new
+    chosen: list[Piece] = []  # piece need only be checked against its two neighbours
+    for piece, _ in found:  # (pieces are never empty: overlapping means sharing a character)
+        at = bisect_right(starts, piece.start)
+        if (at and chosen[at - 1].end > piece.start) or (at < len(starts) and starts[at] < piece.end):
+            continue
+        starts.insert(at, piece.start)
+        chosen.insert(at, piece)
+    return chosen
 
 
 def _combine(pieces: list[Piece], text: str, gram: Grammar) -> list[Piece]:
