@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.dates_lexicon import LETTER_AFTER, LETTER_BEFORE, alternation, capitalised, fold, lexicon
-from claims.dates_scan import first_char_guard, word_gate, word_scanner
+from claims.dates_scan import first_char_guard, plain_alternation, word_gate, word_scanner
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 NO_DIGIT_BEFORE = r"(?<![\d.,/])(?<!\d\s)"  # not part of "6,107.31" or "2 000"
@@ -93,7 +93,11 @@ def _compile(rule: tuple) -> Rule:
     name, categories, pattern, gate, words = (*rule, None, None)[:5]
     guarded = first_char_guard(pattern, FLAGS)
     compiled = None if guarded is None else re.compile(guarded, FLAGS)  # None: it never matches
-    needs = None if words is None else word_gate(words)
+    needs = None
+    if isinstance(words, str):  # a regex over plain text
+        needs = re.compile(words)
+    elif words is not None:  # vocabulary words, one of which every match holds
+        needs = word_gate(words)
     return name, frozenset(categories.split()), compiled, gate and re.compile(gate, FLAGS), needs
 
 
@@ -140,6 +144,11 @@ def grammar(lang: str) -> Grammar:
     # skips straight to the digits; a window where the gate fails cannot hold a match.
     day_then_connector = rf"\d(?:{suffix})?\s{{0,3}}(?:{connectors})"  # "4 to", "3 au", "19-"
     quarter_code = rf"[1-4](?<=[{letters}][1-4])"  # "Q3", "T3", "H1"
+    # ... and gates over plain text (lower case, no accents), whose words open with literals
+    pa = plain_alternation
+    long_day_words = [w for w in day_words if len(fold(w)) > 2]
+    needs_day = rf"\d|{pa(long_day_words)}"  # a day in digits or in words
+    needs_ordinal = rf"\d|{pa(t.ORDINALS)}|{pa(t.LAST_WORDS)}"  # "3rd", "troisième", "last"
 
     rules = [
         # 2023-12-15, 2015/08/12, 2015.5.13
@@ -154,6 +163,7 @@ def grammar(lang: str) -> Grammar:
             "iso",
             "month",
             rf"{NO_DIGIT_BEFORE}(?P<y>[12]\d{{3}})(?P<sep>[-/])(?P<mon>{month})(?P=sep)(?P<d>{DAY_DIGITS})",
+            r"\d[-/]",
         ),
         # 15/12/2023, 12/15/2023, 18/9/15, 13.5.2015
         (
@@ -213,6 +223,8 @@ def grammar(lang: str) -> Grammar:
             "month",
             rf"(?P<d>{day})(?:\s{{1,3}}{of}\s{{1,3}}|[\s.\-]{{0,3}})(?P<mon>{month})"
             rf"(?:(?:[\s,.]{{1,3}}|\s{{1,3}}{of}\s{{1,3}})(?P<y>{year}))?",
+            None,
+            needs_day,
         ),
         # the fourth of may
         (
@@ -220,6 +232,8 @@ def grammar(lang: str) -> Grammar:
             "month",
             rf"(?P<d>{day})\s{{1,3}}{alternation(t.DAY_OF)}\s{{1,3}}(?P<mon>{any_month})"
             rf"(?:(?:[\s,.]{{1,3}}|\s{{1,3}}{of}\s{{1,3}})(?P<y>{year}))?",
+            None,
+            t.DAY_OF,
         ),
         # December 15, 2023; Oct. 2; may the eleventh
         (
@@ -227,6 +241,8 @@ def grammar(lang: str) -> Grammar:
             "month",
             rf"(?P<mon>{month})[\s\-]{{0,3}}(?:(?:the|le)\s{{1,3}})?(?P<d>{day})(?![:h]?\d)"
             rf"(?:,?\s{{1,3}}(?:{of}\s{{1,3}})?(?P<y>{year}))?",
+            None,
+            needs_day,
         ),
         # from 4 to 22 January 2017, du 3 au 12 du mois de sept.
         (
@@ -262,6 +278,8 @@ def grammar(lang: str) -> Grammar:
             "weekday",
             rf"(?:{articles}\s{{0,3}})?(?P<ord>{ordinal})\s{{1,3}}(?P<wd>{weekday})\s{{0,3}}"
             rf"(?:(?:{of}|in|en)\s{{0,3}}(?P<mon>{month})(?:\s{{1,3}}(?P<y>{year}))?)?",
+            None,
+            needs_ordinal,
         ),
         # June 2023, Jan, 2001, nov. de l'année 2016
         (
@@ -270,11 +288,13 @@ def grammar(lang: str) -> Grammar:
             rf"(?:(?P<head>{month_heads})\s{{0,3}})?(?P<mon>{month})"
             rf"(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}|\s{{1,3}}{of}\s{{1,3}}(?:{year_head}\s{{1,3}})?|-)"
             rf"(?P<y>{year})",
+            r"[12]\d{3}",
         ),
         (
             "month_year",
             "month",
             rf"(?P<y>{year})(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}|-)(?P<mon>{month})(?![\s\-]{{0,3}}\d)",
+            r"[12]\d{3}",
         ),
         # le mois de mars, this May, septembre dernier, September
         (
@@ -303,6 +323,8 @@ def grammar(lang: str) -> Grammar:
             "quarter",
             rf"(?:(?P<art>{articles})\s{{1,3}})?(?P<ord>{ordinal})[\s\-]{{1,3}}(?P<qw>{quarter_word})"
             rf"(?:\s{{1,3}}(?:{of}\s{{1,3}})?(?:{year_head}\s{{1,3}})?(?P<y>{year}))?",
+            None,
+            needs_ordinal,
         ),
         # the third week of 2027, la semaine 31
         (
@@ -310,6 +332,8 @@ def grammar(lang: str) -> Grammar:
             "week",
             rf"(?:{articles}\s{{0,3}})?(?:(?P<ord>{ordinal})\s{{1,3}}{week_word}|{week_word}\s{{1,3}}"
             rf"(?P<n>\d{{1,2}})(?!\d))(?:\s{{1,3}}{of}\s{{1,3}}(?:{year_head}\s{{1,3}})?(?P<y>{year}))?",
+            None,
+            needs_ordinal,
         ),
         # the 1990s, the '70s, les années 1990, les années soixante-dix
         (
@@ -318,6 +342,11 @@ def grammar(lang: str) -> Grammar:
             rf"(?:(?P<art>{alternation(t.DECADE_ARTICLES)})\s{{1,3}})?(?:(?P<head>{alternation(t.DECADE_HEADS)})"
             rf"\s{{1,3}})?(?:{NO_DIGIT_BEFORE}(?P<digits>(?:1\d|20)?\d0)(?!\d)(?P<s>\s?['’]?s{LETTER_AFTER})?"
             rf"|['’](?P<short>\d0)['’]?s{LETTER_AFTER}|(?P<word>{alternation(t.DECADE_WORDS)}))",
+            None,
+            # only these matches make a decade (dates_rules._decade): "1990s", "'70s", a head
+            # word ("les années 90"), or an article before a word ("the seventies")
+            rf"\d0\s?['’]?s(?![^\W\d_])|['’]\d0|{pa(t.DECADE_HEADS)}"
+            rf"|{pa(t.DECADE_ARTICLES)}\s{{1,3}}{pa(t.DECADE_WORDS)}",
         ),
         # summer 2016, l'été dernier, last spring
         (
@@ -338,6 +367,8 @@ def grammar(lang: str) -> Grammar:
             "weekday",
             rf"(?P<wd>{weekday}),?\s{{1,3}}(?:(?:the|le)\s{{1,3}})?(?P<d>{day})"
             rf"(?![\s\-.]{{0,3}}(?:{month}|\d)|[/.\-]\d)(?!\s?[h:]\d|\s?h{LETTER_AFTER})",
+            None,
+            needs_day,
         ),
         # today, hier, the day before yesterday
         ("relative_day", "relday", alternation(t.RELATIVE_DAYS)),
@@ -397,7 +428,14 @@ def grammar(lang: str) -> Grammar:
         ),
         ("year_to_date", "ytd", alternation(t.YEAR_TO_DATE)),
         # the 27th, le 27 (only before punctuation: "le 27e étage" is not a date)
-        ("day_only", "digit dayword", rf"(?:{articles})\s{{1,3}}(?P<d>{day})(?=\s{{0,2}}(?:[.,;:!?)]|$))"),
+        (
+            "day_only",
+            "digit dayword",
+            rf"(?:{articles})\s{{1,3}}(?P<d>{day})(?=\s{{0,2}}(?:[.,;:!?)]|$))",
+            None,
+            rf"{pa(t.ARTICLES)}\s{{1,3}}(?:\d{{1,2}}(?!\d)(?:{pa(t.ORDINAL_SUFFIXES, bounded=False)})?"
+            rf"|{pa(long_day_words)})(?=\s{{0,2}}(?:[.,;:!?)]|$))",
+        ),
         (
             "day_only",
             "digit dayword",

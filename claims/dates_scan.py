@@ -215,3 +215,33 @@ def word_gate(phrases) -> re.Pattern[str] | None:
             return None
         words.add(max((m.group() for m in tokens), key=len))
     return word_scanner(words, whole=whole) if words else None
+
+
+def plain_alternation(words, *, bounded: bool = True) -> str:
+    """``dates_lexicon.alternation(words)`` for plain text (see ``claims.dates._plain``): bare
+    letters instead of accent classes, no lookbehind in front, so that its branches open with
+    literals. For gates only: it may match where ``alternation`` does not, never the reverse.
+
+    >>> plain_alternation(["l'", "le", "la"])
+    "l(?:['’]\\\\s?|a(?![^\\\\W\\\\d_])|e(?![^\\\\W\\\\d_]))"
+    """
+    keys = {fold(w) + ("-" if w.endswith("-") else "") for w in words if fold(w)}
+    if not keys:
+        return "(?!)"
+    root: dict = {}
+    for key in sorted(keys):
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = r"(?![^\W\d_])" if bounded and not key.endswith(("'", "-")) else ""
+    return _plain_trie(root)
+
+
+_PLAIN_CHARS = {" ": r"[\s\-]{1,3}", "'": r"['’]\s?", "-": r"[\s\-]{0,2}"}  # as the lexicon's
+
+
+def _plain_trie(node: dict) -> str:
+    alts = [_PLAIN_CHARS.get(ch, re.escape(ch)) + _plain_trie(child) for ch, child in node.items() if ch]
+    if "" in node:
+        alts.append(node[""])
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
