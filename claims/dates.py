@@ -48,7 +48,8 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_DIGITS = re.compile(r"\d+")
+# a run of digits, and whether a separator and a digit follow ("15/12", "2020 - 23")
+_DIGITS = re.compile(r"(\d+)(?:(?=\s{0,2}[/.\-–]\s{0,2}\d)(?P<sep>))?")
 _LETTER_BEFORE = re.compile(r"(?<![^\W\d_])")
 _MARGIN = 48  # characters scanned on each side of a trigger word; longer than any one rule's match
 
@@ -62,10 +63,10 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
     for start, stop, categories in _trigger_tokens(text, gram):
+        lo, end = max(0, start - _MARGIN), min(size, stop + _MARGIN)
+        cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
+        end = cut.start() if cut else min(size, end + 24)
         for category in categories:
-            lo, end = max(0, start - _MARGIN), min(size, stop + _MARGIN)
-            cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
-            end = cut.start() if cut else min(size, end + 24)
             runs = spans.get(category)
             if runs is None:
                 spans[category] = [(lo, end)]
@@ -86,7 +87,7 @@ def _trigger_tokens(text: str, gram: Grammar) -> list[tuple[int, int, tuple[str,
     lowered = text.lower()
     if len(lowered) != len(text) or not (text.isascii() or _ODD_DIGITS.isdisjoint(text)):
         return _trigger_tokens_by_word(text, gram)
-    tokens = [(m.start(), m.end(), _number_categories(text, m)) for m in _DIGITS.finditer(text)]
+    tokens = [(*m.span(1), _digit_categories(m)) for m in _DIGITS.finditer(text)]
     words = [
         (m.start(), m.end(), gram.triggers[m.group()])
         for m in gram.trigger_scan.finditer(lowered)
@@ -120,11 +121,25 @@ _BREAK = re.compile(r"\s")
 _SEPARATED = re.compile(r"\s{0,2}[/.\-–]\s{0,2}\d")
 
 
-def _number_categories(text: str, token: re.Match[str]) -> tuple[str, ...]:
+_DIGIT_CATEGORIES: dict[tuple, tuple[str, ...]] = {}
+
+
+def _digit_categories(found: re.Match[str]) -> tuple[str, ...]:
+    """``_number_categories`` of a ``_DIGITS`` match, kept per shape of the run (its length up
+    to 5, a leading 1 or 2, a final 0, a separator after): forty shapes at most."""
+    digits = found.group(1)
+    key = (min(len(digits), 5), digits[0] in "12", digits[-1] == "0", found.group("sep") is not None)
+    categories = _DIGIT_CATEGORIES.get(key)
+    if categories is None:
+        categories = _DIGIT_CATEGORIES[key] = _number_categories(found.string, found, group=1)
+    return categories
+
+
+def _number_categories(text: str, token: re.Match[str], group: int = 0) -> tuple[str, ...]:
     """Which number rules a run of digits may start: "2023" a year, "15/12" a numeric date..."""
-    digits = token.group()
+    digits = token.group(group)
     categories = ["digit"]
-    if _SEPARATED.match(text, token.end()):
+    if _SEPARATED.match(text, token.end(group)):
         categories.append("sep")
     if len(digits) == 4 and digits[0] in "12":
         categories.append("year")

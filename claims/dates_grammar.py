@@ -223,8 +223,6 @@ def grammar(lang: str) -> Grammar:
             "month",
             rf"(?P<d>{day})(?:\s{{1,3}}{of}\s{{1,3}}|[\s.\-]{{0,3}})(?P<mon>{month})"
             rf"(?:(?:[\s,.]{{1,3}}|\s{{1,3}}{of}\s{{1,3}})(?P<y>{year}))?",
-            None,
-            needs_day,
         ),
         # the fourth of may
         (
@@ -241,8 +239,6 @@ def grammar(lang: str) -> Grammar:
             "month",
             rf"(?P<mon>{month})[\s\-]{{0,3}}(?:(?:the|le)\s{{1,3}})?(?P<d>{day})(?![:h]?\d)"
             rf"(?:,?\s{{1,3}}(?:{of}\s{{1,3}})?(?P<y>{year}))?",
-            None,
-            needs_day,
         ),
         # from 4 to 22 January 2017, du 3 au 12 du mois de sept.
         (
@@ -441,6 +437,8 @@ def grammar(lang: str) -> Grammar:
             "digit dayword",
             rf"{alternation(t.DAY_PREPOSITIONS)}\s{{1,3}}(?P<x>(?P<d>{ordinal_digits}|{alternation(t.ORDINALS)}))"
             rf"(?=\s{{0,2}}(?:[.,;:!?)]|$))",
+            None,
+            rf"{pa(t.DAY_PREPOSITIONS)}\s{{1,3}}(?:\d|{pa(t.ORDINALS)})",
         ),
         # the year 2027, l'année 2027; a bare year is checked for context in dates_rules
         (
