@@ -13,9 +13,9 @@ from bisect import bisect_right
 
 from claims.dates_calendar import When, changed, resolve, with_year
 from claims.dates_grammar import Grammar, grammar
-from claims.dates_lexicon import ACCENTS, fold, lexicon
+from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
-from claims.dates_scan import RISKY, plain_table, tail_search
+from claims.dates_scan import plain_text, tail_search
 from claims.models import DateRef
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -161,7 +161,7 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
     for priority in active:
         name, categories, pattern, gate, needs = rules[priority]
         if needs is not None and plain is False:
-            plain = _plain(text)
+            plain = plain_text(text)
         runs = unions.get(categories)
         if runs is None:
             runs = unions[categories] = _union([windows[c] for c in categories if c in windows])
@@ -176,18 +176,6 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
                 if piece is not None and piece.end > piece.start:
                     found.append((piece, priority))
     return found
-
-
-_PLAIN = plain_table(ACCENTS)
-
-
-def _plain(text: str) -> str | None:
-    """``text`` lower-cased with the lexicon's accents taken off, offsets unchanged, for the word
-    gates; None when a character could make a rule match where the plain text says it cannot."""
-    if not (text.isascii() or RISKY.isdisjoint(text)):
-        return None
-    plain = text.lower().translate(_PLAIN)
-    return plain if len(plain) == len(text) else None
 
 
 def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:

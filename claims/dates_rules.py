@@ -108,15 +108,24 @@ def _ordinal(lex: Lexicon, word: str) -> int | None:
 def _year_has_context(gram: Grammar, text: str, m: re.Match[str]) -> bool:
     """A bare year is a date after "en", "since", "fin"..., as a sentence subject or opening a range."""
     before = text[max(0, m.start() - 40) : m.start()]
-    if m["head"] or tail_search(gram.year_context, before):
+    if m["head"]:
         return True
-    if tail_search(gram.range_opener, before) and gram.connector_after.match(text, m.end()):
+    # The cheap test of each pair first (same answers): a connector after the year, four
+    # digits before it, a verb after it.
+    if tail_search(gram.year_context, before):
         return True
-    if tail_search(gram.range_gap, before) and re.search(
-        r"\d{4}" + gram.range_gap.pattern, before, re.I | re.X
+    if gram.connector_after.match(text, m.end()) and tail_search(gram.range_opener, before):
+        return True
+    if (
+        _FOUR_DIGITS.search(before)
+        and tail_search(gram.range_gap, before)
+        and re.search(r"\d{4}" + gram.range_gap.pattern, before, re.I | re.X)
     ):
         return True  # "between 2015 and 2018": the second year of a range
-    return bool(tail_search(_SENTENCE_START, before) and gram.subject_verb.match(text, m.end()))
+    return bool(gram.subject_verb.match(text, m.end()) and tail_search(_SENTENCE_START, before))
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 class _Match:

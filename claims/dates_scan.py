@@ -14,7 +14,7 @@ import re
 from re import _constants as C
 from re import _parser as P
 
-from claims.dates_lexicon import fold
+from claims.dates_lexicon import ACCENTS, fold
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -190,6 +190,20 @@ def _risky_characters() -> frozenset[str]:
 
 
 RISKY = _risky_characters()
+_PLAIN = plain_table(ACCENTS)
+
+
+def plain_text(text: str) -> str | None:
+    """``text`` lower-cased with the lexicon's accents taken off, offsets unchanged, for the
+    gates; None when a character could make a rule match where the plain text says it cannot.
+
+    >>> plain_text("Début 2024, l’ÉTÉ")
+    'debut 2024, l’ete'
+    """
+    if not (text.isascii() or RISKY.isdisjoint(text)):
+        return None
+    plain = text.lower().translate(_PLAIN)
+    return plain if len(plain) == len(text) else None
 
 
 def word_gate(phrases) -> re.Pattern[str] | None:
