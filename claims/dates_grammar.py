@@ -142,7 +142,10 @@ def grammar(lang: str) -> Grammar:
     steps = rf"(?:{step_gap}{count}\s{{0,3}}{unit}){{0,3}}"  # "2 years 1 month 21 days"
     # Gates: a part every match of the rule contains, opening with a digit so that the engine
     # skips straight to the digits; a window where the gate fails cannot hold a match.
-    day_then_connector = rf"\d(?:{suffix})?\s{{0,3}}(?:{connectors})"  # "4 to", "3 au", "19-"
+    # "4 to 22", "3 au 12", "19-20" (month_range allows "the" before the second day)
+    day_then_connector = (
+        rf"\d(?:{suffix})?\s{{0,3}}(?:{connectors})\s{{0,3}}(?:(?:{articles}|the)\s{{0,3}})?\d"
+    )
     quarter_code = rf"[1-4](?<=[{letters}][1-4])"  # "Q3", "T3", "H1"
     # ... and gates over plain text (lower case, no accents), whose words open with literals
     pa = plain_alternation

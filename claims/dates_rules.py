@@ -237,8 +237,9 @@ def _nth_weekday(c: _Match) -> Result:
 def _month_alone(c: _Match) -> Result:
     g, lex = c.g, c.lex
     shift = _shift(lex, c.m)
-    has_context = g.get("head") or shift is not None or tail_search(c.gram.month_context, c.before())
-    if not has_context and _month_needs_context(lex, g["mon"]):
+    has_context = g.get("head") or shift is not None
+    needs_context = not has_context and _month_needs_context(lex, g["mon"])
+    if needs_context and not tail_search(c.gram.month_context, c.before()):  # searched only then
         return None
     if shift == 0:  # "this May", "ce janvier"
         return When(month=_month(lex, g["mon"]), year_shift=0)
