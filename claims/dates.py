@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from claims.dates_calendar import When, changed, resolve, with_year
-from claims.dates_grammar import Grammar, grammar
+from claims.dates_grammar import Grammar, Rule, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
 from claims.dates_scan import plain_text, tail_search
@@ -155,11 +156,8 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
     lex = lexicon(gram.lang)
     found = []
     unions: dict[frozenset[str], list[tuple[int, int]]] = {}
-    rules = gram.rules
-    active = sorted({i for category in windows for i in gram.by_category.get(category, ())})
     plain: str | bool | None = False  # not made yet
-    for priority in active:
-        name, categories, pattern, gate, needs = rules[priority]
+    for priority, (name, categories, pattern, gate, needs) in _active(gram.lang, frozenset(windows)):
         if needs is not None and plain is False:
             plain = plain_text(text)
         runs = unions.get(categories)
@@ -176,6 +174,15 @@ def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
                 if piece is not None and piece.end > piece.start:
                     found.append((piece, priority))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _active(lang: str, present: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
+    """The rules the present trigger categories let run, in priority order (a few hundred sets
+    of categories occur: kept once each)."""
+    gram = grammar(lang)
+    found = {i for category in present for i in gram.by_category.get(category, ())}
+    return tuple((i, gram.rules[i]) for i in sorted(found))
 
 
 def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
