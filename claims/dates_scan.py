@@ -166,7 +166,7 @@ def tail_search(pattern: re.Pattern[str], text: str, start: int = 0, end: int | 
     >>> tail_search(re.compile(r"(?:since|by)\\s?$"), "up since", 0).span()
     (3, 8)
     """
-    end = len(text) if end is None else end
+    end = len(text) if end is None else min(end, len(text))  # as search() clamps it
     return pattern.search(text, max(start, end - _widest(pattern) - 1), end)
 
 
