@@ -200,7 +200,9 @@ def plain_text(text: str) -> str | None:
     >>> plain_text("Début 2024, l’ÉTÉ")
     'debut 2024, l’ete'
     """
-    if not (text.isascii() or RISKY.isdisjoint(text)):
+    if text.isascii():  # no accent to take off (and no risky character)
+        return text.lower()
+    if not RISKY.isdisjoint(text):
         return None
     plain = text.lower().translate(_PLAIN)
     return plain if len(plain) == len(text) else None
