@@ -63,7 +63,11 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
     """
     spans: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
-    for start, stop, categories in _trigger_tokens(text, gram):
+    tokens = _trigger_tokens(text, gram)
+    if size <= _MARGIN:  # every window is the whole clause (most clauses): no arithmetic
+        whole = [(0, size)]
+        return {category: whole for _, _, categories in tokens for category in categories}
+    for start, stop, categories in tokens:
         lo, end = max(0, start - _MARGIN), min(size, stop + _MARGIN)
         cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
         end = cut.start() if cut else min(size, end + 24)
