@@ -160,6 +160,7 @@ def grammar(lang: str) -> Grammar:
             "sep",
             rf"{NO_DIGIT_BEFORE}(?P<y>[12]\d{{3}})(?P<sep>[-/.])(?P<m>{MONTH_DIGITS})(?P=sep)"
             rf"(?P<d>{DAY_DIGITS}){NO_DIGIT_AFTER}",
+            r"\d{4}[-/.]\d{1,2}[-/.]\d",
         ),
         # 2019-sep-1
         (
@@ -174,6 +175,7 @@ def grammar(lang: str) -> Grammar:
             "sep",
             rf"{NO_DIGIT_BEFORE}(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)"
             rf"(?P<y>\d{{4}}|\d\d)(?!\d)(?![/.,\-]\d)",
+            r"\d[/.\-]\d{1,2}[/.\-]\d",
         ),
         # 22/04 after "le", "on", a weekday or "(": a bare "3/4" is a fraction
         (
@@ -197,12 +199,14 @@ def grammar(lang: str) -> Grammar:
             "sep",
             rf"{NO_DIGIT_BEFORE}(?P<m>{MONTH_DIGITS})\s{{0,2}}[/\-]\s{{0,2}}(?P<y>{BARE_YEAR})"
             rf"{NO_DIGIT_AFTER}",
+            r"\d\s{0,2}[/\-]\s{0,2}[12]\d{3}",
         ),
         (
             "numeric_my",
             "sep",
             rf"{NO_DIGIT_BEFORE}(?P<y>{BARE_YEAR})\s{{0,2}}[/\-]\s{{0,2}}(?P<m>{MONTH_DIGITS})"
             rf"{NO_DIGIT_AFTER}",
+            r"\d{4}\s{0,2}[/\-]\s{0,2}\d",
         ),
         # 2020-2023, 2020-23
         (
