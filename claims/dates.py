@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from bisect import bisect_right
+from functools import lru_cache
 
-from claims.dates_calendar import When, resolve, with_year
-from claims.dates_grammar import Grammar, grammar
+from claims.dates_calendar import When, changed, resolve, with_year
+from claims.dates_grammar import Grammar, Rule, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
+from claims.dates_scan import plain_text, tail_search
 from claims.models import DateRef
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -34,16 +36,22 @@ def find_dates(text: str, *, lang: str, published: dt.date | None = None) -> lis
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     gram = grammar(code)
     found = _candidates(text, gram)
-    pieces = _combine(_select(found), text, gram)
-    unpaired = {(p.start, p.end, p.rule) for p in pieces if p.pending}
-    if unpaired:  # a piece that found no partner yields its place to the pieces it hid
-        kept = [f for f in found if (f[0].start, f[0].end, f[0].rule) not in unpaired]
-        pieces = _combine(_select(kept), text, gram)
-    pieces = [piece for piece in pieces if not piece.pending]
+    if len(found) < 2:  # nothing to choose between or join (most clauses): a pending piece goes
+        pieces = [piece for piece, _ in found if not piece.pending]
+    else:
+        pieces = _combine(_select(found), text, gram)
+        unpaired = {(p.start, p.end, p.rule) for p in pieces if p.pending}
+        if unpaired:  # a piece that found no partner yields its place to the pieces it hid
+            kept = [f for f in found if (f[0].start, f[0].end, f[0].rule) not in unpaired]
+            pieces = _combine(_select(kept), text, gram)
+        pieces = [piece for piece in pieces if not piece.pending]
     return [_to_ref(text, _with_prefix(piece, text, gram), published) for piece in pieces]
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# a run of digits, and whether a separator and a digit follow ("15/12", "2020 - 23")
+_DIGITS = re.compile(r"(\d+)(?:(?=\s{0,2}[/.\-–]\s{0,2}\d)(?P<sep>))?")
+_LETTER_BEFORE = re.compile(r"(?<![^\W\d_])")
 _MARGIN = 48  # characters scanned on each side of a trigger word; longer than any one rule's match
 
 
@@ -55,32 +63,88 @@ def _windows(text: str, gram: Grammar) -> dict[str, list[tuple[int, int]]]:
     """
     spans: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
+    tokens = _trigger_tokens(text, gram)
+    if size <= _MARGIN:  # every window is the whole clause (most clauses): no arithmetic
+        whole = [(0, size)]
+        return {category: whole for _, _, categories in tokens for category in categories}
+    for start, stop, categories in tokens:
+        lo, end = max(0, start - _MARGIN), min(size, stop + _MARGIN)
+        cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
+        end = cut.start() if cut else min(size, end + 24)
+        for category in categories:
+            runs = spans.get(category)
+            if runs is None:
+                spans[category] = [(lo, end)]
+            elif lo <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+            else:
+                runs.append((lo, end))
+    return spans
+
+
+def _trigger_tokens(text: str, gram: Grammar) -> list[tuple[int, int, tuple[str, ...] | frozenset[str]]]:
+    """The tokens of ``text`` (runs of letters or of digits) that trigger rules, in order.
+
+    Two regex scans instead of a Python loop over every word: digit runs, and the trigger words
+    in the lower-cased text. Falls back to that loop when lower-casing moves the offsets or a
+    word opens with a digit that is not a decimal one ("²").
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or not (text.isascii() or _ODD_DIGITS.isdisjoint(text)):
+        return _trigger_tokens_by_word(text, gram)
+    tokens = [(*m.span(1), _digit_categories(m)) for m in _DIGITS.finditer(text)]
+    words = [
+        (m.start(), m.end(), gram.triggers[m.group()])
+        for m in gram.trigger_scan.finditer(lowered)
+        if _LETTER_BEFORE.match(text, m.start())  # the whole word, not the end of a longer one
+    ]
+    if words:
+        tokens = sorted(tokens + words) if tokens else words
+    return tokens
+
+
+def _trigger_tokens_by_word(text: str, gram: Grammar) -> list:
+    found = []
     for token in _TOKEN.finditer(text):
         word = token.group()
         categories = (
             _number_categories(text, token) if word[0].isdigit() else gram.triggers.get(word.lower(), ())
         )
-        for category in categories:
-            start, end = max(0, token.start() - _MARGIN), min(size, token.end() + _MARGIN)
-            cut = _BREAK.search(text, end, min(size, end + 24))  # not inside a word or a number
-            end = cut.start() if cut else min(size, end + 24)
-            runs = spans.setdefault(category, [])
-            if runs and start <= runs[-1][1]:
-                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
-            else:
-                runs.append((start, end))
-    return spans
+        if categories:
+            found.append((token.start(), token.end(), categories))
+    return found
 
 
+def _odd_digits() -> frozenset[str]:
+    """Letters (for the regex engine) that Python still counts as digits: "²", "①"."""
+    odd = (chr(i) for i in range(128, 0x110000) if chr(i).isdigit())
+    return frozenset(c for c in odd if not re.match(r"\d", c) and re.match(r"\w", c))
+
+
+_ODD_DIGITS = _odd_digits()
 _BREAK = re.compile(r"\s")
 _SEPARATED = re.compile(r"\s{0,2}[/.\-–]\s{0,2}\d")
 
 
-def _number_categories(text: str, token: re.Match[str]) -> tuple[str, ...]:
+_DIGIT_CATEGORIES: dict[tuple, tuple[str, ...]] = {}
+
+
+def _digit_categories(found: re.Match[str]) -> tuple[str, ...]:
+    """``_number_categories`` of a ``_DIGITS`` match, kept per shape of the run (its length up
+    to 5, a leading 1 or 2, a final 0, a separator after): forty shapes at most."""
+    digits = found.group(1)
+    key = (min(len(digits), 5), digits[0] in "12", digits[-1] == "0", found.group("sep") is not None)
+    categories = _DIGIT_CATEGORIES.get(key)
+    if categories is None:
+        categories = _DIGIT_CATEGORIES[key] = _number_categories(found.string, found, group=1)
+    return categories
+
+
+def _number_categories(text: str, token: re.Match[str], group: int = 0) -> tuple[str, ...]:
     """Which number rules a run of digits may start: "2023" a year, "15/12" a numeric date..."""
-    digits = token.group()
+    digits = token.group(group)
     categories = ["digit"]
-    if _SEPARATED.match(text, token.end()):
+    if _SEPARATED.match(text, token.end(group)):
         categories.append("sep")
     if len(digits) == 4 and digits[0] in "12":
         categories.append("year")
@@ -90,19 +154,39 @@ def _number_categories(text: str, token: re.Match[str]) -> tuple[str, ...]:
 
 
 def _candidates(text: str, gram: Grammar) -> list[tuple[Piece, int]]:
-    lex = lexicon(gram.lang)
     windows = _windows(text, gram)
+    if not windows:
+        return []
+    lex = lexicon(gram.lang)
     found = []
     unions: dict[frozenset[str], list[tuple[int, int]]] = {}
-    for priority, (name, categories, pattern) in enumerate(gram.rules):
-        if categories not in unions:
-            unions[categories] = _union([windows[c] for c in categories if c in windows])
-        for start, end in unions[categories]:
+    plain: str | bool | None = False  # not made yet
+    for priority, (name, categories, pattern, gate, needs) in _active(gram.lang, frozenset(windows)):
+        if needs is not None and plain is False:
+            plain = plain_text(text)
+        runs = unions.get(categories)
+        if runs is None:
+            runs = unions[categories] = _union([windows[c] for c in categories if c in windows])
+        for start, end in runs:
+            # skip a window that lacks a part every match holds: a regex, or one of some words
+            if gate is not None and gate.search(text, start, end) is None:
+                continue
+            if needs is not None and plain is not None and needs.search(plain, start, end) is None:
+                continue
             for match in pattern.finditer(text, start, end):
                 piece = interpret(name, match, text, lex, gram)
                 if piece is not None and piece.end > piece.start:
                     found.append((piece, priority))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _active(lang: str, present: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
+    """The rules the present trigger categories let run, in priority order (a few hundred sets
+    of categories occur: kept once each)."""
+    gram = grammar(lang)
+    found = {i for category in present for i in gram.by_category.get(category, ())}
+    return tuple((i, gram.rules[i]) for i in sorted(found))
 
 
 def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -122,14 +206,15 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 def _select(found: list[tuple[Piece, int]]) -> list[Piece]:
     """Longest pieces first, earlier rules on ties; no two chosen pieces overlap."""
     found = sorted(found, key=lambda f: (f[0].start - f[0].end, f[1], f[0].start))
-    taken: set[int] = set()
-    chosen = []
-    for piece, _ in found:
-        span = range(piece.start, piece.end)
-        if not any(i in taken for i in span):
-            taken.update(span)
-            chosen.append(piece)
-    return sorted(chosen, key=lambda p: p.start)
+    starts: list[int] = []  # the chosen pieces in text order: they never overlap, so a new
+    chosen: list[Piece] = []  # piece need only be checked against its two neighbours
+    for piece, _ in found:  # (pieces are never empty: overlapping means sharing a character)
+        at = bisect_right(starts, piece.start)
+        if (at and chosen[at - 1].end > piece.start) or (at < len(starts) and starts[at] < piece.end):
+            continue
+        starts.insert(at, piece.start)
+        chosen.insert(at, piece)
+    return chosen
 
 
 def _combine(pieces: list[Piece], text: str, gram: Grammar) -> list[Piece]:
@@ -176,7 +261,7 @@ def _join(a: Piece, b: Piece) -> When | None:
     """The facets of ``a`` completed by its neighbour ``b``, when the two name one date."""
     x, y = a.first, b.first
     if a.rule in ("weekday", "weekday_day") and x.day is None and b.rule in _DATED and not b.pending:
-        return replace(y, weekday=x.weekday)
+        return changed(y, weekday=x.weekday)
     if a.pending and b.pending:
         return None
     return _anchor(x, b)
@@ -192,16 +277,16 @@ def _anchor(x: When, b: Piece) -> When | None:
         return None
     if b.rule == "shift" and y.shift is not None:
         if y.unit == "week" and x.weekday is not None and x.day is None and x.nth is None:
-            return replace(x, week_shift=y.shift)
+            return changed(x, week_shift=y.shift)
         if y.unit == "month" and below_month and x.month is None:
-            return replace(x, unit="month", shift=y.shift)
+            return changed(x, unit="month", shift=y.shift)
         if y.unit == "year" and below_year:
-            return replace(x, unit="year", shift=y.shift)
+            return changed(x, unit="year", shift=y.shift)
         return None
     if b.rule == "year" and below_year and not (x.day is not None and x.month is None):
-        return replace(x, year=y.year)
+        return changed(x, year=y.year)
     if b.rule in ("month", "month_year") and y.day is None and below_month and x.month is None:
-        return replace(x, month=y.month, year=y.year)
+        return changed(x, month=y.month, year=y.year)
     return None
 
 
@@ -214,7 +299,7 @@ def _range(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
         return None
     lex = lexicon(gram.lang)
     conn = fold(found["conn"])
-    opened = gram.range_opener.search(text, max(0, a.start - 20), a.start)
+    opened = tail_search(gram.range_opener, text, max(0, a.start - 20), a.start)
     closing = lex.range_openers.get(fold(opened["open"])) if opened else None
     if closing is None and conn in ("and", "et"):
         return None
@@ -230,26 +315,26 @@ def _range(a: Piece, b: Piece, text: str, gram: Grammar) -> Piece | None:
 def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
     """Take in "since", "by", "early", "fin", "mi-" before the piece (at most two)."""
     for _ in range(2):
-        found = gram.prefix.search(text, max(0, piece.start - 30), piece.start)
+        found = tail_search(gram.prefix, text, max(0, piece.start - 30), piece.start)
         if found is None or piece.last is not None:
             return piece
         lex = lexicon(gram.lang)
         when = piece.first
         if found["bound"] and when.offset is not None and when.bound is None:
-            when = replace(when, bound=lex.bounds[fold(found["bound"])])
+            when = changed(when, bound=lex.bounds[fold(found["bound"])])
         elif when.offset is not None or when.window is not None:
             return piece  # "d'ici il y a deux ans": "d'ici" is a place there
         elif found["around"] and when.day is not None and when.around is None:
-            when = replace(when, around=lex.period_of[fold(found["around"])])
+            when = changed(when, around=lex.period_of[fold(found["around"])])
         elif found["since"]:  # a year-less "depuis le 16 mars" lies in the past, "d'ici juin" ahead
-            when = replace(when, open_end="since", direction=when.direction or -1)
+            when = changed(when, open_end="since", direction=when.direction or -1)
         elif found["by"]:
-            when = replace(when, open_end="by", direction=when.direction or 1)
+            when = changed(when, open_end="by", direction=when.direction or 1)
         elif found["edge"]:
             edge = lex.edges.get(fold(found["edge"]))
             if edge is None or when.edge is not None:
                 return piece
-            when = replace(when, edge=edge)
+            when = changed(when, edge=edge)
         else:
             return piece
         piece = Piece(found.start(), piece.end, piece.rule, when, piece.last)
@@ -262,7 +347,10 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
     if piece.last is not None:
         _, end, _ = resolve(piece.last, published)
         relative = relative or piece.last.relative
-    return DateRef(
+    # Filled like the splitter's moved copies, without the frozen __init__'s one
+    # object.__setattr__ per field: one DateRef per date found in the article.
+    ref = object.__new__(DateRef)
+    vars(ref).update(
         surface=text[piece.start : piece.end],
         span=(piece.start, piece.end),
         start=start.isoformat() if start else None,
@@ -270,3 +358,4 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
         granularity=gran,
         relative=relative,
     )
+    return ref

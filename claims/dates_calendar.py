@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
 Period = tuple[dt.date | None, dt.date | None, str]
 
 FUTURE_TOLERANCE_DAYS = 183
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class When:
     """The facets a date expression fixes; everything else is left to the publication date.
 
@@ -60,12 +60,34 @@ class When:
     bound: str | None = None  # "more"/"less": "plus de deux semaines avant", "less than 2 weeks from"
     around: str | None = None  # "week"/"month" around a day, "week_from" starting at it
 
+    def __init__(self, **facets) -> None:
+        # The generated __init__ of a frozen dataclass sets its 24 fields one by one through
+        # object.__setattr__ (3 µs); a rule match makes one or two of these. Same fields, same
+        # defaults, set in one dict update; unknown names still fail.
+        if not facets.keys() <= _WHEN_FIELDS:
+            raise TypeError(f"When() got unexpected facets {sorted(facets.keys() - _WHEN_FIELDS)}")
+        vars(self).update(_WHEN_DEFAULTS, **facets)
+
     @property
     def relative(self) -> bool:
         """True when the words need the publication date to be placed on the calendar."""
         if self.decade is not None:
             return False
         return self.year is None or self.year_to_date
+
+
+_WHEN_DEFAULTS = {f.name: f.default for f in fields(When)}
+_WHEN_FIELDS = _WHEN_DEFAULTS.keys()
+
+
+def changed(when: When, **facets) -> When:
+    """``dataclasses.replace`` for ``When``, without running ``__init__`` again (pieces are
+    joined and prefixed once per date found)."""
+    if not facets.keys() <= _WHEN_FIELDS:
+        raise TypeError(f"When has no facets {sorted(facets.keys() - _WHEN_FIELDS)}")
+    new = object.__new__(When)
+    vars(new).update(vars(when), **facets)
+    return new
 
 
 def granularity(when: When) -> str:
@@ -218,18 +240,18 @@ def _shifted(when: When, unit: str, published: dt.date) -> tuple[dt.date, dt.dat
         return _calendar_period(when, moved.year)
     below_month = (when.day, when.nth, when.week_no)
     if when.offset is None and unit == "month" and any(f is not None for f in below_month):
-        return _calendar_period(replace(when, month=moved.month), moved.year)
+        return _calendar_period(changed(when, month=moved.month), moved.year)
     return unit_period(finest, moved)
 
 
 def _in_publication_month(when: When, published: dt.date) -> tuple[dt.date, dt.date] | None:
     """ "le 27", "the first Sunday": in the month of publication, or the one before when that
     day would come after publication."""
-    this = _calendar_period(replace(when, month=published.month), published.year)
+    this = _calendar_period(changed(when, month=published.month), published.year)
     if this is not None and this[0] <= published:
         return this
     before = add_units(published.replace(day=1), "month", -1)
-    return _calendar_period(replace(when, month=before.month), before.year)
+    return _calendar_period(changed(when, month=before.month), before.year)
 
 
 def _core(when: When, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
@@ -296,4 +318,4 @@ def resolve(when: When, published: dt.date | None) -> Period:
 
 def with_year(when: When, year: int | None) -> When:
     """``when`` completed with a year taken from a neighbouring expression."""
-    return when if year is None or when.year is not None else replace(when, year=year)
+    return when if year is None or when.year is not None else changed(when, year=year)

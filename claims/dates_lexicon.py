@@ -14,7 +14,7 @@ from types import ModuleType
 
 from claims.vocabulary import load
 
-_ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
+ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}  # letter -> its forms
 _SEPARATOR = r"[\s\-]{1,3}"  # "vingt-deux", "vingt deux", "mid-" and "mid "
 LETTER_BEFORE = r"(?<![^\W\d_])"  # not glued to a preceding letter
 LETTER_AFTER = r"(?![^\W\d_])"  # not glued to a following letter
@@ -35,8 +35,8 @@ def fold(text: str) -> str:
 
 
 def _char_pattern(ch: str) -> str:
-    if ch in _ACCENTS:
-        return f"[{_ACCENTS[ch]}]"
+    if ch in ACCENTS:
+        return f"[{ACCENTS[ch]}]"
     if ch == " ":
         return _SEPARATOR
     if ch == "'":
@@ -82,7 +82,7 @@ def alternation(words, *, bounded: bool = True) -> str:
             node = node.setdefault(ch, {})
         # a word ending in an apostrophe or hyphen ("l'", "mi-") may touch the next word
         node[_END] = LETTER_AFTER if bounded and not key.endswith(("'", "-")) else ""
-    firsts = "".join(sorted({_ACCENTS.get(k[0], k[0]) for k in keys}))
+    firsts = "".join(sorted({ACCENTS.get(k[0], k[0]) for k in keys}))
     head = f"(?=[{re.escape(firsts)}])"
     return f"{LETTER_BEFORE if bounded else ''}{head}{_render(root)}"
 

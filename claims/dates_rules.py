@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
-from claims.dates_calendar import When
+from claims.dates_calendar import When, changed
 from claims.dates_grammar import Grammar
-from claims.dates_lexicon import Lexicon, fold
+from claims.dates_lexicon import Lexicon, fold, lexicon
+from claims.dates_scan import tail_search
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:\n»\"]\s{0,3})$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Piece:
     """A located date expression; ``last`` is set for ranges ("from X to Y")."""
 
@@ -22,6 +24,12 @@ class Piece:
     first: When
     last: When | None = None
     pending: bool = False  # kept only if joined to a neighbour ("2016" in "2016 the third quarter")
+
+    def __init__(
+        self, start: int, end: int, rule: str, first: When, last: When | None = None, pending: bool = False
+    ) -> None:
+        # one dict update instead of six object.__setattr__ calls: a piece per rule match
+        vars(self).update(start=start, end=end, rule=rule, first=first, last=last, pending=pending)
 
 
 def _year(text: str | None) -> int | None:
@@ -46,15 +54,25 @@ def _shift(lex: Lexicon, m: re.Match[str]) -> int | None:
     return None
 
 
+def _folded(lex: Lexicon, table: str) -> frozenset[str]:
+    """The folded words of one list of the vocabulary table (built once, looked up per match)."""
+    return _folded_words(lex.lang, table)
+
+
+@lru_cache(maxsize=64)
+def _folded_words(lang: str, table: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in getattr(lexicon(lang).table, table))
+
+
 def _month_is_ambiguous(lex: Lexicon, word: str) -> bool:
     """ "may", "sept": month names that are also common words."""
-    return fold(word).rstrip(".") in {fold(w) for w in lex.table.MONTHS_NEEDING_CONTEXT}
+    return fold(word).rstrip(".") in _folded(lex, "MONTHS_NEEDING_CONTEXT")
 
 
 def _month_needs_context(lex: Lexicon, word: str) -> bool:
     """Ambiguous names and abbreviations ("Jan" is also a name) need a word or number beside them."""
     key = fold(word).rstrip(".")
-    return _month_is_ambiguous(lex, word) or key in {fold(a) for a in lex.table.MONTH_ABBREVIATIONS}
+    return _month_is_ambiguous(lex, word) or key in _folded(lex, "MONTH_ABBREVIATIONS")
 
 
 def _date(lex: Lexicon, m: re.Match[str]) -> When | None:
@@ -82,7 +100,7 @@ def _numeric(lex: Lexicon, m: re.Match[str]) -> When | None:
 
 def _ordinal(lex: Lexicon, word: str) -> int | None:
     key = fold(word)
-    if key in {fold(w) for w in lex.table.LAST_WORDS}:
+    if key in _folded(lex, "LAST_WORDS"):
         return -1
     return lex.number(word)
 
@@ -90,27 +108,34 @@ def _ordinal(lex: Lexicon, word: str) -> int | None:
 def _year_has_context(gram: Grammar, text: str, m: re.Match[str]) -> bool:
     """A bare year is a date after "en", "since", "fin"..., as a sentence subject or opening a range."""
     before = text[max(0, m.start() - 40) : m.start()]
-    if m["head"] or gram.year_context.search(before):
+    if m["head"]:
         return True
-    if gram.range_opener.search(before) and gram.connector_after.match(text, m.end()):
+    # The cheap test of each pair first (same answers): a connector after the year, four
+    # digits before it, a verb after it.
+    if tail_search(gram.year_context, before):
         return True
-    if gram.range_gap.search(before) and re.search(r"\d{4}" + gram.range_gap.pattern, before, re.I | re.X):
+    if gram.connector_after.match(text, m.end()) and tail_search(gram.range_opener, before):
+        return True
+    if (
+        _FOUR_DIGITS.search(before)
+        and tail_search(gram.range_gap, before)
+        and re.search(r"\d{4}" + gram.range_gap.pattern, before, re.I | re.X)
+    ):
         return True  # "between 2015 and 2018": the second year of a range
-    return bool(_SENTENCE_START.search(before) and gram.subject_verb.match(text, m.end()))
+    return bool(gram.subject_verb.match(text, m.end()) and tail_search(_SENTENCE_START, before))
 
 
-@dataclass(frozen=True)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 class _Match:
-    """One rule match with what its handler needs."""
+    """One rule match with what its handler needs (a plain slotted record: one per match)."""
 
-    name: str
-    m: re.Match[str]
-    g: dict
-    text: str
-    lex: Lexicon
-    gram: Grammar
-    start: int
-    end: int
+    __slots__ = ("end", "g", "gram", "lex", "m", "name", "start", "text")
+
+    def __init__(self, name, m, g, text, lex, gram, start, end) -> None:
+        self.name, self.m, self.g, self.text = name, m, g, text
+        self.lex, self.gram, self.start, self.end = lex, gram, start, end
 
     def before(self, width: int = 30) -> str:
         return self.text[max(0, self.start - width) : self.start]
@@ -160,7 +185,7 @@ def _day_of_month(c: _Match) -> Result:
 def _numeric_date(c: _Match) -> Result:
     when = _numeric(c.lex, c.m)
     if when is not None and c.g.get("wd"):
-        when = replace(when, weekday=c.lex.weekdays.get(fold(c.g["wd"])))
+        when = changed(when, weekday=c.lex.weekdays.get(fold(c.g["wd"])))
     return when
 
 
@@ -212,8 +237,9 @@ def _nth_weekday(c: _Match) -> Result:
 def _month_alone(c: _Match) -> Result:
     g, lex = c.g, c.lex
     shift = _shift(lex, c.m)
-    has_context = g.get("head") or shift is not None or c.gram.month_context.search(c.before())
-    if not has_context and _month_needs_context(lex, g["mon"]):
+    has_context = g.get("head") or shift is not None
+    needs_context = not has_context and _month_needs_context(lex, g["mon"])
+    if needs_context and not tail_search(c.gram.month_context, c.before()):  # searched only then
         return None
     if shift == 0:  # "this May", "ce janvier"
         return When(month=_month(lex, g["mon"]), year_shift=0)
@@ -236,7 +262,7 @@ def _quarter(c: _Match) -> Result:
     g, lex = c.g, c.lex
     n = _ordinal(lex, g["ord"])
     word = fold(g["qw"]).rstrip("s")
-    is_semester = word in {fold(w) for w in lex.table.SEMESTER_WORDS}
+    is_semester = word in _folded(lex, "SEMESTER_WORDS")
     top = 2 if is_semester else 4
     if n is None or n == 0 or n > top or (word == "half" and not g.get("y")):
         return None  # "the first half" of a match is no period
@@ -258,7 +284,7 @@ def _week_no(c: _Match) -> Result:
 
 def _season(c: _Match) -> Result:
     g, lex = c.g, c.lex
-    if not (g.get("pre") or g.get("y") or g.get("suf") or c.gram.month_context.search(c.before())):
+    if not (g.get("pre") or g.get("y") or g.get("suf") or tail_search(c.gram.month_context, c.before())):
         return None  # "a été" is a verb, "spring" a noun, until a year or determiner says otherwise
     shift = _shift(lex, c.m)
     return When(year=_year(g.get("y")), season=lex.seasons[fold(g["season"])], direction=shift or 0)
@@ -342,7 +368,7 @@ def _offset(lex: Lexicon, gram: Grammar, m: re.Match[str]) -> When | None:
         word = g.get("pre") or g.get("post") or ""
         sign = lex.offset_before.get(fold(word)) if g.get("pre") else lex.offset_after.get(fold(word))
         day = None
-        if g.get("post") and fold(word) in {fold(w) for w in lex.table.STORY_OFFSETS} and unit:
+        if g.get("post") and fold(word) in _folded(lex, "STORY_OFFSETS") and unit:
             return When(unit=unit)  # "quatre jours après": after what the story just told
     if unit is None or n is None or sign is None:
         return None
