@@ -66,6 +66,22 @@ def _render(node: dict) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+def word_trie(keys: set[str], after: str) -> dict:
+    """``keys`` as a trie of characters; where a key ends, the pattern that must follow it: ``after``,
+    or nothing for a key ending in an apostrophe or hyphen ("l'", "mi-"), which may touch the next word.
+
+    >>> word_trie({"le", "l'"}, "X")
+    {'l': {"'": {'': ''}, 'e': {'': 'X'}}}
+    """
+    root: dict = {}
+    for key in sorted(keys):
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[_END] = after if not key.endswith(("'", "-")) else ""
+    return root
+
+
 def alternation(words, *, bounded: bool = True) -> str:
     """All ``words`` as one non-capturing group, longest match first; never matches empty.
 
@@ -75,13 +91,7 @@ def alternation(words, *, bounded: bool = True) -> str:
     keys = {_trie_key(w) for w in words if fold(w)}
     if not keys:
         return "(?!)"
-    root: dict = {}
-    for key in sorted(keys):
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        # a word ending in an apostrophe or hyphen ("l'", "mi-") may touch the next word
-        node[_END] = LETTER_AFTER if bounded and not key.endswith(("'", "-")) else ""
+    root = word_trie(keys, LETTER_AFTER if bounded else "")
     firsts = "".join(sorted({ACCENTS.get(k[0], k[0]) for k in keys}))
     head = f"(?=[{re.escape(firsts)}])"
     return f"{LETTER_BEFORE if bounded else ''}{head}{_render(root)}"

@@ -14,7 +14,7 @@ import re
 from re import _constants as C
 from re import _parser as P
 
-from claims.dates_lexicon import ACCENTS, fold
+from claims.dates_lexicon import ACCENTS, fold, word_trie
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -244,13 +244,7 @@ def plain_alternation(words, *, bounded: bool = True) -> str:
     keys = {fold(w) + ("-" if w.endswith("-") else "") for w in words if fold(w)}
     if not keys:
         return "(?!)"
-    root: dict = {}
-    for key in sorted(keys):
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = r"(?![^\W\d_])" if bounded and not key.endswith(("'", "-")) else ""
-    return _plain_trie(root)
+    return _plain_trie(word_trie(keys, r"(?![^\W\d_])" if bounded else ""))
 
 
 _PLAIN_CHARS = {" ": r"[\s\-]{1,3}", "'": r"['’]\s?", "-": r"[\s\-]{0,2}"}  # as the lexicon's
