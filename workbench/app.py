@@ -24,9 +24,7 @@ navigation = st.navigation(
         st.Page(
             "app_pages/export_verdicts.py", title="Export", icon=":material/download:", url_path="export"
         ),
-        st.Page(
-            "app_pages/claim_trends.py", title="Trends", icon=":material/monitoring:", url_path="trends"
-        ),
+        st.Page("app_pages/claim_trends.py", title="Trends", icon=":material/monitoring:", url_path="trends"),
         *signin.editor_pages(user),  # Desk settings, for editors and admins
     ]
 )
