@@ -7,7 +7,7 @@ analysed words for vocabulary); pairs above a threshold are linked and linked cl
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claims import Claim, detect_language
 from sources.comparison import agrees, same_metric
@@ -54,6 +54,7 @@ def _word_similarity(first: list[str], second: list[str]) -> float:
 
 # Linked from 0.45: text weighted 0.8 (mean of character n-gram cosine and word overlap), figures 0.2.
 THRESHOLD, NEIGHBOURS, TEXT_WEIGHT = 0.45, 10, 0.8
+PROGRESS_STEP = 500
 
 
 def claim_similarity(
@@ -100,10 +101,12 @@ def cluster_claims(
     neighbours: int = NEIGHBOURS,
     text_weight: float = TEXT_WEIGHT,
     lang: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ClaimCluster]:
     """Groups of at least two claims that repeat one another (positions in ``claims``), largest first.
 
-    Similarity: ``claim_similarity``; pairs at or above ``threshold`` are linked.
+    Similarity: ``claim_similarity``; pairs at or above ``threshold`` are linked. ``progress(done, total)``
+    is called as claims are compared (every ``PROGRESS_STEP`` claims and at the end).
 
     >>> [c.members for c in cluster_claims(["Kyiv signed dozens of arms deals", "Rain in Paris today",
     ...                                     "Kyiv has signed dozens of arms deals"])]
@@ -115,6 +118,8 @@ def cluster_claims(
     figures = [_figures(c, lg) for c, lg in zip(claims, langs, strict=True)]
     links = _Links(len(texts))
     for i, nearest, cosines in index.char_neighbours(neighbours + 1):
+        if progress is not None and ((i + 1) % PROGRESS_STEP == 0 or i + 1 == len(texts)):
+            progress(i + 1, len(texts))
         for j in nearest:
             if j <= i:
                 continue

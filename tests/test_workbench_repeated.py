@@ -120,15 +120,23 @@ def test_recluster_rebuilds_the_same_clusters_from_scratch(database, database_ur
     with database.session() as session:
         session.execute(update(ClaimRow).values(cluster_id=None))
     assert workbench_cli(["recluster", "--database-url", database_url]) == 0
-    assert "clusters of repeated claims" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "clusters of repeated claims" in printed.out
+    stored = len(_claim_ids(database))
+    assert "Comparing claims [" in printed.err and f"{stored}/{stored} (100%)" in printed.err
     assert _clusters(database) == before
     with database.session() as session:
         report = recluster(session)
     assert report.changed == 0 and report.clusters == 2 and report.clustered_claims == 4
 
 
+def _claim_ids(database) -> list[int]:
+    with database.session() as session:
+        return list(session.scalars(select(ClaimRow.id).where(ClaimRow.retired.is_(False))))
+
+
 def test_the_clusterer_is_injectable(database):
     with database.session() as session:
-        report = recluster(session, clusterer=lambda claims: [tuple(range(len(claims)))])
+        report = recluster(session, clusterer=lambda claims, progress: [tuple(range(len(claims)))])
     clusters = _clusters(database)
     assert report.clusters == 1 and set(clusters.values()) == {min(clusters)}

@@ -138,6 +138,6 @@ def test_progress_bar_shows_on_stderr_only_for_large_exports():
     bar(CHUNK, 2 * CHUNK)
     bar(2 * CHUNK, 2 * CHUNK)
     assert stream.getvalue() == (
-        f"\rExporting verdicts [#####-----] {CHUNK}/{2 * CHUNK}"
-        f"\rExporting verdicts [##########] {2 * CHUNK}/{2 * CHUNK}\n"
+        f"\rExporting verdicts [#####.....] {CHUNK:,}/{2 * CHUNK:,} (50%)"
+        f"\rExporting verdicts [##########] {2 * CHUNK:,}/{2 * CHUNK:,} (100%)\n"
     )

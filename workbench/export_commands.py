@@ -17,6 +17,7 @@ from workbench.config import database_url
 from workbench.errors import WorkbenchError
 from workbench.exports import export_summary, verdicts_csv
 from workbench.filters import ClaimFilter
+from workbench.progress import text_bar
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import CHUNK, setting, verdict_rows
 from workbench.verdict_import import import_verdicts, read_verdict_csv
@@ -31,10 +32,13 @@ class ProgressBar:
     def __call__(self, done: int, total: int) -> None:
         if total <= CHUNK:
             return
-        filled = self.width * done // total
-        bar = "#" * filled + "-" * (self.width - filled)
         end = "\n" if done >= total else ""
-        print(f"\r{self.label} [{bar}] {done}/{total}", end=end, file=self.stream, flush=True)
+        print(
+            "\r" + text_bar(done, total, width=self.width, label=self.label),
+            end=end,
+            file=self.stream,
+            flush=True,
+        )
 
 
 def _filter(args: argparse.Namespace) -> ClaimFilter:

@@ -25,11 +25,14 @@ from workbench.storage.verdicts import record_verdict
 from workbench.suggestions import claim_from_record
 
 POOL_LIMIT = 2_000  # stored claims a new article's claims are compared with (the most recent ones)
-Clusterer = Callable[[Sequence[Claim]], Sequence[Sequence[int]]]
+# (claims, progress(done, total) or None) -> groups of positions in ``claims``
+Clusterer = Callable[[Sequence[Claim], Callable[[int, int], None] | None], Sequence[Sequence[int]]]
 
 
-def _default_clusterer(claims: Sequence[Claim]) -> list[tuple[int, ...]]:
-    return [cluster.members for cluster in cluster_claims(claims)]
+def _default_clusterer(
+    claims: Sequence[Claim], progress: Callable[[int, int], None] | None = None
+) -> list[tuple[int, ...]]:
+    return [cluster.members for cluster in cluster_claims(claims, progress=progress)]
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,14 @@ def _write_clusters(session: Session, changes: list[dict]) -> None:
         session.expire_all()
 
 
-def recluster(session: Session, *, clusterer: Clusterer = _default_clusterer) -> ReclusterReport:
-    """Put every live claim in its cluster of repeats (``claims.cluster_id``), in the caller's transaction."""
+def recluster(
+    session: Session,
+    *,
+    clusterer: Clusterer = _default_clusterer,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReclusterReport:
+    """Put every live claim in its cluster of repeats (``claims.cluster_id``), in the caller's transaction.
+    ``progress(done, total)`` follows the comparison of the claims (the long part)."""
     rows = session.scalars(
         select(ClaimRow)
         .where(ClaimRow.retired.is_(False))
@@ -64,7 +73,7 @@ def recluster(session: Session, *, clusterer: Clusterer = _default_clusterer) ->
     records = [claim_record(r) for r in rows]
     wanted: dict[int, int | None] = {r.id: None for r in records}
     clusters = 0
-    for members in clusterer([claim_from_record(r) for r in records]):
+    for members in clusterer([claim_from_record(r) for r in records], progress):
         ids = sorted(records[m].id for m in members)
         if len(ids) < 2:
             continue
