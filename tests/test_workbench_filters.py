@@ -55,3 +55,13 @@ def test_language_date_worthiness_and_text_filters(database):
     assert _ids(database, ClaimFilter(date_from=date(2024, 1, 1))) == []
     assert len(_ids(database, ClaimFilter(min_worthiness=0.99))) < len(every)
     assert len(_ids(database, ClaimFilter(text="250"))) >= 1
+    assert _ids(database, ClaimFilter(text="PLUS DE 250")) == _ids(database, ClaimFilter(text="plus de 250"))
+
+
+def test_the_words_filter_takes_percent_and_underscore_literally(database):
+    every = _ids(database, ClaimFilter())
+    assert _ids(database, ClaimFilter(text="%")) == []  # not a wildcard: no demo claim holds a "%"
+    assert _ids(database, ClaimFilter(text="_")) == []
+    assert _ids(database, ClaimFilter(text="plus de 2_0")) == []
+    assert _ids(database, ClaimFilter(text="\\")) == []
+    assert len(_ids(database, ClaimFilter(text="plus de 250"))) in range(1, len(every))

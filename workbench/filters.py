@@ -122,6 +122,7 @@ def conditions(f: ClaimFilter, *, verdicts_by_subquery: bool = False) -> list:
         found.append(ClaimRow.worthiness >= f.min_worthiness)
     if f.max_worthiness is not None:
         found.append(ClaimRow.worthiness <= f.max_worthiness)
-    if f.text:
-        found.append(ClaimRow.text.ilike(f"%{f.text}%"))
+    if f.text:  # the reviewer's words as typed: "%" and "_" are not wildcards
+        words = f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found.append(ClaimRow.text.ilike(f"%{words}%", escape="\\"))
     return [and_(*found)] if found else []

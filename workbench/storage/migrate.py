@@ -11,6 +11,18 @@ from sqlalchemy import Engine
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def include_object_for(dialect: str):
+    """Alembic's autogenerate filter on ``dialect``: leave out what the models create only on another
+    database (``Index(...).ddl_if(dialect=...)``, as PostgreSQL's trigram index): Alembic cannot tell."""
+
+    def include(obj, name, type_, reflected, compare_to) -> bool:
+        model = compare_to if reflected else obj
+        ddl_if = getattr(model, "_ddl_if", None)
+        return ddl_if is None or ddl_if.dialect in (None, dialect)
+
+    return include
+
+
 def alembic_config() -> Config:
     """An Alembic config pointing at the project's migration scripts."""
     config = Config()

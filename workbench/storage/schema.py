@@ -47,10 +47,14 @@ class ArticleRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
-    # the queue lists live claims most check-worthy first and counts them per status
+    # the queue lists live claims most check-worthy first and counts them per status; on PostgreSQL
+    # a trigram index serves the queue's words filter (ILIKE '%…%'), which SQLite scans
     __table_args__ = (
         Index("ix_claims_live_worthiness", "retired", "worthiness"),
         Index("ix_claims_live_status", "retired", "status"),
+        Index(
+            "ix_claims_text_trgm", "text", postgresql_using="gin", postgresql_ops={"text": "gin_trgm_ops"}
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

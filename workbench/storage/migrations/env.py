@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from workbench.storage.migrate import include_object_for
 from workbench.storage.schema import Base
 
 connection = context.config.attributes["connection"]
@@ -9,6 +10,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
+    include_object=include_object_for(connection.dialect.name),
 )
 with context.begin_transaction():
     context.run_migrations()
