@@ -46,6 +46,7 @@ class StatPatterns:
     up_words: frozenset[str]
     mult_before: re.Pattern[str]
     mult_after: re.Pattern[str]
+    mult_after_firsts: str  # the first characters of ``mult_after``'s phrases, lower-cased
     mult_words: re.Pattern[str]
     mult_values: dict[str, float]
     fold: re.Pattern[str]
@@ -87,11 +88,14 @@ _PHONE = re.compile(
 )
 
 
+# Without "+", a telephone number is "0", a digit and four pairs of digits, each pair perhaps after
+# one separator: this pattern opens with a literal "0", so ``re`` jumps from zero to zero.
+_ZERO_AND_NINE = re.compile(r"0\d[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of telephone numbers, whose digit groups are not statistics."""
-    # without "+", a telephone number is "0" and nine more digits
-    few_digits = "0" not in text or (text.isascii() and sum(map(text.count, "0123456789")) < 10)
-    if few_digits and "+" not in text:
+    if "+" not in text and _ZERO_AND_NINE.search(text) is None:
         return []
     return [m.span() for m in _PHONE.finditer(text)]
 
@@ -152,6 +156,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         up_words=frozenset(w.lower() for w in ups),
         mult_before=re.compile(rf"(?:(?<![\w])(?:{_alt(t.MULTIPLIER_BEFORE)})){_SP}?\Z", re.IGNORECASE),
         mult_after=re.compile(rf"(?:{_alt(t.MULTIPLIER_AFTER)})(?![\w])", re.IGNORECASE),
+        mult_after_firsts="".join(sorted({w[0].lower() for w in t.MULTIPLIER_AFTER})),
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
