@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from claims.models import build
 from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import (
     Lexicon,
@@ -197,7 +198,7 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
         tok = Token("digits", value, start, end, m.group())
         out.append((tok, Number(start, end, value, kind, True) if kind == "fraction" else None))
     vulgar = False
-    for m in _VULGAR_ALONE.finditer(text):
+    for m in () if text.isascii() else _VULGAR_ALONE.finditer(text):  # vulgar fractions are not ASCII
         if m.start() and text[m.start() - 1].isdigit():
             continue
         out.append(
@@ -291,8 +292,23 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     if len(run) == 1:
         # a lone token (the common case) reads as itself: what ``parse_run`` would return
         tok = run[0]
-        if tok.cls == "digits" and not (tok.value and abs(tok.value) < 1):
-            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
+        value = tok.value
+        if tok.cls == "digits" and not (value and abs(value) < 1):
+            # a whole number below 1e14 prints exactly in 14 digits: ``tidy`` would return it as is
+            if not (value.is_integer() and -1e14 < value < 1e14):
+                value = tidy(value)
+            numbers.append(
+                build(
+                    Number,
+                    start=tok.start,
+                    end=tok.end,
+                    value=value,
+                    kind="cardinal",
+                    digits=True,
+                    glued="",
+                    weak=False,
+                )
+            )
             return
         if tok.cls in _PLAIN_WORDS:
             weak = tok.text in WEAK_CARDINALS
