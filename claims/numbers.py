@@ -260,9 +260,8 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
                 run = []
             else:
                 run.extend(between)
-        if not run:
-            maybe = cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends)
-            run.extend(prefix_tokens(lex, text, tok.start, maybe))
+        if not run and cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends):
+            run.extend(prefix_tokens(lex, text, tok.start))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)

@@ -176,6 +176,8 @@ def _determined(text: str, start: int) -> bool:
 
 def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> list[_Item]:
     """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
+    if len(items) < 2:
+        return items  # a range needs two figures
     out: list[_Item] = []
     i = 0
     while i < len(items):
@@ -255,6 +257,8 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
 
 def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
     """ "supérieur à 20 et inférieur à 35", "more than 10 and less than 20": one range."""
+    if len(stats) < 2:
+        return stats  # a joint needs two bounds
     out: list[Statistic] = []
     for stat in stats:
         prev = out[-1] if out else None
