@@ -245,6 +245,8 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
         if words:
             items += words
             items.sort(key=_token_start)  # both lists are in order: merge them
+    if not items:
+        return []
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:

@@ -184,6 +184,8 @@ def find_quantities(text: str, *, lang: str, cues: Cues | None = None) -> list[Q
     out: list[Quantity] = []
     cue = cues if cues is not None else clause_cues(text)
     numbers = _without_year_spans(text, find_numbers(text, lang=lang, cues=cue))
+    if not numbers:
+        return []
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:

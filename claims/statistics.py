@@ -102,6 +102,8 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
     quantities = find_quantities(text, lang=lang, cues=cue)
     gates = pats.gates.mask(cue)
+    if not quantities and not gates and FOLD not in cue.lower:
+        return []  # no figure, and neither a multiplier nor a vague word can match
     items = []
     for q in quantities:
         item = _Item(q.start, q.end, q, _exact(q.value), q.kind)
@@ -428,6 +430,13 @@ def _dedupe(stats: list[Statistic]) -> list[Statistic]:
     """Keep the first of overlapping figures, preferring the longer at the same start."""
     if len(stats) < 2:
         return stats
+    start, end = stats[0].span
+    for stat in stats[1:]:
+        if stat.span[0] <= start or stat.span[0] < end:
+            break
+        start, end = stat.span
+    else:
+        return stats  # already in order and apart (the common case): sorting would change nothing
     ordered = sorted(stats, key=lambda s: (s.span[0], -(s.span[1] - s.span[0]), s.kind != "multiplier"))
     out: list[Statistic] = []
     for stat in ordered:
