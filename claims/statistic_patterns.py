@@ -27,7 +27,7 @@ def _first(words: list[str]) -> str:
 
 
 # bits of ``StatPatterns.gates.mask``: which clause-wide scans a clause may need
-GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES = 1, 2, 4
+GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES, GATE_MULT_BEFORE = 1, 2, 4, 8
 
 
 @dataclass(frozen=True)
@@ -200,9 +200,16 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
         # both scans let no letter touch either end of a phrase: any of its words is a whole
-        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines")
+        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines");
+        # ``mult_before`` puts its phrase after a non-word character, its first word followed by a
+        # space or by the figure (digits, or a number word after a space)
         gates=GateTable(
-            [keys(t.MULTIPLIER_WORDS, longest=True), keys(t.VAGUE, longest=True), keys(TIMES_SIGNS)]
+            [
+                keys(t.MULTIPLIER_WORDS, longest=True),
+                keys(t.VAGUE, longest=True),
+                keys(TIMES_SIGNS),
+                keys(t.MULTIPLIER_BEFORE),
+            ]
         ),
         bound_ends=suffixes([*bounds, *t.BOUND_ARTICLES, *ELIDED_ARTICLES]),
         change_ends=suffixes([*ups, *downs, *links]),

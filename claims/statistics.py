@@ -26,6 +26,7 @@ from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import (
     FOLD,
+    GATE_MULT_BEFORE,
     GATE_MULT_WORDS,
     GATE_TIMES,
     GATE_VAGUE,
@@ -392,12 +393,13 @@ def _multipliers(
         )
         out.append(_stat(m.group(), m.span(), "multiplier", value, _exact(value), None, None, None))
     lower, firsts, usual = cue.lower, pats.mult_after_firsts, cue.words is not None
+    before_words = gates & GATE_MULT_BEFORE  # "multiplié par", "×", "times" somewhere in the clause
     for q in quantities:
         if q.kind != "number":
             continue
         before = None
         low = max(0, q.start - 16)
-        if cue.ends(low, q.start, pats.mult_before_ends):
+        if before_words and cue.ends(low, q.start, pats.mult_before_ends):
             before = pats.mult_before.search(text, low, q.start)
         # a phrase after the figure opens right at its end: skip the match when no first character does
         after = None
