@@ -186,11 +186,11 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> lis
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
+        near = b is not None and b.start - a.end <= 16  # most figures of a clause are far apart
+        ranks = near and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
         if (
-            b is not None
+            near
             and (ranks or "ordinal" not in (a.q.kind, b.q.kind))
-            and b.start - a.end <= 16
             and cue.ends(a.end, b.start, pats.gap_ends)  # a closer or a reversed link ends the gap
         ):
             link = pats.range_between.match(text[a.end : b.start])
