@@ -320,7 +320,7 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
             return
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
-        parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]
+        parsed_run = [replace(p, weak=False) if p.kind == "cardinal" and p.weak else p for p in parsed_run]
     for parsed in parsed_run:
         head = run[parsed.first]
         if head.cls in ("hundred", "scale") and _VAGUE_SCALE.search(

@@ -43,6 +43,11 @@ def _exact(value: float | None) -> Bound:
     return build(Bound, kind="exact", low=value, high=value, inclusive=True)
 
 
+def _requantify(q: Quantity, **changes: object) -> Quantity:
+    """``dataclasses.replace`` for a Quantity, several times faster."""
+    return build(Quantity, **{**q.__dict__, **changes})
+
+
 def _stat(
     surface: str,
     span: tuple[int, int],
@@ -227,7 +232,7 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> lis
                 paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
                 start = opener.start() if paired else a.start
                 merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
-                merged.q = replace(unit_q, value=(low + high) / 2)
+                merged.q = _requantify(unit_q, value=(low + high) / 2)
                 merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
                 if verb is not None:  # "est passé de 7 % à 9 %": a change of +2 points
                     _from_to(merged, a.q.value, b.q.value, unit_q)
@@ -289,9 +294,9 @@ def _from_to(item: _Item, before: float, after: float, unit_q: Quantity) -> None
     item.bound = Bound("range", min(before, after), max(before, after))
     delta = tidy(after - before)
     if unit_q.kind == "percent":
-        item.q = replace(unit_q, value=delta, kind="percentage_points", unit="pp")
+        item.q = _requantify(unit_q, value=delta, kind="percentage_points", unit="pp")
     else:
-        item.q = replace(unit_q, value=delta)
+        item.q = _requantify(unit_q, value=delta)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
