@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from claims.models import build
 from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import (
     Lexicon,
@@ -197,7 +198,7 @@ def _digit_tokens(text: str, lang: str, digit: bool = True) -> list[tuple[Token,
         tok = Token("digits", value, start, end, m.group())
         out.append((tok, Number(start, end, value, kind, True) if kind == "fraction" else None))
     vulgar = False
-    for m in _VULGAR_ALONE.finditer(text):
+    for m in () if text.isascii() else _VULGAR_ALONE.finditer(text):  # vulgar fractions are not ASCII
         if m.start() and text[m.start() - 1].isdigit():
             continue
         out.append(
@@ -244,6 +245,8 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
         if words:
             items += words
             items.sort(key=_token_start)  # both lists are in order: merge them
+    if not items:
+        return []
     numbers: list[Number] = []
     run: list[Token] = []
     for tok, done in items:
@@ -259,9 +262,8 @@ def find_numbers(text: str, *, lang: str, cues: Cues | None = None) -> list[Numb
                 run = []
             else:
                 run.extend(between)
-        if not run:
-            maybe = cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends)
-            run.extend(prefix_tokens(lex, text, tok.start, maybe))
+        if not run and cue.ends(max(0, tok.start - 16), tok.start, lex.prefix_ends):
+            run.extend(prefix_tokens(lex, text, tok.start))
         run.append(tok)
     _flush(run, text, lex, numbers)
     numbers = _drop_overlaps(numbers)
@@ -291,8 +293,23 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     if len(run) == 1:
         # a lone token (the common case) reads as itself: what ``parse_run`` would return
         tok = run[0]
-        if tok.cls == "digits" and not (tok.value and abs(tok.value) < 1):
-            numbers.append(Number(tok.start, tok.end, tidy(tok.value), "cardinal", True))
+        value = tok.value
+        if tok.cls == "digits" and not (value and abs(value) < 1):
+            # a whole number below 1e14 prints exactly in 14 digits: ``tidy`` would return it as is
+            if not (value.is_integer() and -1e14 < value < 1e14):
+                value = tidy(value)
+            numbers.append(
+                build(
+                    Number,
+                    start=tok.start,
+                    end=tok.end,
+                    value=value,
+                    kind="cardinal",
+                    digits=True,
+                    glued="",
+                    weak=False,
+                )
+            )
             return
         if tok.cls in _PLAIN_WORDS:
             weak = tok.text in WEAK_CARDINALS
@@ -303,7 +320,7 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
             return
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
-        parsed_run = [replace(p, weak=False) if p.kind == "cardinal" else p for p in parsed_run]
+        parsed_run = [replace(p, weak=False) if p.kind == "cardinal" and p.weak else p for p in parsed_run]
     for parsed in parsed_run:
         head = run[parsed.first]
         if head.cls in ("hundred", "scale") and _VAGUE_SCALE.search(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from claims.models import build
 from claims.number_cues import Cues, Keys, clause_cues, keys, suffixes
 from claims.number_lexicon import alternation, lexicon
 from claims.numbers import Number, find_numbers, tidy
@@ -52,6 +53,7 @@ class _Patterns:
     currency_ends: tuple[str, ...]  # what ``before`` matches end with
     after_keys: Keys  # the words and characters an ``after`` match starts with (``Cues.may_follow``)
     after_prefixes: tuple[str, ...]  # currency signs and scale letters: a letter may follow them
+    context_keys: Keys  # the first words of ``context_unit``'s units
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -132,6 +134,7 @@ def _patterns(lang: str) -> _Patterns:
         suffixes(_PERCENT_OF),
         suffixes([*symbols, *codes]),
         *_after_starts(nums, units),
+        keys(units.CONTEXT_UNITS),
     )  # fmt: skip
 
 
@@ -181,6 +184,8 @@ def find_quantities(text: str, *, lang: str, cues: Cues | None = None) -> list[Q
     out: list[Quantity] = []
     cue = cues if cues is not None else clause_cues(text)
     numbers = _without_year_spans(text, find_numbers(text, lang=lang, cues=cue))
+    if not numbers:
+        return []
     for i, number in enumerate(numbers):
         floor = out[-1].end if out else 0
         if number.start < floor:
@@ -277,7 +282,7 @@ def _read(
 ) -> Quantity | None:
     start, end, value = number.start, number.end, number.value
     if number.kind == "ordinal":
-        return Quantity(start, end, value, "ordinal", number=number)
+        return _quantity(start, end, value, "ordinal", None, None, number)
     cue = cue or clause_cues(text)
     low = max(floor, start - 24)
     reverse = (
@@ -297,17 +302,17 @@ def _read(
         return Quantity(start, end, value / pats.scales[glued], "measure", symbol, family, number)
     if currency is not None:
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
-    if _CLOCK.match(text, end) and value <= 12 and _CLOCK_NUMBER.match(text, start, end):
+    if value <= 12 and _CLOCK.match(text, end) and _CLOCK_NUMBER.match(text, start, end):
         return None  # "2 pm", "2.13 am": a time ("2.1 pm", "2.123 am" are lengths)
     m = pats.after.match(text, end) if cue.may_follow(end, pats.after_keys, pats.after_prefixes) else None
     if m is None:
-        ctx = pats.context_unit.match(text, end)
+        ctx = pats.context_unit.match(text, end) if cue.may_follow(end, pats.context_keys) else None
         if ctx is not None:  # "2 1/2 in thick", "2 in."
             symbol, family = pats.context_units[ctx.group("w").lower()]
             return Quantity(start, ctx.end(), value, "measure", symbol, family, number)
-        return Quantity(start, end, value, "number", number=number)
+        return _quantity(start, end, value, "number", None, None, number)
     if m.group("pct"):
-        return Quantity(start, m.end(), value, "percent", "%", "ratio", number)
+        return _quantity(start, m.end(), value, "percent", "%", "ratio", number)
     if m.group("pp"):
         return Quantity(start, m.end(), value, "percentage_points", "pp", "ratio", number)
     if m.group("cur"):
@@ -340,7 +345,16 @@ def _read(
         if inches:
             value += float(inches.group(1)) / 12
             stop = inches.end()
-    return Quantity(start, stop, value, "measure", symbol, family, number)
+    return _quantity(start, stop, value, "measure", symbol, family, number)
+
+
+def _quantity(
+    start: int, end: int, value: float, kind: str, unit: str | None, family: str | None, number: Number
+) -> Quantity:
+    """A Quantity made with ``models.build``: one is made per figure, and the frozen __init__ is slow."""
+    return build(
+        Quantity, start=start, end=end, value=value, kind=kind, unit=unit, family=family, number=number
+    )
 
 
 def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, start: int) -> Quantity | None:

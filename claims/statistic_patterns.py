@@ -27,7 +27,7 @@ def _first(words: list[str]) -> str:
 
 
 # bits of ``StatPatterns.gates.mask``: which clause-wide scans a clause may need
-GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES = 1, 2, 4
+GATE_MULT_WORDS, GATE_VAGUE, GATE_TIMES, GATE_MULT_BEFORE = 1, 2, 4, 8
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class StatPatterns:
     up_words: frozenset[str]
     mult_before: re.Pattern[str]
     mult_after: re.Pattern[str]
+    mult_after_firsts: str  # the first characters of ``mult_after``'s phrases, lower-cased
     mult_words: re.Pattern[str]
     mult_values: dict[str, float]
     fold: re.Pattern[str]
@@ -87,11 +88,14 @@ _PHONE = re.compile(
 )
 
 
+# Without "+", a telephone number is "0", a digit and four pairs of digits, each pair perhaps after
+# one separator: this pattern opens with a literal "0", so ``re`` jumps from zero to zero.
+_ZERO_AND_NINE = re.compile(r"0\d[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of telephone numbers, whose digit groups are not statistics."""
-    # without "+", a telephone number is "0" and nine more digits
-    few_digits = "0" not in text or (text.isascii() and sum(map(text.count, "0123456789")) < 10)
-    if few_digits and "+" not in text:
+    if "+" not in text and _ZERO_AND_NINE.search(text) is None:
         return []
     return [m.span() for m in _PHONE.finditer(text)]
 
@@ -152,6 +156,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         up_words=frozenset(w.lower() for w in ups),
         mult_before=re.compile(rf"(?:(?<![\w])(?:{_alt(t.MULTIPLIER_BEFORE)})){_SP}?\Z", re.IGNORECASE),
         mult_after=re.compile(rf"(?:{_alt(t.MULTIPLIER_AFTER)})(?![\w])", re.IGNORECASE),
+        mult_after_firsts="".join(sorted({w[0].lower() for w in t.MULTIPLIER_AFTER})),
         mult_words=re.compile(rf"(?<![\w])(?:{_alt(t.MULTIPLIER_WORDS)})(?![\w])", re.IGNORECASE),
         mult_values=mult_values,
         fold=re.compile(
@@ -195,9 +200,16 @@ def stat_patterns(lang: str) -> StatPatterns:
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
         tolerance=t.APPROX_TOLERANCE,
         # both scans let no letter touch either end of a phrase: any of its words is a whole
-        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines")
+        # letter run of the text, and the longest is the rarest ("dizaines" in "des dizaines");
+        # ``mult_before`` puts its phrase after a non-word character, its first word followed by a
+        # space or by the figure (digits, or a number word after a space)
         gates=GateTable(
-            [keys(t.MULTIPLIER_WORDS, longest=True), keys(t.VAGUE, longest=True), keys(TIMES_SIGNS)]
+            [
+                keys(t.MULTIPLIER_WORDS, longest=True),
+                keys(t.VAGUE, longest=True),
+                keys(TIMES_SIGNS),
+                keys(t.MULTIPLIER_BEFORE),
+            ]
         ),
         bound_ends=suffixes([*bounds, *t.BOUND_ARTICLES, *ELIDED_ARTICLES]),
         change_ends=suffixes([*ups, *downs, *links]),

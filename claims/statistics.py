@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from claims.models import Bound, Statistic
+from claims.models import Bound, Statistic, build
 from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import lexicon
 from claims.numbers import tidy
 from claims.quantities import Quantity, find_quantities
 from claims.statistic_patterns import (
     FOLD,
+    GATE_MULT_BEFORE,
     GATE_MULT_WORDS,
     GATE_TIMES,
     GATE_VAGUE,
@@ -35,6 +36,41 @@ from claims.statistic_patterns import (
 )
 
 _WINDOW = 48  # characters looked at before a number for bound or change words
+
+
+# Records are made for every figure: ``build`` fills them at once, without the frozen __init__.
+def _exact(value: float | None) -> Bound:
+    return build(Bound, kind="exact", low=value, high=value, inclusive=True)
+
+
+def _requantify(q: Quantity, **changes: object) -> Quantity:
+    """``dataclasses.replace`` for a Quantity, several times faster."""
+    return build(Quantity, **{**q.__dict__, **changes})
+
+
+def _stat(
+    surface: str,
+    span: tuple[int, int],
+    kind: str,
+    value: float | None,
+    bound: Bound,
+    unit: str | None,
+    counted: str | None,
+    direction: str | None,
+    vague: bool = False,
+) -> Statistic:
+    return build(
+        Statistic,
+        surface=surface,
+        span=span,
+        kind=kind,
+        value=value,
+        bound=bound,
+        unit=unit,
+        counted=counted,
+        direction=direction,
+        vague=vague,
+    )
 
 
 @dataclass(slots=True)
@@ -72,9 +108,11 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
     quantities = find_quantities(text, lang=lang, cues=cue)
     gates = pats.gates.mask(cue)
+    if not quantities and not gates and FOLD not in cue.lower:
+        return []  # no figure, and neither a multiplier nor a vague word can match
     items = []
     for q in quantities:
-        item = _Item(q.start, q.end, q, Bound("exact", q.value, q.value), q.kind)
+        item = _Item(q.start, q.end, q, _exact(q.value), q.kind)
         verdict = _excluded(text, q, pats, phones, cue)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
@@ -88,7 +126,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
         _change(text, item, pats, cue)
         stats.append(_finish(text, item, pats))
     stats = _join_bounds(text, stats, pats)
-    stats = [_ratio(text, s, pats, cue) for s in stats]
+    stats = [_ratio(text, s, pats, cue) if s.kind in ("number", "count") else s for s in stats]
     stats += _multipliers(text, pats, lang, quantities, cue, gates)
     if gates & GATE_VAGUE:
         stats += _vague(text, pats)
@@ -146,16 +184,18 @@ def _determined(text: str, start: int) -> bool:
 
 def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> list[_Item]:
     """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
+    if len(items) < 2:
+        return items  # a range needs two figures
     out: list[_Item] = []
     i = 0
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        ranks = b is not None and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
+        near = b is not None and b.start - a.end <= 16  # most figures of a clause are far apart
+        ranks = near and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
         if (
-            b is not None
+            near
             and (ranks or "ordinal" not in (a.q.kind, b.q.kind))
-            and b.start - a.end <= 16
             and cue.ends(a.end, b.start, pats.gap_ends)  # a closer or a reversed link ends the gap
         ):
             link = pats.range_between.match(text[a.end : b.start])
@@ -173,7 +213,7 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> lis
             if not ok and pats.reversed_link.match(text[a.end : b.start]):
                 back = pats.change_to.search(text, max(0, a.start - 32), a.start)
             if back is not None and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
-                merged = _Item(a.start, b.end, a.q, Bound("exact", a.q.value, a.q.value), a.q.kind)
+                merged = _Item(a.start, b.end, a.q, _exact(a.q.value), a.q.kind)
                 _from_to(merged, b.q.value, a.q.value, a.q if a.q.unit else b.q)  # "fell to 3.7% from 4.1%"
                 out.append(merged)
                 i += 2
@@ -192,7 +232,7 @@ def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> lis
                 paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
                 start = opener.start() if paired else a.start
                 merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
-                merged.q = replace(unit_q, value=(low + high) / 2)
+                merged.q = _requantify(unit_q, value=(low + high) / 2)
                 merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
                 if verb is not None:  # "est passé de 7 % à 9 %": a change of +2 points
                     _from_to(merged, a.q.value, b.q.value, unit_q)
@@ -220,12 +260,13 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
         return stat
     value = tidy(top / stat.value)
     span = (m.start(), stat.span[1])
-    bound = Bound("exact", value, value)
-    return Statistic(text[span[0] : span[1]], span, "ratio", value, bound, None, m.group("noun"))
+    return _stat(text[span[0] : span[1]], span, "ratio", value, _exact(value), None, m.group("noun"), None)
 
 
 def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
     """ "supérieur à 20 et inférieur à 35", "more than 10 and less than 20": one range."""
+    if len(stats) < 2:
+        return stats  # a joint needs two bounds
     out: list[Statistic] = []
     for stat in stats:
         prev = out[-1] if out else None
@@ -253,9 +294,9 @@ def _from_to(item: _Item, before: float, after: float, unit_q: Quantity) -> None
     item.bound = Bound("range", min(before, after), max(before, after))
     delta = tidy(after - before)
     if unit_q.kind == "percent":
-        item.q = replace(unit_q, value=delta, kind="percentage_points", unit="pp")
+        item.q = _requantify(unit_q, value=delta, kind="percentage_points", unit="pp")
     else:
-        item.q = replace(unit_q, value=delta)
+        item.q = _requantify(unit_q, value=delta)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -293,7 +334,7 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     if kind == "approximate":
         spread = abs(value) * tolerance
         return Bound("approximate", value - spread, value + spread, True)
-    return Bound("exact", value, value, True)
+    return _exact(value)
 
 
 def _change(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
@@ -321,9 +362,8 @@ def _finish(text: str, item: _Item, pats: StatPatterns) -> Statistic:
         counted = _counted(text, end, pats)
         if kind == "number":
             kind = "count" if counted else "number"
-    unit = q.unit
-    return Statistic(
-        text[item.start : end], (item.start, end), kind, q.value, item.bound, unit, counted, item.direction
+    return _stat(
+        text[item.start : end], (item.start, end), kind, q.value, item.bound, q.unit, counted, item.direction
     )
 
 
@@ -348,27 +388,33 @@ def _multipliers(
     out: list[Statistic] = []
     for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
-        out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
-    words = lexicon(lang).words
+        out.append(_stat(m.group(), m.span(), "multiplier", value, _exact(value), None, None, None))
     # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
     signs = cue.digit and gates & GATE_TIMES
     for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
         raw = m.group("d") or m.group("n")
-        value = float(raw.replace(",", ".")) if raw[0].isdigit() else float(words[raw.lower()][1])
-        out.append(Statistic(m.group(), m.span(), "multiplier", value, Bound("exact", value, value)))
+        value = (
+            float(raw.replace(",", ".")) if raw[0].isdigit() else float(lexicon(lang).words[raw.lower()][1])
+        )
+        out.append(_stat(m.group(), m.span(), "multiplier", value, _exact(value), None, None, None))
+    lower, firsts, usual = cue.lower, pats.mult_after_firsts, cue.words is not None
+    before_words = gates & GATE_MULT_BEFORE  # "multiplié par", "×", "times" somewhere in the clause
     for q in quantities:
         if q.kind != "number":
             continue
         before = None
         low = max(0, q.start - 16)
-        if cue.ends(low, q.start, pats.mult_before_ends):
+        if before_words and cue.ends(low, q.start, pats.mult_before_ends):
             before = pats.mult_before.search(text, low, q.start)
-        after = pats.mult_after.match(text, q.end)
+        # a phrase after the figure opens right at its end: skip the match when no first character does
+        after = None
+        if not usual or lower[q.end : q.end + 1] in firsts:
+            after = pats.mult_after.match(text, q.end)
         if before or after:
             start = before.start() if before else q.start
             end = after.end() if after else q.end
-            bound = Bound("exact", q.value, q.value)
-            out.append(Statistic(text[start:end], (start, end), "multiplier", q.value, bound))
+            bound = _exact(q.value)
+            out.append(_stat(text[start:end], (start, end), "multiplier", q.value, bound, None, None, None))
     return out
 
 
@@ -382,8 +428,8 @@ def _vague(text: str, pats: StatPatterns) -> list[Statistic]:
         low, high = pats.vague_values[phrase]
         counted = _counted(text, m.end(), pats) if m.group("of") else _counted(text, m.end("v"), pats)
         span = (m.start(), m.end("v"))
-        bound = Bound("approximate", low, high)
-        out.append(Statistic(m.group("v"), span, "count", None, bound, None, counted, None, True))
+        bound = build(Bound, kind="approximate", low=low, high=high, inclusive=True)
+        out.append(_stat(m.group("v"), span, "count", None, bound, None, counted, None, True))
     return out
 
 
@@ -391,6 +437,13 @@ def _dedupe(stats: list[Statistic]) -> list[Statistic]:
     """Keep the first of overlapping figures, preferring the longer at the same start."""
     if len(stats) < 2:
         return stats
+    start, end = stats[0].span
+    for stat in stats[1:]:
+        if stat.span[0] <= start or stat.span[0] < end:
+            break
+        start, end = stat.span
+    else:
+        return stats  # already in order and apart (the common case): sorting would change nothing
     ordered = sorted(stats, key=lambda s: (s.span[0], -(s.span[1] - s.span[0]), s.kind != "multiplier"))
     out: list[Statistic] = []
     for stat in ordered:
