@@ -83,7 +83,8 @@ def test_twenty_rounds_of_two_simultaneous_saves(app, page: Page, browser: Brows
             _settled(tab)
         winners: list[str] = []
         for round_no in range(ROUNDS):
-            for name, tab in pages.items():
+            for name, tab in pages.items():  # both still on the claim: a save elsewhere would not clash
+                expect(tab.get_by_role("heading", name=f"Claim #{claim_id}", exact=True)).to_be_visible()
                 _on_the_one(tab, RATIONALE, lambda box, text=f"round {round_no} by {name}": box.fill(text))
             for tab in pages.values():  # both submits leave before either answer arrives
                 _on_the_one(tab, SUBMIT, lambda button: button.click(no_wait_after=True))
