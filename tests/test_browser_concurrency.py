@@ -23,6 +23,7 @@ LIVE = '[not(ancestor-or-self::*[@data-stale="true"])]'
 RATIONALE = f'xpath=//textarea[@aria-label="Rationale"]{LIVE}'
 SUBMIT = f'xpath=//button[normalize-space(.)="Propose verdict"]{LIVE}'
 ALERT = f'xpath=//*[@data-testid="stAlert"]{LIVE}'
+HEADING = 'xpath=//h4[normalize-space(.)="Claim #{}"]' + LIVE
 
 
 def _on_the_one(page: Page, selector: str, act) -> None:
@@ -84,7 +85,7 @@ def test_twenty_rounds_of_two_simultaneous_saves(app, page: Page, browser: Brows
         winners: list[str] = []
         for round_no in range(ROUNDS):
             for name, tab in pages.items():  # both still on the claim: a save elsewhere would not clash
-                expect(tab.get_by_role("heading", name=f"Claim #{claim_id}", exact=True)).to_be_visible()
+                expect(tab.locator(HEADING.format(claim_id))).to_have_count(1)
                 _on_the_one(tab, RATIONALE, lambda box, text=f"round {round_no} by {name}": box.fill(text))
             for tab in pages.values():  # both submits leave before either answer arrives
                 _on_the_one(tab, SUBMIT, lambda button: button.click(no_wait_after=True))
