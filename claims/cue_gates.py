@@ -234,6 +234,17 @@ def _needed(atoms: tuple[str, ...]) -> tuple[str, str] | None:
     return (best[2], best[3]) if best else None
 
 
+def _alternatives(pattern: str, flags: int) -> list | None:
+    """The expanded alternatives of a case-sensitive cue list ``(?<!\\w)(?:...)(?!\\w)``; None for any
+    other pattern, or one the standard parser reads in a way we do not expect (then: no gate)."""
+    if flags & re.IGNORECASE or not (pattern.startswith(r"(?<!\w)") and pattern.endswith(r"(?!\w)")):
+        return None
+    try:
+        return _expand(list(sre_parse.parse(pattern, flags).data))
+    except (OverflowError, re.error, TypeError, ValueError, IndexError):
+        return None
+
+
 def gate_for(pattern: str, flags: int = 0) -> Gate | None:
     """The gate of a compiled cue list ``(?<!\\w)(?:...)(?!\\w)`` (``flags`` without IGNORECASE: the
     words are compared as written), or None when some alternative needs no fixed word.
@@ -244,11 +255,8 @@ def gate_for(pattern: str, flags: int = 0) -> Gate | None:
     >>> gate_for(r"(?<!\\w)(?:(?:\\w+er\\s+than)|(?:[a-z]{2,}ed))(?!\\w)") is None
     True
     """
-    if flags & re.IGNORECASE or not (pattern.startswith(r"(?<!\w)") and pattern.endswith(r"(?!\w)")):
-        return None
-    try:
-        alternatives = _expand(list(sre_parse.parse(pattern, flags).data))
-    except (OverflowError, re.error, TypeError, ValueError, IndexError):
+    alternatives = _alternatives(pattern, flags)
+    if alternatives is None:
         return None
     found: dict[str, set[str]] = {"word": set(), "head": set(), "part": set()}
     for atoms in alternatives:
@@ -266,11 +274,8 @@ def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     >>> sorted(first_words(r"(?<!\\w)(?:(?:and\\s+then)|(?:then)|(?:tandis\\s+que))(?!\\w)"))
     ['and', 'tandis', 'then']
     """
-    if flags & re.IGNORECASE or not (pattern.startswith(r"(?<!\w)") and pattern.endswith(r"(?!\w)")):
-        return None
-    try:
-        alternatives = _expand(list(sre_parse.parse(pattern, flags).data))
-    except (OverflowError, re.error, TypeError, ValueError, IndexError):
+    alternatives = _alternatives(pattern, flags)
+    if alternatives is None:
         return None
     words = set()
     for atoms in alternatives:

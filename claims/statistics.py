@@ -17,8 +17,6 @@ telephone numbers and reference numbers ("article 12") are not statistics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from claims.models import Bound, Statistic, build
 from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import lexicon
@@ -34,18 +32,9 @@ from claims.statistic_patterns import (
     phone_spans,
     stat_patterns,
 )
+from claims.statistic_ranges import Item, exact, join_bounds, merge_ranges
 
 _WINDOW = 48  # characters looked at before a number for bound or change words
-
-
-# Records are made for every figure: ``build`` fills them at once, without the frozen __init__.
-def _exact(value: float | None) -> Bound:
-    return build(Bound, kind="exact", low=value, high=value, inclusive=True)
-
-
-def _requantify(q: Quantity, **changes: object) -> Quantity:
-    """``dataclasses.replace`` for a Quantity, several times faster."""
-    return build(Quantity, **{**q.__dict__, **changes})
 
 
 def _stat(
@@ -73,21 +62,6 @@ def _stat(
     )
 
 
-@dataclass(slots=True)
-class _Item:
-    """A statistic under construction: ``start``/``end`` grow as context words join."""
-
-    start: int
-    end: int
-    q: Quantity
-    bound: Bound
-    kind: str
-    direction: str | None = None
-    after_end: int | None = None
-    year: bool = False  # a lone year: dropped unless a bound or a range makes it a figure
-    dropped: bool = False  # a date, time, phone or reference number
-
-
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
     """Return the figures in ``text`` with surface and span (never raises).
 
@@ -112,11 +86,11 @@ def _parse(text: str, lang: str) -> list[Statistic]:
         return []  # no figure, and neither a multiplier nor a vague word can match
     items = []
     for q in quantities:
-        item = _Item(q.start, q.end, q, _exact(q.value), q.kind)
+        item = Item(q.start, q.end, q, exact(q.value), q.kind)
         verdict = _excluded(text, q, pats, phones, cue)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
-    items = [item for item in _ranges(text, items, pats, cue) if not item.dropped]
+    items = [item for item in merge_ranges(text, items, pats, cue) if not item.dropped]
     stats: list[Statistic] = []
     for item in items:
         if item.bound.kind == "exact":
@@ -125,7 +99,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
             continue
         _change(text, item, pats, cue)
         stats.append(_finish(text, item, pats))
-    stats = _join_bounds(text, stats, pats)
+    stats = join_bounds(text, stats, pats)
     stats = [_ratio(text, s, pats, cue) if s.kind in ("number", "count") else s for s in stats]
     stats += _multipliers(text, pats, lang, quantities, cue, gates)
     if gates & GATE_VAGUE:
@@ -182,68 +156,6 @@ def _determined(text: str, start: int) -> bool:
     return before.endswith(("le ", "la ", "les ", "l'", "l’", "the ", "its ", "'s ", "’s "))
 
 
-def _ranges(text: str, items: list[_Item], pats: StatPatterns, cue: Cues) -> list[_Item]:
-    """Merge "entre 3 et 5", "de 3 à 5", "between 3 and 5", "3-5", "from 3 to 5" into one range."""
-    if len(items) < 2:
-        return items  # a range needs two figures
-    out: list[_Item] = []
-    i = 0
-    while i < len(items):
-        a = items[i]
-        b = items[i + 1] if i + 1 < len(items) else None
-        near = b is not None and b.start - a.end <= 16  # most figures of a clause are far apart
-        ranks = near and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
-        if (
-            near
-            and (ranks or "ordinal" not in (a.q.kind, b.q.kind))
-            and cue.ends(a.end, b.start, pats.gap_ends)  # a closer or a reversed link ends the gap
-        ):
-            link = pats.range_between.match(text[a.end : b.start])
-            low = max(0, a.start - 12)
-            opener = None
-            if cue.ends(low, a.start, pats.opener_ends):
-                opener = pats.range_opener.search(text, low, a.start)
-            word = link.group("word").lower() if link and link.group("word") else None
-            ok = link is not None and (
-                link.group("dash")
-                or (opener and word in pats.closers.get(opener.group("o").lower(), ()))
-                or word in pats.bare_closers
-            )
-            back = None
-            if not ok and pats.reversed_link.match(text[a.end : b.start]):
-                back = pats.change_to.search(text, max(0, a.start - 32), a.start)
-            if back is not None and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
-                merged = _Item(a.start, b.end, a.q, _exact(a.q.value), a.q.kind)
-                _from_to(merged, b.q.value, a.q.value, a.q if a.q.unit else b.q)  # "fell to 3.7% from 4.1%"
-                out.append(merged)
-                i += 2
-                continue
-            verb = None
-            if ok and opener and opener.group("o").lower() in pats.from_words:
-                verb = pats.change_verb.search(text, max(0, opener.start() - 32), opener.start())
-            # below zero, ranges are often written by magnitude: "from -18 °C to -34 °C"
-            by_magnitude = a.q.value < 0 and b.q.value < 0
-            ordered = a.q.value <= b.q.value or verb is not None or by_magnitude
-            if ok and ordered and _compatible(a.q, b.q) and not (a.dropped or b.dropped):
-                low, high = a.q.value, b.q.value
-                if by_magnitude and verb is None:
-                    low, high = min(low, high), max(low, high)
-                unit_q = b.q if b.q.unit else a.q
-                paired = opener and word in pats.closers.get(opener.group("o").lower(), ())
-                start = opener.start() if paired else a.start
-                merged = _Item(start, b.end, unit_q, Bound("range", low, high), unit_q.kind)
-                merged.q = _requantify(unit_q, value=(low + high) / 2)
-                merged.year = a.year and b.year  # "2019-2020" is a period, not a figure
-                if verb is not None:  # "est passé de 7 % à 9 %": a change of +2 points
-                    _from_to(merged, a.q.value, b.q.value, unit_q)
-                out.append(merged)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
 def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statistic:
     """ "un Français sur cinq", "one voter in five": a ratio, counted the noun."""
     if stat.kind not in ("number", "count") or not stat.value or stat.bound.kind != "exact":
@@ -260,53 +172,10 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
         return stat
     value = tidy(top / stat.value)
     span = (m.start(), stat.span[1])
-    return _stat(text[span[0] : span[1]], span, "ratio", value, _exact(value), None, m.group("noun"), None)
+    return _stat(text[span[0] : span[1]], span, "ratio", value, exact(value), None, m.group("noun"), None)
 
 
-def _join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
-    """ "supérieur à 20 et inférieur à 35", "more than 10 and less than 20": one range."""
-    if len(stats) < 2:
-        return stats  # a joint needs two bounds
-    out: list[Statistic] = []
-    for stat in stats:
-        prev = out[-1] if out else None
-        pair = prev is not None and {prev.bound.kind, stat.bound.kind} == {"lower", "upper"}
-        if pair and pats.bound_joint.match(text[prev.span[1] : stat.span[0]]):
-            low = prev.bound.low if prev.bound.kind == "lower" else stat.bound.low
-            high = prev.bound.high if prev.bound.kind == "upper" else stat.bound.high
-            if low is not None and high is not None and low <= high:
-                span = (prev.span[0], stat.span[1])
-                bound = Bound("range", low, high, prev.bound.inclusive and stat.bound.inclusive)
-                counted = stat.counted or prev.counted
-                surface = text[span[0] : span[1]]
-                out[-1] = replace(
-                    prev, surface=surface, span=span, bound=bound, value=(low + high) / 2, counted=counted
-                )
-                continue
-        out.append(stat)
-    return out
-
-
-def _from_to(item: _Item, before: float, after: float, unit_q: Quantity) -> None:
-    """A move from one figure to another: the change is the difference, the bound the two ends."""
-    item.kind = "change"
-    item.direction = "up" if after > before else "down" if after < before else None
-    item.bound = Bound("range", min(before, after), max(before, after))
-    delta = tidy(after - before)
-    if unit_q.kind == "percent":
-        item.q = _requantify(unit_q, value=delta, kind="percentage_points", unit="pp")
-    else:
-        item.q = _requantify(unit_q, value=delta)
-
-
-def _compatible(a: Quantity, b: Quantity) -> bool:
-    """Two figures that can bound one range: same kind, and no two different units ("44 ml to 50 mg")."""
-    if a.unit and b.unit and a.unit != b.unit:
-        return False
-    return a.kind == "number" or b.kind == "number" or a.kind == b.kind
-
-
-def _bound(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
+def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
     m = None
     low = max(0, item.start - _WINDOW)
@@ -334,10 +203,10 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
     if kind == "approximate":
         spread = abs(value) * tolerance
         return Bound("approximate", value - spread, value + spread, True)
-    return _exact(value)
+    return exact(value)
 
 
-def _change(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
+def _change(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
     if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
         return
@@ -353,7 +222,7 @@ def _change(text: str, item: _Item, pats: StatPatterns, cue: Cues) -> None:
     item.kind = "change"
 
 
-def _finish(text: str, item: _Item, pats: StatPatterns) -> Statistic:
+def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
     q = item.q
     end = item.after_end or item.end
     counted = None
@@ -388,7 +257,7 @@ def _multipliers(
     out: list[Statistic] = []
     for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
-        out.append(_stat(m.group(), m.span(), "multiplier", value, _exact(value), None, None, None))
+        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, None))
     # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
     signs = cue.digit and gates & GATE_TIMES
     for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
@@ -396,7 +265,7 @@ def _multipliers(
         value = (
             float(raw.replace(",", ".")) if raw[0].isdigit() else float(lexicon(lang).words[raw.lower()][1])
         )
-        out.append(_stat(m.group(), m.span(), "multiplier", value, _exact(value), None, None, None))
+        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, None))
     lower, firsts, usual = cue.lower, pats.mult_after_firsts, cue.words is not None
     before_words = gates & GATE_MULT_BEFORE  # "multiplié par", "×", "times" somewhere in the clause
     for q in quantities:
@@ -413,7 +282,7 @@ def _multipliers(
         if before or after:
             start = before.start() if before else q.start
             end = after.end() if after else q.end
-            bound = _exact(q.value)
+            bound = exact(q.value)
             out.append(_stat(text[start:end], (start, end), "multiplier", q.value, bound, None, None, None))
     return out
 
