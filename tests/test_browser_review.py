@@ -52,7 +52,10 @@ def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
     page.get_by_label("Words in the claim").fill("plus de 250")
     page.get_by_label("Words in the claim").press("Enter")
     expect(page.get_by_text(re.compile(r"^1 claims match"))).to_be_visible()
+    # the grid is a canvas clicked by position: wait until the filtered run has finished drawing it
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
     grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_have_count(1)
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # header is 35 px, rows 35 px
