@@ -39,14 +39,50 @@ class Bound:
 
 
 @dataclass(frozen=True)
-class Statistic:
-    """One figure found in text.
+class Period:
+    """The stretch of time a figure describes: ISO ``start``/``end`` (inclusive) when resolvable.
 
-    ``kind``: count, number, percent, percentage_points, money, measure, multiplier,
+    ``granularity``: day, week, month, quarter, semester, season, year, decade, span (several units).
+    ``surface`` holds the words that gave it; an unresolvable period ("last year" without a
+    publication date) keeps its words with ``start``/``end`` None and ``open`` True: shown as open,
+    never guessed.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    granularity: str | None = None
+    surface: str | None = None
+    open: bool = False
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a figure is compared with: a value ("from 4.5% in February") and/or a period ("since 2019").
+
+    ``conflict`` is True when the text gives two bases that disagree: both are kept as read (the first
+    here, the words of all in ``surface``) and the reviewer is told.
+    """
+
+    value: float | None = None
+    unit: str | None = None
+    period: Period | None = None
+    surface: str | None = None
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """One figure found in text: a complete observation.
+
+    ``kind``: count, number, percent, percentage_points, share, money, measure, multiplier,
     change, ordinal, ratio. ``value`` is the central value (a multiplier of 3 for
-    "a triplé", 0.4 change for "a chuté de 40 %" with ``direction`` "down").
+    "a triplé", 0.4 change for "a chuté de 40 %" with ``direction`` "down"; a share in
+    percent: "one in five" is 20 with unit "%").
     ``unit`` is a currency code, "%", "pp", a unit symbol or None; ``counted`` is
     what is counted or measured, when the words say so.
+    ``direction`` is "up" or "down" for every change and multiplier (×0.5, "halved", "cut"),
+    None for levels. ``period`` is what the figure describes, ``base`` what it is compared
+    with, ``modality`` per figure: reported, estimate, forecast or target.
     """
 
     surface: str
@@ -58,6 +94,9 @@ class Statistic:
     counted: str | None = None
     direction: str | None = None
     vague: bool = False
+    period: Period | None = None
+    base: Base | None = None
+    modality: str | None = None
 
     def describe(self) -> str:
         """A short human reading of the figure, for tables and exports."""

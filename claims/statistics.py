@@ -59,6 +59,9 @@ def _stat(
         counted=counted,
         direction=direction,
         vague=vague,
+        period=None,
+        base=None,
+        modality=None,
     )
 
 
