@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -123,12 +122,11 @@ def test_any_text(text: str, lang: str) -> None:
         "il y a deux ans et trois mois et ",
     ],
 )
-def test_large_input_is_linear(lang: str, unit: str) -> None:
-    small = (unit * (8_000 // len(unit) + 1))[:8_000]
-    big = small * 10
-    t0 = time.process_time()
-    find_dates(small, lang=lang)
-    t1 = time.process_time()
-    find_dates(big, lang=lang)
-    t2 = time.process_time()
-    assert (t2 - t1) < 25 * max(t1 - t0, 5e-3)  # ten times the text, nowhere near a hundred times the time
+def test_large_repetitive_input_is_read_whole(lang: str, unit: str) -> None:
+    # how the time grows with the input is measured by bench/linearity.py, not asserted here
+    text = (unit * (80_000 // len(unit) + 1))[:80_000]
+    refs = find_dates(text, lang=lang)
+    assert all(text[r.span[0] : r.span[1]] == r.surface for r in refs)
+    assert [r.span for r in refs] == sorted(r.span for r in refs)
+    if lang == "fr" or unit.startswith("Le 15"):  # units with a date the language's rules read
+        assert refs and refs[-1].span[0] > 79_900, "the end of the text is read too"
