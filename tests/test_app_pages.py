@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.review_page import panel_key, shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import list_articles
 from workbench.storage.database import open_database
@@ -63,7 +64,7 @@ def test_review_page_highlights_the_demo_claims_from_their_spans(demo_db):
     article_html = next(m.value for m in at.markdown if 'class="article-text"' in m.value)
     assert article_html.count('<mark class="claim"') >= 5
     assert "plus de 250" in article_html
-    assert at.selectbox(key="review.claim").value is not None
+    assert shown_claim(at) is not None
 
 
 def test_pasting_the_seed_article_stores_it_with_its_claims(empty_db):
@@ -116,9 +117,11 @@ def _review_with_reviewer(name: str) -> AppTest:
 
 def test_a_verdict_is_saved_with_the_reviewer_from_the_sidebar(demo_db):
     at = _review_with_reviewer("Ana")
-    claim_id = at.selectbox(key="review.claim").value
-    at.selectbox(key="verdict.rating").select("Misleading")
-    at.text_area(key="verdict.rationale").input("The forum had 250 foreign firms, not all Western.")
+    claim_id = shown_claim(at)
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("Misleading")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input(
+        "The forum had 250 foreign firms, not all Western."
+    )
     at.button(key="verdict.submit").click().run()
     assert not at.exception and at.success[0].value == "Saved."
     with open_database(demo_db).session() as session:
@@ -128,12 +131,12 @@ def test_a_verdict_is_saved_with_the_reviewer_from_the_sidebar(demo_db):
 
 def test_saving_without_a_name_or_with_markup_in_the_rationale_is_refused(demo_db):
     at = _page("app_pages/review_claims.py")
-    claim_id = at.selectbox(key="review.claim").value
-    at.text_area(key="verdict.rationale").input("fine")
+    claim_id = shown_claim(at)
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("fine")
     at.button(key="verdict.submit").click().run()
     assert "Type your name in the sidebar" in at.error[0].value
     at.sidebar.text_input(key="reviewer").input("Ana").run()
-    at.text_area(key="verdict.rationale").input('<img src=x onerror="alert(1)">')
+    at.text_area(key=panel_key(at, "verdict.rationale")).input('<img src=x onerror="alert(1)">')
     at.button(key="verdict.submit").click().run()
     assert "markup" in at.error[0].value
     with open_database(demo_db).session() as session:
@@ -142,11 +145,11 @@ def test_saving_without_a_name_or_with_markup_in_the_rationale_is_refused(demo_d
 
 def test_the_second_of_two_reviewers_saving_the_same_claim_is_refused(demo_db):
     first, second = _review_with_reviewer("Ana"), _review_with_reviewer("Ben")
-    claim_id = first.selectbox(key="review.claim").value
-    assert second.selectbox(key="review.claim").value == claim_id
+    claim_id = shown_claim(first)
+    assert shown_claim(second) == claim_id
     for at, rating in ((first, "True"), (second, "False")):
-        at.selectbox(key="verdict.rating").select(rating)
-        at.text_area(key="verdict.rationale").input(f"{rating} because")
+        at.selectbox(key=panel_key(at, "verdict.rating")).select(rating)
+        at.text_area(key=panel_key(at, "verdict.rationale")).input(f"{rating} because")
         at.button(key="verdict.submit").click().run()
     assert first.success[0].value == "Saved."
     assert (
@@ -158,7 +161,7 @@ def test_the_second_of_two_reviewers_saving_the_same_claim_is_refused(demo_db):
 
 def test_linking_a_demo_source_shows_it_as_evidence(demo_db):
     at = _review_with_reviewer("Ana")
-    at.text_input(key="link.quote").input("263 foreign manufacturers registered")
+    at.text_input(key=panel_key(at, "link.quote")).input("263 foreign manufacturers registered")
     at.button(key="link.submit").click().run()
     assert not at.exception and at.success[0].value == "Source linked."
     assert any("supports" in m.value and "Example" in m.value for m in at.markdown)

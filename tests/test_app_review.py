@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.review_page import shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import claim_history
@@ -49,13 +50,13 @@ def test_a_link_opens_its_claim_and_an_unknown_claim_says_not_found(demo_db):
     claims = _claims(demo_db)
     third = claims[2]
     at = _review(claim=str(third.id))
-    assert at.selectbox(key="review.claim").value == third.id
+    assert shown_claim(at) == third.id
     assert at.query_params["claim"] == [str(third.id)] or at.query_params["claim"] == str(third.id)
     for wrong, message in (("99999", "Claim #99999 was not found."), ("abc", "claim ids are numbers")):
         at = _review(name=None, claim=wrong)
         assert not at.exception
         assert any(message in e.value for e in at.error), [e.value for e in at.error]
-        assert at.selectbox(key="review.claim").value == claims[0].id  # the article still opens
+        assert shown_claim(at) == claims[0].id  # the article still opens
     at = _review(name=None, article="4242")
     assert any("Article #4242 was not found." in e.value for e in at.error)
 
@@ -66,9 +67,9 @@ def test_next_and_previous_move_through_the_claims_in_reading_order(demo_db):
     assert at.button(key="review.previous").disabled
     at.button(key="review.next").click().run()
     at.button(key="review.next").click().run()
-    assert at.selectbox(key="review.claim").value == ids[2]
+    assert shown_claim(at) == ids[2]
     at.button(key="review.previous").click().run()
-    assert at.selectbox(key="review.claim").value == ids[1]
+    assert shown_claim(at) == ids[1]
     assert any(f"Claim 2 of {len(ids)}" in c.value for c in at.caption)
 
 
@@ -137,7 +138,7 @@ def test_set_aside_assign_and_split_from_the_panel(demo_db):
     )
     if "Claim split in two." in _messages(at):
         assert len(_claims(demo_db)) == before + 1
-        assert at.selectbox(key="review.claim").value != claim.id
+        assert shown_claim(at) != claim.id
     with open_database(demo_db).session() as session:
         stored = get_claim(session, claim.id)
     assert stored.assignee == "Ben" and stored.status == "not check-worthy"
@@ -163,7 +164,7 @@ def test_merging_two_claims_from_the_panel_opens_the_merged_claim(demo_db):
     at.button(key=f"edit.{first.id}.merge.save").click().run()
     assert not at.exception and "Claims merged." in _messages(at), _messages(at)
     live = {c.id for c in _claims(demo_db)}
-    merged = at.selectbox(key="review.claim").value
+    merged = shown_claim(at)
     assert merged in live and first.id not in live and second.id not in live
     history = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert history.iloc[0]["what"] == "created" and str(first.id) in history.iloc[0]["after"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.review_page import panel_key, shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.ratings import save_scale
 from workbench.storage.database import open_database
@@ -92,9 +93,9 @@ def test_a_reviewer_proposes_under_their_own_name_and_cannot_publish(desk):
     at = _sign_in("ana")
     assert at.title[0].value == "Review claims"
     assert any("Signed in as **Ana Reviewer** (reviewer)" in m.value for m in at.sidebar.markdown)
-    claim_id = at.selectbox(key="review.claim").value
-    at.selectbox(key="verdict.rating").select("Half true")
-    at.text_area(key="verdict.rationale").input("263 registered, not all Western.")
+    claim_id = shown_claim(at)
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("Half true")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("263 registered, not all Western.")
     at.button(key="verdict.submit").click().run()
     assert at.success[0].value == "Saved.", [e.value for e in at.error]
     assert not [b for b in at.button if b.key == "verdict.publish"]
@@ -108,12 +109,12 @@ def test_a_reviewer_proposes_under_their_own_name_and_cannot_publish(desk):
 
 def test_an_editor_publishes_the_proposal(desk):
     reviewer = _sign_in("ana")
-    claim_id = reviewer.selectbox(key="review.claim").value
-    reviewer.selectbox(key="verdict.rating").select("False")
-    reviewer.text_area(key="verdict.rationale").input("Fewer than 250.")
+    claim_id = shown_claim(reviewer)
+    reviewer.selectbox(key=panel_key(reviewer, "verdict.rating")).select("False")
+    reviewer.text_area(key=panel_key(reviewer, "verdict.rationale")).input("Fewer than 250.")
     reviewer.button(key="verdict.submit").click().run()
     editor = _sign_in("ed")
-    assert editor.selectbox(key="review.claim").value == claim_id
+    assert shown_claim(editor) == claim_id
     editor.button(key="verdict.publish").click().run()
     assert editor.success[0].value == "Published.", [e.value for e in editor.error]
     with open_database(desk).session() as session:
@@ -144,7 +145,10 @@ def test_the_editor_changes_the_rating_scale_and_reviewers_choose_from_it(desk):
         save_scale(session, [{"name": "Correct", "meaning": "Right."}, {"name": "Wrong", "meaning": "No."}],
                    editor="ed")  # fmt: skip
     reviewer = _sign_in("ana")
-    assert reviewer.selectbox(key="verdict.rating").options == ["Correct — Right.", "Wrong — No."]
+    assert reviewer.selectbox(key=panel_key(reviewer, "verdict.rating")).options == [
+        "Correct — Right.",
+        "Wrong — No.",
+    ]
     editor = _open(_sign_in("ed"), SETTINGS)
     assert any("Last changed by ed" in c.value for c in editor.caption)
     editor.button(key="settings.reset").click().run()

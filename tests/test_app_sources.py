@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.review_page import open_claim, panel_key, shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
@@ -48,14 +49,18 @@ def _stored(url: str):
 
 def test_a_source_added_by_hand_stores_its_typed_and_found_figures(demo_db):
     at = _page("app_pages/source_library.py")
-    at.text_input(key="source.title").input("Forum attendance report")
-    at.text_input(key="source.url").input("https://example.org/examples/forum-attendance")
-    at.text_area(key="source.excerpt").input("263 foreign manufacturers registered for the forum in 2023.")
-    at.number_input(key="source.figure_value").set_value(30)
-    at.text_input(key="source.figure_measured").input("countries")
-    at.button(key="FormSubmitter:source.form-Add source").click().run()
-    assert not at.exception and at.success[0].value == "Added source #4."
+    at.text_input(key="source.form.0.title").input("Forum attendance report")
+    at.text_input(key="source.form.0.url").input("https://example.org/examples/forum-attendance")
+    at.text_area(key="source.form.0.excerpt").input(
+        "263 foreign manufacturers registered for the forum in 2023."
+    )
+    at.number_input(key="source.form.0.figure_value").set_value(30)
+    at.text_input(key="source.form.0.figure_measured").input("countries")
+    at.button(key="FormSubmitter:source.form.0.form-Add source").click().run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("Added source #4.")
     assert "duplicate of source #2: the same URL" in at.warning[0].value  # the demo's forum example
+    assert at.text_input(key="source.form.1.title").value == ""  # the saved form is drawn anew, empty
     stored = _stored(demo_db)[-1]
     assert stored.source.title == "Forum attendance report" and stored.created_by == "Ana"
     assert [(f.value, f.counted) for f in stored.source.figures][-1] == (30, "countries")
@@ -77,9 +82,10 @@ def test_a_page_on_the_local_network_is_not_fetched(demo_db, monkeypatch):
 
 def test_adding_a_source_without_a_reviewer_name_saves_nothing(demo_db):
     at = _page("app_pages/source_library.py", reviewer=None)
-    at.text_input(key="source.title").input("Report")
-    at.button(key="FormSubmitter:source.form-Add source").click().run()
+    at.text_input(key="source.form.0.title").input("Report")
+    at.button(key="FormSubmitter:source.form.0.form-Add source").click().run()
     assert "Type your name in the sidebar" in at.error[0].value
+    assert at.text_input(key="source.form.0.title").value == "Report"  # a refused save keeps the typing
     assert len(_stored(demo_db)) == 3
 
 
@@ -157,8 +163,7 @@ def _claim_id(url: str, words: str) -> int:
 
 def _review_claim(url: str, words: str) -> AppTest:
     at = _page("app_pages/review_claims.py")
-    at.selectbox(key="review.claim").set_value(_claim_id(url, words)).run()
-    return at
+    return open_claim(at, _claim_id(url, words))
 
 
 def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
@@ -166,8 +171,8 @@ def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
     assert any("Suggested sources" in m.value for m in at.markdown)
     assert any("forum attendance" in m.value and "matching figure: 263" in m.value for m in at.markdown)
     at.button(key="suggest.link.2").click().run()
-    assert at.selectbox(key="link.source").value == 2
-    assert at.selectbox(key="link.figure").value is not None
+    assert at.selectbox(key=panel_key(at, "link.source")).value == 2
+    assert at.selectbox(key=panel_key(at, "link.figure")).value is not None
     at.button(key="link.submit").click().run()
     assert not at.exception and at.success[0].value == "Source linked."
     sentences = [m.value for m in at.markdown if "within the claim's “plus de 250”" in m.value]
@@ -176,8 +181,8 @@ def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
     (column,) = table.columns
     assert column.startswith("plus de 250 vs #2")
     assert table.loc["status", column] == "consistent" and table.loc["bound satisfied", column] == "yes"
-    claim_id = at.selectbox(key="review.claim").value
-    at.button(key="evidence.unlink.2").click().run()
+    claim_id = shown_claim(at)
+    at.button(key=panel_key(at, "unlink.2")).click().run()
     assert "unlinked" in at.success[0].value
     with open_database(demo_db).session() as session:
         assert get_claim(session, claim_id).evidence == ()
@@ -186,13 +191,13 @@ def test_a_suggested_source_is_linked_with_its_figure_and_compared(demo_db):
 
 def test_a_repeated_claim_shows_its_other_appearance_and_reuses_its_verdict(demo_db):
     at = _review_claim(demo_db, "des dizaines d’accords")
-    first_id = at.selectbox(key="review.claim").value
-    at.selectbox(key="verdict.rating").select("Mostly true")
-    at.text_area(key="verdict.rationale").input("The ministry lists 41 agreements.")
+    first_id = shown_claim(at)
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("Mostly true")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("The ministry lists 41 agreements.")
     at.button(key="verdict.submit").click().run()
     assert not at.exception
     second = _claim_id(demo_db, "des dizaines de nouveaux accords")
-    at.selectbox(key="review.claim").set_value(second).run()
+    open_claim(at, second)
     assert any("This claim appears elsewhere (1)" in m.value for m in at.markdown)
     at.button(key=f"repeat.apply.{first_id}").click().run()
     assert not at.exception, at.exception

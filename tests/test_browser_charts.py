@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import choose_option
+from tests.support.browser import choose_option, enter, sign_reviewer, wait_idle
 from workbench.charts import HEIGHT, WIDTH
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -60,6 +60,7 @@ def _group_into_metric(database_url: str) -> None:
 
 
 def _download(page: Page, label: str, path: Path) -> Path:
+    wait_idle(page)
     button = page.get_by_test_id("stDownloadButton").filter(has_text=re.compile(rf"{label}$"))
     with page.expect_download() as download_info:
         button.first.click()
@@ -78,9 +79,7 @@ def test_compare_chart_of_the_x3_and_x6_claims_downloads_as_csv_and_png(app, pag
     _group_into_metric(app.database_url)
     page.goto(app.url)
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
-    reviewer = page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True)
-    reviewer.fill("Ana Reviewer")
-    reviewer.press("Enter")
+    sign_reviewer(page, "Ana Reviewer")
 
     _open_claim(page, "a triplé")
     expect(
@@ -116,7 +115,6 @@ def test_trends_page_draws_its_charts_with_downloads(app, page: Page):
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5)
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(15)
     page.get_by_text("Filters", exact=True).click()
-    page.get_by_label("Words in the claim").fill("triplé")
-    page.get_by_label("Words in the claim").press("Enter")
+    enter(page, page.get_by_label("Words in the claim"), "triplé")
     expect(page.get_by_text("1 claims match the filters.")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import choose_option, whole_page_screenshot
+from tests.support.browser import choose_option, click, sign_reviewer, wait_idle, whole_page_screenshot
 
 SEED = Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -18,7 +18,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 def _nav(page: Page, name: str, heading: str) -> None:
     """Client-side navigation keeps the browser session (and the reviewer's name); wait for the new page."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+    click(page, page.get_by_test_id("stSidebarNav").get_by_role("link", name=name))
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
 
 
@@ -30,27 +30,23 @@ def app(serve_app):
 def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path):
     page.goto(app.url)
     expect(page.get_by_text("No article yet.")).to_be_visible()
+    wait_idle(page)
 
     _nav(page, "Add article", "Add an article")
     page.get_by_label("Article text").fill(SEED.read_text(encoding="utf-8"))
     page.get_by_label("Title").fill("Ukraine defence industry")
-    page.get_by_role("button", name="Extract claims").click()
+    click(page, page.get_by_role("button", name="Extract claims"))
     expect(page.get_by_text(re.compile(r"Stored article #1 \(fr\) with \d+ claims"))).to_be_visible()
 
     _nav(page, "Sources", "Sources")
-    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).fill(
-        "Ana Reviewer"
-    )  # saving a source needs a name
-    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).press("Enter")
+    sign_reviewer(page, "Ana Reviewer")  # saving a source needs a name
     page.get_by_label("Title").fill("Forum attendance list")
     page.get_by_label("URL").fill("https://example.org/forum")
     page.get_by_label("Value").fill("263")
-    page.get_by_role("button", name="Add source").click()
+    click(page, page.get_by_role("button", name="Add source"))
     expect(page.get_by_text("Added source #1.")).to_be_visible()
 
     _nav(page, "Review", "Review claims")
-    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).fill("Ana Reviewer")
-    page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True).press("Enter")
     marks = page.locator("div.article-text mark.claim")
     expect(marks.first).to_be_visible()
     assert marks.count() >= 5
@@ -59,16 +55,16 @@ def test_ingest_link_verdict_and_export_in_the_browser(app, page: Page, tmp_path
     choose_option(page, "Claim", "plus de 250")
     expect(page.get_by_role("heading", name=re.compile(r"Claim #\d+"))).to_be_visible()
     page.get_by_label("Quote from the source").fill("263 manufacturers registered")
-    page.get_by_role("button", name="Link source").click()
+    click(page, page.get_by_role("button", name="Link source"))
     expect(page.get_by_text("Source linked.")).to_be_visible()
     expect(page.get_by_text("Forum attendance list")).to_be_visible()
 
     choose_option(page, "Rating", "Mostly true")
     page.get_by_label("Rationale").fill("The attendance list shows 263 manufacturers, not all Western.")
-    page.get_by_role("button", name="Propose verdict").click()
+    click(page, page.get_by_role("button", name="Propose verdict"))
     expect(page.get_by_text("Saved.")).to_be_visible()
     expect(page.get_by_text("Mostly true by Ana Reviewer")).to_be_visible()
-    page.get_by_role("button", name="Publish “Mostly true”").click()  # single-user mode: also the editor
+    click(page, page.get_by_role("button", name="Publish “Mostly true”"))  # single-user mode: also the editor
     expect(page.get_by_text("Published.", exact=True)).to_be_visible()
     DOCS.mkdir(exist_ok=True)
     whole_page_screenshot(page, DOCS / "review-page.png")

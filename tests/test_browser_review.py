@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.support.browser import after_rerun, choose_option, click, enter, sign_reviewer, wait_idle
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
@@ -17,48 +19,29 @@ def app(serve_app):
     return serve_app(demo=True)
 
 
-def _sidebar_name(page: Page, name: str) -> None:
-    field = page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True)
-    field.fill(name)
-    field.press("Enter")
-
-
-def _caption(page: Page, position: int) -> None:
-    expect(page.get_by_text(re.compile(rf"^Claim {position} of \d+"))).to_be_visible()
-
-
 def _press(page: Page, key: str, position: int) -> None:
-    """Press a shortcut key with the page (not a field) focused; a key pressed while the app is still
-    busy with the previous run can be dropped, so press again until the claim moved (at most 3 times)."""
-    caption = page.get_by_text(re.compile(rf"^Claim {position} of \d+"))
-    for _ in range(3):
-        page.locator("div.article-text").click(position={"x": 2, "y": 2})
-        page.keyboard.press(key)
-        try:
-            expect(caption).to_be_visible(timeout=5_000)
-        except AssertionError:
-            continue
-        return
-    expect(caption).to_be_visible()
+    """Press a shortcut key with the page (not a field) focused, once the app is idle; the claim moves."""
+    wait_idle(page)
+    page.locator("div.article-text").click(position={"x": 2, "y": 2})
+    after_rerun(page, lambda: page.keyboard.press(key))
+    expect(page.get_by_text(re.compile(rf"^Claim {position} of \d+"))).to_be_visible()
 
 
 def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
     page.goto(f"{app.url}/queue")
     expect(page.get_by_role("heading", name="Review queue", level=1)).to_be_visible()
-    _sidebar_name(page, "Ana Reviewer")
+    sign_reviewer(page, "Ana Reviewer")
     expect(page.get_by_text(re.compile(r"\d+ claims match · page 1 of 1"))).to_be_visible()
     # narrow the queue to the forum claim, then tick its row (the grid's first column selects a row)
     page.get_by_text("Filters").click()
-    page.get_by_label("Words in the claim").fill("plus de 250")
-    page.get_by_label("Words in the claim").press("Enter")
+    enter(page, page.get_by_label("Words in the claim"), "plus de 250")
     expect(page.get_by_text(re.compile(r"^1 claims match"))).to_be_visible()
-    # the grid is a canvas clicked by position: wait until the filtered run has finished drawing it
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    # the grid is a canvas clicked by position, once the filtered run has drawn it
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_have_count(1)
     box = grid.bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # header is 35 px, rows 35 px
+    after_rerun(page, lambda: page.mouse.click(box["x"] + 18, box["y"] + 35 + 18))  # header and rows: 35 px
 
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
     heading = page.get_by_role("heading", name=re.compile(r"Claim #\d+"))
@@ -76,13 +59,12 @@ def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
     page.get_by_text("Correct what was read").click()
     value = page.get_by_label("Value").first
     value.fill("263")
-    page.get_by_role("button", name="Save correction").first.click()
+    click(page, page.get_by_role("button", name="Save correction").first)
     expect(page.get_by_text("Correction saved.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"corrected by Ana Reviewer; the engine read"))).to_be_visible()
     expect(page.locator("div.article-text strong.figure", has_text="plus de 250")).to_have_count(1)
-    page.get_by_label("Status", exact=True).click()
-    page.get_by_role("option", name="checking").click()
-    page.get_by_role("button", name="Update status").click()
+    choose_option(page, "Status", "checking")
+    click(page, page.get_by_role("button", name="Update status"))
     expect(page.locator(f'div.article-text mark[data-claim="{claim_id}"]').first).to_have_attribute(
         "title", re.compile(r"\(checking\)")
     )
@@ -98,6 +80,8 @@ def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
 
     page.reload()
     expect(page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=re.compile(r"^Claim #\d+$"))).to_have_text(f"Claim #{claim_id}")
 
 
 def test_an_unknown_claim_in_the_url_says_not_found(app, page: Page):

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from tests.support import REPO_ROOT
 from tests.support import browser as browser_support
-from tests.support.browser import choose_option
+from tests.support.browser import choose_option, click, wait_idle
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, VerdictRow
 
@@ -45,17 +45,18 @@ def _forum_claim(database_url: str) -> int:
 def _sign_in(page: Page, url: str, username: str) -> None:
     page.goto(url)
     expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    wait_idle(page)
     expect(page.get_by_role("heading", name="Review claims")).to_have_count(0)  # nothing else shows
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    click(page, page.get_by_role("button", name="Sign in"))
     expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
 
 
 def _propose(page: Page, rating: str, rationale: str) -> None:
     choose_option(page, "Rating", rating)
     page.get_by_label("Rationale").fill(rationale)
-    page.get_by_role("button", name="Propose verdict").click()
+    click(page, page.get_by_role("button", name="Propose verdict"))
 
 
 def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: Page, browser: Browser):
@@ -70,7 +71,7 @@ def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: P
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Desk settings")).to_have_count(0)
 
     page.get_by_label("Quote from the source").fill("263 foreign manufacturers")
-    page.get_by_role("button", name="Link source").click()
+    click(page, page.get_by_role("button", name="Link source"))
     expect(page.get_by_text(re.compile(r"^Source linked"))).to_be_visible()
 
     # bad input is refused with a message and stores nothing
@@ -93,17 +94,20 @@ def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: P
         editor = editor_context.new_page()
         _sign_in(editor, claim_url, "ed")
         expect(editor.get_by_text("Signed in as Ed Editor (editor)")).to_be_visible()
-        editor.get_by_role("button", name="Publish “Mostly true”").click()
+        click(editor, editor.get_by_role("button", name="Publish “Mostly true”"))
         expect(editor.get_by_text("Published.", exact=True)).to_be_visible()
         expect(editor.get_by_text(re.compile(r"^Published: Mostly true \(by ed,"))).to_be_visible()
     finally:
         editor_context.close()
 
-    # the reviewer's page still shows the version before the publication: the save is refused
+    # the reviewer's page still shows the version before the publication: the save is refused, named,
+    # and what was typed stays in the form
     _propose(page, "False", "Changed my mind.")
     refusal = page.get_by_text(re.compile(rf"Claim #{claim_id} was changed by someone else"))
     expect(refusal).to_be_visible()
-    expect(refusal).to_contain_text("Reload the claim")
+    expect(refusal).to_contain_text("ed published")
+    expect(refusal).to_contain_text("Nothing was saved")
+    expect(page.get_by_label("Rationale")).to_have_value("Changed my mind.")
 
     with open_database(desk_app.database_url, migrate=False).session() as session:
         rows = session.scalars(
@@ -115,8 +119,7 @@ def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: P
         ("published", "Mostly true", "ana", "ed", 1),
     ]
 
-    # after reloading the claim the reviewer sees the publication and may propose a change
-    page.get_by_role("button", name="Reload this claim").click()
+    # the refusal redrew the panel: the reviewer now sees the publication
     expect(page.get_by_text(re.compile(r"^Published: Mostly true"))).to_be_visible()
     # a refresh starts a new Streamlit session: password sign-in is asked again, the claim stays in the URL
     page.reload()

@@ -17,12 +17,12 @@ from workbench.storage.claim_edits import (
     correct_statistic,
     mark_not_worthy,
     merge_claims,
-    replacement_of,
     split_claim,
 )
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimChangeRow, ClaimRow
 from workbench.storage.verdicts import get_claim, record_verdict
+from workbench.storage.versioning import replacement_of
 
 
 @pytest.fixture

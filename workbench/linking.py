@@ -48,6 +48,7 @@ def link_source(
     reviewer: str,
     quote: str | None = None,
     figure_id: int | None = None,
+    expected_version: int | None = None,
 ) -> LinkOutcome:
     """Record the link (append-only history); a quote missing from the source's text is said, not hidden."""
     status, passage = check_quote(source_texts(session, [source_id]).get(source_id), quote)
@@ -59,6 +60,7 @@ def link_source(
         quote=quote,
         figure_id=figure_id,
         reviewer=reviewer,
+        expected_version=expected_version,
     )
     if status == "absent":
         return LinkOutcome(

@@ -1,13 +1,24 @@
-"""Session-state keys (page-prefixed) and the callbacks that change stored data."""
+"""Session-state keys (page-prefixed) and the callbacks that change stored data.
+
+Every write a panel widget triggers is bound to what the reviewer saw: the callback receives the claim
+id and version the form was drawn for (its ``args``), never reads them from session state at click
+time. The write is refused, with the reason, when the panel selection has moved to another claim since
+the form was drawn, or when the stored claim is no longer at that version (someone saved, split or
+merged it). A refused save leaves the form's values as typed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from workbench.auth import SINGLE_USER_ROLE, User
 from workbench.errors import WorkbenchError
 from workbench.resources import database
 from workbench.storage.verdicts import publish_verdict, record_verdict, set_status
+from workbench.url_state import SELECTED_CLAIM
 from workbench.validation import clean_text
 
 REVIEWER = "reviewer"
@@ -19,20 +30,34 @@ INGEST_URL = "ingest.url"
 INGEST_PUBLISHED = "ingest.published"
 INGEST_LANG = "ingest.lang"
 INGEST_SUBMIT = "ingest.submit"
-REVIEW_ARTICLE = "review.article"
-REVIEW_CLAIM = "review.claim"
-REVIEW_OPENED = "review.opened"  # {claim_id: version the reviewer is looking at}
-REVIEW_STATUS = "review.status"
-VERDICT_RATING = "verdict.rating"
-VERDICT_RATIONALE = "verdict.rationale"
-VERDICT_SOURCES = "verdict.sources"
+REVIEW_SEEN = "review.seen"  # {claim_id: version last drawn in this browser session}
 AUTH_USER = "auth.user"  # the signed-in workbench.auth.User (sign-in mode only)
 SETTINGS_SCALE = "settings.scale"
-LINK_SOURCE = "link.source"
-LINK_STANCE = "link.stance"
-LINK_QUOTE = "link.quote"
-LINK_FIGURE = "link.figure"
 FLASH = "flash"  # (level, message) shown once after a callback
+
+
+def claim_key(claim_id: int, name: str) -> str:
+    """The key of a panel widget: one per claim, so a value typed for one claim never shows on another.
+
+    >>> claim_key(14, "verdict.rating")
+    'claim.14.verdict.rating'
+    """
+    return f"claim.{claim_id}.{name}"
+
+
+def form_keys(form: str) -> Callable[[str], str]:
+    """Keys for the widgets of ``form`` in its current generation (see ``renew_form``).
+
+    >>> form_keys("example")("title")
+    'example.0.title'
+    """
+    generation = st.session_state.get(f"{form}.generation", 0)
+    return lambda name: f"{form}.{generation}.{name}"
+
+
+def renew_form(form: str) -> None:
+    """After a save: the next run draws ``form`` with new keys, so empty (a refused save keeps its values)."""
+    st.session_state[f"{form}.generation"] = st.session_state.get(f"{form}.generation", 0) + 1
 
 
 def flash(level: str, message: str) -> None:
@@ -66,108 +91,148 @@ def current_user() -> User:
     return signed_in_user() or User(reviewer_name(), reviewer_name(), SINGLE_USER_ROLE)
 
 
-def opened_version(claim_id: int, current: int) -> int:
-    """The version of the claim this browser session opened (set on first view)."""
-    opened = st.session_state.setdefault(REVIEW_OPENED, {})
-    return opened.setdefault(claim_id, current)
+def seen_change(claim_id: int, version: int) -> int | None:
+    """The version of this claim last drawn in this session, when it differs from ``version`` (else None).
+
+    Records ``version`` as seen: the panel says once that the claim changed under the reviewer's eyes.
+    """
+    seen = st.session_state.setdefault(REVIEW_SEEN, {})
+    before = seen.get(claim_id)
+    seen[claim_id] = version
+    return before if before is not None and before != version else None
 
 
-def forget_opened(claim_id: int) -> None:
-    """Reload a claim: the next render takes the stored version as the one opened."""
-    st.session_state.setdefault(REVIEW_OPENED, {}).pop(claim_id, None)
+def check_on_screen(claim_id: int) -> None:
+    """Refuse a save from a form drawn for a claim the panel no longer shows."""
+    shown = st.session_state.get(SELECTED_CLAIM)
+    if shown is not None and shown != claim_id:
+        raise WorkbenchError(
+            f"That form belonged to claim #{claim_id}, but the panel had moved to claim #{shown}: "
+            "nothing was saved. Open the claim again and save there."
+        )
 
 
-def _save(claim_id: int, action, *, done: str = "Saved.") -> None:
-    """Run ``action(session, expected_version)`` in one transaction; report the outcome."""
+def bound_save(
+    claim_id: int,
+    version: int,
+    action: Callable[[Session, int], int | None],
+    *,
+    done: str = "Saved.",
+    after: Callable[[int | None], None] | None = None,
+) -> bool:
+    """Run ``action(session, version)`` in one transaction for the claim drawn on screen; report it.
+
+    ``action`` returns the claim's new version (None when it replaces the claim); ``after`` gets that
+    result once stored (to clear a form, or to open the claim that replaced it). False when refused.
+    """
     try:
-        expected = st.session_state[REVIEW_OPENED][claim_id]
+        check_on_screen(claim_id)
         with database().session() as session:
-            st.session_state[REVIEW_OPENED][claim_id] = action(session, expected)
+            result = action(session, version)
     except WorkbenchError as error:
         flash("error", str(error))
-    else:
-        flash("success", done)
+        return False
+    if isinstance(result, int):
+        st.session_state.setdefault(REVIEW_SEEN, {})[claim_id] = result  # our own change: no notice
+    if after is not None:
+        after(result)
+    flash("success", done)
+    return True
 
 
-def save_verdict(claim_id: int) -> None:
-    def action(session, expected):
+def save_verdict(claim_id: int, version: int) -> None:
+    def action(session: Session, expected: int) -> int:
         return record_verdict(
             session,
             claim_id=claim_id,
-            rating=st.session_state[VERDICT_RATING],
-            rationale=clean_text("rationale", st.session_state.get(VERDICT_RATIONALE), required=True),
+            rating=st.session_state.get(claim_key(claim_id, "verdict.rating")),
+            rationale=clean_text(
+                "rationale", st.session_state.get(claim_key(claim_id, "verdict.rationale")), required=True
+            ),
             reviewer=reviewer_name(),
             expected_version=expected,
-            source_ids=st.session_state.get(VERDICT_SOURCES) or (),
+            source_ids=st.session_state.get(claim_key(claim_id, "verdict.sources")) or (),
         )
 
-    _save(claim_id, action)
+    bound_save(claim_id, version, action)
 
 
-def save_publication(claim_id: int) -> None:
-    def action(session, expected):
+def save_publication(claim_id: int, version: int) -> None:
+    def action(session: Session, expected: int) -> int:
         return publish_verdict(
             session, claim_id=claim_id, publisher=current_user(), expected_version=expected
         )
 
-    _save(claim_id, action, done="Published.")
+    bound_save(claim_id, version, action, done="Published.")
 
 
-def save_status(claim_id: int) -> None:
-    def action(session, expected):
+def save_status(claim_id: int, version: int) -> None:
+    def action(session: Session, expected: int) -> int:
         reviewer_name()
-        return set_status(
-            session, claim_id=claim_id, status=st.session_state[REVIEW_STATUS], expected_version=expected
-        )
+        status = st.session_state[claim_key(claim_id, "status")]
+        return set_status(session, claim_id=claim_id, status=status, expected_version=expected)
 
-    _save(claim_id, action)
+    bound_save(claim_id, version, action)
 
 
-def save_link(claim_id: int) -> None:
+def save_link(claim_id: int, version: int) -> None:
     from workbench.linking import link_source
 
-    try:
-        source_id = st.session_state.get(LINK_SOURCE)
+    outcome = []
+
+    def action(session: Session, expected: int) -> int:
+        source_id = st.session_state.get(claim_key(claim_id, "link.source"))
         if source_id is None:
             raise WorkbenchError("Choose a source to link.")
-        with database().session() as session:
-            outcome = link_source(
+        outcome.append(
+            link_source(
                 session,
                 claim_id=claim_id,
                 source_id=source_id,
-                stance=st.session_state[LINK_STANCE],
-                quote=clean_text("quote", st.session_state.get(LINK_QUOTE)),
-                figure_id=st.session_state.get(LINK_FIGURE),
+                stance=st.session_state[claim_key(claim_id, "link.stance")],
+                quote=clean_text("quote", st.session_state.get(claim_key(claim_id, "link.quote"))),
+                figure_id=st.session_state.get(claim_key(claim_id, "link.figure")),
                 reviewer=reviewer_name(),
+                expected_version=expected,
             )
-    except WorkbenchError as error:
-        flash("error", str(error))
-    else:
-        flash(outcome.level, outcome.message)
+        )
+        return expected
+
+    def clear_form(_: int | None) -> None:
+        st.session_state[claim_key(claim_id, "link.quote")] = ""
+
+    if bound_save(claim_id, version, action, after=clear_form):
+        flash(outcome[0].level, outcome[0].message)
 
 
-def prefill_link(source_id: int, figure_id: int | None) -> None:
-    """A suggestion's "Link" button: choose the source (and its matching figure) in the link form."""
-    st.session_state[LINK_SOURCE] = source_id
-    st.session_state[LINK_FIGURE] = figure_id
+def prefill_link(claim_id: int, source_id: int, figure_id: int | None) -> None:
+    """A suggestion's "Link" button: choose the source (and its matching figure) in this claim's link form."""
+    st.session_state[claim_key(claim_id, "link.source")] = source_id
+    st.session_state[claim_key(claim_id, "link.figure")] = figure_id
 
 
-def save_unlink(claim_id: int, source_id: int) -> None:
+def save_unlink(claim_id: int, version: int, source_id: int) -> None:
     from workbench.storage.evidence import unlink_evidence
 
-    try:
-        with database().session() as session:
-            unlink_evidence(session, claim_id=claim_id, source_id=source_id, reviewer=reviewer_name())
-    except WorkbenchError as error:
-        flash("error", str(error))
-    else:
-        flash("success", f"Source #{source_id} unlinked (the link stays in the history).")
+    def action(session: Session, expected: int) -> int:
+        unlink_evidence(
+            session,
+            claim_id=claim_id,
+            source_id=source_id,
+            reviewer=reviewer_name(),
+            expected_version=expected,
+        )
+        return expected
+
+    bound_save(
+        claim_id, version, action, done=f"Source #{source_id} unlinked (the link stays in the history)."
+    )
 
 
-def apply_earlier_verdict(claim_id: int, earlier_claim_id: int) -> None:
+def apply_earlier_verdict(claim_id: int, version: int, earlier_claim_id: int) -> None:
     from workbench.repeated import apply_earlier_verdict as apply
 
-    def action(session, expected):
+    def action(session: Session, expected: int) -> int:
         return apply(
             session,
             claim_id=claim_id,
@@ -176,4 +241,4 @@ def apply_earlier_verdict(claim_id: int, earlier_claim_id: int) -> None:
             expected_version=expected,
         )
 
-    _save(claim_id, action)
+    bound_save(claim_id, version, action)

@@ -1,18 +1,29 @@
-"""Keep the selected article and claim in the URL so a refresh or a shared link opens the same claim."""
+"""Which article and claim the Review page shows: one stored selection, mirrored in the URL.
+
+The selection lives under plain session-state keys that only this module's callbacks change. The
+pickers (selectboxes, the claims table, Next/Previous) are widgets keyed by the selection they were
+drawn for, so a picker never carries a value from an earlier selection: whatever the browser sends
+back for a stale or re-mounted picker, the selection changes only on a choice the reviewer made, and
+only to a claim of the article on screen.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import streamlit as st
 from sqlalchemy.orm import Session
 
 from workbench.storage.articles import claim_article_id
-from workbench.storage.claim_edits import replacement_of
 from workbench.storage.schema import ArticleRow, ClaimRow
+from workbench.storage.versioning import replacement_of
 
 OPEN_REQUEST = "review.open_request"  # {"article": id, "claim": id} left by another page (the queue)
 SEEN_URL = "review.seen_url"  # the URL's ids are followed once per browser session, on its first view
+SELECTED_ARTICLE = "review.selected_article"
+SELECTED_CLAIM = "review.selected_claim"
+_LEADING_ID = re.compile(r"#(\d{1,11})\b")
 
 
 @dataclass(frozen=True)
@@ -30,7 +41,8 @@ def _as_id(value: object) -> int | None:
 
 
 def resolve_link(session: Session, article: object, claim: object) -> Opened:
-    """Follow ``?article=&claim=``: a claim opens its own article; unknown or retired ids are explained.
+    """Follow ``?article=&claim=``: a claim opens its own article; unknown, misplaced or retired ids are
+    explained.
 
     Raw query-parameter strings are accepted; anything but digits counts as absent.
     """
@@ -42,6 +54,11 @@ def resolve_link(session: Session, article: object, claim: object) -> Opened:
         owner = claim_article_id(session, claim_id)
         if owner is None:
             return Opened(article_id, None, f"Claim #{claim_id} was not found.")
+        if article_id is not None and article_id != owner:
+            problem = (
+                f"Claim #{claim_id} belongs to article #{owner}, not article #{article_id}: "
+                f"article #{owner} is open."
+            )
         if session.get(ClaimRow, claim_id).retired:
             into = replacement_of(session, claim_id)
             problem = f"Claim #{claim_id} was split or merged into {', '.join(f'#{i}' for i in into)}."
@@ -67,30 +84,59 @@ def request_open(article_id: int, claim_id: int) -> None:
     st.session_state[OPEN_REQUEST] = {"article": article_id, "claim": claim_id}
 
 
-def selected_id(key: str, param: str, choices: list[int], *, wanted: int | None = None) -> int:
-    """The id chosen in widget ``key`` (``wanted`` first, when among the choices), written back to the URL."""
+def select(key: str, param: str, choices: list[int], *, wanted: int | None = None) -> int:
+    """The id stored under ``key`` (``wanted`` first, when among the choices), written back to the URL.
+
+    An id that is not among ``choices`` (another article's claim) gives way to the URL's, then to the
+    first choice.
+    """
     if wanted in choices:
         st.session_state[key] = wanted
-    if st.session_state.get(key) not in choices:
-        # a widget's state is dropped when the reviewer visits another page: come back to the last one
+    chosen = st.session_state.get(key)
+    if chosen not in choices:
         requested = _as_id(st.query_params.get(param))
-        last = st.session_state.get(f"{key}.last")
-        st.session_state[key] = next((i for i in (requested, last) if i in choices), choices[0])
-    chosen = st.session_state[key]
-    st.session_state[f"{key}.last"] = chosen
+        chosen = requested if requested in choices else choices[0]
+        st.session_state[key] = chosen
     st.query_params[param] = str(chosen)
     return chosen
 
 
-def step(key: str, choices: list[int], delta: int) -> None:
-    """Callback: move the selection in widget ``key`` by ``delta`` within ``choices`` (stops at the ends)."""
-    current = st.session_state.get(key)
-    index = choices.index(current) if current in choices else 0
-    st.session_state[key] = choices[max(0, min(len(choices) - 1, index + delta))]
+def picker_key(name: str, selected: int) -> str:
+    """The key of a picker drawn for ``selected``: a new selection draws a new picker, never a stale one."""
+    return f"review.{name}_picker.{selected}"
+
+
+def as_choice(value: object, choices: list[int]) -> int | None:
+    """A picker's value as one of ``choices``: the id itself, or the "#id …" label a browser sent back.
+
+    >>> as_choice("#14 [×3] La production a triplé", [12, 14])
+    14
+    >>> as_choice("#99 gone", [12, 14]) is None
+    True
+    """
+    if value in choices:
+        return value  # type: ignore[return-value]
+    found = _LEADING_ID.match(str(value or ""))
+    chosen = int(found.group(1)) if found else None
+    return chosen if chosen in choices else None
+
+
+def pick(widget: str, key: str, choices: list[int]) -> None:
+    """Callback of a picker: store the reviewer's choice under ``key``, if it is one of ``choices``."""
+    chosen = as_choice(st.session_state.get(widget), choices)
+    if chosen is not None:
+        st.session_state[key] = chosen
+
+
+def step(key: str, choices: list[int], drawn: int, delta: int) -> None:
+    """Callback of Next/Previous: the claim ``delta`` away from ``drawn``, the one on screen."""
+    if drawn in choices:
+        index = choices.index(drawn)
+        st.session_state[key] = choices[max(0, min(len(choices) - 1, index + delta))]
 
 
 def pick_row(table_key: str, key: str, ids: list[int]) -> None:
-    """Callback of a single-row dataframe: select the claim of the chosen row in widget ``key``."""
+    """Callback of a single-row dataframe: select the claim of the chosen row (``ids``: rows as drawn)."""
     rows = st.session_state[table_key].selection.rows
     if rows and rows[0] < len(ids):
         st.session_state[key] = ids[rows[0]]

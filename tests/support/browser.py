@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
 
 CHROMIUM_ARGS = (
     "--headless",
@@ -61,24 +64,95 @@ def artifact_path(directory: Path, test_name: str, suffix: str = ".png") -> Path
     return directory / f"{_UNSAFE_CHARS.sub('_', test_name)}{suffix}"
 
 
+# The app is idle when no script runs, the connection is up and no element of an earlier run is left
+# on the page (Streamlit keeps them, marked stale, until the new run has replaced them).
+_IDLE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && !document.querySelector('[data-stale="true"]');
+}"""
+# Notes any run that starts after it is armed: a change of the script state or an element turning stale.
+_ARM_JS = """() => {
+    if (window.__workbenchRuns) window.__workbenchRuns.disconnect();
+    window.__workbenchRan = false;
+    window.__workbenchRuns = new MutationObserver((records) => {
+        if (records.some((r) => r.attributeName === 'data-test-script-state'
+                || r.target.getAttribute('data-stale') === 'true')) window.__workbenchRan = true;
+    });
+    window.__workbenchRuns.observe(document.body, {
+        attributes: true, subtree: true, attributeFilter: ['data-test-script-state', 'data-stale'],
+    });
+}"""
+
+
+def wait_idle(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Wait, as a user waits, until the app is idle: no script running, no stale element on the page."""
+    page.wait_for_function(_IDLE_JS, timeout=timeout)
+
+
+@contextmanager
+def rerun_of(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> Iterator[None]:
+    """Around an action that reruns the app: wait until idle, act, then wait for the run it started to
+    finish. An action that starts no run fails here, by name. Nest it for several tabs acting at once."""
+    wait_idle(page, timeout=timeout)
+    page.evaluate(_ARM_JS)
+    yield
+    try:
+        page.wait_for_function("() => window.__workbenchRan === true", timeout=timeout)
+    except Exception as error:  # Playwright's TimeoutError, said in the test's words
+        raise AssertionError(f"the action started no run of the app within {timeout / 1000:.0f} s") from error
+    wait_idle(page, timeout=timeout)
+
+
+def after_rerun(page: Page, action: Callable[[], object], *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Do ``action`` (a click, a key, a choice) once the app is idle; wait for the run it starts."""
+    with rerun_of(page, timeout=timeout):
+        action()
+
+
+def click(page: Page, locator: Locator) -> None:
+    """Click a button (or link) that reruns the app, and wait until the run it started is over."""
+    after_rerun(page, locator.click)
+
+
+def enter(page: Page, locator: Locator, text: str) -> None:
+    """Type ``text`` into a field outside a form and press Enter (which reruns the app); wait for it."""
+    wait_idle(page)
+    locator.fill(text)
+    after_rerun(page, lambda: locator.press("Enter"))
+
+
+def sign_reviewer(page: Page, name: str) -> None:
+    """Type the reviewer's name in the sidebar (single-user mode), as every page needs before saving."""
+    enter(page, page.get_by_test_id("stSidebar").get_by_label("Reviewer", exact=True), name)
+
+
 def choose_option(page: Page, label: str, option: str) -> str:
     """Pick the option of the Streamlit selectbox labelled ``label`` whose text contains ``option``.
 
-    A click that lands while the app is still settling after a rerun can open a list that is then
-    replaced, so the box is clicked again (at most 3 times). Returns the chosen option's text.
+    Waits for the app to be idle first, and after the choice for the run it starts (a selectbox inside
+    a form starts none: its value goes with the form). Returns the chosen option's text.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    wait_idle(page)
+    box = page.get_by_label(label, exact=True)
+    in_form = box.locator("xpath=ancestor::*[@data-testid='stForm']").count() > 0
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):
-        page.get_by_label(label, exact=True).click()
+    for _ in range(3):  # a click on the box can land while the list is being laid out: open it again
+        box.click()
         try:
             choice.wait_for(timeout=5_000)
             break
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
     text = choice.inner_text()
-    choice.click()
+    if in_form:
+        choice.click()
+        wait_idle(page)
+    else:
+        after_rerun(page, choice.click)
     return text
 
 
@@ -97,6 +171,7 @@ MAX_SHOT_HEIGHT = 8000
 
 def whole_page_screenshot(page: Page, path: Path) -> None:
     """A screenshot of the whole Streamlit page from its top, then the suite's viewport again."""
+    wait_idle(page)
     height = min(MAX_SHOT_HEIGHT, max(VIEWPORT["height"], int(page.evaluate(_CONTENT_HEIGHT_JS))))
     page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
     page.evaluate(_CONTENT_HEIGHT_JS)  # scroll to the top again once laid out at the new size

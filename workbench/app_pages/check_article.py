@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from workbench import state
+from workbench import state, url_state
 from workbench.errors import WorkbenchError
 from workbench.folder_ingest import expand_uploads, ingest_files
 from workbench.ingest import prepare_article
@@ -51,7 +51,7 @@ if submitted:
     except WorkbenchError as error:
         st.error(str(error))
     else:
-        st.session_state[state.REVIEW_ARTICLE] = article_id
+        st.session_state[url_state.SELECTED_ARTICLE] = article_id
         st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
         st.dataframe(
             [{"claim": c.text, "figures": ", ".join(s.surface for s in c.statistics)} for c in draft.claims],

@@ -36,8 +36,13 @@ if not articles:
     st.page_link("app_pages/check_article.py", label="Add an article", icon=":material/post_add:")
     st.stop()
 
-article_id = url_state.selected_id(state.REVIEW_ARTICLE, "article", list(articles), wanted=opened.article_id)
-st.selectbox("Article", list(articles), format_func=lambda i: f"#{i} {articles[i]}", key=state.REVIEW_ARTICLE)
+article_ids = list(articles)
+article_id = url_state.select(url_state.SELECTED_ARTICLE, "article", article_ids, wanted=opened.article_id)
+picker = url_state.picker_key("article", article_id)
+st.selectbox(
+    "Article", article_ids, index=article_ids.index(article_id), format_func=lambda i: f"#{i} {articles[i]}",
+    key=picker, on_change=url_state.pick, args=(picker, url_state.SELECTED_ARTICLE, article_ids),
+)  # fmt: skip
 
 with database().session() as session:
     claims = article_claims(session, article_id)
@@ -50,18 +55,20 @@ if not claims:
     st.stop()
 
 ids = [c.id for c in claims]
-claim_id = url_state.selected_id(state.REVIEW_CLAIM, "claim", ids, wanted=opened.claim_id)
+claim_id = url_state.select(url_state.SELECTED_CLAIM, "claim", ids, wanted=opened.claim_id)
 by_id = {c.id: c for c in claims}
 text_col, panel_col = st.columns([4, 3], gap="medium")
 with text_col:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(
             "Previous", icon=":material/arrow_upward:", key="review.previous", shortcut="K",
-            on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, -1), disabled=claim_id == ids[0],
+            on_click=url_state.step, args=(url_state.SELECTED_CLAIM, ids, claim_id, -1),
+            disabled=claim_id == ids[0],
         )  # fmt: skip
         st.button(
             "Next", icon=":material/arrow_downward:", key="review.next", shortcut="J",
-            on_click=url_state.step, args=(state.REVIEW_CLAIM, ids, 1), disabled=claim_id == ids[-1],
+            on_click=url_state.step, args=(url_state.SELECTED_CLAIM, ids, claim_id, 1),
+            disabled=claim_id == ids[-1],
         )  # fmt: skip
         st.caption(f"Claim {ids.index(claim_id) + 1} of {len(ids)} · keys J (next) and K (previous)")
     marks = [
@@ -74,13 +81,18 @@ with text_col:
         unsafe_allow_html=True,
     )
     st.caption("Yellow: new · blue: checking · green: checked · grey: not check-worthy; figures in bold.")
+    table_key = url_state.picker_key("table", claim_id)
     st.dataframe(
         table[["id", "claim", "kind", "worthiness", "status", "verdict"]],
-        hide_index=True, key="review.table", selection_mode="single-row",
-        on_select=partial(url_state.pick_row, "review.table", state.REVIEW_CLAIM, list(table["id"])),
+        hide_index=True, key=table_key, selection_mode="single-row",
+        on_select=partial(url_state.pick_row, table_key, url_state.SELECTED_CLAIM, list(table["id"])),
     )  # fmt: skip
 with panel_col:
-    st.selectbox("Claim", ids, format_func=lambda i: claim_label(by_id[i]), key=state.REVIEW_CLAIM)
+    picker = url_state.picker_key("claim", claim_id)
+    st.selectbox(
+        "Claim", ids, index=ids.index(claim_id), format_func=lambda i: claim_label(by_id[i]),
+        key=picker, on_change=url_state.pick, args=(picker, url_state.SELECTED_CLAIM, ids),
+    )  # fmt: skip
     with database().session() as session:
         claim = get_claim(session, claim_id)
     render_claim_panel(claim, sources, siblings=claims)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from workbench import state
 from workbench.panel import source_forms
 
 st.title("Sources")
+state.show_flash()
 st.caption(
     "Reports, datasets, articles and statements that evidence links point at. Figures in a source's text "
     "are found for you. Link sources from a claim's panel on the Review page."

@@ -13,6 +13,8 @@ from workbench.panel.facets import claim_label, render_facets
 from workbench.panel.metric import render_metric
 from workbench.panel.verdict import render_verdict
 from workbench.records import ClaimRecord, SourceRecord
+from workbench.resources import database
+from workbench.storage.versioning import latest_change
 from workbench.vocabulary import STATUSES
 
 __all__ = ["claim_label", "render_claim_panel"]
@@ -22,18 +24,22 @@ def render_claim_panel(
     claim: ClaimRecord, sources: list[SourceRecord], *, siblings: Sequence[ClaimRecord] = ()
 ) -> None:
     """Everything a reviewer needs on one claim (``siblings``: the article's claims, to merge with)."""
-    state.opened_version(claim.id, claim.version)
     st.markdown(f"#### Claim #{claim.id}")
+    if (before := state.seen_change(claim.id, claim.version)) is not None:
+        with database().session() as session:
+            what = latest_change(session, claim.id)
+        st.info(
+            f"Claim #{claim.id} changed since you last saw it (version {before} → {claim.version}).{what}"
+        )
     st.text(claim.text)
     render_facets(claim)
     render_editing(claim, siblings)
-    with st.form("status.form"):
-        st.selectbox("Status", STATUSES, index=STATUSES.index(claim.status), key=state.REVIEW_STATUS)
-        st.form_submit_button("Update status", on_click=state.save_status, args=(claim.id,))
+    with st.form(state.claim_key(claim.id, "status.form")):
+        st.selectbox(
+            "Status", STATUSES, index=STATUSES.index(claim.status), key=state.claim_key(claim.id, "status")
+        )
+        st.form_submit_button("Update status", on_click=state.save_status, args=(claim.id, claim.version))
     render_evidence(claim, sources)
     render_metric(claim, sources)
     render_verdict(claim)
     render_history(claim)
-    if st.button("Reload this claim", key="review.reload"):
-        state.forget_opened(claim.id)
-        st.rerun()

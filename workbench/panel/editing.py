@@ -10,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from workbench import state
-from workbench.errors import WorkbenchError
 from workbench.records import ClaimRecord
 from workbench.resources import database
 from workbench.storage import claim_edits
 from workbench.storage.claim_edits import BOUND_KINDS
+from workbench.url_state import SELECTED_CLAIM
 
 STAT_FIELDS = ("value", "bound", "low", "high", "unit", "counted")
 
@@ -23,30 +23,28 @@ def _key(claim_id: int, *parts: object) -> str:
     return ".".join(["edit", str(claim_id), *map(str, parts)])
 
 
-def _apply(claim_id: int, action: Callable, done: str, *, opens: Callable | None = None) -> None:
-    """Run ``action(session, expected_version, reviewer)`` in one transaction and report the outcome.
+def _apply(
+    claim_id: int, version: int, action: Callable, done: str, *, opens: Callable | None = None
+) -> None:
+    """Run ``action(session, expected_version, reviewer)`` for the claim and version drawn on screen.
 
     ``opens(result)`` picks the claim to show next (after a split or a merge).
     """
-    try:
-        reviewer = state.reviewer_name()
-        expected = state.opened_version(claim_id, 0)
-        with database().session() as session:
-            result = action(session, expected, reviewer)
-    except WorkbenchError as error:
-        state.flash("error", str(error))
-        return
-    if opens is None:
-        st.session_state[state.REVIEW_OPENED][claim_id] = result
-    else:
-        st.session_state[state.REVIEW_CLAIM] = opens(result)
-    state.flash("success", done)
+
+    def bound(session, expected):
+        return action(session, expected, state.reviewer_name())
+
+    def show(result) -> None:
+        st.session_state[SELECTED_CLAIM] = opens(result)
+
+    state.bound_save(claim_id, version, bound, done=done, after=show if opens else None)
 
 
-def save_statistic(claim_id: int, statistic_id: int) -> None:
+def save_statistic(claim_id: int, version: int, statistic_id: int) -> None:
     changes = {f: st.session_state.get(_key(claim_id, "stat", statistic_id, f)) for f in STAT_FIELDS}
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.correct_statistic(
             session,
             claim_id=claim_id,
@@ -59,11 +57,12 @@ def save_statistic(claim_id: int, statistic_id: int) -> None:
     )
 
 
-def save_facet(claim_id: int, facet: str, fields: tuple[str, ...]) -> None:
+def save_facet(claim_id: int, version: int, facet: str, fields: tuple[str, ...]) -> None:
     index = st.session_state.get(_key(claim_id, facet, "index")) or 0
     changes = {f: st.session_state.get(_key(claim_id, facet, index, f)) for f in fields}
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.correct_facet(
             session,
             claim_id=claim_id,
@@ -77,10 +76,11 @@ def save_facet(claim_id: int, facet: str, fields: tuple[str, ...]) -> None:
     )
 
 
-def save_attribution(claim_id: int) -> None:
+def save_attribution(claim_id: int, version: int) -> None:
     speaker = st.session_state.get(_key(claim_id, "speaker"))
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.correct_attribution(
             session, claim_id=claim_id, speaker=speaker, reviewer=reviewer, expected_version=expected
         ),
@@ -88,10 +88,11 @@ def save_attribution(claim_id: int) -> None:
     )
 
 
-def save_split(claim_id: int) -> None:
+def save_split(claim_id: int, version: int) -> None:
     offset = int(st.session_state.get(_key(claim_id, "split")) or 0)
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.split_claim(
             session, claim_id=claim_id, offset=offset, reviewer=reviewer, expected_version=expected
         ),
@@ -100,25 +101,27 @@ def save_split(claim_id: int) -> None:
     )
 
 
-def save_merge(claim_id: int, versions: dict[int, int]) -> None:
+def save_merge(claim_id: int, version: int, versions: dict[int, int]) -> None:
     other = st.session_state.get(_key(claim_id, "merge"))
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.merge_claims(
             session,
             claim_ids=(claim_id, other),
             reviewer=reviewer,
-            expected_versions=(expected, state.opened_version(other, versions.get(other, 0))),
+            expected_versions=(expected, versions.get(other, 0)),
         ),
         "Claims merged.",
         opens=lambda merged: merged,
     )
 
 
-def save_not_worthy(claim_id: int) -> None:
+def save_not_worthy(claim_id: int, version: int) -> None:
     reason = st.session_state.get(_key(claim_id, "reason"))
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.mark_not_worthy(
             session, claim_id=claim_id, reason=reason, reviewer=reviewer, expected_version=expected
         ),
@@ -126,10 +129,11 @@ def save_not_worthy(claim_id: int) -> None:
     )
 
 
-def save_assignee(claim_id: int) -> None:
+def save_assignee(claim_id: int, version: int) -> None:
     name = st.session_state.get(_key(claim_id, "assignee"))
     _apply(
         claim_id,
+        version,
         lambda session, expected, reviewer: claim_edits.assign_claim(
             session, claim_id=claim_id, assignee=name, reviewer=reviewer, expected_version=expected
         ),
@@ -157,7 +161,7 @@ def _render_statistics(claim: ClaimRecord) -> None:
             middle.text_input("High", _text(stat.high), key=_key(claim.id, "stat", stat.id, "high"))
             right.text_input("Counted", _text(stat.counted), key=_key(claim.id, "stat", stat.id, "counted"))
             st.form_submit_button(
-                "Save correction", on_click=save_statistic, args=(claim.id, stat.id),
+                "Save correction", on_click=save_statistic, args=(claim.id, claim.version, stat.id),
                 key=_key(claim.id, "stat", stat.id, "save"),
             )  # fmt: skip
 
@@ -177,7 +181,7 @@ def _render_facet(claim: ClaimRecord, facet: str, fields: tuple[str, ...], label
                 field.capitalize(), _text(items[index].get(field)), key=_key(claim.id, facet, index, field)
             )
         st.form_submit_button(
-            "Save correction", on_click=save_facet, args=(claim.id, facet, fields),
+            "Save correction", on_click=save_facet, args=(claim.id, claim.version, facet, fields),
             key=_key(claim.id, facet, index, "save"),
         )  # fmt: skip
 
@@ -198,7 +202,7 @@ def render_editing(claim: ClaimRecord, siblings: Sequence[ClaimRecord] = ()) -> 
             st.form_submit_button(
                 "Save attribution",
                 on_click=save_attribution,
-                args=(claim.id,),
+                args=(claim.id, claim.version),
                 key=_key(claim.id, "speaker.save"),
             )
     with st.expander("Split, merge, set aside, assign", icon=":material/call_split:"):
@@ -211,7 +215,12 @@ def _render_workflow(claim: ClaimRecord, siblings: Sequence[ClaimRecord]) -> Non
         "Split after character", 1, max(1, len(claim.text) - 1), max(1, middle), key=_key(claim.id, "split")
     )
     st.caption(f"“{claim.text[:cut].strip()}” | “{claim.text[cut:].strip()}”")
-    st.button("Split the claim here", on_click=save_split, args=(claim.id,), key=_key(claim.id, "split.save"))
+    st.button(
+        "Split the claim here",
+        on_click=save_split,
+        args=(claim.id, claim.version),
+        key=_key(claim.id, "split.save"),
+    )
     others = {c.id: c for c in siblings if c.id != claim.id}
     if others:
         st.selectbox(
@@ -224,18 +233,28 @@ def _render_workflow(claim: ClaimRecord, siblings: Sequence[ClaimRecord]) -> Non
         st.button(
             "Merge the two claims",
             on_click=save_merge,
-            args=(claim.id, versions),
+            args=(claim.id, claim.version, versions),
             key=_key(claim.id, "merge.save"),
         )
-    st.text_input("Not check-worthy because…", key=_key(claim.id, "reason"), max_chars=2_000)
-    st.button(
-        "Mark not check-worthy", on_click=save_not_worthy, args=(claim.id,), key=_key(claim.id, "reason.save")
-    )
+    with st.form(_key(claim.id, "reason.form")):
+        st.text_input("Not check-worthy because…", key=_key(claim.id, "reason"), max_chars=2_000)
+        st.form_submit_button(
+            "Mark not check-worthy",
+            on_click=save_not_worthy,
+            args=(claim.id, claim.version),
+            key=_key(claim.id, "reason.save"),
+        )
     if claim.not_worthy_reason:
         st.caption("Set aside because:")
         st.text(claim.not_worthy_reason)
-    st.text_input("Assigned to", claim.assignee or "", key=_key(claim.id, "assignee"))
-    st.button("Assign", on_click=save_assignee, args=(claim.id,), key=_key(claim.id, "assignee.save"))
+    with st.form(_key(claim.id, "assignee.form")):
+        st.text_input("Assigned to", claim.assignee or "", key=_key(claim.id, "assignee"))
+        st.form_submit_button(
+            "Assign",
+            on_click=save_assignee,
+            args=(claim.id, claim.version),
+            key=_key(claim.id, "assignee.save"),
+        )
 
 
 def _json(value: object) -> str:

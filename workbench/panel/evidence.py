@@ -46,9 +46,9 @@ def _render_linked(claim: ClaimRecord) -> None:
             st.caption(f"“{evidence.quote}”")
         st.button(
             f"Unlink #{evidence.source.id}",
-            key=f"evidence.unlink.{evidence.source.id}",
+            key=state.claim_key(claim.id, f"unlink.{evidence.source.id}"),
             on_click=state.save_unlink,
-            args=(claim.id, evidence.source.id),
+            args=(claim.id, claim.version, evidence.source.id),
             help="Recorded in the link history; nothing is erased.",
         )
     if not claim.evidence:
@@ -85,7 +85,11 @@ def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> No
             f"Link #{suggestion.source_id}…",
             key=f"suggest.link.{suggestion.source_id}",
             on_click=state.prefill_link,
-            args=(suggestion.source_id, suggestion.figure_ids[0] if suggestion.figure_ids else None),
+            args=(
+                claim.id,
+                suggestion.source_id,
+                suggestion.figure_ids[0] if suggestion.figure_ids else None,
+            ),
             help="Choose this source (and its matching figure) in the link form below.",
         )
 
@@ -94,27 +98,36 @@ def _render_link_form(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
     by_id = {s.id: s for s in sources}
     if not by_id:
         return
-    if st.session_state.get(state.LINK_SOURCE) not in by_id:
-        st.session_state.pop(state.LINK_SOURCE, None)
+    source_key, figure_key = (
+        state.claim_key(claim.id, "link.source"),
+        state.claim_key(claim.id, "link.figure"),
+    )
+    if st.session_state.get(source_key) not in by_id:
+        st.session_state.pop(source_key, None)
     source_id = st.selectbox(
-        "Source", list(by_id), format_func=lambda i: f"#{i} {by_id[i].title}", key=state.LINK_SOURCE
+        "Source", list(by_id), format_func=lambda i: f"#{i} {by_id[i].title}", key=source_key
     )
     figures = {f.id: f for f in by_id[source_id].figures} if source_id is not None else {}
-    if st.session_state.get(state.LINK_FIGURE) not in figures:
-        st.session_state[state.LINK_FIGURE] = None
-    with st.form("link.form", clear_on_submit=True):
-        st.radio("Stance", list(STANCES), horizontal=True, key=state.LINK_STANCE)
+    if st.session_state.get(figure_key) not in figures:
+        st.session_state[figure_key] = None
+    # a form: what is typed is sent as typed even if the app reruns meanwhile, and kept if the save is refused
+    with st.form(state.claim_key(claim.id, "link.form")):
+        st.radio("Stance", list(STANCES), horizontal=True, key=state.claim_key(claim.id, "link.stance"))
         # no help= here: its tooltip button would share the label "Quote from the source"
         st.text_input(
-            "Quote from the source", key=state.LINK_QUOTE, placeholder="checked against the source's text"
+            "Quote from the source",
+            key=state.claim_key(claim.id, "link.quote"),
+            placeholder="checked against the source's text",
         )
         st.selectbox(
             "Figure it reports (optional)",
             [None, *figures],
             format_func=lambda i: "—" if i is None else _figure_label(figures[i]),
-            key=state.LINK_FIGURE,
+            key=figure_key,
         )
-        st.form_submit_button("Link source", on_click=state.save_link, args=(claim.id,), key="link.submit")
+        st.form_submit_button(
+            "Link source", on_click=state.save_link, args=(claim.id, claim.version), key="link.submit"
+        )
 
 
 def _figure_label(figure) -> str:

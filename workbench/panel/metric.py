@@ -6,48 +6,48 @@ import streamlit as st
 
 from workbench import state
 from workbench.charts import compare_chart
-from workbench.errors import WorkbenchError
 from workbench.panel.chart_downloads import render_chart
 from workbench.records import ClaimRecord, MetricRecord, SourceRecord
 from workbench.resources import database
 from workbench.storage.chart_data import compare_frame
 from workbench.storage.metrics import assign_metric, create_metric, list_metrics
+from workbench.storage.versioning import hold_version
 from workbench.validation import clean_text
 
-METRIC_CHOICE = "metric.choice"
-METRIC_NEW_NAME = "metric.new_name"
-METRIC_FIGURES = "metric.figures"
 NEW_METRIC = 0  # the "new metric" option of the picker (metric ids start at 1)
 
 
-def save_metric(claim_id: int) -> None:
+def save_metric(claim_id: int, version: int) -> None:
     """Put the claim and the chosen figures into the chosen (or a new) metric, in one transaction."""
-    try:
+
+    def action(session, expected: int) -> int:
+        hold_version(session, claim_id, expected)
         reviewer = state.reviewer_name()
-        choice = st.session_state.get(METRIC_CHOICE, NEW_METRIC)
-        figure_ids = tuple(st.session_state.get(METRIC_FIGURES) or ())
-        with database().session() as session:
-            if choice == NEW_METRIC:
-                name = clean_text("metric name", st.session_state.get(METRIC_NEW_NAME), required=True)
-                choice = create_metric(session, name=name, reviewer=reviewer)
-            assign_metric(
-                session, claim_id=claim_id, metric_id=choice, figure_ids=figure_ids, reviewer=reviewer
+        choice = st.session_state.get(state.claim_key(claim_id, "metric.choice"), NEW_METRIC)
+        figure_ids = tuple(st.session_state.get(state.claim_key(claim_id, "metric.figures")) or ())
+        if choice == NEW_METRIC:
+            name = st.session_state.get(state.claim_key(claim_id, "metric.new_name"))
+            choice = create_metric(
+                session, name=clean_text("metric name", name, required=True), reviewer=reviewer
             )
-    except WorkbenchError as error:
-        state.flash("error", str(error))
-    else:
-        state.flash("success", "Metric saved: the chart compares the claim with the metric's reports.")
+        assign_metric(session, claim_id=claim_id, metric_id=choice, figure_ids=figure_ids, reviewer=reviewer)
+        return expected
+
+    state.bound_save(
+        claim_id,
+        version,
+        action,
+        done="Metric saved: the chart compares the claim with the metric's reports.",
+    )
 
 
-def leave_metric(claim_id: int) -> None:
-    try:
-        reviewer = state.reviewer_name()
-        with database().session() as session:
-            assign_metric(session, claim_id=claim_id, metric_id=None, reviewer=reviewer)
-    except WorkbenchError as error:
-        state.flash("error", str(error))
-    else:
-        state.flash("success", "The claim left its metric.")
+def leave_metric(claim_id: int, version: int) -> None:
+    def action(session, expected: int) -> int:
+        hold_version(session, claim_id, expected)
+        assign_metric(session, claim_id=claim_id, metric_id=None, reviewer=state.reviewer_name())
+        return expected
+
+    state.bound_save(claim_id, version, action, done="The claim left its metric.")
 
 
 def _current_metric(claim_id: int) -> tuple[list[MetricRecord], MetricRecord | None]:
@@ -86,24 +86,28 @@ def render_metric(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
             for s in sources
             for f in s.figures
         }
-        with st.form("metric.form"):
+        with st.form(state.claim_key(claim.id, "metric.form")):
             st.selectbox(
                 "Metric", list(names), index=list(names).index(current.id) if current else 0,
-                format_func=names.get, key=METRIC_CHOICE,
+                format_func=names.get, key=state.claim_key(claim.id, "metric.choice"),
             )  # fmt: skip
             st.text_input(
-                "New metric name", key=METRIC_NEW_NAME, placeholder="e.g. Ukraine defence production"
+                "New metric name",
+                key=state.claim_key(claim.id, "metric.new_name"),
+                placeholder="e.g. Ukraine defence production",
             )
             st.multiselect(
                 "Reported figures in this metric", list(figures), format_func=figures.get,
                 default=[f for f in (current.figure_ids if current else ()) if f in figures],
-                key=METRIC_FIGURES,
+                key=state.claim_key(claim.id, "metric.figures"),
             )  # fmt: skip
-            st.form_submit_button("Save metric", on_click=save_metric, args=(claim.id,), key="metric.submit")
+            st.form_submit_button(
+                "Save metric", on_click=save_metric, args=(claim.id, claim.version), key="metric.submit"
+            )
         if current:
             st.button(
                 "Take the claim out of the metric",
                 on_click=leave_metric,
-                args=(claim.id,),
+                args=(claim.id, claim.version),
                 key="metric.leave",
             )

@@ -31,6 +31,6 @@ def render_repeats(claim: ClaimRecord) -> None:
             "Apply verdict",
             key=f"repeat.apply.{other.claim_id}",
             on_click=state.apply_earlier_verdict,
-            args=(claim.id, other.claim_id),
+            args=(claim.id, claim.version, other.claim_id),
             help="Records the same verdict for this claim, citing the earlier one: you decide.",
         )

@@ -36,16 +36,22 @@ CSV_CHOICES = ("Save nothing (fix the file first)", "Save the good rows, skip th
 LANGUAGES = {"detect": "detect from the text", "en": "English", "fr": "French"}
 
 
-def _saved_message(saved) -> None:
+def _saved_message(saved, *, later: bool = False) -> None:
+    """Say what was saved, now or (``later``) at the top of the next run of the page."""
     ids = saved.ids
-    st.success(
+    added = (
         f"Added source #{ids[0]}." if len(ids) == 1 else f"Added {len(ids):,} sources (#{ids[0]}–#{ids[-1]})."
     )
+    if later:
+        flags = " ".join(flag.message for flag in saved.duplicates[:20])
+        state.flash("warning" if flags else "success", f"{added} {flags}".strip())
+        return
+    st.success(added)
     for flag in saved.duplicates[:20]:
         st.warning(flag.message)
 
 
-def _save(sources: list[Source], *, progress: bool = False) -> bool:
+def _save(sources: list[Source], *, progress: bool = False, later: bool = False) -> bool:
     """Store sources for the reviewer; errors shown, nothing half-saved. True when saved."""
     try:
         reviewer = state.reviewer_name()
@@ -60,31 +66,33 @@ def _save(sources: list[Source], *, progress: bool = False) -> bool:
     except WorkbenchError as error:
         st.error(str(error))
         return False
-    _saved_message(saved)
+    _saved_message(saved, later=later)
     return True
 
 
 def render_manual_form() -> None:
-    with st.form("source.form", clear_on_submit=True):
+    # the form's keys carry its generation: a saved form is drawn anew, empty; a refused one keeps its values
+    key = state.form_keys("source.form")
+    with st.form(key("form")):
         left, right = st.columns(2)
-        title = left.text_input("Title", key="source.title")
-        publisher = right.text_input("Publisher", key="source.publisher")
-        url = left.text_input("URL", key="source.url")
+        title = left.text_input("Title", key=key("title"))
+        publisher = right.text_input("Publisher", key=key("publisher"))
+        url = left.text_input("URL", key=key("url"))
         published = right.date_input(
-            "Publication date", value=None, key="source.published", format="YYYY-MM-DD"
+            "Publication date", value=None, key=key("published"), format="YYYY-MM-DD"
         )
-        kind = left.selectbox("Kind", SOURCE_KINDS, key="source.kind")
-        lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key="source.lang")
-        reliability = st.text_input("Reliability note", key="source.reliability")
-        text = st.text_area("Text or excerpt", key="source.excerpt")
-        extract = st.checkbox("Store the figures found in the text", value=True, key="source.extract")
+        kind = left.selectbox("Kind", SOURCE_KINDS, key=key("kind"))
+        lang = right.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get, key=key("lang"))
+        reliability = st.text_input("Reliability note", key=key("reliability"))
+        text = st.text_area("Text or excerpt", key=key("excerpt"))
+        extract = st.checkbox("Store the figures found in the text", value=True, key=key("extract"))
         st.markdown("**A figure it reports** (optional)")
         a, b, c, d, e = st.columns(5)
-        value = a.number_input("Value", value=None, key="source.figure_value", format="%g")
-        unit = b.text_input("Unit", key="source.figure_unit", placeholder="%, ×, EUR…")
-        bound = c.selectbox("Bound", ("exact", "lower", "upper", "approximate"), key="source.figure_bound")
-        measured = d.text_input("What is measured", key="source.figure_measured")
-        period = e.text_input("Period", key="source.figure_period", placeholder="2023, 2024-03…")
+        value = a.number_input("Value", value=None, key=key("figure_value"), format="%g")
+        unit = b.text_input("Unit", key=key("figure_unit"), placeholder="%, ×, EUR…")
+        bound = c.selectbox("Bound", ("exact", "lower", "upper", "approximate"), key=key("figure_bound"))
+        measured = d.text_input("What is measured", key=key("figure_measured"))
+        period = e.text_input("Period", key=key("figure_period"), placeholder="2023, 2024-03…")
         submitted = st.form_submit_button("Add source", type="primary")
     if submitted:
         try:
@@ -108,7 +116,9 @@ def render_manual_form() -> None:
         except WorkbenchError as error:
             st.error(str(error))
         else:
-            _save([source])
+            if _save([source], later=True):
+                state.renew_form("source.form")
+                st.rerun()  # the message at the top, and the form drawn anew, empty
 
 
 def render_csv_import() -> None:

@@ -58,7 +58,7 @@ def _render_form(claim: ClaimRecord, scale: tuple[Rating, ...]) -> None:
     names = [r.name for r in scale]
     current = claim.verdict.rating if claim.verdict else None
     linked = {e.source.id: e.source.title for e in claim.evidence}
-    with st.form("verdict.form"):
+    with st.form(state.claim_key(claim.id, "verdict.form")):
         meanings = {r.name: r.meaning for r in scale}
         st.selectbox(
             "Rating",
@@ -66,26 +66,26 @@ def _render_form(claim: ClaimRecord, scale: tuple[Rating, ...]) -> None:
             index=names.index(current) if current in names else None,
             format_func=lambda name: f"{name} — {meanings[name]}",
             placeholder="Choose a rating",
-            key=state.VERDICT_RATING,
+            key=state.claim_key(claim.id, "verdict.rating"),
         )
         # no help= here: its tooltip button would share the label "Rationale"
         st.text_area(
             "Rationale",
-            key=state.VERDICT_RATIONALE,
+            key=state.claim_key(claim.id, "verdict.rationale"),
             placeholder="Plain text: why this rating, on which evidence",
         )
         st.multiselect(
             "Sources it rests on",
             list(linked),
             format_func=lambda i: f"#{i} {linked[i]}",
-            key=state.VERDICT_SOURCES,
+            key=state.claim_key(claim.id, "verdict.sources"),
             placeholder="Linked sources" if linked else "Link a source above first",
         )
         st.form_submit_button(
             "Propose verdict",
             type="primary",
             on_click=state.save_verdict,
-            args=(claim.id,),
+            args=(claim.id, claim.version),
             key="verdict.submit",
         )
 
@@ -100,7 +100,7 @@ def _render_publication(claim: ClaimRecord) -> None:
             f"Publish “{verdict.rating}”",
             key="verdict.publish",
             on_click=state.save_publication,
-            args=(claim.id,),
+            args=(claim.id, claim.version),
             help="Publishing makes the verdict public: it goes into the exports.",
         )
     else:

@@ -322,15 +322,3 @@ def merge_claims(
         log_change(session, row.id, "merged", {"text": row.text}, {"into": merged.id}, reviewer)
     log_change(session, merged.id, "created", None, {"merged from": [first.id, second.id]}, reviewer)
     return merged.id
-
-
-def replacement_of(session: Session, claim_id: int) -> list[int]:
-    """The claims that replaced a retired one (split or merge), for a "moved to" message."""
-    change = session.scalar(
-        select(ClaimChangeRow)
-        .where(ClaimChangeRow.claim_id == claim_id, ClaimChangeRow.field.in_(("split", "merged")))
-        .order_by(ClaimChangeRow.id.desc())
-        .limit(1)
-    )
-    into = (change.after or {}).get("into") if change is not None else None
-    return list(into) if isinstance(into, list) else [into] if into else []

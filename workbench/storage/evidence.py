@@ -10,6 +10,7 @@ from workbench.errors import InputError, NotFoundError
 from workbench.records import EvidenceRecord, SourceInput, SourceRecord
 from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.schema import ClaimRow, EvidenceRow, FigureRow, SourceRow
+from workbench.storage.versioning import hold_version
 from workbench.vocabulary import STANCES
 
 
@@ -60,12 +61,18 @@ def link_evidence(
     reviewer: str,
     quote: str | None = None,
     figure_id: int | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Record that ``source_id`` bears on ``claim_id``; a new link supersedes the previous one."""
+    """Record that ``source_id`` bears on ``claim_id``; a new link supersedes the previous one.
+
+    With ``expected_version`` (the version the reviewer saw) the claim must still be at it, and live.
+    """
     if stance not in STANCES:
         raise InputError(f"Unknown stance {stance!r}; choose one of {', '.join(STANCES)}.")
     if session.get(ClaimRow, claim_id) is None:
         raise NotFoundError(f"Claim #{claim_id} does not exist.")
+    if expected_version is not None:
+        hold_version(session, claim_id, expected_version)
     source = session.get(SourceRow, source_id)
     if source is None:
         raise NotFoundError(f"Source #{source_id} does not exist.")
@@ -85,8 +92,15 @@ def link_evidence(
     return row.id
 
 
-def unlink_evidence(session: Session, *, claim_id: int, source_id: int, reviewer: str) -> int:
-    """Record an unlink; the history keeps the earlier link. Only a source in force can be unlinked."""
+def unlink_evidence(
+    session: Session, *, claim_id: int, source_id: int, reviewer: str, expected_version: int | None = None
+) -> int:
+    """Record an unlink; the history keeps the earlier link. Only a source in force can be unlinked.
+
+    With ``expected_version`` (the version the reviewer saw) the claim must still be at it, and live.
+    """
+    if expected_version is not None:
+        hold_version(session, claim_id, expected_version)
     latest = session.scalar(
         select(EvidenceRow)
         .where(EvidenceRow.claim_id == claim_id, EvidenceRow.source_id == source_id)
