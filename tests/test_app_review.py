@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support.review_page import shown_claim
+from tests.support.review_page import panel_key, shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import claim_history
 from workbench.storage.database import open_database
+from workbench.storage.schema import VerdictRow
 from workbench.storage.verdicts import get_claim
+from workbench.storage.versioning import replacement_of
+from workbench.url_state import SELECTED_CLAIM
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 
@@ -168,3 +171,82 @@ def test_merging_two_claims_from_the_panel_opens_the_merged_claim(demo_db):
     assert merged in live and first.id not in live and second.id not in live
     history = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert history.iloc[0]["what"] == "created" and str(first.id) in history.iloc[0]["after"]
+
+
+def _second_article(url: str) -> list:
+    """Store the English seed article as a second article; its claims."""
+    from workbench.ingest import prepare_article
+    from workbench.storage.articles import add_article
+
+    text = (Path(__file__).parent / "data" / "ukraine-defence-industry-en.txt").read_text(encoding="utf-8")
+    with open_database(url).session() as session:
+        article_id = add_article(session, prepare_article(text, title="Second"))
+        return article_claims(session, article_id)
+
+
+def test_a_claim_of_another_article_in_the_url_opens_its_own_article_and_says_so(demo_db):
+    first_article_claim = _claims(demo_db)[0]
+    other = _second_article(demo_db)[2]
+    at = _review(name=None, article=str(first_article_claim.article_id), claim=str(other.id))
+    assert any(
+        f"Claim #{other.id} belongs to article #{other.article_id}, not article #1" in e.value
+        for e in at.error
+    ), _messages(at)
+    assert shown_claim(at) == other.id
+
+
+def test_a_form_drawn_for_one_claim_never_saves_on_another(demo_db):
+    first, second, *_ = _claims(demo_db)
+    at = _review(claim=str(first.id))
+    at.text_input(key=f"edit.{first.id}.assignee").input("Ana")
+    at.session_state[SELECTED_CLAIM] = second.id  # the selection moved before the click arrived
+    at.button(key=f"edit.{first.id}.assignee.save").click().run()
+    assert any(
+        f"That form belonged to claim #{first.id}, but the panel had moved to claim #{second.id}" in e.value
+        for e in at.error
+    ), _messages(at)
+    with open_database(demo_db).session() as session:
+        assert get_claim(session, first.id).assignee is None
+        assert get_claim(session, second.id).assignee is None
+        assert claim_history(session, first.id) == claim_history(session, second.id) == []
+
+
+@pytest.mark.parametrize("change", ["split", "merge"])
+def test_a_save_on_a_claim_split_or_merged_in_another_tab_is_refused_naming_where_it_went(demo_db, change):
+    first, second, *_ = _claims(demo_db)
+    at = _review(claim=str(first.id))
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("False")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("Typed before the other tab's change.")
+    other = _review(name="Ben", claim=str(first.id))
+    if change == "split":
+        other.button(key=f"edit.{first.id}.split.save").click().run()
+        assert "Claim split in two." in _messages(other), _messages(other)
+    else:
+        other.selectbox(key=f"edit.{first.id}.merge").select(second.id)
+        other.button(key=f"edit.{first.id}.merge.save").click().run()
+        assert "Claims merged." in _messages(other), _messages(other)
+    at.button(key="verdict.submit").click().run()
+    with open_database(demo_db).session() as session:
+        into = replacement_of(session, first.id)
+        assert session.query(VerdictRow).count() == 0  # nothing written
+    assert into and any(
+        f"Claim #{first.id} was split or merged into #{into[0]}" in e.value and "nothing was saved" in e.value
+        for e in at.error
+    ), _messages(at)
+
+
+def test_a_link_on_a_deleted_claim_is_refused(demo_db):
+    from sqlalchemy import delete
+
+    from workbench.errors import WorkbenchError
+    from workbench.linking import link_source
+    from workbench.storage.schema import ClaimRow
+
+    claim = _claims(demo_db)[-1]
+    with open_database(demo_db).session() as session:
+        session.execute(delete(ClaimRow).where(ClaimRow.id == claim.id))
+    refused = pytest.raises(WorkbenchError, match=rf"Claim #{claim.id} (was not found|does not exist)")
+    with refused, open_database(demo_db).session() as session:
+        link_source(
+            session, claim_id=claim.id, source_id=1, stance="supports", reviewer="ana", expected_version=1
+        )
