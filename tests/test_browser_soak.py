@@ -132,7 +132,7 @@ class Reviewer:
         page = self.page
 
         def act(token: str) -> None:
-            suggestions = page.locator("[class*='st-key-suggest-link-'] button")
+            suggestions = page.locator("[class*='st-key-suggest-link-'] button:visible")
             if suggestions.count():
                 click(page, suggestions.nth(self.rng.randrange(suggestions.count())))
             page.get_by_label("Quote from the source").fill(token)
