@@ -110,7 +110,7 @@ def rescore_claims(
 
 
 def _refill_sources(database: Database, *, batch: int) -> int:
-    """Re-read every source's stored text into its figures' observations, ``batch`` sources per transaction."""
+    """Re-read each source's stored text into its figures' observations, ``batch`` sources a transaction."""
     changed = last_id = 0
     while True:
         with database.session() as session:
