@@ -29,7 +29,7 @@ from sources.observations import (
     signed,
 )
 
-__all__ = ["agrees", "chain", "compare", "counted_similarity", "same_metric"]
+__all__ = ["agrees", "chain", "compare", "counted_similarity", "figure_fit", "same_metric"]
 
 _LEVELS = ("count", "money", "measure", "share", "points", "ordinal")
 
@@ -117,6 +117,29 @@ def agrees(stat: Figure, figure: Figure, *, tolerance: float = 0.02) -> bool:
     mine = signed(stat.value, getattr(stat, "direction", None))
     theirs = signed(value, getattr(figure, "direction", None))
     return abs(mine - theirs) <= tolerance * max(abs(theirs), 1e-9)
+
+
+def figure_fit(stat: Figure, figure: Figure) -> float | None:
+    """How well ``figure`` fits the claim's ``stat``, 0..1 (None when it does not agree): closeness of
+    the values (to the bound's edge for "more than 250") and likeness of what is counted, so the
+    figure offered first for "more than 250 manufacturers" is 263, not 59,200.
+
+    >>> from claims.models import Statistic
+    >>> more = Statistic("more than 250", (0, 13), "count", 250, Bound("lower", 250, None, False))
+    >>> figure_fit(more, ReportedFigure(263, "count")) > figure_fit(more, ReportedFigure(59_200, "count"))
+    True
+    """
+    if not agrees(stat, figure):
+        return None
+    mine = stat.value if stat.value is not None else (stat.bound.low or stat.bound.high)
+    theirs = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
+    closeness = 0.5
+    if mine and theirs and (mine > 0) == (theirs > 0):
+        closeness = 1 / (1 + abs(math.log(abs(theirs) / abs(mine))))
+    words = 0.5
+    if stat.counted and figure.counted:
+        words = counted_similarity(stat.counted, figure.counted)
+    return 0.5 * closeness + 0.5 * words
 
 
 def _start(period: Period | None) -> str | None:

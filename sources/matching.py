@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from claims import Claim, detect_language
 from sources.analysis import analyse, fold
-from sources.comparison import agrees
+from sources.comparison import agrees, figure_fit
 from sources.figures import extract_figures
 from sources.models import MODALITIES, Candidate, ReportedFigure, Source
 from sources.observations import period_year_labels
@@ -196,7 +196,13 @@ def claim_source(
 
 
 def _matched_figures(query: Query, source: Source) -> tuple[ReportedFigure, ...]:
-    return tuple(fig for fig in source.figures if any(agrees(stat, fig) for stat in query.figures))
+    """The source's figures of a compatible measure that agree with one of the claim's, best fit first."""
+    fits = []
+    for position, fig in enumerate(source.figures):
+        scores = [s for s in (figure_fit(stat, fig) for stat in query.figures) if s is not None]
+        if scores:
+            fits.append((-max(scores), position, fig))
+    return tuple(fig for _, _, fig in sorted(fits, key=lambda item: item[:2]))
 
 
 def rank_sources(

@@ -100,7 +100,8 @@ def suggest_sources(
         stored = [library.stored[c.position] for c in candidates]
     suggestions = []
     for rank, (candidate, item) in enumerate(zip(candidates, stored, strict=True), start=1):
-        positions = [i for i, f in enumerate(item.source.figures) if f in candidate.matched_figures]
+        # best-fitting figure first: the "Link #N…" button pre-fills it
+        positions = [item.source.figures.index(f) for f in candidate.matched_figures]
         suggestions.append(
             Suggestion(
                 source_id=item.id,
