@@ -14,6 +14,7 @@ import re
 
 from claims.models import Base, Period
 
+_INTERVAL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")  # ISO 8601: start/end
 _LABEL = re.compile(
     r"""
     ^\s*(?P<y1>1[89]\d\d|20\d\d)                 # a year
@@ -43,6 +44,9 @@ def period_from_label(label: str | None) -> Period | None:
     if not label or not label.strip():
         return None
     label = label.strip()
+    interval = _INTERVAL.match(label)
+    if interval and interval[1] <= interval[2]:
+        return Period(interval[1], interval[2], "day" if interval[1] == interval[2] else "span", label)
     m = _LABEL.match(label)
     if not m:
         return Period(surface=label, open=True)
