@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 from claims.models import Bound, Statistic
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ChangeRecord
-from workbench.storage.observation_edits import OBSERVATION_FIELDS, clean_observation, observation_state
+from workbench.storage.observation_edits import (
+    OBSERVATION_FIELDS,
+    clean_observation,
+    observation_state,
+    shown_value,
+)
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow
 from workbench.storage.versioning import bump_version
 from workbench.validation import clean_text
@@ -86,19 +91,11 @@ def _observation_changes(row, changes: Mapping[str, object]) -> tuple[dict, dict
         if field not in OBSERVATION_FIELDS:
             continue
         set_columns = clean_observation(field, value, row)
-        shown = _shown(field, value, set_columns)
+        shown = shown_value(field, value, set_columns)
         if shown != state[field]:
             changed[field] = shown
             columns.update(set_columns)
     return changed, columns
-
-
-def _shown(field: str, value: object, columns: dict) -> object:
-    """How a cleaned observation field reads back, to compare with the stored one."""
-    if field in ("period", "base_period"):
-        text = None if value is None else str(value).strip()
-        return text or None
-    return next(iter(columns.values()))
 
 
 def correct_statistic(

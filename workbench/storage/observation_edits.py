@@ -105,3 +105,11 @@ def observation_state(row: Any) -> dict[str, Any]:
         "base_period": period_label(base.period) if base and base.period else None,
         "base": base_label(base),
     }
+
+
+def shown_value(field: str, value: object, columns: dict[str, Any]) -> object:
+    """How a cleaned field reads back (a label for periods), to compare with the stored reading."""
+    if field in ("period", "base_period"):
+        text = None if value is None else str(value).strip()
+        return text or None
+    return next(iter(columns.values()))
