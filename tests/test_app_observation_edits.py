@@ -77,3 +77,32 @@ def test_a_base_period_that_is_no_date_is_refused_and_nothing_changes(demo_db):
     with open_database(demo_db).session() as session:
         row = session.get(StatisticRow, stat.id)
         assert (row.base_period_start, row.original) == (None, None)
+
+
+def test_a_source_figure_is_corrected_on_the_sources_page(demo_db):
+    from workbench.storage.schema import FigureRow, SourceRow
+
+    with open_database(demo_db).session() as session:
+        source = next(s for s in session.query(SourceRow).all() if "forum attendance" in s.title)
+        figure_id = source.figures[0].id
+        source_id = source.id
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.sidebar.text_input(key="reviewer").input("Ana").run()
+    at.switch_page("app_pages/source_library.py")
+    at.run()
+    at.number_input(key="figure_edit.source").set_value(source_id).run()
+    assert not at.exception, at.exception
+    at.text_input(key=f"figure_edit.{figure_id}.period").input("2023-09-12")
+    at.text_input(key=f"figure_edit.{figure_id}.counted").input("arms manufacturers registered")
+    at.button(key=f"figure_edit.{figure_id}.save").click().run()
+    assert not at.exception and any("corrected" in m for m in _messages(at)), _messages(at)
+    with open_database(demo_db).session() as session:
+        row = session.get(FigureRow, figure_id)
+        assert (row.period_start, row.measured, row.corrected_by) == (
+            "2023-09-12",
+            "arms manufacturers registered",
+            "Ana",
+        )
+        assert row.original["period"] == "2023-09" and row.original["counted"].startswith("Western")
+    assert any("the engine read" in i.value for i in at.info)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from workbench.panel import source_forms
+from workbench import state
+from workbench.panel import figure_edit, source_forms
 
 st.title("Sources")
 st.caption(
@@ -16,6 +17,7 @@ MODES = {
     "page": "Import a web page",
     "paste": "Paste text",
 }
+state.show_flash()
 mode = st.radio("How to add", list(MODES), format_func=MODES.get, horizontal=True, key="source.mode")
 if mode == "hand":
     source_forms.render_manual_form()
@@ -41,3 +43,4 @@ st.dataframe(
     column_config={"url": st.column_config.LinkColumn(), "id": st.column_config.NumberColumn(format="%d")},
     key="source.library",
 )
+figure_edit.render_figure_correction()
