@@ -193,21 +193,28 @@ def chain(earlier: ReportedFigure, later: ReportedFigure) -> tuple[ReportedFigur
     return derived, note
 
 
-def _from_levels(earlier: Figure, later: ReportedFigure, *, want: str) -> tuple[ReportedFigure, str] | None:
-    """A multiplier (or a change in %) derived from two levels of the same measure."""
+def _from_levels(
+    earlier: Figure, later: ReportedFigure, *, want: str, unit: str | None = None
+) -> tuple[ReportedFigure, str] | None:
+    """A multiplier, a change in %, or a difference (in points or the levels' unit) derived from two
+    levels of the same measure; ``unit`` is the claim's unit for a change."""
     if not earlier.value or later.value is None:
         return None
     ratio = later.value / earlier.value
     period = getattr(later, "period", None)
     start = getattr(earlier, "period", None)
     note = f"{_num(later.value)} ÷ {_num(earlier.value)}"
-    if want == "change":
-        pct = abs(ratio - 1) * 100
-        value, unit = pct, "%"
-        note += f" − 1 = {'−' if ratio < 1 else '+'}{pct:.3g} %"
-    else:
+    if want == "multiplier":
         value, unit = ratio, None
         note += f" = ×{ratio:.3g}"
+    elif unit == "%":  # a relative change; points ("pp") and units ("t", none for a count) are differences
+        value, unit = abs(ratio - 1) * 100, "%"
+        note += f" − 1 = {'−' if ratio < 1 else '+'}{value:.3g} %"
+    else:  # a difference: points between two shares ("from 7 % to 41 %": +34 pp), tonnes between levels
+        unit = "pp" if family(later) == "share" else later.unit
+        value = abs(later.value - earlier.value)
+        sign = "−" if ratio < 1 else "+"
+        note = f"{_num(later.value)} − {_num(earlier.value)} = {sign}{_num(value)} {unit or ''}".rstrip()
     derived = ReportedFigure(
         value=value,
         kind=want,
@@ -229,13 +236,13 @@ def _derive(
     """A multiplier or change computed from the source when the claim gives one and the figure does not
     (or gives one against another base)."""
     want = family(stat)
-    if want not in ("multiplier", "change") or (want == "change" and stat.unit not in ("%", None)):
+    if want not in ("multiplier", "change"):
         return None
-    if family(figure) in _LEVELS and family(figure) != "share":
+    if family(figure) in _LEVELS:
         if figure.base is not None and figure.base.value is not None:
             earlier = ReportedFigure(figure.base.value, figure.kind, unit=figure.base.unit or figure.unit,
                                      period=figure.base.period)  # fmt: skip
-            return _from_levels(earlier, figure, want=want)
+            return _from_levels(earlier, figure, want=want, unit=stat.unit)
         for other in context:
             if other is figure or other.value is None or family(other) != family(figure):
                 continue
@@ -246,7 +253,7 @@ def _derive(
                 continue
             if wanted is None and (_start(other.period) or "") >= (_start(figure.period) or ""):
                 continue
-            return _from_levels(other, figure, want=want)
+            return _from_levels(other, figure, want=want, unit=stat.unit)
         return None
     chained = (
         want == "multiplier"

@@ -177,3 +177,22 @@ def test_counted_words_unconfirmed_are_flagged_not_refused():
     assert same_metric(stat, figure) is None and agrees(stat, figure)
     result = compare(stat, figure)
     assert result.status == "consistent" and any("count the same thing" in n for n in result.notes)
+
+
+DIFFERENCES = [
+    # a change in points against a share with its from-value (7 % -> 41 %: +34 pp)
+    (_stat("up 34 points", "change", 34, unit="pp", direction="up"),
+     F(41, "share", unit="%", period="2024", base=Base(7, "%", Y("2019"))), "consistent", "41 − 7 = +34 pp"),
+    # an absolute change in tonnes against two levels of the source
+    (_stat("rose by 3,600 tonnes", "change", 3600, unit="t", direction="up"),
+     F(6600, "measure", unit="t", period="2024", base=Base(3000, "t", Y("2019"))), "consistent", "+3,600 t"),
+    (_stat("fell by 3,600 tonnes", "change", 3600, unit="t", direction="down"),
+     F(6600, "measure", unit="t", period="2024", base=Base(3000, "t", Y("2019"))), "contradicts", "+3,600 t"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("stat", "figure", "status", "derived"), DIFFERENCES, ids=range(len(DIFFERENCES)))
+def test_changes_against_differences_of_two_levels(stat, figure, status, derived):
+    result = compare(stat, figure)
+    assert result.status == status, result.sentence
+    assert derived in result.derived
