@@ -3,8 +3,11 @@ scale (through pint), and how alike the words of what is counted are (rapidfuzz)
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from rapidfuzz import fuzz
 
+from claims.models import Bound
 from sources.analysis import analyse, fold
 from sources.observations import is_currency, units_compatible
 
@@ -18,6 +21,16 @@ _NAMES = {
     "change": "a change",
     "ordinal": "a rank",
 }
+
+
+class Figure(Protocol):
+    """What ``Statistic`` and ``ReportedFigure`` share."""
+
+    value: float | None
+    kind: str
+    bound: Bound
+    unit: str | None
+    counted: str | None
 
 
 def family(fig) -> str:
