@@ -1,60 +1,43 @@
 """Compare a claim's statistic with a figure a source reports: a suggestion for the reviewer, never a verdict.
 
-Checks that both measure the same thing over the same period, how far apart the values are,
-whether a bound in the claim ("plus de 250") is satisfied, chains multipliers reported against
-the same base (×3 in 2023 and ×6 in 2024 imply ×2 from 2023 to 2024), and flags a forecast
-compared with an outcome.
+Both are observations (value, unit, kind, bound, what is counted, direction, period, base, modality).
+The comparison checks that both measure the same thing (kind, unit and scale through pint, what is
+counted), over overlapping periods; then compares like with like: a level with a level (converted
+to the figure's unit, with the deviation), a change with a change by signed magnitude ("a fall of
+12 % against a fall of 9 %: 3 points more"), a multiplier with a multiplier, or with one derived from
+two levels of the source (3,000 in 2019 → 6,600 in 2024 = ×2.2) or chained from two multipliers
+against the same base; a bound in the claim ("more than 250") is checked against the figure.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Protocol
+from dataclasses import replace
 
 from claims.describe import describe_statistic
-from claims.models import Bound
-from sources.analysis import analyse
+from claims.models import Base, Bound, Period
+from sources.comparison_derive import chain, derive, same_base
+from sources.comparison_measure import Figure, counted_similarity, family, measure_clash
 from sources.models import Comparison, ReportedFigure, Source
+from sources.observations import (
+    base_label,
+    convert,
+    period_from_label,
+    period_label,
+    periods_overlap,
+    signed,
+)
 
-# Kinds that measure the same sort of quantity and can be compared with each other.
-_FAMILIES = {
-    "count": "amount",
-    "number": "amount",
-    "measure": "amount",
-    "money": "amount",
-    "percent": "percent",
-    "ratio": "percent",
-    "percentage_points": "points",
-    "multiplier": "multiplier",
-    "change": "change",
-    "ordinal": "ordinal",
-}
-
-
-class Figure(Protocol):
-    """What ``Statistic`` and ``ReportedFigure`` share."""
-
-    value: float | None
-    kind: str
-    bound: Bound
-    unit: str | None
-    counted: str | None
+__all__ = ["agrees", "chain", "compare", "counted_similarity", "figure_fit", "same_metric"]
 
 
 def _pct(x: float) -> str:
     return f"{abs(x) * 100:.1f}".rstrip("0").rstrip(".") + " %"
 
 
-def _interval(fig: Figure) -> tuple[float, float]:
-    """The values the words allow; an exact figure is a point."""
-    bound = fig.bound
-    value = fig.value
-    if _bounded(fig):
-        low = bound.low if bound.low is not None else -math.inf
-        high = bound.high if bound.high is not None else math.inf
-        return low, high
-    return (value, value) if value is not None else (-math.inf, math.inf)
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.3g}"
 
 
 def _bounded(fig: Figure) -> bool:
@@ -64,92 +47,87 @@ def _bounded(fig: Figure) -> bool:
     return fig.value is None and (fig.bound.low is not None or fig.bound.high is not None)
 
 
-def _same_years(a: str | None, b: str | None) -> bool | None:
-    if not a or not b:
-        return None
-    return a.startswith(b) or b.startswith(a)
+def _interval(fig: Figure) -> tuple[float, float]:
+    """The values the words allow; an exact figure is a point."""
+    if _bounded(fig):
+        low = fig.bound.low if fig.bound.low is not None else -math.inf
+        high = fig.bound.high if fig.bound.high is not None else math.inf
+        return low, high
+    return (fig.value, fig.value) if fig.value is not None else (-math.inf, math.inf)
 
 
-def same_metric(stat: Figure, figure: Figure) -> bool:
-    """Same family of quantity, same unit, and no clash in what is counted.
+def _in_bound(fig: Figure, value: float) -> bool:
+    low, high = _interval(fig)
+    return low <= value <= high and (fig.bound.inclusive or value not in (low, high))
+
+
+def same_metric(stat: Figure, figure: Figure) -> bool | None:
+    """True for the same measure, False for a clash of kind or unit, None when what is counted differs
+    in words that cannot be matched (the reviewer checks).
 
     >>> same_metric(ReportedFigure(3.0, "multiplier"), ReportedFigure(3.1, "multiplier"))
     True
+    >>> same_metric(ReportedFigure(5, "measure", unit="km"), ReportedFigure(5000, "measure", unit="m"))
+    True
     """
-    if _FAMILIES.get(stat.kind, stat.kind) != _FAMILIES.get(figure.kind, figure.kind):
+    if measure_clash(stat, figure):
         return False
-    if stat.unit and figure.unit and stat.unit.lower() != figure.unit.lower():
-        return False
-    if stat.counted and figure.counted:
-        return bool(set(analyse(stat.counted, "en")) & set(analyse(figure.counted, "en")))
+    if stat.counted and figure.counted and counted_similarity(stat.counted, figure.counted) < 0.5:
+        return None
     return True
 
 
+def _in_units(stat: Figure, figure: Figure) -> float | None:
+    """The claim's value in the figure's unit (5 km against metres: 5,000)."""
+    if stat.value is None:
+        return None
+    return convert(stat.value, stat.unit, figure.unit) if figure.unit and stat.unit else float(stat.value)
+
+
 def agrees(stat: Figure, figure: Figure, *, tolerance: float = 0.02) -> bool:
-    """True when ``figure`` gives the claim's figure: same metric and value within ``tolerance``,
-    or the figure's value satisfies the claim's bound.
+    """True when ``figure`` gives the claim's figure: same measure and value within ``tolerance``
+    (signed for changes), or the figure's value satisfies the claim's bound.
 
     >>> from claims.models import Statistic
     >>> agrees(Statistic("plus de 250", (0, 11), "count", 250, Bound("lower", 250, None, False)),
     ...        ReportedFigure(263, "count"))
     True
     """
-    if figure.value is None or not same_metric(stat, figure):
+    if figure.value is None or same_metric(stat, figure) is False:
+        return False
+    value = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
+    if value is None:
         return False
     if _bounded(stat):
-        low, high = _interval(stat)
-        return low <= figure.value <= high and (stat.bound.inclusive or figure.value not in (low, high))
-    return abs(stat.value - figure.value) <= tolerance * max(abs(figure.value), 1e-9)
+        return _in_bound(stat, value)
+    if stat.value is None:
+        return False
+    mine = signed(stat.value, getattr(stat, "direction", None))
+    theirs = signed(value, getattr(figure, "direction", None))
+    return abs(mine - theirs) <= tolerance * max(abs(theirs), 1e-9)
 
 
-def chain(earlier: ReportedFigure, later: ReportedFigure) -> tuple[ReportedFigure, str] | None:
-    """The multiplier from ``earlier.period`` to ``later.period`` implied by two multipliers
-    against the same base, with a note naming the base (or flagging it unknown).
+def figure_fit(stat: Figure, figure: Figure) -> float | None:
+    """How well ``figure`` fits the claim's ``stat``, 0..1 (None when it does not agree): closeness of
+    the values (to the bound's edge for "more than 250") and likeness of what is counted, so the
+    figure offered first for "more than 250 manufacturers" is 263, not 59,200.
 
-    >>> fig, note = chain(ReportedFigure(3, "multiplier", period="2023", base="2022"),
-    ...                   ReportedFigure(6, "multiplier", period="2024", base="2022"))
-    >>> fig.value, fig.base, note
-    (2.0, '2023', '×6 ÷ ×3, both against 2022')
+    >>> from claims.models import Statistic
+    >>> more = Statistic("more than 250", (0, 13), "count", 250, Bound("lower", 250, None, False))
+    >>> figure_fit(more, ReportedFigure(263, "count")) > figure_fit(more, ReportedFigure(59_200, "count"))
+    True
     """
-    if earlier.kind != "multiplier" or later.kind != "multiplier" or not earlier.value or not later.value:
+    if not agrees(stat, figure):
         return None
-    if not earlier.period or not later.period or earlier.period >= later.period:
-        return None
-    if earlier.base and later.base and earlier.base != later.base:
-        return None
-    value = later.value / earlier.value
-    shown = f"×{later.value:g} ÷ ×{earlier.value:g}"
-    base = earlier.base or later.base
-    if earlier.base and later.base:
-        note = f"{shown}, both against {base}"
-    else:
-        note = f"{shown}, assuming the same base: the source does not say which ({base or 'unknown'})"
-    modality = "forecast" if "forecast" in (earlier.modality, later.modality) else "reported"
-    derived = ReportedFigure(
-        value=value,
-        kind="multiplier",
-        bound=Bound("exact", value, value),
-        counted=later.counted or earlier.counted,
-        period=later.period,
-        base=earlier.period,
-        modality=modality,
-    )
-    return derived, note
-
-
-def _derive(
-    figure: ReportedFigure, context: Iterable[ReportedFigure], *, period: str | None, base: str | None
-) -> tuple[ReportedFigure, str] | None:
-    """A chained multiplier matching the claim's period and base, from ``figure`` and ``context``."""
-    if figure.kind != "multiplier" or not base or not period:
-        return None
-    if _same_years(figure.period, period) and not _same_years(figure.base, base):
-        for other in context:
-            if other.kind == "multiplier" and _same_years(other.period, base):
-                found = chain(other, figure)
-                if found:
-                    return found
-    return None
+    mine = stat.value if stat.value is not None else (stat.bound.low or stat.bound.high)
+    theirs = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
+    closeness = 0.5
+    if mine and theirs and (mine > 0) == (theirs > 0):
+        closeness = 1 / (1 + abs(math.log(abs(theirs) / abs(mine))))
+    words = 0.5
+    if stat.counted and figure.counted:
+        words = counted_similarity(stat.counted, figure.counted)
+    return 0.5 * closeness + 0.5 * words
 
 
 def _who(source: Source | None) -> str:
@@ -161,20 +139,62 @@ def _who(source: Source | None) -> str:
     return f"{owner}{year}{kind}"
 
 
+def _as_period(period: Period | str | None) -> Period | None:
+    return period_from_label(period) if isinstance(period, str) else period
+
+
+def _as_base(base: Base | str | None) -> Base | None:
+    if isinstance(base, str):
+        return Base(period=period_from_label(base), surface=base)
+    return base
+
+
+def _change_words(value: float, unit: str | None) -> str:
+    """ "a fall of 12 %", "a rise of 3,500,000 t": the signed magnitude in words."""
+    amount = f"{_num(abs(value))} {unit}" if unit else _num(abs(value))
+    return f"{'a fall' if value < 0 else 'a rise'} of {amount}"
+
+
+def _grade(gap: float, allowed: float) -> str:
+    if gap <= allowed:
+        return "consistent"
+    return "close" if gap <= 3 * allowed else "contradicts"
+
+
+def _compare_changes(stat: Figure, figure: ReportedFigure, tolerance: float) -> tuple[str, str, float | None]:
+    """Two changes by signed magnitude: the same direction and how far apart, or opposite directions."""
+    theirs = signed(figure.value, figure.direction)
+    mine_raw = convert(stat.value, stat.unit, figure.unit) if stat.unit and figure.unit else stat.value
+    mine = signed(mine_raw, getattr(stat, "direction", None))
+    unit = figure.unit or stat.unit
+    said = f"{_change_words(mine, unit)} against {_change_words(theirs, unit)}"
+    if (mine < 0) != (theirs < 0) and mine != 0 and theirs != 0:
+        return "contradicts", f"{said}: opposite directions", (mine - theirs) / abs(theirs)
+    gap = abs(mine) - abs(theirs)
+    deviation = gap / abs(theirs) if theirs else None
+    points = "points" if unit == "%" else (unit or "")
+    if math.isclose(abs(mine), abs(theirs), rel_tol=1e-9):
+        return "consistent", f"{said}: the same", 0.0
+    amount = f"{_num(abs(gap))} {points}".strip()
+    status = _grade(abs(deviation) if deviation is not None else math.inf, tolerance)
+    return status, f"{said}: {amount} {'more' if gap > 0 else 'less'}", deviation
+
+
 def compare(
     stat: Figure,
     figure: ReportedFigure,
     *,
-    period: str | None = None,
-    base: str | None = None,
-    modality: str = "reported",
+    period: Period | str | None = None,
+    base: Base | str | None = None,
+    modality: str | None = None,
     source: Source | None = None,
     context: Iterable[ReportedFigure] = (),
     tolerance: float = 0.05,
 ) -> Comparison:
-    """How the claim's ``stat`` (for ``period``, against ``base``) compares with ``figure``.
+    """How the claim's ``stat`` compares with ``figure``. The statistic's own ``period``, ``base`` and
+    ``modality`` come first; the keyword arguments fill what it lacks (the claim's date, say).
 
-    ``context`` holds the source's other figures, used to chain multipliers.
+    ``context`` holds the source's other figures, used to derive multipliers and changes.
 
     >>> from claims.models import Statistic
     >>> c = compare(Statistic("triplé", (0, 6), "multiplier", 3.0), ReportedFigure(3.1, "multiplier",
@@ -183,65 +203,88 @@ def compare(
     >>> c.status, c.sentence
     ('consistent', "The ministry's 2024 report gives ×3.1 for 2023: within 5 % of the claim (3.2 % apart).")
     """
-    period = period or getattr(stat, "period", None)
-    base = base or getattr(stat, "base", None)
+    period = getattr(stat, "period", None) or _as_period(period)
+    base = getattr(stat, "base", None) or _as_base(base)
+    modality = getattr(stat, "modality", None) or modality or "reported"
     notes: list[str] = []
     derived_note = None
-    found = _derive(figure, context, period=period, base=base)
+    found = derive(stat, figure, context, period=period, base=base)
     if found:
         figure, derived_note = found
         notes.append(f"derived: {derived_note}")
+    elif family(stat) == "multiplier" and figure.kind == "change" and figure.unit == "%" and figure.value:
+        # a change in % is a multiplier: +120 % is ×2.2
+        factor = 1 + signed(figure.value, figure.direction) / 100
+        derived_note = f"{describe_statistic(figure)} is ×{factor:.3g}"
+        figure = replace(
+            figure, value=factor, kind="multiplier", unit=None, bound=Bound("exact", factor, factor)
+        )
     same = same_metric(stat, figure)
-    same_period = _same_years(period, figure.period)
+    same_period = periods_overlap(period, figure.period)
     if same_period is False:
-        notes.append(f"different periods: the claim is about {period}, the figure about {figure.period}")
-    if stat.kind == "multiplier" and figure.kind == "multiplier":
-        if not figure.base:
-            notes.append("the source does not say what the multiplier is measured against")
-        elif base and not _same_years(base, figure.base):
-            notes.append(f"different bases: the claim compares with {base}, the source with {figure.base}")
+        notes.append(
+            f"different periods: the claim is about {period_label(period)}, the figure about "
+            f"{period_label(figure.period)}"
+        )
+    if family(stat) in ("multiplier", "change") and family(figure) == family(stat):
+        if figure.base is None:
+            notes.append(f"the source does not say what the {family(stat)} is measured against")
+        elif same_base(base, figure.base) is False:
+            notes.append(
+                f"different bases: the claim compares with {base_label(base)}, the source with "
+                f"{base_label(figure.base)}"
+            )
+    for record, who in ((base, "the claim"), (figure.base, "the source")):
+        if record is not None and record.conflict:
+            notes.append(f"{who} gives conflicting bases ({record.surface}): check which one applies")
     if modality == "forecast" and figure.modality == "reported":
         notes.append("the claim is a forecast; the source gives an outcome")
-    elif figure.modality in ("forecast", "target") and modality != "forecast":
-        notes.append(f"the source gives a {figure.modality}, not an outcome")
+    elif figure.modality in ("forecast", "target", "estimate") and modality != figure.modality:
+        notes.append(f"the source gives {'an' if figure.modality == 'estimate' else 'a'} {figure.modality}, "
+                     "not an outcome")  # fmt: skip
+    if same is None:
+        notes.append(f"check that both count the same thing: “{stat.counted}” and “{figure.counted}”")
     fig_words = describe_statistic(figure) if figure.value is not None else "a figure"
-    when = f" for {figure.period}" if figure.period else ""
+    when = f" for {period_label(figure.period)}" if figure.period else ""
     head = f"{_who(source)} gives {fig_words}{when}"
-    if figure.surface is None and derived_note:
-        head = f"{_who(source)} implies {fig_words} from {figure.base} to {figure.period}"
+    if figure.surface is None and derived_note and found:
+        since = f" from {base_label(figure.base)}" if figure.base else ""
+        until = f" to {period_label(figure.period)}" if figure.period else ""
+        head = f"{_who(source)} implies {fig_words}{since}{until}"
     deviation = bound_ok = None
-    if stat.value is not None and figure.value:
-        deviation = (stat.value - figure.value) / abs(figure.value)
-    if not same:
-        status, verdict = "not comparable", f"not the same measure ({stat.kind} vs {figure.kind})"
+    mine = _in_units(stat, figure)
+    if mine is not None and figure.value:
+        deviation = (
+            signed(mine, getattr(stat, "direction", None)) - signed(figure.value, figure.direction)
+        ) / abs(figure.value)
+    if same is False:
+        status, verdict = "not comparable", f"not comparable: {measure_clash(stat, figure)}"
+        deviation = None
     elif figure.value is None or (stat.value is None and not _bounded(stat)):
         status, verdict = "unknown", "no value to compare"
     elif _bounded(stat):
-        bound_ok = agrees(stat, figure, tolerance=tolerance)
+        value = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
+        bound_ok = _in_bound(stat, signed(value, figure.direction) if family(stat) == "change" else value)
         status = "consistent" if bound_ok else "contradicts"
-        side = "within" if bound_ok else "outside"
-        verdict = (
-            f"{side} the claim's “{stat.surface if hasattr(stat, 'surface') else describe_statistic(stat)}”"
-        )
+        words = getattr(stat, "surface", None) or describe_statistic(stat)
+        verdict = f"{_num(value)} is {'within' if bound_ok else 'outside'} the claim's “{words}”"
     elif figure.bound.kind in ("lower", "upper", "range"):
-        low, high = _interval(figure)
-        bound_ok = low <= stat.value <= high
+        bound_ok = _in_bound(figure, mine)
         status = "consistent" if bound_ok else "contradicts"
         verdict = "the claim's figure lies within it" if bound_ok else "the claim's figure lies outside it"
+    elif family(stat) == "change" and family(figure) == "change":
+        status, verdict, deviation = _compare_changes(stat, figure, tolerance)
     else:
         gap = abs(deviation) if deviation is not None else 0.0
         allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance
-        if gap <= allowed:
-            status, verdict = "consistent", f"within {_pct(allowed)} of the claim ({_pct(gap)} apart)"
-        elif gap <= 3 * allowed:
-            direction = "above" if deviation > 0 else "below"
-            status, verdict = "close", f"the claim is {_pct(gap)} {direction} it"
+        status = _grade(gap, allowed)
+        if status == "consistent":
+            verdict = f"within {_pct(allowed)} of the claim ({_pct(gap)} apart)"
         else:
-            direction = "above" if deviation > 0 else "below"
-            status, verdict = "contradicts", f"the claim is {_pct(gap)} {direction} it"
+            verdict = f"the claim is {_pct(gap)} {'above' if deviation > 0 else 'below'} it"
     if status in ("consistent", "close") and same_period is False:
         status = "unknown"
-        verdict += ", but see the notes"
+        verdict += ", but for another period"
     return Comparison(
         status=status,
         sentence=f"{head}: {verdict}.",

@@ -1,4 +1,8 @@
-"""Figures a source reports, found in its text with the claim engine, with period, base and modality."""
+"""Figures a source reports, found in its text with the claim engine, with period, base and modality.
+
+The engine's reading of an observation (direction, period, base, modality) comes first; where it
+gives none, the years around the figure and the source's cue words fill period, base and modality.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from claims import parse_statistics
 from claims.models import Statistic
 from sources.analysis import fold
 from sources.models import ReportedFigure
+from sources.observations import base_from_label, period_from_label
 from sources.vocabulary import load
 
 _END = re.compile(
@@ -84,7 +89,7 @@ def _period_and_base(before: str, after: str, base_cues: tuple[str, ...]) -> tup
 def extract_figures(text: str, *, lang: str = "en") -> tuple[ReportedFigure, ...]:
     """The figures in ``text``, with spans into ``text`` (years become periods, not figures).
 
-    >>> [(f.kind, f.value, f.period, f.modality) for f in extract_figures(
+    >>> [(f.kind, f.value, f.period.surface, f.modality) for f in extract_figures(
     ...     "La production a triplé en 2023 et devrait être multipliée par six en 2024.", lang="fr")]
     [('multiplier', 3.0, '2023', 'reported'), ('multiplier', 6.0, '2024', 'forecast')]
     """
@@ -105,7 +110,8 @@ def extract_figures(text: str, *, lang: str = "en") -> tuple[ReportedFigure, ...
             before, after = sentence[prev_end:start], sentence[end:next_start]
             period, base = _period_and_base(before, after, base_cues)
             window = fold(sentence[prev_end:end])
-            modality = "forecast" if any(cue in window for cue in forecast_cues) else "reported"
+            cued = "forecast" if any(cue in window for cue in forecast_cues) else "reported"
+            modality = stat.modality or cued
             figures.append(
                 ReportedFigure(
                     value=stat.value,
@@ -113,8 +119,8 @@ def extract_figures(text: str, *, lang: str = "en") -> tuple[ReportedFigure, ...
                     bound=stat.bound,
                     unit=stat.unit,
                     counted=stat.counted,
-                    period=period,
-                    base=base,
+                    period=stat.period or period_from_label(period),
+                    base=stat.base or base_from_label(base),
                     modality=modality,
                     direction=stat.direction,
                     vague=stat.vague,

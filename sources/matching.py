@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from claims import Claim, detect_language
 from sources.analysis import analyse, fold
-from sources.comparison import agrees
+from sources.comparison import agrees, figure_fit
 from sources.figures import extract_figures
 from sources.models import MODALITIES, Candidate, ReportedFigure, Source
+from sources.observations import period_year_labels
 from sources.retrieval import RETRIEVERS, SparseIndex
 
 _YEAR = re.compile(
@@ -67,7 +68,7 @@ def make_query(claim: Claim | str, *, lang: str | None = None) -> Query:
     lang = lang or detect_language(text)
     figures: tuple = tuple(extract_figures(text, lang=lang))
     # only the periods of figures count: a date line ("January 14, 2020") says nothing of what is measured
-    years = {f.period[:4] for f in figures if f.period}
+    years = {y for f in figures for y in period_year_labels(f.period)}
     entities: tuple[str, ...] = tuple(fold(m.group()) for m in _NAME.finditer(text))
     if isinstance(claim, Claim):
         figures = claim.statistics or figures
@@ -101,7 +102,7 @@ def _counted_signal(query: Query, source: Source) -> float:
 
 
 def _source_years(source: Source) -> set[str]:
-    return {f.period[:4] for f in source.figures if f.period}
+    return {y for f in source.figures for y in period_year_labels(f.period)}
 
 
 def _period_signal(query: Query, source: Source) -> float:
@@ -185,8 +186,9 @@ def claim_source(
         year = next((d.start[:4] for d in claim.dates if d.start), None)
         modality = claim.modality if claim.modality in MODALITIES else "reported"
         figures = tuple(
-            ReportedFigure(s.value, s.kind, s.bound, s.unit, s.counted, period=year, direction=s.direction,
-                           surface=s.surface, modality=modality)
+            ReportedFigure(s.value, s.kind, s.bound, s.unit, s.counted, period=s.period or year,
+                           base=s.base, direction=s.direction, surface=s.surface,
+                           modality=s.modality if s.modality in MODALITIES else modality)
             for s in claim.statistics
         )  # fmt: skip
     return Source(title or text[:80], url=url, published=published, kind="claim", language=lang, text=text,
@@ -194,7 +196,13 @@ def claim_source(
 
 
 def _matched_figures(query: Query, source: Source) -> tuple[ReportedFigure, ...]:
-    return tuple(fig for fig in source.figures if any(agrees(stat, fig) for stat in query.figures))
+    """The source's figures of a compatible measure that agree with one of the claim's, best fit first."""
+    fits = []
+    for position, fig in enumerate(source.figures):
+        scores = [s for s in (figure_fit(stat, fig) for stat in query.figures) if s is not None]
+        if scores:
+            fits.append((-max(scores), position, fig))
+    return tuple(fig for _, _, fig in sorted(fits, key=lambda item: item[:2]))
 
 
 def rank_sources(

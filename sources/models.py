@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims.models import Bound, Span
+from claims.models import Base, Bound, Period, Span
 
 SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "statement", "interview", "claim", "other")
 MODALITIES: tuple[str, ...] = ("reported", "forecast", "target", "estimate")
@@ -12,13 +12,14 @@ MODALITIES: tuple[str, ...] = ("reported", "forecast", "target", "estimate")
 
 @dataclass(frozen=True)
 class ReportedFigure:
-    """A figure a source reports: ``value`` with its ``bound``, ``unit`` and what is measured.
+    """A figure a source reports: the same observation as a claim's ``Statistic``.
 
-    ``period`` is the time it refers to ("2023", "2024-03"), ``base`` the reference period
-    of a multiplier or change ("2022" for "×3 compared with 2022"), ``modality`` reported,
-    forecast, target or estimate; ``vague`` marks words such as "des dizaines". ``surface``/``span``
-    locate it in the source's text when it was extracted from it (None when typed in or imported
-    from a CSV column).
+    ``period`` is the time it describes and ``base`` what a change or multiplier is measured
+    against ("×3 compared with 2022"): a label as typed or imported ("2023", "2024-03", "2021–2024")
+    is read into a ``Period``/``Base`` on construction. ``direction`` is up or down for changes and
+    multipliers, ``modality`` reported, forecast, target or estimate; ``vague`` marks words such as
+    "des dizaines". ``surface``/``span`` locate it in the source's text when it was extracted from it
+    (None when typed in or imported from a CSV column).
     """
 
     value: float | None
@@ -26,13 +27,22 @@ class ReportedFigure:
     bound: Bound = field(default_factory=Bound)
     unit: str | None = None
     counted: str | None = None
-    period: str | None = None
-    base: str | None = None
+    period: Period | None = None
+    base: Base | None = None
     modality: str = "reported"
     direction: str | None = None
     surface: str | None = None
     span: Span | None = None
     vague: bool = False
+
+    def __post_init__(self) -> None:
+        # labels ("2023", "since 2019") are read once here so every reader sees records
+        from sources.observations import base_from_label, period_from_label
+
+        if isinstance(self.period, str):
+            object.__setattr__(self, "period", period_from_label(self.period))
+        if isinstance(self.base, str):
+            object.__setattr__(self, "base", base_from_label(self.base))
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,7 @@ class Candidate:
         for fig in self.matched_figures[:3]:
             out.append(f"figure: {fig.surface or fig.value}")
         if self.period:
-            out.append(f"period: {self.period}")
+            out.append(f"period: {self.period}")  # the shared year, a label
         return tuple(out)
 
 

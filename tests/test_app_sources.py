@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sources.observations import period_label
 from tests.support.review_page import open_claim, panel_key, shown_claim
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import article_claims
@@ -152,7 +153,7 @@ def test_pasted_text_is_read_then_saved_with_the_figures_kept(demo_db):
     assert "3.1" in " ".join(at.data_editor(key="source.preview_figures").value["figure"])
     at.button(key="source.preview_save").click().run()
     (figure,) = _stored(demo_db)[-1].source.figures
-    assert (figure.kind, figure.value, figure.period) == ("multiplier", 3.1, "2023")
+    assert (figure.kind, figure.value, period_label(figure.period)) == ("multiplier", 3.1, "2023")
 
 
 def _claim_id(url: str, words: str) -> int:

@@ -8,6 +8,7 @@ import pytest
 from claims.models import Bound, Statistic
 from sources.comparison import agrees, chain, compare, same_metric
 from sources.models import ReportedFigure, Source
+from sources.observations import period_label
 
 CASES = json.loads(
     (Path(__file__).parent / "data" / "sources" / "comparisons.json").read_text(encoding="utf-8")
@@ -74,7 +75,12 @@ def test_chained_multipliers_against_a_named_base():
         ReportedFigure(3, "multiplier", period="2023", base="2022"),
         ReportedFigure(6, "multiplier", period="2024", base="2022", modality="forecast"),
     )
-    assert (derived.value, derived.period, derived.base, derived.modality) == (
+    assert (
+        derived.value,
+        period_label(derived.period),
+        period_label(derived.base.period),
+        derived.modality,
+    ) == (
         2.0,
         "2024",
         "2023",

@@ -6,6 +6,7 @@ from claims.models import Bound, Claim, DateRef, Entity, Statistic
 from sources.importing import import_text
 from sources.matching import DEFAULT_SCORERS, Scorer, build_index, claim_source, make_query, rank_sources
 from sources.models import ReportedFigure, Source
+from sources.observations import period_label
 
 LIBRARY = [
     Source("Bilan 2023 de l'industrie de défense", publisher="Ministère des Industries stratégiques",
@@ -105,7 +106,27 @@ def test_earlier_claims_are_suggested_beside_sources():
         dates=(DateRef("2023", (0, 0), "2023-01-01", "2023-12-31", "year"),),
     )  # fmt: skip
     as_source = claim_source(earlier, title="Article du 16 décembre", published="2023-12-16")
-    assert as_source.kind == "claim" and as_source.figures[0].period == "2023"
+    assert as_source.kind == "claim" and period_label(as_source.figures[0].period) == "2023"
     index = build_index([*LIBRARY, as_source])
     best = rank_sources("L'Ukraine a signé des dizaines d'accords de coproduction", index, k=1, lang="fr")[0]
     assert best.source is as_source
+
+
+def test_only_compatible_figures_are_offered_and_the_closest_first():
+    forum = Source(
+        "Defence forum report", language="en",
+        text="The forum cost £148.6 million, drew 59,200 visitors and 263 arms manufacturers.",
+        figures=(ReportedFigure(148.6e6, "money", unit="GBP", surface="£148.6 million"),
+                 ReportedFigure(59_200, "count", counted="visitors", surface="59,200"),
+                 ReportedFigure(263, "count", counted="arms manufacturers", surface="263")),
+    )  # fmt: skip
+    claim = Claim(
+        "More than 250 arms manufacturers came to the forum.", (0, 51), 0,
+        (Statistic("More than 250", (0, 13), "count", 250, Bound("lower", 250, None, False),
+                   counted="arms manufacturers"),),
+    )  # fmt: skip
+    (best,) = rank_sources(claim, build_index([forum]), k=1, lang="en")
+    assert [f.surface for f in best.matched_figures] == ["263", "59,200"]
+    money_claim = Claim("It cost $150 million.", (0, 21), 0,
+                        (Statistic("$150 million", (8, 20), "money", 150e6, unit="USD"),))  # fmt: skip
+    assert rank_sources(money_claim, build_index([forum]), k=1, lang="en")[0].matched_figures == ()

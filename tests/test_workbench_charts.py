@@ -54,11 +54,12 @@ def _values(spec: dict) -> list[dict]:
 def test_compare_chart_layers_encode_period_value_and_one_mark_per_report():
     spec = charts.compare_chart(FACTORS).to_dict()
     kinds = [_mark(layer)["type"] for layer in _layers(spec)]
-    assert kinds == ["rule", "point", "point", "text", "text"]
+    assert kinds == ["rule", "point", "point", "text", "text", "rule"]  # the last: each figure's period
     point = _layers(spec)[1]["encoding"]
     assert point["y"]["field"] == "value" and point["y"]["scale"]["type"] == "log"
     x = spec["encoding"]["x"] if "encoding" in spec else _layers(spec)[1]["encoding"]["x"]
-    assert x["field"] == "period" and x["sort"] == ["2023", "2024"]
+    assert (x["field"], x["type"]) == ("mid", "temporal")
+    assert {r["mid"] for r in _values(spec)} == {"2023-07-02", "2024-07-01"}
     assert len(_values(spec)) == 4  # one row per figure, each drawn once by the filled or hollow layer
     tooltips = {t["field"] for t in point["tooltip"]}
     assert {"source", "date", "quote"} <= tooltips

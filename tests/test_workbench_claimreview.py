@@ -115,3 +115,13 @@ def test_organisation_from_settings_then_environment_then_default(monkeypatch):
     assert (chosen.name, chosen.url) == ("Le Desk", "https://ledesk.example")
     review = claim_review(_row(verdict="Misleading"), chosen)
     assert review["url"] == "https://ledesk.example/v/10" and review["reviewRating"]["ratingValue"] == 3
+
+
+def test_the_claim_carries_the_period_its_figures_describe():
+    publisher = Publisher("Desk", None, "https://desk.example/claims/{claim_id}", ())
+    row = _row(statistic_periods="2021-01-01/2024-12-31; open: last year; ")
+    assert claim_review(row, publisher)["itemReviewed"]["temporalCoverage"] == "2021-01-01/2024-12-31"
+    assert (
+        "temporalCoverage"
+        not in claim_review(_row(statistic_periods="open: last year"), publisher)["itemReviewed"]
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sources.observations import period_label
 from workbench.errors import InputError
 from workbench.fetching import PRIVATE_SETTING, FetchError, _GuardedRedirects, check_url, fetch_page
 from workbench.library import flag_duplicates, library_frame
@@ -93,7 +94,7 @@ def test_a_served_page_imports_with_its_title_date_publisher_and_text(site):
     assert source.url == f"{site}/workbench-forum-report.html"
     assert "263 foreign arms manufacturers" in source.text
     assert "tracker" not in source.text and "Legal notice" not in source.text  # scripts and furniture dropped
-    counts = [(f.value, f.period) for f in source.figures if f.kind == "count"]
+    counts = [(f.value, period_label(f.period)) for f in source.figures if f.kind == "count"]
     assert (263.0, "2023") in counts
 
 
@@ -101,7 +102,7 @@ def test_the_french_ministry_page_imports_with_its_multiplier(site):
     source = fetch_source(f"{site}/ministry-report.html")
     assert source.language == "fr" and source.published == "2024-02-15"
     assert source.title.startswith("Production de défense")
-    multipliers = [(f.value, f.period) for f in source.figures if f.kind == "multiplier"]
+    multipliers = [(f.value, period_label(f.period)) for f in source.figures if f.kind == "multiplier"]
     assert (3.1, "2023") in multipliers
 
 
@@ -225,7 +226,9 @@ def test_a_typed_source_keeps_typed_and_found_figures():
 def test_pasted_text_offers_its_figures():
     source = pasted_source("La production a été multipliée par 3,1 en 2023, selon le ministère.\nSuite.")
     assert source.title.startswith("La production") and source.language == "fr"
-    assert [(f.kind, f.value, f.period) for f in source.figures] == [("multiplier", 3.1, "2023")]
+    assert [(f.kind, f.value, period_label(f.period)) for f in source.figures] == [
+        ("multiplier", 3.1, "2023")
+    ]
     with pytest.raises(InputError, match="empty"):
         pasted_source("   ")
 

@@ -160,3 +160,23 @@ def test_sources_already_linked_are_not_suggested_again(database):
     ranked = [s.source_id for s in suggest_sources(library, claim, k=3)]
     rest = suggest_sources(library, claim, k=3, exclude={ranked[0]})
     assert [s.source_id for s in rest] == ranked[1:] and [s.rank for s in rest] == [1, 2]
+
+
+def test_the_link_prefill_is_the_compatible_figure_closest_to_the_claim(database):
+    claim = _claim(database, "plus de 250")
+    money = ReportedFigure(
+        148.6e6, "money", Bound("exact", 148.6e6, 148.6e6), unit="GBP", surface="£148.6 million"
+    )
+    visitors = ReportedFigure(
+        59_200, "count", Bound("exact", 59_200, 59_200), counted="visitors", surface="59,200"
+    )
+    forum = _forum(figures=(money, visitors, *_forum().figures))
+    with database.session() as session:
+        (source_id,) = save_sources(session, [forum], created_by="ana")
+    library = LibraryIndex()
+    with database.session() as session:
+        library.refresh(session)
+    (best,) = [s for s in suggest_sources(library, claim, k=3) if s.source_id == source_id]
+    stored = next(s for s in library.stored if s.id == source_id)
+    assert best.figure_labels[0].startswith("263") and best.figure_ids[0] == stored.figure_ids[2]
+    assert not any(label.startswith("£148.6") for label in best.figure_labels)

@@ -12,7 +12,12 @@ import math
 import altair as alt
 import pandas as pd
 
-from workbench.records import ClaimRecord
+from workbench.chart_periods import COMPARE_COLUMNS, comparison_frame, on_time_axis
+
+__all__ = [
+    "COMPARE_COLUMNS",
+    "comparison_frame",
+]  # the compare frame's columns and rows live beside their placing
 from workbench.vocabulary import RATINGS, SOURCE_KINDS
 
 # The claim being checked, other claims of the same metric, then the kinds of sources.
@@ -31,6 +36,7 @@ BOUND_SHAPES = {
     "more than": "triangle-up",
     "less than": "triangle-down",
     "range": "diamond",
+    "base": "square",  # what a change, multiplier or level is compared with, drawn as its own point
 }
 FORECASTS = frozenset({"forecast", "target", "estimate", "prediction"})
 ARROW = 1.35  # an open bound ("more than 250") is drawn as an arrow this factor long
@@ -40,10 +46,6 @@ VERDICT_COLOURS = {
     "True": "#2ca02c", "Mostly true": "#98df8a", "Misleading": "#ff7f0e", "False": "#d62728",
     "Unverifiable": "#9467bd", "(none)": "#c7c7c7",
 }  # fmt: skip
-COMPARE_COLUMNS: tuple[str, ...] = (
-    "label", "period", "value", "low", "high", "bound", "role", "colour", "modality", "unit",
-    "reading", "source", "date", "quote",
-)  # fmt: skip
 
 
 def finite_rows(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -135,10 +137,12 @@ def is_factor_comparison(df: pd.DataFrame) -> bool:
 
 
 def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") -> alt.LayerChart | alt.Chart:
-    """One mark per report over the period it covers; the claim in red, larger and labelled.
+    """One mark per report over the period it covers, on a time axis; the claim in red, larger and labelled.
 
-    Shapes give the bound (▲ "more than", ▼ "less than", ◆ a range, with the interval drawn), forecasts
-    are hollow, reported values filled; multipliers are compared on a log scale.
+    A figure is drawn at the middle of its period with a line over the whole period (×3 from 2021 to
+    2024 spans the four years); its base is a square of its own; falls sit below a zero line. Shapes
+    give the bound (▲ "more than", ▼ "less than", ◆ a range, with the interval drawn), forecasts are
+    hollow, reported values filled; multipliers are compared on a log scale.
     """
     df = finite_rows(df, ("value",))
     factors = is_factor_comparison(df)
@@ -148,14 +152,18 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         return explanation_chart(
             "No figure to compare yet: link a source that reports one, or group a metric."
         )
+    df = on_time_axis(df)
+    if df.empty:
+        return explanation_chart(
+            "No figure has a period or a date to draw it at: give one in the claim panel."
+        )
     df = df.assign(
         shape=[
-            _bound_label(b, _number(lo), _number(hi))
-            for b, lo, hi in zip(df.bound, df.low, df.high, strict=True)
+            "base" if role == "base" else _bound_label(b, _number(lo), _number(hi))
+            for b, lo, hi, role in zip(df.bound, df.low, df.high, df.role, strict=True)
         ],
         hollow=df["modality"].isin(FORECASTS),
         emphasis=df["role"].eq("this claim").map({True: 260, False: 110}),
-        period=df["period"].fillna("no date").replace("", "no date"),
     )
     intervals = [_interval(row) for _, row in df.iterrows()]
     df = df.assign(
@@ -170,15 +178,15 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
     )
     if factors:  # an interval reaching zero cannot be drawn on a log scale
         df.loc[df["y_low"].le(0), ["y_low", "y_high"]] = None
-    scale = alt.Scale(type="log") if factors else alt.Scale(zero=False)
+    below = not factors and bool((df["value"] < 0).any())
+    # a fall must be seen below zero: the axis then includes zero and a zero line is drawn
+    scale = alt.Scale(type="log") if factors else alt.Scale(zero=below)
     y_title = "Multiplier (×, log scale)" if factors else "Value"
-    periods = sorted(df["period"].unique(), key=lambda p: (p == "no date", p))
     drawn, bounds = set(df["colour"]), set(df["shape"])
     shown = [(c, r) for c, r in zip(COLOUR_DOMAIN, COLOUR_RANGE, strict=True) if c in drawn]
     shown += [(c, "#c49c94") for c in sorted(drawn - set(COLOUR_DOMAIN))]  # a kind the desk added
     base = alt.Chart(df).encode(
-        x=alt.X("period:O", title="Period", sort=periods, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("label:N", sort=None),
+        x=alt.X("mid:T", title="Period"),
         color=alt.Color(
             "colour:N",
             title="Figure from",  # only the kinds drawn, each always in the same colour
@@ -228,37 +236,22 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         .encode(y=alt.Y("value:Q", scale=scale), text="short:N")
     )
     # Two short subtitle lines and a title anchored left: a narrow panel column must not clip them.
-    subtitle = ["Filled: reported · hollow: forecast", "▲ more than · ▼ less than · vertical line: range"]
-    heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555", anchor="start")
-    return alt.layer(intervals_layer, reported, forecast, labels, other_labels, title=heading).properties(
-        width=WIDTH, height=HEIGHT
+    spans = (
+        base.transform_filter("datum.end > datum.start")
+        .mark_rule(strokeWidth=3, opacity=0.45)
+        .encode(x="start:T", x2="end:T", y=alt.Y("value:Q", scale=scale))
     )
-
-
-def comparison_frame(claim: ClaimRecord) -> pd.DataFrame:
-    """The compare frame from a claim record alone: its figures and its linked sources' figures.
-
-    The panel uses ``workbench.storage.chart_data.compare_frame``, which adds the claim's metric.
-    """
-    rows = []
-    for stat in claim.statistics:
-        if stat.value is not None and math.isfinite(stat.value):
-            unit = "×" if stat.kind == "multiplier" else stat.unit
-            rows.append(
-                ("This claim", "", stat.value, stat.low, stat.high, stat.bound, "this claim", "this claim",
-                 claim.modality, unit, stat.reading, "this claim", "", claim.text[:300])
-            )  # fmt: skip
-    for evidence in claim.evidence:
-        figures = [evidence.figure] if evidence.figure else evidence.source.figures
-        for figure in figures:
-            reading = f"{figure.value:g} {figure.unit or ''}".strip()
-            published = evidence.source.published.isoformat() if evidence.source.published else ""
-            rows.append(
-                (evidence.source.title[:40], figure.period or "", figure.value, None, None, figure.bound,
-                 "report", evidence.source.kind, figure.modality, figure.unit, reading,
-                 evidence.source.publisher or evidence.source.title, published, evidence.quote or "")
-            )  # fmt: skip
-    return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype({"value": float})
+    layers = [intervals_layer, reported, forecast, labels, other_labels, spans]
+    if below:
+        layers.append(
+            alt.Chart(df).transform_aggregate(n="count()").mark_rule(color="#555").encode(y=alt.datum(0))
+        )
+    subtitle = [
+        "Filled: reported · hollow: forecast · ■ base · horizontal line: the period",
+        "▲ more than · ▼ less than · vertical line: range",
+    ]
+    heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555", anchor="start")
+    return alt.layer(*layers, title=heading).properties(width=WIDTH, height=HEIGHT)
 
 
 # --- trends -----------------------------------------------------------------------------------------

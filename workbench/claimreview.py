@@ -87,6 +87,24 @@ def _appearance(row: Mapping) -> dict:
     return work
 
 
+def temporal_coverage(periods: str | None) -> str | None:
+    """The time the claim's figures describe, as one ISO 8601 interval from the export's
+    ``statistic_periods`` cell (open periods are left out: never guessed).
+
+    >>> temporal_coverage("2024-05-01/2025-04-30; open: last year; 2023-01-01/2023-12-31")
+    '2023-01-01/2025-04-30'
+    """
+    bounds = []
+    for cell in (periods or "").split("; "):
+        if cell and not cell.startswith("open"):
+            start, _, end = cell.partition("/")
+            bounds.append((start, end or start))
+    if not bounds:
+        return None
+    first, last = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    return first if first == last else f"{first}/{last}"
+
+
 def claim_review(row: Mapping, publisher: Publisher) -> dict:
     """One ClaimReview object for an export row with a published verdict."""
     values = dict(publisher.rating_values)
@@ -102,6 +120,9 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
         claim["author"] = _organisation(row["outlet"])
     if row["article_published"]:
         claim["datePublished"] = row["article_published"]
+    coverage = temporal_coverage(row.get("statistic_periods"))
+    if coverage:
+        claim["temporalCoverage"] = coverage  # the period the figures describe, as the CSV gives it
     published = row["published_at"] or row.get("verdict_at") or row["verdict_date"]
     return {
         "@context": "https://schema.org",

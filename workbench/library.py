@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sources.dedup import find_duplicates
+from sources.observations import period_label
 from workbench.storage.sources_store import StoredSource
 
 LIBRARY_COLUMNS = (
@@ -61,7 +62,9 @@ def flag_duplicates(stored: Sequence[StoredSource]) -> list[DuplicateFlag]:
 
 def _figures_cell(stored: StoredSource) -> str:
     shown = [
-        f.surface or f"{f.value:g}{' ' + f.unit if f.unit else ''}" + (f" ({f.period})" if f.period else "")
+        f.surface
+        or f"{f.value:g}{' ' + f.unit if f.unit else ''}"
+        + (f" ({period_label(f.period)})" if f.period else "")
         for f in stored.source.figures[:4]
     ]
     more = len(stored.source.figures) - len(shown)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from claims.models import Base, Bound, Period, Statistic
+
 
 @dataclass(frozen=True)
 class ArticleDraft:
@@ -49,6 +51,18 @@ class StatisticRecord:
     reading: str
     original: dict | None = None  # the engine's reading when a reviewer corrected it
     corrected_by: str | None = None
+    direction: str | None = None
+    period: Period | None = None
+    base: Base | None = None
+    modality: str | None = None
+
+    def statistic(self) -> Statistic:
+        """The claim engine's record of this stored statistic (as corrected)."""
+        return Statistic(
+            self.surface, (self.start, self.end), self.kind, self.value,
+            Bound(self.bound, self.low, self.high, self.inclusive), self.unit, self.counted, self.direction,
+            period=self.period, base=self.base, modality=self.modality,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ class FigureRecord:
     period: str | None = None
     modality: str = "reported"
     surface: str | None = None
+    # the whole observation (kind, direction, period and base records), for charts and comparisons
+    observation: object | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Re-score stored claims: run the claim engine's check-worthiness again on what is stored.
+"""Re-score stored claims: run the claim engine's check-worthiness again on what is stored, and re-read
+the stored text of claims and sources into observations (direction, period, base, modality).
 
 The claim's words, figures, dates, entities and attribution are read back from the database (with the
 reviewers' corrections), so a better engine re-ranks the queue without re-splitting articles. A new
@@ -16,14 +17,16 @@ from sqlalchemy.orm import selectinload
 
 from claims.models import Attribution, Bound, DateRef, Entity, Statistic
 from claims.worthiness import assess
+from workbench.rescore_observations import refill_figures, refill_statistics
 from workbench.storage.database import Database
-from workbench.storage.schema import ArticleRow, ClaimRow
+from workbench.storage.schema import ArticleRow, ClaimRow, SourceRow
 
 
 @dataclass(frozen=True)
 class RescoreSummary:
     claims: int
     changed: int
+    observations: int = 0  # statistics and source figures whose direction, period, base or modality changed
 
 
 def _record(kind: type, item: dict):
@@ -53,6 +56,7 @@ def assess_row(row: ClaimRow, lang: str):
             s.counted,
             s.direction,
             s.vague,
+            modality=s.modality,
         )
         for s in row.statistics
     ]
@@ -75,19 +79,20 @@ def rescore_claims(
     """Re-assess every live claim, ``batch`` claims per transaction (keyset pagination by id)."""
     with database.session() as session:
         total = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.retired.is_(False)))
-    done = changed = 0
+    done = changed = observations = 0
     last_id = 0
     while True:
         with database.session() as session:
             rows = session.execute(
-                select(ClaimRow, ArticleRow.lang)
+                select(ClaimRow, ArticleRow.lang, ArticleRow.published)
                 .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                 .where(ClaimRow.id > last_id, ClaimRow.retired.is_(False))
                 .order_by(ClaimRow.id)
                 .limit(batch)
                 .options(selectinload(ClaimRow.statistics))
             ).all()
-            for row, lang in rows:
+            for row, lang, published in rows:
+                observations += refill_statistics(row, lang, published)
                 found = assess_row(row, lang)
                 if (found.kind, found.worthiness, tuple(found.reasons)) != (
                     row.kind, row.worthiness, tuple(row.reasons or ()),
@@ -100,7 +105,29 @@ def rescore_claims(
         done += len(rows)
         if report:
             report(done, f"claim #{last_id}")
-    return RescoreSummary(total or 0, changed)
+    observations += _refill_sources(database, batch=batch)
+    return RescoreSummary(total or 0, changed, observations)
+
+
+def _refill_sources(database: Database, *, batch: int) -> int:
+    """Re-read each source's stored text into its figures' observations, ``batch`` sources a transaction."""
+    changed = last_id = 0
+    while True:
+        with database.session() as session:
+            rows = list(
+                session.scalars(
+                    select(SourceRow)
+                    .where(SourceRow.id > last_id)
+                    .order_by(SourceRow.id)
+                    .limit(batch)
+                    .options(selectinload(SourceRow.figures))
+                )
+            )
+            for row in rows:
+                changed += refill_figures(row)
+        if not rows:
+            return changed
+        last_id = rows[-1].id
 
 
 def _run(args) -> int:
@@ -120,7 +147,10 @@ def _run(args) -> int:
 
     summary = rescore_claims(database, batch=args.batch, report=report)
     sys.stderr.write("\n")
-    print(f"Re-scored {summary.claims:,} claims; {summary.changed:,} changed kind or check-worthiness.")
+    print(
+        f"Re-scored {summary.claims:,} claims; {summary.changed:,} changed kind or check-worthiness; "
+        f"{summary.observations:,} figures re-read (direction, period, base, modality)."
+    )
     return 0
 
 

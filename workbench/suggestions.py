@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from claims.models import Bound, Claim, DateRef, Entity, Statistic
+from claims.models import Claim, DateRef, Entity
 from sources.matching import SourceIndex, build_index, rank_sources
+from sources.observations import period_label
 from workbench.records import ClaimRecord
 from workbench.storage.sources_store import StoredSource, load_sources, source_revision
 
@@ -63,18 +64,7 @@ class LibraryIndex:
 
 def claim_from_record(record: ClaimRecord) -> Claim:
     """The claim engine's record of a stored claim (statistics, dates and entities as stored)."""
-    stats = tuple(
-        Statistic(
-            s.surface,
-            (s.start, s.end),
-            s.kind,
-            s.value,
-            Bound(s.bound, s.low, s.high, s.inclusive),
-            s.unit,
-            s.counted,
-        )
-        for s in record.statistics
-    )
+    stats = tuple(s.statistic() for s in record.statistics)
     facets = record.facets or {}
     dates = tuple(
         DateRef(d["surface"], tuple(d["span"]), d.get("start"), d.get("end")) for d in facets.get("dates", [])
@@ -89,7 +79,7 @@ def claim_from_record(record: ClaimRecord) -> Claim:
 def _label(stored: StoredSource, position: int) -> str:
     figure = stored.source.figures[position]
     text = figure.surface or f"{figure.value:g}{' ' + figure.unit if figure.unit else ''}"
-    return text + (f" ({figure.period})" if figure.period else "")
+    return text + (f" ({period_label(figure.period)})" if figure.period else "")
 
 
 def suggest_sources(
@@ -110,7 +100,8 @@ def suggest_sources(
         stored = [library.stored[c.position] for c in candidates]
     suggestions = []
     for rank, (candidate, item) in enumerate(zip(candidates, stored, strict=True), start=1):
-        positions = [i for i, f in enumerate(item.source.figures) if f in candidate.matched_figures]
+        # best-fitting figure first: the "Link #N…" button pre-fills it
+        positions = [item.source.figures.index(f) for f in candidate.matched_figures]
         suggestions.append(
             Suggestion(
                 source_id=item.id,

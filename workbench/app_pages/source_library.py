@@ -3,7 +3,7 @@
 import streamlit as st
 
 from workbench import state
-from workbench.panel import source_forms
+from workbench.panel import figure_edit, source_forms
 
 st.title("Sources")
 state.show_flash()
@@ -18,6 +18,7 @@ MODES = {
     "page": "Import a web page",
     "paste": "Paste text",
 }
+state.show_flash()
 mode = st.radio("How to add", list(MODES), format_func=MODES.get, horizontal=True, key="source.mode")
 if mode == "hand":
     source_forms.render_manual_form()
@@ -43,3 +44,4 @@ st.dataframe(
     column_config={"url": st.column_config.LinkColumn(), "id": st.column_config.NumberColumn(format="%d")},
     key="source.library",
 )
+figure_edit.render_figure_correction()

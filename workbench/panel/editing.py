@@ -9,14 +9,19 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
+from sources.models import MODALITIES
+from sources.observations import period_label
 from workbench import state
 from workbench.records import ClaimRecord
 from workbench.resources import database
 from workbench.storage import claim_edits
 from workbench.storage.claim_edits import BOUND_KINDS
+from workbench.storage.observation_edits import DIRECTIONS, OBSERVATION_FIELDS
 from workbench.url_state import SELECTED_CLAIM
 
-STAT_FIELDS = ("value", "bound", "low", "high", "unit", "counted")
+STAT_FIELDS = ("value", "bound", "low", "high", "unit", "counted", *OBSERVATION_FIELDS)
+DIRECTION_CHOICES = ("", *DIRECTIONS)  # empty: a level, not a change
+MODALITY_CHOICES = ("", *MODALITIES)
 
 
 def _key(claim_id: int, *parts: object) -> str:
@@ -160,10 +165,38 @@ def _render_statistics(claim: ClaimRecord) -> None:
             left.text_input("Low", _text(stat.low), key=_key(claim.id, "stat", stat.id, "low"))
             middle.text_input("High", _text(stat.high), key=_key(claim.id, "stat", stat.id, "high"))
             right.text_input("Counted", _text(stat.counted), key=_key(claim.id, "stat", stat.id, "counted"))
+            _render_observation(claim.id, stat)
             st.form_submit_button(
                 "Save correction", on_click=save_statistic, args=(claim.id, claim.version, stat.id),
                 key=_key(claim.id, "stat", stat.id, "save"),
             )  # fmt: skip
+
+
+def _choice(choices: tuple[str, ...], value: str | None) -> int:
+    return choices.index(value) if value in choices else 0
+
+
+def _render_observation(claim_id: int, stat) -> None:
+    """Direction, modality, period and base of a figure, inside its correction form."""
+    key = lambda field: _key(claim_id, "stat", stat.id, field)  # noqa: E731 - one short key maker
+    left, middle, right = st.columns(3)
+    left.selectbox("Direction", DIRECTION_CHOICES, index=_choice(DIRECTION_CHOICES, stat.direction),
+                   format_func=lambda d: d or "— (a level)", key=key("direction"))  # fmt: skip
+    middle.selectbox("Modality", MODALITY_CHOICES, index=_choice(MODALITY_CHOICES, stat.modality),
+                     format_func=lambda m: m or "—", key=key("modality"))  # fmt: skip
+    right.text_input("Period", _text(period_label(stat.period)), key=key("period"),
+                     help="2024, 2024-03, 2024-Q3, 2021–2024 or 2024-05-01/2025-04-30")  # fmt: skip
+    base = stat.base
+    left.text_input("Base value", _text(base.value if base else None), key=key("base_value"))
+    middle.text_input("Base unit", _text(base.unit if base else None), key=key("base_unit"))
+    since = period_label(base.period) if base and base.period else None
+    right.text_input(
+        "Base period", _text(since), key=key("base_period"), help="Compared with: 2019, 2024-02…"
+    )
+    if stat.period is not None and stat.period.open:
+        st.caption(f"Period “{stat.period.surface}” is open: no publication date resolved it.")
+    if base is not None and base.conflict:
+        st.warning(f"Conflicting bases in the text: {base.surface}. Check which one applies.")
 
 
 def _render_facet(claim: ClaimRecord, facet: str, fields: tuple[str, ...], label: Callable) -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from sources.models import Source
+from sources.observations import period_label
 from workbench import state
 from workbench.errors import WorkbenchError
 from workbench.library import flag_duplicates, library_frame
@@ -201,7 +202,7 @@ def render_preview() -> None:
                 "keep": True,
                 "figure": f.surface or f"{f.value:g}",
                 "kind": f.kind,
-                "period": f.period,
+                "period": period_label(f.period),
                 "measured": f.counted,
             }
             for f in source.figures

@@ -13,6 +13,8 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from claims.describe import describe_statistic
+from workbench.chart_periods import base_point, chart_bounds, chart_value, placed
 from workbench.charts import COMPARE_COLUMNS
 from workbench.errors import NotFoundError
 from workbench.filters import ClaimFilter, claims_query
@@ -27,6 +29,7 @@ from workbench.storage.schema import (
     StatisticRow,
     VerdictRow,
 )
+from workbench.storage.sources_store import reported_figure
 
 FACTOR_UNITS = frozenset({"×", "x"})
 FALSE_RATINGS = frozenset({"False", "Misleading"})
@@ -58,55 +61,60 @@ def _claim_period(facets: dict) -> str:
 
 
 def _family(unit: str | None, kind: str | None) -> str:
-    """What a figure measures in: a multiplier ("factor") or its unit; only one family is compared."""
-    return "factor" if unit in FACTOR_UNITS or kind == "multiplier" else (unit or "")
+    """What a figure measures in: a multiplier ("factor"), a change in its unit, or its unit; only one
+    family is compared (a fall of 12 % is not drawn beside a share of 41 %)."""
+    if unit in FACTOR_UNITS or kind == "multiplier":
+        return "factor"
+    return f"change {unit or ''}".strip() if kind == "change" else (unit or "")
 
 
 def _claim_rows(claim: ClaimRow, article: ArticleRow, *, focus: bool) -> list[dict]:
     rows = []
-    for stat in claim.statistics:
+    for stored in claim.statistics:
+        stat = statistic_record(stored)
         value = stat.value
         if value is None and stat.low is not None and stat.high is not None:
             value = (stat.low + stat.high) / 2
         if value is None or not math.isfinite(value):
             continue
         unit = "×" if stat.kind == "multiplier" else stat.unit
-        rows.append(
-            {
-                "label": f"Claim #{claim.id}",
-                "period": _claim_period(claim.facets),
-                "value": value,
-                "low": stat.low,
-                "high": stat.high,
-                "bound": stat.bound,
-                "role": "this claim" if focus else "other claim",
-                "colour": "this claim" if focus else "other claim",
-                "modality": claim.modality,
-                "unit": unit,
-                "reading": statistic_record(stat).reading,
-                "source": article.outlet or article.title,
-                "date": article.published.isoformat() if article.published else "",
-                "quote": claim.text[:300],
-                "family": _family(unit, stat.kind),
-            }
-        )
+        row = {
+            "label": f"Claim #{claim.id}",
+            **placed(stat.kind, stat.period, stat.base, _claim_period(claim.facets)),
+            "value": chart_value(stat.kind, value, stat.direction),
+            **chart_bounds(stat.kind, stat.low, stat.high, stat.direction),
+            "bound": stat.bound,
+            "role": "this claim" if focus else "other claim",
+            "colour": "this claim" if focus else "other claim",
+            "modality": stat.modality or claim.modality,
+            "unit": unit,
+            "reading": stat.reading,
+            "source": article.outlet or article.title,
+            "date": article.published.isoformat() if article.published else "",
+            "quote": claim.text[:300],
+            "family": _family(unit, stat.kind),
+        }
+        rows += [r for r in (row, base_point(row, stat.kind, stat.base)) if r is not None]
     return rows
 
 
-def _figure_row(figure: FigureRow, source: SourceRow, quote: str | None) -> dict:
+def _figure_rows(figure: FigureRow, source: SourceRow, quote: str | None) -> list[dict]:
+    """A figure's row, and its base's point when the base has a period."""
     unit = "×" if figure.kind == "multiplier" else figure.unit
     reading = f"{figure.value:g}{unit}" if unit in FACTOR_UNITS else f"{figure.value:g} {unit or ''}".strip()
     if figure.bound == "lower":
         reading = f"more than {reading}"
     elif figure.bound == "upper":
         reading = f"less than {reading}"
-    period = figure.period or (str(source.published.year) if source.published else "")
-    return {
+    observation = reported_figure(figure)
+    if figure.kind == "change":  # a change reads with its sign: "−12 %"
+        reading = describe_statistic(observation)
+    fallback = str(source.published.year) if source.published else None
+    row = {
         "label": f"{source.title[:40]} (#{figure.id})",
-        "period": period,
-        "value": figure.value,
-        "low": figure.low,
-        "high": figure.high,
+        **placed(figure.kind, observation.period, observation.base, fallback),
+        "value": chart_value(figure.kind, figure.value, figure.direction),
+        **chart_bounds(figure.kind, figure.low, figure.high, figure.direction),
         "bound": figure.bound,
         "role": "report",
         "colour": source.kind,
@@ -118,6 +126,7 @@ def _figure_row(figure: FigureRow, source: SourceRow, quote: str | None) -> dict
         "quote": (quote or figure.surface or source.excerpt or "")[:300],
         "family": _family(unit, figure.kind),
     }
+    return [r for r in (row, base_point(row, figure.kind, observation.base)) if r is not None]
 
 
 def _frame(rows: list[dict], family: str | None) -> pd.DataFrame:
@@ -152,7 +161,7 @@ def compare_frame(session: Session, claim_id: int) -> tuple[pd.DataFrame, str]:
             if figure.id not in seen_figures:
                 seen_figures.add(figure.id)
                 source = session.get(SourceRow, evidence.source.id)
-                rows.append(_figure_row(session.get(FigureRow, figure.id), source, evidence.quote))
+                rows += _figure_rows(session.get(FigureRow, figure.id), source, evidence.quote)
     return _frame(rows, family), title
 
 
@@ -178,7 +187,7 @@ def _metric_rows(session: Session, metric_id: int, *, exclude_claim: int | None,
             rows += _claim_rows(other, session.get(ArticleRow, other.article_id), focus=False)
     for figure in session.scalars(select(FigureRow).where(FigureRow.metric_id == metric_id)):
         seen_figures.add(figure.id)
-        rows.append(_figure_row(figure, session.get(SourceRow, figure.source_id), None))
+        rows += _figure_rows(figure, session.get(SourceRow, figure.source_id), None)
     return rows
 
 

@@ -17,12 +17,18 @@ from sqlalchemy.orm import Session
 from claims.models import Bound, Statistic
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ChangeRecord
+from workbench.storage.observation_edits import (
+    OBSERVATION_FIELDS,
+    clean_observation,
+    observation_state,
+    shown_value,
+)
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow
 from workbench.storage.versioning import bump_version
 from workbench.validation import clean_text
 
 BOUND_KINDS = ("exact", "lower", "upper", "approximate", "range")
-STATISTIC_FIELDS = ("value", "bound", "low", "high", "unit", "counted")
+STATISTIC_FIELDS = ("value", "bound", "low", "high", "unit", "counted", *OBSERVATION_FIELDS)
 FACET_FIELDS = {"entities": ("name", "kind"), "dates": ("start", "end")}
 TEXT_LIMITS = {"unit": 40, "counted": 200, "name": 200, "kind": 40, "speaker": 200, "assignee": 100}
 NOT_WORTHY = "not check-worthy"
@@ -72,9 +78,24 @@ def _reading(row: StatisticRow) -> dict:
     """The statistic's fields as a plain dict, with a human reading (kept as the engine's reading)."""
     stat = Statistic(
         row.surface, (row.start, row.end), row.kind, row.value,
-        Bound(row.bound, row.low, row.high, row.inclusive), row.unit, row.counted,
+        Bound(row.bound, row.low, row.high, row.inclusive), row.unit, row.counted, row.direction,
     )  # fmt: skip
-    return {**{f: getattr(row, f) for f in STATISTIC_FIELDS}, "reading": stat.describe()}
+    plain = {f: getattr(row, f) for f in STATISTIC_FIELDS if f not in OBSERVATION_FIELDS}
+    return {**plain, **observation_state(row), "reading": stat.describe()}
+
+
+def _observation_changes(row, changes: Mapping[str, object]) -> tuple[dict, dict]:
+    """The observation fields that differ from what is stored (as labels) and the columns they set."""
+    state, changed, columns = observation_state(row), {}, {}
+    for field, value in changes.items():
+        if field not in OBSERVATION_FIELDS:
+            continue
+        set_columns = clean_observation(field, value, row)
+        shown = shown_value(field, value, set_columns)
+        if shown != state[field]:
+            changed[field] = shown
+            columns.update(set_columns)
+    return changed, columns
 
 
 def correct_statistic(
@@ -86,7 +107,8 @@ def correct_statistic(
     reviewer: str,
     expected_version: int,
 ) -> int:
-    """Correct a misread figure (value, bound, low, high, unit, counted); returns the claim's new version.
+    """Correct a misread figure (value, bound, low, high, unit, counted, and its observation: direction,
+    modality, period, base value, unit and period); returns the claim's new version.
 
     The first correction keeps the engine's reading in ``statistics.original``.
     """
@@ -97,21 +119,23 @@ def correct_statistic(
     unknown = set(changes) - set(STATISTIC_FIELDS)
     if unknown:
         raise InputError(f"Cannot correct {', '.join(sorted(unknown))}; only {', '.join(STATISTIC_FIELDS)}.")
-    cleaned = {f: _clean_statistic_field(f, v) for f, v in changes.items()}
+    cleaned = {f: _clean_statistic_field(f, v) for f, v in changes.items() if f not in OBSERVATION_FIELDS}
     changed = {f: v for f, v in cleaned.items() if v != getattr(row, f)}
-    if not changed:
+    observed, columns = _observation_changes(row, changes)
+    if not changed and not observed:
         raise InputError("Nothing to correct: the values are the ones already stored.")
     low, high = changed.get("low", row.low), changed.get("high", row.high)
     if low is not None and high is not None and low > high:
         raise InputError(f"The low bound {low:g} is above the high bound {high:g}.")
     version = bump_version(session, claim_id, expected_version)
-    before = {f: getattr(row, f) for f in changed}
+    state = observation_state(row)
+    before = {**{f: getattr(row, f) for f in changed}, **{f: state[f] for f in observed}}
     if row.original is None:
         row.original = _reading(row)
-    for field, value in changed.items():
+    for field, value in {**changed, **columns}.items():
         setattr(row, field, value)
     row.corrected_by = reviewer
-    log_change(session, claim_id, f"figure “{row.surface[:40]}”", before, changed, reviewer)
+    log_change(session, claim_id, f"figure “{row.surface[:40]}”", before, {**changed, **observed}, reviewer)
     session.flush()
     return version
 

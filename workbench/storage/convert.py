@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from claims.models import Bound, Claim, Statistic
+from sources.observations import period_label
 from workbench.records import (
     ArticleRecord,
     ClaimRecord,
@@ -14,6 +15,7 @@ from workbench.records import (
     StatisticRecord,
     VerdictRecord,
 )
+from workbench.storage.observations import clip, observation_columns, read_base, read_period
 from workbench.storage.schema import (
     ArticleRow,
     ClaimRow,
@@ -23,6 +25,17 @@ from workbench.storage.schema import (
     StatisticRow,
     VerdictRow,
 )
+from workbench.storage.sources_store import reported_figure
+
+
+def observation_values(stat: Statistic) -> dict:
+    """The columns of a statistic's period, base and modality (also written by rescore and corrections)."""
+    return {
+        **observation_columns(stat.period, stat.base),
+        "period_surface": clip(stat.period.surface if stat.period else None, 200),
+        "base_surface": clip(stat.base.surface if stat.base else None, 200),
+        "modality": stat.modality,
+    }
 
 
 def statistic_row(stat: Statistic) -> StatisticRow:
@@ -40,6 +53,7 @@ def statistic_row(stat: Statistic) -> StatisticRow:
         counted=(stat.counted or None) and stat.counted[:200],
         direction=stat.direction,
         vague=stat.vague,
+        **observation_values(stat),
     )
 
 
@@ -75,14 +89,18 @@ def article_record(row: ArticleRow) -> ArticleRecord:
 
 def statistic_record(row: StatisticRow) -> StatisticRecord:
     bound = Bound(row.bound, row.low, row.high, row.inclusive)
-    stat = Statistic(row.surface, (row.start, row.end), row.kind, row.value, bound, row.unit, row.counted)
+    period, base = read_period(row, row.period_surface), read_base(row, row.base_surface)
+    stat = Statistic(row.surface, (row.start, row.end), row.kind, row.value, bound, row.unit, row.counted,
+                     row.direction, period=period, base=base, modality=row.modality)  # fmt: skip
     return StatisticRecord(
         row.id, row.start, row.end, row.surface, row.kind, row.value, row.bound, row.low, row.high,
         row.inclusive, row.unit, row.counted, stat.describe(), row.original, row.corrected_by,
+        row.direction, period, base, row.modality,
     )  # fmt: skip
 
 
 def figure_record(row: FigureRow) -> FigureRecord:
+    observation = reported_figure(row)
     return FigureRecord(
         row.id,
         row.source_id,
@@ -90,9 +108,10 @@ def figure_record(row: FigureRow) -> FigureRecord:
         row.bound,
         row.unit,
         row.measured,
-        row.period,
+        period_label(observation.period) or row.period,
         row.modality,
         row.surface,
+        observation,
     )
 
 

@@ -14,8 +14,10 @@ import pandas as pd
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from claims.models import Bound, Statistic
+from claims.models import Bound, Period, Statistic
+from sources.observations import base_label
 from workbench.filters import ClaimFilter, claims_query
+from workbench.storage.observations import read_base, read_period
 from workbench.storage.schema import (
     ArticleRow,
     ClaimRow,
@@ -40,6 +42,10 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "claim_speaker",
     "claim_speaker_kind",
     "statistics",
+    "statistic_directions",
+    "statistic_periods",
+    "statistic_bases",
+    "statistic_modalities",
     "status",
     "verdict",
     "verdict_state",
@@ -158,7 +164,7 @@ def _chunk_rows(
                 "claim_kind": claim.kind,
                 "claim_modality": claim.modality,
                 **_speaker(claim.facets or {}),
-                "statistics": STATISTICS_SEPARATOR.join(readings.get(claim_id, ())),
+                **_observation_cells(readings.get(claim_id, ())),
                 "status": claim.status,
                 "verdict": verdict.rating if verdict else "",
                 "verdict_state": verdict.state if verdict else "",
@@ -185,17 +191,63 @@ _VERDICT_COLUMNS = (VerdictRow.claim_id, VerdictRow.rating, VerdictRow.state, Ve
 _STATISTIC_COLUMNS = (StatisticRow.claim_id, StatisticRow.surface, StatisticRow.start, StatisticRow.end,
                       StatisticRow.kind, StatisticRow.value, StatisticRow.bound, StatisticRow.low,
                       StatisticRow.high, StatisticRow.inclusive, StatisticRow.unit,
-                      StatisticRow.counted)  # fmt: skip
+                      StatisticRow.counted, StatisticRow.direction, StatisticRow.modality,
+                      StatisticRow.period_surface, StatisticRow.period_start, StatisticRow.period_end,
+                      StatisticRow.period_granularity, StatisticRow.period_open, StatisticRow.base_value,
+                      StatisticRow.base_unit, StatisticRow.base_period_start, StatisticRow.base_period_end,
+                      StatisticRow.base_surface, StatisticRow.base_conflict)  # fmt: skip
 
 
-def _readings(session: Session, chunk: list[int]) -> dict[int, list[str]]:
-    """Each claim's figures as the engine describes them, in text order."""
-    found: dict[int, list[str]] = {}
+def iso_interval(period: Period | None) -> str:
+    """A period as an ISO 8601 interval ("2024-05-01/2025-04-30"); an open one as ``open: <words>``.
+
+    >>> iso_interval(Period("2024-05-01", "2025-04-30")), iso_interval(Period(surface="last year", open=True))
+    ('2024-05-01/2025-04-30', 'open: last year')
+    """
+    if period is None:
+        return ""
+    if period.start:
+        end = period.end or period.start
+        return period.start if end == period.start else f"{period.start}/{end}"
+    return f"open: {period.surface}" if period.surface else "open"
+
+
+def _observation_cells(stats: tuple[Statistic, ...] | list[Statistic]) -> dict[str, str]:
+    """The statistics columns, one entry per figure in text order (empty entries keep positions aligned).
+
+    Readings are signed with an ASCII minus, which spreadsheets read: a fall is "-12 %", never "+12 %".
+    """
+
+    def aligned(cells: list[str]) -> str:
+        return STATISTICS_SEPARATOR.join(cells) if any(cells) else ""
+
+    return {
+        "statistics": STATISTICS_SEPARATOR.join(s.describe().replace("\u2212", "-") for s in stats),
+        "statistic_directions": aligned([s.direction or "" for s in stats]),
+        "statistic_periods": aligned([iso_interval(s.period) for s in stats]),
+        "statistic_bases": aligned([_base_cell(s) for s in stats]),
+        "statistic_modalities": aligned([s.modality or "" for s in stats]),
+    }
+
+
+def _base_cell(stat: Statistic) -> str:
+    if stat.base is None:
+        return ""
+    words = base_label(stat.base) or ""
+    return f"{words} (conflicting: {stat.base.surface})" if stat.base.conflict else words
+
+
+def _readings(session: Session, chunk: list[int]) -> dict[int, list[Statistic]]:
+    """Each claim's figures as stored (direction, period, base, modality included), in text order."""
+    found: dict[int, list[Statistic]] = {}
     query = select(*_STATISTIC_COLUMNS).where(StatisticRow.claim_id.in_(chunk))
     for s in session.execute(query.order_by(StatisticRow.claim_id, StatisticRow.start, StatisticRow.id)):
         bound = Bound(s.bound, s.low, s.high, s.inclusive)
-        stat = Statistic(s.surface, (s.start, s.end), s.kind, s.value, bound, s.unit, s.counted)
-        found.setdefault(s.claim_id, []).append(stat.describe())
+        stat = Statistic(
+            s.surface, (s.start, s.end), s.kind, s.value, bound, s.unit, s.counted, s.direction,
+            period=read_period(s, s.period_surface), base=read_base(s, s.base_surface), modality=s.modality,
+        )  # fmt: skip
+        found.setdefault(s.claim_id, []).append(stat)
     return found
 
 

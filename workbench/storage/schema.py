@@ -105,6 +105,19 @@ class StatisticRow(Base):
     # the engine's reading before a reviewer's correction (None: never corrected)
     original: Mapped[dict | None] = mapped_column(JSON)
     corrected_by: Mapped[str | None] = mapped_column(String(100))
+    # the observation (migration 0005): the period the figure describes, its base, its modality
+    period_surface: Mapped[str | None] = mapped_column(String(200))
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    period_granularity: Mapped[str | None] = mapped_column(String(20))
+    period_open: Mapped[bool] = mapped_column(default=False)
+    base_value: Mapped[float | None] = mapped_column(Float)
+    base_unit: Mapped[str | None] = mapped_column(String(40))
+    base_period_start: Mapped[str | None] = mapped_column(String(10))
+    base_period_end: Mapped[str | None] = mapped_column(String(10))
+    base_surface: Mapped[str | None] = mapped_column(String(200))
+    base_conflict: Mapped[bool] = mapped_column(default=False)
+    modality: Mapped[str | None] = mapped_column(String(20))
 
 
 class SourceRow(Base):
@@ -150,6 +163,19 @@ class FigureRow(Base):
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
     metric_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id", ondelete="SET NULL"), index=True)
+    # the observation (migration 0005): ``period`` and ``base`` above keep their words
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    period_granularity: Mapped[str | None] = mapped_column(String(20))
+    period_open: Mapped[bool] = mapped_column(default=False)
+    base_value: Mapped[float | None] = mapped_column(Float)
+    base_unit: Mapped[str | None] = mapped_column(String(40))
+    base_period_start: Mapped[str | None] = mapped_column(String(10))
+    base_period_end: Mapped[str | None] = mapped_column(String(10))
+    base_conflict: Mapped[bool] = mapped_column(default=False)
+    # the engine's reading before a reviewer's correction (None: never corrected)
+    original: Mapped[dict | None] = mapped_column(JSON)
+    corrected_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class EvidenceRow(Base):

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Bound
 from sources.models import ReportedFigure, Source
+from sources.observations import base_label, period_label
 from workbench.errors import NotFoundError
+from workbench.storage.observations import clip, observation_columns, read_base, read_period
 from workbench.storage.schema import FigureRow, SourceRow
 
 CHUNK = 500  # rows flushed between two progress reports
@@ -60,14 +62,22 @@ def figure_row(figure: ReportedFigure) -> FigureRow | None:
         inclusive=figure.bound.inclusive,
         unit=figure.unit[:40] if figure.unit else None,
         measured=figure.counted[:200] if figure.counted else None,
-        period=figure.period[:40] if figure.period else None,
-        base=figure.base[:40] if figure.base else None,
+        **figure_observation_columns(figure),
         modality=figure.modality,
         kind=figure.kind,
         direction=figure.direction,
         start=start,
         end=end,
     )
+
+
+def figure_observation_columns(figure: ReportedFigure) -> dict:
+    """The period and base of a figure as columns: ``period``/``base`` keep the words (40 characters)."""
+    return {
+        **observation_columns(figure.period, figure.base),
+        "period": clip(period_label(figure.period), 40),
+        "base": clip((figure.base.surface if figure.base else None) or base_label(figure.base), 40),
+    }
 
 
 def source_row(source: Source, *, created_by: str | None, is_example: bool = False) -> SourceRow:
@@ -101,8 +111,9 @@ def reported_figure(row: FigureRow) -> ReportedFigure:
         bound=Bound(row.bound or "exact", low, high, row.inclusive),
         unit=row.unit,
         counted=row.measured,
-        period=row.period,
-        base=row.base,
+        # rows written before their bounds were stored carry only words: read them as labels
+        period=read_period(row, row.period) if row.period_start or row.period_open else row.period,
+        base=read_base(row, row.base) if row.base_value is not None or row.base_period_start else row.base,
         modality=row.modality or "reported",
         direction=row.direction,
         surface=row.surface,
