@@ -99,9 +99,9 @@ def test_bounds_are_open_or_closed() -> None:
 def test_long_input_is_read_whole() -> None:
     # the time it takes against a shorter input is measured by bench/linearity.py
     sentence = "Plus de 250 fabricants ont signé 12 accords pour 1,2 milliard d'euros. "
-    stats = parse_statistics(sentence * 8_000, lang="fr")
-    assert len(stats) == 3 * 8_000
-    assert stats[-1].span == (len(sentence) * 7_999 + 49, len(sentence) * 7_999 + 69)
+    stats = parse_statistics(sentence * 2_000, lang="fr")
+    assert len(stats) == 3 * 2_000
+    assert stats[-1].span == (len(sentence) * 1_999 + 49, len(sentence) * 1_999 + 69)
 
 
 @settings(max_examples=300, deadline=None)

@@ -107,7 +107,7 @@ def test_an_editor_publishing_a_verdict_changed_since_they_opened_it_is_refused(
     _propose(database, claim_id, 2, rating="False", rationale="The list shows fewer.")
     with pytest.raises(StaleClaimError) as refused, database.session() as session:
         publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=editor_opened)
-    assert "ana recorded “False”" in str(refused.value) and "Reload the claim" in str(refused.value)
+    assert "ana recorded “False”" in str(refused.value) and "Nothing was saved" in str(refused.value)
     assert [r.state for r in _rows(database, claim_id)] == ["proposed", "proposed"]
 
 
