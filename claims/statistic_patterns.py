@@ -81,6 +81,9 @@ class StatPatterns:
     month_ends: tuple[str, ...]
     opener_ends: tuple[str, ...]
     gap_ends: tuple[str, ...]  # what the gap between two figures ends with when they may form a range
+    mult_divide: frozenset[str]  # "divided by", "divisé par": the multiplier is the inverse
+    year_before: re.Pattern[str]  # "in 2019": a lone year that is a date, never the low end of a range
+    share_below: re.Pattern[str]  # "nearly one in five": a share just under its value
 
 
 _PHONE = re.compile(
@@ -219,4 +222,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         month_ends=suffixes(t.MONTHS),
         opener_ends=suffixes([*openers, *t.BOUND_ARTICLES]),
         gap_ends=suffixes([*closers, *t.BOUND_ARTICLES, *t.REVERSED_LINKS]),
+        mult_divide=frozenset(w.lower() for w in t.MULTIPLIER_DIVIDE),
+        year_before=re.compile(rf"(?<![\w])(?:{_alt(t.YEAR_BEFORE)}){_SP}+\Z", re.IGNORECASE),
+        share_below=re.compile(rf"(?<![\w])(?:{_alt(t.SHARE_BELOW)})(?:{_SP}+|(?<=['’]))\Z", re.IGNORECASE),
     )

@@ -250,9 +250,17 @@ MULTIPLIER_WORDS = {
     "twice": 2,
     "thrice": 3,
     "halved": 0.5,
+    "halve": 0.5,
+    "cut in half": 0.5,
 }
+# Before a number, these divide: "divided by 3", "cut by a factor of 4" is ×0.25, a fall.
+MULTIPLIER_DIVIDE = ("divided by", "cut by a factor of", "reduced by a factor of")
+# Before a lone year, these make it a date, so it never opens a range ("from 3,000 in 2019 to 6,600").
+YEAR_BEFORE = ("in", "of", "since", "by", "for", "during", "until", "end")
+# Before a share ("nearly one in five"), these put it just under the value: an upper bound.
+SHARE_BELOW = ("nearly", "almost", "just under", "just below", "not quite")
 # "x3", "×6", "multiplied by 3"; "sixfold" / "six-fold" follow a number.
-MULTIPLIER_BEFORE = ("multiplied by", "×", "x", "times")
+MULTIPLIER_BEFORE = ("multiplied by", "×", "x", "times", *MULTIPLIER_DIVIDE)
 MULTIPLIER_AFTER = ("fold", "-fold", " times more", " times as many", " times as much", " times higher")
 CHANGE_UP = (
     "rose",
@@ -445,6 +453,23 @@ COUNTED_STOP = frozenset(
         "year",
         "years",
         "percent",
+        # time words after a count are when, not what is counted ("60,000 units last year")
+        "last",
+        "next",
+        "ago",
+        "earlier",
+        "later",
+        "previously",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "now",
+        "annually",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "quarter",
     ]
 )
 # Endings that mark a verb after the counted noun ("250 makers signed").

@@ -252,8 +252,18 @@ MULTIPLIER_WORDS = {
     "divisé par deux": 0.5,
     "divisée par deux": 0.5,
     "a été divisé par deux": 0.5,
+    "réduit de moitié": 0.5,
+    "réduite de moitié": 0.5,
 }
-MULTIPLIER_BEFORE = ("multiplié par", "multipliée par", "multipliés par", "multipliées par", "×", "x")
+# Avant un nombre, ces mots divisent : "divisé par trois" vaut ×1/3, une baisse.
+MULTIPLIER_DIVIDE = ("divisé par", "divisée par", "divisés par", "divisées par")
+# Avant une année seule, ces mots en font une date, jamais le début d'une fourchette.
+YEAR_BEFORE = ("en", "de", "depuis", "dès", "fin", "début", "mi", "d'ici", "pour", "jusqu'en")
+# Avant une part ("près d'un sur cinq"), ces mots la placent juste en dessous : une borne haute.
+SHARE_BELOW = ("presque", "près de", "près d'", "près d’", "pas loin de", "un peu moins de")
+MULTIPLIER_BEFORE = (
+    "multiplié par", "multipliée par", "multipliés par", "multipliées par", "×", "x", *MULTIPLIER_DIVIDE
+)
 MULTIPLIER_AFTER = (" fois plus", " fois moins", " fois supérieur", " fois")
 CHANGE_UP = (
     "augmenté",
@@ -432,6 +442,19 @@ COUNTED_STOP = frozenset(
         "année",
         "années",
         "pour-cent",
+        # les mots de temps après un nombre disent quand, pas ce qui est compté
+        "dernier",
+        "dernière",
+        "derniers",
+        "dernières",
+        "prochain",
+        "prochaine",
+        "mois",
+        "semaine",
+        "semaines",
+        "trimestre",
+        "hier",
+        "auparavant",
     ]
 )
 COUNTED_STOP_SUFFIXES: tuple[str, ...] = ()
