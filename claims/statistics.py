@@ -129,7 +129,12 @@ def _excluded(
         return True
     if q.kind not in ("number", "ordinal"):
         return False
-    if q.kind == "number" and num.digits and _bare(text, q) and in_name(text, q.start, q.end, num.glued, lang=lang):
+    if (
+        q.kind == "number"
+        and num.digits
+        and _bare(text, q)
+        and in_name(text, q.start, q.end, num.glued, lang=lang)
+    ):
         return True  # "S&P 500", "iPhone 11", "COVID-19", "5G": a name, not a figure
     whole = num.digits and float(q.value).is_integer()
     if (
@@ -240,7 +245,12 @@ def _change(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
 def _fraction(q: Quantity) -> bool:
     """A fraction in words ("a third", "one in five", "la moitié"): a share, or a change in percent."""
     num = q.number
-    return q.kind == "number" and num is not None and (num.kind == "fraction" or not num.digits) and 0 < q.value < 1
+    return (
+        q.kind == "number"
+        and num is not None
+        and (num.kind == "fraction" or not num.digits)
+        and 0 < q.value < 1
+    )
 
 
 def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
@@ -328,7 +338,9 @@ def _multipliers(
             if before and value and before.group().strip().lower() in pats.mult_divide:
                 value = tidy(1 / value)  # "divisé par trois": ×1/3
             bound = exact(value)
-            out.append(_stat(text[start:end], (start, end), "multiplier", value, bound, None, None, _way(value)))
+            out.append(
+                _stat(text[start:end], (start, end), "multiplier", value, bound, None, None, _way(value))
+            )
     return out
 
 

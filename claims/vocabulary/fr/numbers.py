@@ -262,7 +262,13 @@ YEAR_BEFORE = ("en", "de", "depuis", "dès", "fin", "début", "mi", "d'ici", "po
 # Avant une part ("près d'un sur cinq"), ces mots la placent juste en dessous : une borne haute.
 SHARE_BELOW = ("presque", "près de", "près d'", "près d’", "pas loin de", "un peu moins de")
 MULTIPLIER_BEFORE = (
-    "multiplié par", "multipliée par", "multipliés par", "multipliées par", "×", "x", *MULTIPLIER_DIVIDE
+    "multiplié par",
+    "multipliée par",
+    "multipliés par",
+    "multipliées par",
+    "×",
+    "x",
+    *MULTIPLIER_DIVIDE,
 )
 MULTIPLIER_AFTER = (" fois plus", " fois moins", " fois supérieur", " fois")
 CHANGE_UP = (
