@@ -21,8 +21,9 @@ from claims.attribution import find_attribution
 from claims.cue_gates import LowerWords, lower_words
 from claims.entities import find_entities
 from claims.language import detect_language
-from claims.modality import detect_modality
+from claims.modality import detect_modality, estimating
 from claims.models import Attribution, Claim, DateRef, Entity, Statistic, build
+from claims.observations import observe
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
@@ -155,7 +156,7 @@ def split_claims(
         for p in pending
     ]
     return [
-        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject, lowered)
+        _claim(text, clause, start, number, lang, s, d, entities, attribution, subject, lowered, published)
         for (clause, start, number, entities, attribution, subject, lowered), s, d in zip(
             pending, stats, dates, strict=True
         )
@@ -174,12 +175,19 @@ def _claim(
     attribution: Attribution | None,
     subject: str | None,
     lowered: LowerWords | None = None,
+    published: dt.date | None = None,
 ) -> Claim:
     end = start + len(clause)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
     if lowered is None:  # the clause's own words, unless it is its whole sentence
         lowered = lower_words(clause)  # looked up by the modality and worthiness gates
     modality = detect_modality(clause, lang=lang, words=lowered)
+    if modality == "reported" and attribution is not None and estimating(attribution, lang):
+        modality = "estimate"  # "the committee estimated the cost at £3 billion"
+    if stats:
+        stats = observe(
+            text, stats, dates, lang=lang, published=published, modality=modality, start=start, end=end
+        )
     verdict = assess(
         clause,
         lang=lang,

@@ -152,7 +152,9 @@ def stat_patterns(lang: str) -> StatPatterns:
         ),
         change_before=re.compile(
             rf"(?<![\w])(?P<verb>{_alt(ups | downs)})"
-            rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+)\Z",
+            rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+"
+            # "cut emissions by 40%": what changed between the verb and the link
+            rf"|(?:{_SP}+[^\W\d_][\w'’-]*){{1,3}}{_SP}+(?:{_alt(t.CHANGE_OBJECT_LINK)})(?:{_SP}+|(?<=['’])))\Z",
             re.IGNORECASE,
         ),
         change_after=re.compile(rf"{_SP}+(?P<verb>{_alt(ups | downs)})(?![\w])", re.IGNORECASE),

@@ -50,6 +50,15 @@ MODALITY = {
         r"hopes?\s+to",
         r"is\s+looking\s+to",
     ],
+    # after the other families: "estimated to rise" is a forecast, "estimated at" an estimate
+    "estimate": [
+        r"estimated",
+        r"estimates?",
+        r"estimating",
+        r"reckons?",
+        r"reckoned",
+        r"(?:is|are|was|were)\s+(?:believed|thought)\s+to",
+    ],
 }
 
 ATTRIBUTION_PREFIXES = [r"according\s+to", r"as\s+reported\s+by", r"citing", r"in\s+the\s+words\s+of"]

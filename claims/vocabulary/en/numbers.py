@@ -281,6 +281,21 @@ CHANGE_UP = (
     "soared",
     "gain",
     "rebounded",
+    "grow",
+    "grows",
+    "growing",
+    "rises",
+    "increases",
+    "increasing",
+    "climb",
+    "climbs",
+    "jumps",
+    "soar",
+    "higher",
+    "raised",
+    "raise",
+    "boosted",
+    "boost",
 )
 CHANGE_DOWN = (
     "fell",
@@ -304,6 +319,24 @@ CHANGE_DOWN = (
     "slid",
     "dipped",
     "eased",
+    "falls",
+    "falling",
+    "drops",
+    "declines",
+    "declining",
+    "decreases",
+    "cuts",
+    "cutting",
+    "reduce",
+    "reduces",
+    "reducing",
+    "lower",
+    "lowered",
+    "shrink",
+    "shrunk",
+    "sank",
+    "retreated",
+    "contracted",
 )
 # Verbs that say a figure moved without saying which way ("went from 3 to 5").
 CHANGE_NEUTRAL = ("went", "moved", "changed", "gone", "shifted", "climbed", "dropped")
@@ -313,6 +346,8 @@ FROM_WORDS = ("from",)
 TO_WORDS = ("to",)
 REVERSED_LINKS = ("from", "down from", "up from", "compared with", "against")
 CHANGE_LINK = ("by", "of", "")  # "rose by 3 points", "a rise of 5%", "fell 2 points"
+# The link that may follow what changed: "cut emissions by 40%" (at most three words between).
+CHANGE_OBJECT_LINK = ("by",)
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
 POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")
 

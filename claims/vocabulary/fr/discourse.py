@@ -52,6 +52,15 @@ MODALITY = {
         r"projet(?:te|tent)\s+de",
         r"souhait(?:e|ent)",
     ],
+    # après les autres familles : "estimé à" est une estimation
+    "estimate": [
+        r"estim(?:é|ée|és|ées)",
+        r"estim(?:e|ent)",
+        r"estimations?",
+        r"évalu(?:é|ée|és|ées)\s+à",
+        r"évalu(?:e|ent)",
+        r"chiffr(?:é|ée|és|ées)\s+à",
+    ],
 }
 
 # Phrases that introduce the source before the claim ("selon X, ...").

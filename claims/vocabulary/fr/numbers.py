@@ -287,6 +287,20 @@ CHANGE_UP = (
     "augmente",
     "progresse",
     "grimpe",
+    "augmenter",
+    "augmentent",
+    "progresser",
+    "progressent",
+    "grimper",
+    "croître",
+    "crû",
+    "bondir",
+    "flambé",
+    "envolé",
+    "gagne",
+    "gagnent",
+    "relevé",
+    "rebondi",
 )
 CHANGE_DOWN = (
     "diminué",
@@ -311,6 +325,28 @@ CHANGE_DOWN = (
     "régressé",
     "contracté",
     "contraction",
+    "baisser",
+    "baissent",
+    "réduire",
+    "diminuer",
+    "diminuent",
+    "reculer",
+    "reculent",
+    "chuter",
+    "chutent",
+    "réduits",
+    "réduites",
+    "repli",
+    "replié",
+    "dégringolé",
+    "effondré",
+    "glissé",
+    "cédé",
+    "cède",
+    "cèdent",
+    "perd",
+    "perdent",
+    "abaissé",
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")
@@ -318,6 +354,8 @@ FROM_WORDS = ("de", "d'", "d’")
 TO_WORDS = ("à",)
 REVERSED_LINKS = ("contre", "après", "au lieu de")
 CHANGE_LINK = ("de", "d'", "d’", "")
+# Le lien qui peut suivre ce qui varie : "réduire les émissions de 40 %" (trois mots au plus entre).
+CHANGE_OBJECT_LINK = ("de", "d'", "d’")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
 POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
 
