@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from claims.dates_calendar import add_units
+from claims.dates_lexicon import fold
+from claims.dates_lexicon import lexicon as date_lexicon
 from claims.models import Base, DateRef, Period, Statistic
 from claims.numbers import value_of
 from claims.vocabulary import load
@@ -41,12 +43,14 @@ _DURATION_UNITS = {"y": "year", "a": "year", "m": "month", "d": "decade", "w": "
 @dataclass(frozen=True)
 class _Vocab:
     base_date: re.Pattern[str]
+    base_coarse: re.Pattern[str]
     base_openers: tuple[str, ...]
     base_value: re.Pattern[str]
     from_value: re.Pattern[str]
     to_value: re.Pattern[str]
     relative: tuple[tuple[re.Pattern[str], str, int], ...]
     windows: tuple[tuple[re.Pattern[str], int], ...]
+    window_months: tuple[tuple[re.Pattern[str], int], ...]
     duration: re.Pattern[str]
     modality: re.Pattern[str]
     families: tuple[str, ...]
@@ -64,6 +68,7 @@ def _vocab(lang: str) -> _Vocab:
     cues = "|".join(f"(?P<{f}>(?<![\\w])(?:{'|'.join(ps)})(?![\\w]))" for f, ps in t.FIGURE_MODALITY.items())
     return _Vocab(
         base_date=_ending(t.BASE_DATE_BEFORE),
+        base_coarse=_ending(t.BASE_COARSE_BEFORE),
         base_openers=tuple(t.BASE_DATE_OPENERS),
         base_value=_ending(t.BASE_VALUE_BEFORE),
         from_value=_ending(t.FROM_VALUE_BEFORE),
@@ -73,7 +78,11 @@ def _vocab(lang: str) -> _Vocab:
             for p, unit, n in t.BASE_RELATIVE
         ),
         windows=tuple((re.compile(rf"(?<![\w])(?:{p})\s*\Z", re.IGNORECASE), n) for p, n in t.WINDOW_BEFORE),
-        duration=re.compile(rf"(?:{t.DURATION})\Z", re.IGNORECASE),
+        window_months=tuple(
+            (re.compile(rf"(?<![\w])(?:{p})\s+(?P<m>[^\W\d_]+\.?)(?:\s+(?P<y>\d{{4}}))?", re.IGNORECASE), n)
+            for p, n in t.WINDOW_BEFORE
+        ),
+        duration=re.compile(rf"(?<![\w])(?:{t.DURATION})(?![\w])", re.IGNORECASE),
         modality=re.compile(cues, re.IGNORECASE),
         families=families,
     )
@@ -87,6 +96,7 @@ class _Date:
     role: str  # period, since, base, window, duration
     period: Period
     base_period: Period | None = None  # "since 2019", "between 2021 and 2024": where a change starts
+    words_start: int | None = None  # where the words that give the role start ("in the year to")
 
 
 def observe(
@@ -110,6 +120,8 @@ def observe(
     stats = [_level_from_change(s) for s in stats]
     infos = [_date_info(clause, start, d, v, lang, published, modality) for d in dates]
     infos += _base_years(clause, start, end, infos, v)
+    infos += _durations(clause, start, end, infos, v, lang, published, modality)
+    infos += _window_months(clause, start, end, infos, v, lang, published)
     stats = [s for s in stats if not _inside_date(s, infos)]
     if not stats:
         return ()
@@ -128,7 +140,7 @@ def observe(
         ghost = next((j for j, o in owner.items() if o == i), None)
         if ghost is not None:
             g = stats[ghost]
-            base_value, base_unit = g.value, g.unit
+            base_value, base_unit = g.value, g.unit or stat.unit
             surfaces.append(g.surface)
             ghost_period = _first_period(own[ghost])
             if ghost_period is None and ghost in relative:
@@ -185,16 +197,19 @@ def _date_info(
     surface = ref.surface
     period = _period(ref)
     for pattern, months in v.windows:
-        if pattern.search(clause, before_low, start):
+        w = pattern.search(clause, before_low, start)
+        if w is not None:
             if not ref.end:  # "in the three months to September" with no publication date: open
-                return _Date(ref, "window", Period(None, None, "span", ref.surface, True))
-            return _Date(ref, "window", _window(ref, months, published))
-    d = v.duration.match(surface)
+                return _Date(ref, "window", Period(None, None, "span", ref.surface, True), None, w.start())
+            return _Date(ref, "window", _window(ref, months, published), None, w.start())
+    d = v.duration.fullmatch(surface)
     if d is not None:
         return _Date(ref, "duration", _duration(surface, d, lang, published, modality))
     if surface.lower().startswith(v.base_openers) or _ends_with(clause, before_low, start, v.base_openers):
         return _Date(ref, "since", period, _first_unit(ref))
-    if v.base_date.search(clause, before_low, start):
+    if v.base_date.search(clause, before_low, start) or (
+        ref.granularity not in ("day", "week") and v.base_coarse.search(clause, before_low, start)
+    ):
         return _Date(ref, "base", period)
     if ref.start and ref.end and ref.granularity in ("year", "month") and ref.start[:4] != ref.end[:4]:
         # "between 2021 and 2024": a span whose first year is a change's base ("by 2028" starts at
@@ -206,6 +221,27 @@ def _date_info(
     return _Date(ref, "period", period)
 
 
+def _durations(
+    clause: str,
+    lo: int,
+    hi: int,
+    infos: list[_Date],
+    v: _Vocab,
+    lang: str,
+    published: dt.date | None,
+    modality: str,
+) -> list[_Date]:
+    """Lengths of time the dates parser leaves alone ("en trois ans", "in a decade")."""
+    out = []
+    for m in v.duration.finditer(clause, lo, hi):
+        a, b = m.span()
+        if any(i.ref.span[0] < b and a < i.ref.span[1] for i in infos):
+            continue
+        ref = DateRef(m.group(), (a, b), None, None, "span", True)
+        out.append(_Date(ref, "duration", _duration(m.group(), m, lang, published, modality)))
+    return out
+
+
 def _base_years(clause: str, lo: int, hi: int, infos: list[_Date], v: _Vocab) -> list[_Date]:
     """Years after base words that the dates parser leaves alone ("compared with 2019", "on 2022")."""
     out = []
@@ -213,7 +249,9 @@ def _base_years(clause: str, lo: int, hi: int, infos: list[_Date], v: _Vocab) ->
         a, b = m.span()
         if any(i.ref.span[0] <= a < i.ref.span[1] for i in infos):
             continue
-        if v.base_date.search(clause, max(lo, a - _LOOK), a):
+        if v.base_date.search(clause, max(lo, a - _LOOK), a) or v.base_coarse.search(
+            clause, max(lo, a - 8), a
+        ):
             year = m.group()
             ref = DateRef(year, (a, b), f"{year}-01-01", f"{year}-12-31", "year", False)
             out.append(_Date(ref, "base", _period(ref)))
@@ -272,15 +310,47 @@ def _duration(surface: str, m: re.Match[str], lang: str, published: dt.date | No
 
 
 def _inside_date(stat: Statistic, infos: list[_Date]) -> bool:
-    """A length of time inside a period phrase ("the three months to September") is no figure."""
+    """A length of time inside a period phrase ("the three months to September") is no figure, nor
+    a number, rank or fraction of a date ("the first quarter of 2025", "des douze derniers mois")."""
+    a, b = stat.span
+    if stat.kind in ("ordinal", "share", "number", "count") and stat.unit in (None, "%"):
+        return any(_words_start(i) <= a and b <= i.ref.span[1] for i in infos)
     if stat.kind != "measure" or stat.unit not in _TIME_UNITS:
         return False
-    a, b = stat.span
-    return any(
-        (i.ref.span[0] <= a and b <= i.ref.span[1])
-        or (i.role == "window" and b <= i.ref.span[0] and i.ref.span[0] - b < 12)
-        for i in infos
-    )
+    return any((_words_start(i) <= a and b <= i.ref.span[1]) for i in infos)
+
+
+def _words_start(info: _Date) -> int:
+    return info.ref.span[0] if info.words_start is None else info.words_start
+
+
+def _window_months(
+    clause: str, lo: int, hi: int, infos: list[_Date], v: _Vocab, lang: str, published: dt.date | None
+) -> list[_Date]:
+    """ "in the three months to March": a window ending with a month the dates parser left alone (a
+    month name that is also a verb needs such words around it)."""
+    out = []
+    months = date_lexicon(lang).months
+    for pattern, count in v.window_months:
+        for m in pattern.finditer(clause, lo, hi):
+            month = months.get(fold(m.group("m")))
+            a, b = m.span("m")
+            if month is None or any(i.ref.span[0] <= a < i.ref.span[1] for i in infos):
+                continue
+            year = int(m.group("y")) if m.group("y") else None
+            if year is None and published is not None:
+                year = published.year if month <= published.month else published.year - 1
+            end = b if m.group("y") is None else m.end("y")
+            if year is None:
+                ref = DateRef(clause[a:end], (a, end), None, None, "month", True)
+                out.append(
+                    _Date(ref, "window", Period(None, None, "span", ref.surface, True), None, m.start())
+                )
+                continue
+            last = add_units(dt.date(year, month, 1), "month", 1) - dt.timedelta(days=1)
+            ref = DateRef(clause[a:end], (a, end), f"{year}-{month:02d}-01", last.isoformat(), "month", False)
+            out.append(_Date(ref, "window", _window(ref, count, published), None, m.start()))
+    return out
 
 
 def _own_dates(stats: list[Statistic], infos: list[_Date]) -> list[list[_Date]]:
@@ -316,11 +386,13 @@ def _pairs(clause: str, lo: int, stats: list[Statistic], v: _Vocab) -> dict[int,
     owner: dict[int, int] = {}
     for i, stat in enumerate(stats):
         low = max(lo, stat.span[0] - _LOOK)
-        if (
-            i
-            and i - 1 not in owner
-            and v.base_value.search(clause, low, stat.span[0])
-            and _comparable(stats[i - 1], stat)
+        before = i and i - 1 not in owner and _comparable(stats[i - 1], stat)
+        if before and (
+            v.base_value.search(clause, low, stat.span[0])
+            or (  # "rose to 65,000 in April from 61,000 in March"
+                v.from_value.search(clause, low, stat.span[0])
+                and v.to_value.search(clause, max(lo, stats[i - 1].span[0] - _LOOK), stats[i - 1].span[0])
+            )
         ):
             owner[i] = i - 1
             continue
@@ -338,8 +410,8 @@ def _pairs(clause: str, lo: int, stats: list[Statistic], v: _Vocab) -> dict[int,
 
 def _comparable(a: Statistic, b: Statistic) -> bool:
     """Two figures one of which can be the other's base: same unit, both levels (or both changes)."""
-    if a.unit != b.unit or b.kind in ("multiplier", "ordinal") or b.vague:
-        return False
+    if (b.unit is not None and a.unit != b.unit) or b.kind in ("multiplier", "ordinal") or b.vague:
+        return False  # "8 milliards d'euros, contre 5 milliards": a base may leave its unit out
     levels = ("count", "number", "percent", "money", "measure", "share")
     return (a.kind in levels and b.kind in levels) or a.kind == b.kind
 
@@ -419,7 +491,10 @@ def _modality(
         if end <= stat.span[0] or start <= stat.span[0] < end:
             found = family
     mod = found or clause
-    future = period is not None and period.start and published is not None
-    if mod == "reported" and future and dt.date.fromisoformat(period.start) > published:
+    if period is None or published is None:
+        return mod
+    if mod == "reported" and period.start and dt.date.fromisoformat(period.start) > published:
         return "forecast"
+    if not found and mod == "forecast" and period.end and dt.date.fromisoformat(period.end) < published:
+        return "reported"  # "halved again by 2023" in a 2025 article: done, not forecast
     return mod

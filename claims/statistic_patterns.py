@@ -44,6 +44,7 @@ class StatPatterns:
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
     up_words: frozenset[str]
+    down_words: frozenset[str]
     mult_before: re.Pattern[str]
     mult_after: re.Pattern[str]
     mult_after_firsts: str  # the first characters of ``mult_after``'s phrases, lower-cased
@@ -84,6 +85,7 @@ class StatPatterns:
     mult_divide: frozenset[str]  # "divided by", "divisé par": the multiplier is the inverse
     year_before: re.Pattern[str]  # "in 2019": a lone year that is a date, never the low end of a range
     share_below: re.Pattern[str]  # "nearly one in five": a share just under its value
+    to_ends: tuple[str, ...]  # what the text before a level reached ends with ("rose to")
 
 
 _PHONE = re.compile(
@@ -159,6 +161,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         ),
         change_after=re.compile(rf"{_SP}+(?P<verb>{_alt(ups | downs)})(?![\w])", re.IGNORECASE),
         up_words=frozenset(w.lower() for w in ups),
+        down_words=frozenset(w.lower() for w in downs),
         mult_before=re.compile(rf"(?:(?<![\w])(?:{_alt(t.MULTIPLIER_BEFORE)})){_SP}?\Z", re.IGNORECASE),
         mult_after=re.compile(rf"(?:{_alt(t.MULTIPLIER_AFTER)})(?![\w])", re.IGNORECASE),
         mult_after_firsts="".join(sorted({w[0].lower() for w in t.MULTIPLIER_AFTER})),
@@ -199,7 +202,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         reference_before=re.compile(rf"(?<![\w])(?:{_alt(t.REFERENCE_WORDS)}){_SP}*\Z", re.IGNORECASE),
         time_around=re.compile(r"\s?[hH:]\s?\d{2}(?!\d)|\s?(?:h|am|pm|a\.m\.|p\.m\.)(?![\w])"),
         counted=re.compile(
-            rf"{_SP}+(?:(?:de|des|du|of(?:{_SP}+the)?){_SP}+|d['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
+            rf"{_SP}+(?:(?:de(?:{_SP}+la)?|des|du|of(?:{_SP}+the)?){_SP}+|d['’]|de{_SP}+l['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
         ),
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
@@ -226,5 +229,10 @@ def stat_patterns(lang: str) -> StatPatterns:
         gap_ends=suffixes([*closers, *t.BOUND_ARTICLES, *t.REVERSED_LINKS]),
         mult_divide=frozenset(w.lower() for w in t.MULTIPLIER_DIVIDE),
         year_before=re.compile(rf"(?<![\w])(?:{_alt(t.YEAR_BEFORE)}){_SP}+\Z", re.IGNORECASE),
-        share_below=re.compile(rf"(?<![\w])(?:{_alt(t.SHARE_BELOW)})(?:{_SP}+|(?<=['’]))\Z", re.IGNORECASE),
+        to_ends=suffixes(t.TO_WORDS),
+        share_below=re.compile(
+            rf"(?<![\w])(?:{_alt(t.SHARE_BELOW)})(?:{_SP}+|(?<=['’]))"
+            rf"(?:(?:{_alt(t.BOUND_ARTICLES)}){_SP}+|{_alt(ELIDED_ARTICLES)})?\Z",
+            re.IGNORECASE,
+        ),
     )

@@ -190,7 +190,10 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
         return stat
     value = tidy(top / stat.value * 100)
     span = (m.start(), stat.span[1])
-    return _stat(text[span[0] : span[1]], span, "share", value, exact(value), "%", m.group("noun"), None)
+    bound = exact(value)
+    if pats.share_below.search(text, max(0, m.start() - 24), m.start()):  # "près d'un Français sur cinq"
+        bound = Bound("upper", tidy(value * (1 - pats.tolerance)), value, False)
+    return _stat(text[span[0] : span[1]], span, "share", value, bound, "%", m.group("noun"), None)
 
 
 def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
@@ -226,20 +229,41 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
 
 def _change(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
-    if item.kind == "change" or (
-        item.q.kind not in ("percent", "percentage_points", "money", "measure") and not _fraction(item.q)
+    if item.kind == "change":
+        return
+    count = item.q.kind == "number" and not item.year and not _fraction(item.q)
+    if item.q.kind not in ("percent", "percentage_points", "money", "measure") and not (
+        count or _fraction(item.q)
     ):
         return
     low = max(0, item.start - _WINDOW)
     m = None
     if cue.ends(low, item.start, pats.change_ends):
         m = pats.change_before.search(text, low, item.start)
+        if m is not None and count and not m.group()[len(m.group("verb")) :].strip():
+            m = None  # a bare number is a change only with its link: "fell by 20,000", not "lost 30 men"
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
+            _reached(text, item, pats, cue)
             return
     item.direction = "up" if m.group("verb").lower() in pats.up_words else "down"
     item.kind = "change"
+
+
+def _reached(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
+    """ "rose to 65,000", "a reculé à 7,4 %": a level reached, with the verb's direction."""
+    low = max(0, item.start - _WINDOW)
+    if not cue.ends(low, item.start, pats.to_ends):
+        return
+    m = pats.change_to.search(text, low, item.start)
+    if m is None:
+        return
+    verb = m.group("verb").lower()
+    if verb in pats.up_words:
+        item.direction = "up"
+    elif verb in pats.down_words:
+        item.direction = "down"
 
 
 def _fraction(q: Quantity) -> bool:
@@ -258,7 +282,7 @@ def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
     end = item.after_end or item.end
     counted = None
     kind = item.kind
-    if _fraction(q) and item.bound.kind in ("exact", "approximate"):
+    if _fraction(q):
         return _share(text, item, end, pats)
     if q.kind == "number":
         counted = _counted(text, end, pats)
@@ -277,7 +301,15 @@ def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
     if item.kind == "change":
         return _stat(text[span[0] : end], span, "change", value, exact(value), "%", None, item.direction)
     bound = exact(value)
-    if item.bound.kind == "approximate":
+    if item.bound.kind in ("lower", "upper"):  # "un peu moins de la moitié": under 50 %
+        low, high = item.bound.low, item.bound.high
+        bound = Bound(
+            item.bound.kind,
+            None if low is None else round(low * 100, 1),
+            None if high is None else round(high * 100, 1),
+            item.bound.inclusive,
+        )
+    elif item.bound.kind == "approximate":
         below = pats.share_below.search(text, item.start, item.q.start)
         spread = value * pats.tolerance
         if below is not None:

@@ -505,6 +505,9 @@ COUNTED_STOP = frozenset(
         "week",
         "weeks",
         "quarter",
+        "compared",
+        "against",
+        "versus",
     ]
 )
 # Endings that mark a verb after the counted noun ("250 makers signed").

@@ -11,9 +11,11 @@ BASE_DATE_BEFORE = (
     r"versus",
     r"vs\.?",
     r"than\s+(?:in|at)",
-    r"(?:increase|rise|gain|jump|fall|drop|decline|decrease|cut|up|down|higher|lower)\s+on",
     r"on\s+(?:the\s+)?(?:same\s+(?:period|month|quarter)\s+(?:of|in)|levels?\s+(?:of|in))",
 )
+# Before a year, month or quarter (not a day: "rose 2% on Friday"), these make it a base: "up 7% on
+# last year", "a 38% increase on 2022".
+BASE_COARSE_BEFORE = (r"on",)
 # A date surface opening with these words is a base ("Since 2019"): its start is the base period.
 BASE_DATE_OPENERS = ("since",)
 # Before a figure: that figure is the base of the figure before it ("£150m, up from £60m").
@@ -36,6 +38,8 @@ BASE_RELATIVE = (
     (r"year[\s-]+on[\s-]+year", "year", -1),
     (r"(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)", "year", -1),
     (r"(?:a|one)\s+month\s+(?:earlier|before|ago)", "month", -1),
+    (r"(?:a|one)\s+week\s+(?:earlier|before|ago)", "week", -1),
+    (r"(?:the\s+)?previous\s+week", "week", -1),
     (r"(?:the\s+)?previous\s+month", "month", -1),
     (r"month[\s-]+on[\s-]+month", "month", -1),
     (r"(?:the\s+)?previous\s+quarter", "quarter", -1),
@@ -87,7 +91,9 @@ FIGURE_MODALITY = {
         r"aims?\s+to",
         r"aiming\s+to",
         r"targets?",
-        r"goal\s+of",
+        r"goal",
+        r"pledged?",
+        r"promised?",
         r"plans?\s+to",
         r"pledged?\s+to",
         r"wants?\s+to",

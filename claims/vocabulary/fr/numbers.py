@@ -253,6 +253,15 @@ MULTIPLIER_WORDS = {
     "divisée par deux": 0.5,
     "a été divisé par deux": 0.5,
     "réduit de moitié": 0.5,
+    "doubler": 2,
+    "tripler": 3,
+    "quadrupler": 4,
+    "doublera": 2,
+    "triplera": 3,
+    "doubleront": 2,
+    "tripleront": 3,
+    "doublent": 2,
+    "triplent": 3,
     "réduite de moitié": 0.5,
 }
 # Avant un nombre, ces mots divisent : "divisé par trois" vaut ×1/3, une baisse.
@@ -301,6 +310,11 @@ CHANGE_UP = (
     "gagnent",
     "relevé",
     "rebondi",
+    "augmentera",
+    "augmenteront",
+    "progressera",
+    "progresseront",
+    "grimpera",
 )
 CHANGE_DOWN = (
     "diminué",
@@ -347,6 +361,12 @@ CHANGE_DOWN = (
     "perd",
     "perdent",
     "abaissé",
+    "baissera",
+    "baisseront",
+    "reculera",
+    "reculeront",
+    "diminuera",
+    "diminueront",
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")

@@ -13,6 +13,7 @@ BASE_DATE_BEFORE = (
     r"rapport\s+à",
     r"sur\s+un\s+an\s+par\s+rapport\s+à",
 )
+BASE_COARSE_BEFORE = (r"sur",)  # "en hausse de 5 % sur 2023" (pas "sur le mois")
 BASE_DATE_OPENERS = ("depuis",)
 BASE_VALUE_BEFORE = (
     r"contre",
@@ -30,6 +31,7 @@ BASE_RELATIVE = (
     (r"en\s+glissement\s+annuel", "year", -1),
     (r"(?:la\s+)?même\s+période\s+de\s+l['’]\s*(?:an|année)\s+(?:dernier|dernière|précédente)", "year", -1),
     (r"(?:un|1)\s+mois\s+(?:plus\s+tôt|auparavant|avant)", "month", -1),
+    (r"(?:une|1)\s+semaine\s+(?:plus\s+tôt|auparavant|avant)", "week", -1),
     (r"le\s+mois\s+précédent", "month", -1),
     (r"sur\s+un\s+mois", "month", -1),
     (r"le\s+trimestre\s+précédent", "quarter", -1),
@@ -80,6 +82,8 @@ FIGURE_MODALITY = {
         r"vis(?:e|ent)\s+(?:à|un|une)",
         r"objectif(?:\s+(?:de|d['’]))?",
         r"cible",
+        r"promis(?:e|es)?",
+        r"s['’]\s*engagen?t?\s+à",
         r"ambitionn(?:e|ent)",
         r"s['’]\s*engage\s+à",
         r"veu(?:t|lent)",
