@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from claims.dates_calendar import add_units
@@ -51,6 +51,10 @@ class _Vocab:
     relative: tuple[tuple[re.Pattern[str], str, int], ...]
     windows: tuple[tuple[re.Pattern[str], int], ...]
     window_months: tuple[tuple[re.Pattern[str], int], ...]
+    # words one of which a window, a relative base or a duration needs: most clauses have none
+    window_keys: tuple[str, ...]
+    relative_keys: tuple[str, ...]
+    duration_keys: tuple[str, ...]
     duration: re.Pattern[str]
     modality: re.Pattern[str]
     families: tuple[str, ...]
@@ -65,7 +69,7 @@ def _ending(patterns: object) -> re.Pattern[str]:
 def _vocab(lang: str) -> _Vocab:
     t = load(lang, "observations")
     families = tuple(t.FIGURE_MODALITY)
-    cues = "|".join(f"(?P<{f}>(?<![\\w])(?:{'|'.join(ps)})(?![\\w]))" for f, ps in t.FIGURE_MODALITY.items())
+    cues = "|".join(f"(?P<{f}>{'|'.join(ps)})" for f, ps in t.FIGURE_MODALITY.items())
     return _Vocab(
         base_date=_ending(t.BASE_DATE_BEFORE),
         base_coarse=_ending(t.BASE_COARSE_BEFORE),
@@ -78,12 +82,15 @@ def _vocab(lang: str) -> _Vocab:
             for p, unit, n in t.BASE_RELATIVE
         ),
         windows=tuple((re.compile(rf"(?<![\w])(?:{p})\s*\Z", re.IGNORECASE), n) for p, n in t.WINDOW_BEFORE),
+        window_keys=tuple(t.WINDOW_KEYS),
+        relative_keys=tuple(t.RELATIVE_KEYS),
+        duration_keys=tuple(t.DURATION_KEYS),
         window_months=tuple(
             (re.compile(rf"(?<![\w])(?:{p})\s+(?P<m>[^\W\d_]+\.?)(?:\s+(?P<y>\d{{4}}))?", re.IGNORECASE), n)
             for p, n in t.WINDOW_BEFORE
         ),
         duration=re.compile(rf"(?<![\w])(?:{t.DURATION})(?![\w])", re.IGNORECASE),
-        modality=re.compile(cues, re.IGNORECASE),
+        modality=re.compile(rf"(?<![\w])(?:{cues})(?![\w])", re.IGNORECASE),
         families=families,
     )
 
@@ -118,19 +125,30 @@ def observe(
     v = _vocab(lang)
     end = len(clause) if end is None else end
     stats = [_level_from_change(s) for s in stats]
-    infos = [_date_info(clause, start, d, v, lang, published, modality) for d in dates]
+    low = clause[start:end].lower()
+    windows = any(k in low for k in v.window_keys)
+    infos = [_date_info(clause, start, d, v, lang, published, modality, windows) for d in dates]
     infos += _base_years(clause, start, end, infos, v)
-    infos += _durations(clause, start, end, infos, v, lang, published, modality)
-    infos += _window_months(clause, start, end, infos, v, lang, published)
+    if any(k in low for k in v.duration_keys):
+        infos += _durations(clause, start, end, infos, v, lang, published, modality)
+    if windows:
+        infos += _window_months(clause, start, end, infos, v, lang, published)
     stats = [s for s in stats if not _inside_date(s, infos)]
     if not stats:
         return ()
-    relative, said = _relative(clause, start, end, stats, v)
+    relative, said = (
+        _relative(clause, start, end, stats, v) if any(k in low for k in v.relative_keys) else ({}, [])
+    )
     # "un an plus tôt" is a base, not a date of its own
     infos = [i for i in infos if not any(a < i.ref.span[1] and i.ref.span[0] < b for a, b in said)]
     own = _own_dates(stats, infos)
     owner = _pairs(clause, start, stats, v)  # base figure index -> the index of the figure it is the base of
-    cues = [(m.start(), m.end(), m.lastgroup) for m in v.modality.finditer(clause, start, end)]
+    # a reported clause has no forecast, target or estimate word: its figures need no search for one
+    cues = (
+        []
+        if modality == "reported"
+        else [(m.start(), m.end(), m.lastgroup) for m in v.modality.finditer(clause, start, end)]
+    )
     out: list[Statistic] = []
     for i, stat in enumerate(stats):
         if i in owner:
@@ -165,8 +183,15 @@ def observe(
         ):
             direction = "up" if stat.value > base_value else "down" if stat.value < base_value else None
         mod = _modality(stat, cues, modality, period, published)
-        out.append(replace(stat, period=period, base=base, direction=direction, modality=mod))
+        out.append(_copy(stat, period=period, base=base, direction=direction, modality=mod))
     return tuple(out)
+
+
+def _copy(record, **changes):  # type: ignore[no-untyped-def]
+    """``dataclasses.replace`` without re-running the frozen ``__init__`` (once per figure)."""
+    out = object.__new__(type(record))
+    out.__dict__.update(record.__dict__, **changes)
+    return out
 
 
 def _level_from_change(stat: Statistic) -> Statistic:
@@ -186,17 +211,24 @@ def _level_from_change(stat: Statistic) -> Statistic:
         kind = "count" if stat.counted else "number"
     bound = type(b)("exact", after, after, True)
     base = Base(before, unit, None, None, False)
-    return replace(stat, kind=kind, value=after, unit=unit, bound=bound, base=base)
+    return _copy(stat, kind=kind, value=after, unit=unit, bound=bound, base=base)
 
 
 def _date_info(
-    clause: str, lo: int, ref: DateRef, v: _Vocab, lang: str, published: dt.date | None, modality: str
+    clause: str,
+    lo: int,
+    ref: DateRef,
+    v: _Vocab,
+    lang: str,
+    published: dt.date | None,
+    modality: str,
+    windows: bool = True,
 ) -> _Date:
     start = ref.span[0]
     before_low = max(lo, start - _LOOK)
     surface = ref.surface
     period = _period(ref)
-    for pattern, months in v.windows:
+    for pattern, months in v.windows if windows else ():
         w = pattern.search(clause, before_low, start)
         if w is not None:
             if not ref.end:  # "in the three months to September" with no publication date: open
@@ -217,7 +249,7 @@ def _date_info(
         first = (
             None if ref.relative or (published and ref.start == published.isoformat()) else _first_unit(ref)
         )
-        return _Date(ref, "period", replace(period, granularity="span"), first)
+        return _Date(ref, "period", _copy(period, granularity="span"), first)
     return _Date(ref, "period", period)
 
 
@@ -448,7 +480,7 @@ def _period_and_base(
                 surfaces.append(info.ref.surface)
         elif info.role == "since":
             if period is None:
-                period = replace(info.period, granularity="span")
+                period = _copy(info.period, granularity="span")
             conflict = conflict or _disagree(base_period, info.base_period)
             base_period = base_period or info.base_period
             surfaces.append(info.ref.surface)

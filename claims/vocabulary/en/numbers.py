@@ -377,6 +377,19 @@ MONTHS = (
     "oct",
     "nov",
     "dec",
+    # abbreviations written with their dot ("Nov. 8")
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 )
 REFERENCE_WORDS = (
     "article",

@@ -31,6 +31,21 @@ BASE_VALUE_BEFORE = (
 FROM_VALUE_BEFORE = (r"from",)
 # Before the second figure of "from X to Y": the level reached.
 TO_VALUE_BEFORE = (r"to", r"to\s+reach", r"reaching")
+# Words one of which each pattern below needs, lower-cased: clauses without any skip the patterns.
+RELATIVE_KEYS = (
+    "earlier",
+    "before",
+    "ago",
+    "previous",
+    "prior",
+    "on year",
+    "on-year",
+    "on month",
+    "on-month",
+    "same",
+)
+WINDOW_KEYS = ("months", "year", "quarter")
+DURATION_KEYS = ("year", "month", "decade", "week")
 # A base said without a date, shifting the figure's own period: (pattern, unit, count).
 BASE_RELATIVE = (
     (r"(?:a|one)\s+year\s+(?:earlier|before|ago|previously)", "year", -1),

@@ -519,6 +519,11 @@ COUNTED_STOP = frozenset(
         "trimestre",
         "hier",
         "auparavant",
+        "l'an",
+        "l’an",
+        "l'année",
+        "l’année",
+        "cette",
     ]
 )
 COUNTED_STOP_SUFFIXES: tuple[str, ...] = ()

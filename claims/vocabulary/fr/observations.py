@@ -24,6 +24,9 @@ BASE_VALUE_BEFORE = (
 )
 FROM_VALUE_BEFORE = (r"de", r"d['’]")
 TO_VALUE_BEFORE = (r"à", r"pour\s+atteindre", r"atteignant")
+RELATIVE_KEYS = ("tôt", "auparavant", "avant", "précédent", "sur un", "glissement", "même période")
+WINDOW_KEYS = ("mois", "an")
+DURATION_KEYS = ("an", "mois", "décenn", "semaine")
 BASE_RELATIVE = (
     (r"(?:un|1)\s+an\s+(?:plus\s+tôt|auparavant|avant)", "year", -1),
     (r"l['’]\s*année\s+(?:précédente|d['’]\s*avant)", "year", -1),
