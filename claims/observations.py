@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -149,13 +150,14 @@ def observe(
         if modality == "reported"
         else [(m.start(), m.end(), m.lastgroup) for m in v.modality.finditer(clause, start, end)]
     )
+    ghosts = {o: j for j, o in owner.items()}  # figure index -> the index of its base figure
     out: list[Statistic] = []
     for i, stat in enumerate(stats):
         if i in owner:
             continue
         period, base_period, surfaces, conflict = _period_and_base(i, stats, own, infos)
         base_value = base_unit = None
-        ghost = next((j for j, o in owner.items() if o == i), None)
+        ghost = ghosts.get(i)
         if ghost is not None:
             g = stats[ghost]
             base_value, base_unit = g.value, g.unit or stat.unit
@@ -390,25 +392,21 @@ def _own_dates(stats: list[Statistic], infos: list[_Date]) -> list[list[_Date]]:
     figure and, failing those, the nearest date serve the figures left without one."""
     own: list[list[_Date]] = [[] for _ in stats]
     leading: list[_Date] = []
+    ends = [s.span[1] for s in stats]  # in order: figures do not overlap
     for info in infos:
-        start = info.ref.span[0]
-        index = None
-        for i, stat in enumerate(stats):
-            nxt = stats[i + 1].span[0] if i + 1 < len(stats) else 10**9
-            if stat.span[1] <= start < nxt:
-                index = i
-                break
-        if index is None:
+        index = bisect_right(ends, info.ref.span[0]) - 1  # the last figure ending before the date
+        if index < 0:
             leading.append(info)
         else:
             own[index].append(info)
-    for i in range(len(stats)):
-        if not any(d.role in ("period", "window", "duration", "since") for d in own[i]):
-            frame = [d for d in leading if d.role != "base"]
-            if not frame:  # "sales rose 5% and profits 3% in 2024": the date of the next figure
-                later = [d for j in range(i + 1, len(stats)) for d in own[j] if d.role != "base"]
-                frame = later[:1]
-            own[i] = own[i] + frame
+    frame = [d for d in leading if d.role != "base"]
+    later: list[_Date] = []  # "sales rose 5% and profits 3% in 2024": the date of a later figure
+    for i in range(len(stats) - 1, -1, -1):
+        mine = own[i]
+        if not any(d.role in ("period", "window", "duration", "since") for d in mine):
+            own[i] = mine + (frame or later[:1])
+        nxt = [d for d in mine if d.role != "base"]
+        later = nxt or later
     return own
 
 
@@ -457,8 +455,7 @@ def _relative(
     said: list[tuple[int, int]] = []
     for pattern, unit, count in v.relative:
         for m in pattern.finditer(clause, lo, hi):
-            before = [i for i, s in enumerate(stats) if s.span[1] <= m.start()]
-            index = before[-1] if before else 0
+            index = max(0, bisect_right([s.span[1] for s in stats], m.start()) - 1)
             out.setdefault(index, (unit, count, m.group()))
             said.append(m.span())
     return out, said

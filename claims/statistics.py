@@ -296,7 +296,7 @@ def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
 def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
     """ "one in five" is a share of 20 %, "dropped by a third" a fall of 33.3 %; "nearly one in five"
     sits just under 20 % (an upper bound, within the approximate tolerance)."""
-    value = round(item.q.value * 100, 1)  # "a third": 33.3 %, as the words are read
+    value = tidy(item.q.value * 100)  # "a third": 33.33... %
     span = (item.start, end)
     if item.kind == "change":
         return _stat(text[span[0] : end], span, "change", value, exact(value), "%", None, item.direction)
@@ -305,8 +305,8 @@ def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
         low, high = item.bound.low, item.bound.high
         bound = Bound(
             item.bound.kind,
-            None if low is None else round(low * 100, 1),
-            None if high is None else round(high * 100, 1),
+            None if low is None else tidy(low * 100),
+            None if high is None else tidy(high * 100),
             item.bound.inclusive,
         )
     elif item.bound.kind == "approximate":

@@ -46,6 +46,8 @@ MODALITY = {
         r"seeking\s+to",
         r"wants?\s+to",
         r"pledged?\s+to",
+        r"pledged",
+        r"promised",
         r"commit(?:s|ted)?\s+to",
         r"hopes?\s+to",
         r"is\s+looking\s+to",

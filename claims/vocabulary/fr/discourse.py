@@ -39,6 +39,7 @@ MODALITY = {
         r"vont\s+\w+er",
     ],
     "target": [
+        r"promis(?:e|es)?",
         r"vis(?:e|ent)\s+à",
         r"objectif",
         r"cible",

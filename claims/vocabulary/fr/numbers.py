@@ -267,7 +267,7 @@ MULTIPLIER_WORDS = {
 # Avant un nombre, ces mots divisent : "divisé par trois" vaut ×1/3, une baisse.
 MULTIPLIER_DIVIDE = ("divisé par", "divisée par", "divisés par", "divisées par")
 # Avant une année seule, ces mots en font une date, jamais le début d'une fourchette.
-YEAR_BEFORE = ("en", "de", "depuis", "dès", "fin", "début", "mi", "d'ici", "pour", "jusqu'en")
+YEAR_BEFORE = ("en", "depuis", "dès", "fin", "début", "mi", "d'ici", "pour", "jusqu'en")
 # Avant une part ("près d'un sur cinq"), ces mots la placent juste en dessous : une borne haute.
 SHARE_BELOW = ("presque", "près de", "près d'", "près d’", "pas loin de", "un peu moins de")
 MULTIPLIER_BEFORE = (
@@ -367,6 +367,8 @@ CHANGE_DOWN = (
     "reculeront",
     "diminuera",
     "diminueront",
+    "contractée",
+    "contractés",
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")
