@@ -214,3 +214,16 @@ def _claim(
         modality=modality,
         subject=subject,
     )
+
+
+def read_observations(
+    text: str, *, lang: str | None = None, published: dt.date | str | None = None
+) -> list[Statistic]:
+    """Every figure of ``text`` as a complete observation (period, base, direction, modality), spans
+    indexing ``text``: what a source's figures are read with, the same reading as an article's claims.
+
+    >>> [(s.value, s.base.value, s.period.start) for s in read_observations(
+    ...     "The town grew from 3,000 in 2019 to 6,600 in 2024.", lang="en")]
+    [(6600.0, 3000.0, '2024-01-01')]
+    """
+    return [stat for claim in split_claims(text, lang=lang, published=published) for stat in claim.statistics]

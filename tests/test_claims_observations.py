@@ -257,3 +257,27 @@ def test_development_set_fields_stay_above_floors(lang: str) -> None:
     result = score(rows, found)
     low = {field: round(result[field], 3) for field, floor in FLOORS[lang].items() if result[field] < floor}
     assert not low, low
+
+
+def test_read_observations_reads_a_source_like_an_article() -> None:
+    from claims import read_observations
+
+    (stat,) = read_observations("The town grew from 3,000 in 2019 to 6,600 in 2024.", lang="en")
+    assert (stat.value, stat.base.value, stat.base.period.start, stat.period.end) == (
+        6600,
+        3000,
+        "2019-01-01",
+        "2024-12-31",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Unemployment rose from 7% to 41%.", "from 7 % to 41 % (+34 pp)"),
+        ("Nearly one in five new homes were empty.", "just under 1 new homes in 5"),
+        ("A third of voters stayed at home.", "1 voters in 3"),
+    ],
+)
+def test_readings_of_observations(text: str, reading: str) -> None:
+    assert _one(text).describe() == reading
