@@ -178,10 +178,10 @@ BOUNDS = {
     "roughly": ("approximate", True),
     "some": ("approximate", True),
     "close to": ("approximate", True),
-    "an estimated": ("approximate", True),
     "circa": ("approximate", True),
     "approx.": ("approximate", True),
     "~": ("approximate", True),
+    # "an estimated 3,000" is not a hedge but an estimate: a modality (claims.observations), not a bound
     "equal to": ("exact", True),
     ">": ("lower", False),
     "<": ("upper", False),
