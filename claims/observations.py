@@ -38,6 +38,7 @@ from claims.vocabulary import load
 
 _LOOK = 40  # characters looked at before a figure or a date for the words that qualify it
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "quarter", "h", "min", "s"})
+_ONE = frozenset({"a", "an", "one", "un", "une"})  # "in a decade", "en un an"
 _DURATION_UNITS = {"y": "year", "a": "year", "m": "month", "d": "decade", "w": "week", "s": "week"}
 
 
@@ -237,8 +238,9 @@ def _date_info(
                 return _Date(ref, "window", Period(None, None, "span", ref.surface, True), None, w.start())
             return _Date(ref, "window", _window(ref, months, published), None, w.start())
     d = v.duration.fullmatch(surface)
-    if d is not None:
-        return _Date(ref, "duration", _duration(surface, d, lang, published, modality))
+    length = _duration(surface, d, lang, published, modality) if d is not None else None
+    if length is not None:
+        return _Date(ref, "duration", length)
     if surface.lower().startswith(v.base_openers) or _ends_with(clause, before_low, start, v.base_openers):
         return _Date(ref, "since", period, _first_unit(ref))
     if v.base_date.search(clause, before_low, start) or (
@@ -271,8 +273,10 @@ def _durations(
         a, b = m.span()
         if any(i.ref.span[0] < b and a < i.ref.span[1] for i in infos):
             continue
-        ref = DateRef(m.group(), (a, b), None, None, "span", True)
-        out.append(_Date(ref, "duration", _duration(m.group(), m, lang, published, modality)))
+        length = _duration(m.group(), m, lang, published, modality)
+        if length is not None:
+            ref = DateRef(m.group(), (a, b), None, None, "span", True)
+            out.append(_Date(ref, "duration", length))
     return out
 
 
@@ -327,13 +331,20 @@ def _window(ref: DateRef, months: int, published: dt.date | None) -> Period:
     return Period(first.isoformat(), end.isoformat(), "span", ref.surface)
 
 
-def _duration(surface: str, m: re.Match[str], lang: str, published: dt.date | None, modality: str) -> Period:
-    """ "in three years": a length of time ending at publication (from it, for a forecast)."""
+def _duration(
+    surface: str, m: re.Match[str], lang: str, published: dt.date | None, modality: str
+) -> Period | None:
+    """ "in three years": a length of time ending at publication (from it, for a forecast); None when
+    the words before the unit are no number ("in recent years")."""
     raw = m.group("n")
     try:
         count = int(raw) if raw.isdigit() else int(value_of(raw, lang=lang))
     except ValueError:
+        if raw.lower() not in _ONE:
+            return None
         count = 1  # "in a decade", "en un an"
+    if not 0 < count < 1000:
+        return None
     unit = m.group("unit").lower()
     unit = "decade" if unit.startswith(("decade", "décenn")) else _DURATION_UNITS.get(unit[0], "year")
     if published is None:

@@ -9,6 +9,7 @@ indexes the whole input text.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -184,10 +185,12 @@ def _claim(
     modality = detect_modality(clause, lang=lang, words=lowered)
     if modality == "reported" and attribution is not None and estimating(attribution, lang):
         modality = "estimate"  # "the committee estimated the cost at £3 billion"
+    # split_claims never raises: a clause whose observation fails keeps its figures as read
     if stats:
-        stats = observe(
-            text, stats, dates, lang=lang, published=published, modality=modality, start=start, end=end
-        )
+        with contextlib.suppress(Exception):
+            stats = observe(
+                text, stats, dates, lang=lang, published=published, modality=modality, start=start, end=end
+            )
     verdict = assess(
         clause,
         lang=lang,
