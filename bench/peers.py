@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from claims.models import Bound
 from claims.numbers import find_numbers, value_of, words_to_digits
 from claims.quantities import find_quantities, find_unit_mentions
 from claims.relative_ordinals import find_relative_ordinals
@@ -139,6 +140,13 @@ def ours_ranges(text: str, lang: str) -> list[Pred]:
         b = s.bound
         if s.kind in ("multiplier", "change") or s.vague or (s.kind == "ordinal" and b.kind == "exact"):
             continue
+        if s.kind == "share":  # a share is read in percent ("a half" is 50 %); the suite wants the number
+            b = Bound(
+                b.kind,
+                None if b.low is None else b.low / 100,
+                None if b.high is None else b.high / 100,
+                b.inclusive,
+            )
         start, end = s.span
         end = measures.get(end, end)  # a number range: "more than thirty [years old]"
         opener = _RANGE_OPENERS_LEFT_OUT.get(lang)

@@ -8,7 +8,11 @@ Each system is timed ``--repeat`` times, interleaved, and the median is printed.
 the process's CPU time. On a shared machine the wall clock also counts the time other jobs held the core;
 CPU time is what one core spends on the work, so its words/s is the figure to compare with the target.
 
-    python bench/speed_claims.py [--min-bytes 1000000] [--repeat 3] [--json PATH]
+``--base COMMIT`` also times split_claims of that commit against this worktree's, both in fresh
+subprocesses on the same corpus, alternating, ``--repeat`` passes each (median CPU time): the "no more
+than 20 % slower than before" check (``bench/base_engine.py``).
+
+    python bench/speed_claims.py [--min-bytes 1000000] [--repeat 3] [--base COMMIT] [--json PATH]
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import pysbd  # noqa: E402
+from base_engine import BASE_COMMIT, extract  # noqa: E402
+from base_engine import run as run_engine  # noqa: E402
 from corpus import Document, build_corpus  # noqa: E402
 
 import claims.splitting as splitting  # noqa: E402
@@ -107,13 +113,47 @@ def measure(documents: list[Document], *, repeat: int = 3) -> list[dict[str, obj
     return rows
 
 
+def against_base(documents: list[Document], commit: str, *, repeat: int) -> dict[str, float]:
+    """Words per CPU second of split_claims at ``commit`` and in this worktree, same corpus, alternating."""
+    rows = [{"text": d.text, "lang": d.lang} for d in documents]
+    tree = extract(commit)
+    cpu: dict[str, list[float]] = {"base": [], "now": []}
+    words = 0
+    for _ in range(repeat):
+        for name, where in (("base", tree), ("now", ROOT)):
+            done = run_engine(where, "speed", rows, repeat=1)
+            cpu[name] += done["cpu_seconds"]  # type: ignore[index]
+            words = done["words"]  # type: ignore[index]
+    base, now = (words / statistics.median(cpu[k]) for k in ("base", "now"))
+    return {
+        "commit": commit,
+        "words": words,
+        "base_words_per_cpu_s": base,
+        "words_per_cpu_s": now,
+        "ratio": now / base,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-bytes", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3, help="passes per system; the median is printed")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--base", nargs="?", const=BASE_COMMIT, help="also time split_claims of this commit")
+    parser.add_argument("--base-only", action="store_true", help="only the comparison with --base")
     args = parser.parse_args()
     documents = build_corpus(min_bytes=args.min_bytes)
+    if args.base:
+        versus = against_base(documents, args.base, repeat=max(1, args.repeat))
+        print(
+            f"split_claims at {args.base[:10]}: {versus['base_words_per_cpu_s']:,.0f} words/CPU s;"
+            f" this worktree: {versus['words_per_cpu_s']:,.0f} words/CPU s; ratio {versus['ratio']:.2f}"
+            f" (median of {max(1, args.repeat)} alternating passes, fresh subprocesses, same corpus)"
+        )
+        if args.base_only:
+            if args.json:
+                args.json.write_text(json.dumps({"against_base": versus}, indent=2))
+            return
     size = sum(len(d.text.encode("utf-8")) for d in documents)
     rows = measure(documents, repeat=max(1, args.repeat))
     ours = rows[0]
@@ -136,6 +176,8 @@ def main() -> None:
     print(f"split_claims: {ours['words_per_cpu_s']:,.0f} words per CPU second, target {TARGET:,} {reached}")
     peer = rows[-1]
     summary = {"corpus_bytes": size, "target": TARGET, "rows": rows}
+    if args.base:
+        summary["against_base"] = versus
     if peer["words"] is not None:
         times = ours["words_per_cpu_s"] / peer["words_per_cpu_s"]
         met = "reached" if times >= PEER_FACTOR else "not reached"

@@ -61,12 +61,22 @@ def _change(stat: Statistic) -> str:
     return delta or "a change"
 
 
+def _from_base(stat: Statistic) -> str:
+    """ "from 7 % to 9 % (+2 pp)": a level read with the value it is compared with."""
+    base, value = stat.base, stat.value or 0.0
+    first, last = _with_unit(_fmt(base.value), base.unit or stat.unit), _with_unit(_fmt(value), stat.unit)
+    delta = round(value - (base.value or 0.0), 10)
+    unit = "pp" if stat.unit == "%" else stat.unit
+    return f"from {first} to {last} ({_with_unit(_signed(delta, None), unit)})"
+
+
 def _ratio(stat: Statistic) -> str | None:
-    """ "1 in 5", "2 voters in 5": a small fraction read as people say it."""
-    if stat.value is None or not 0 < stat.value < 1:
+    """ "1 in 5", "2 voters in 5": a small fraction read as people say it (a share in percent too)."""
+    value = stat.value / 100 if stat.kind == "share" and stat.value is not None else stat.value
+    if value is None or not 0 < value < 1:
         return None
-    frac = Fraction(stat.value).limit_denominator(20)
-    if abs(float(frac) - stat.value) > 1e-6 * max(1.0, stat.value):
+    frac = Fraction(value).limit_denominator(20)
+    if abs(float(frac) - value) > 1e-6 * max(1.0, value):
         return None
     counted = f" {stat.counted}" if stat.counted else ""
     return f"{frac.numerator}{counted} in {frac.denominator}"
@@ -88,7 +98,7 @@ def describe_statistic(stat: Statistic) -> str:
     >>> to_nine = Bound("range", 7, 9)
     >>> describe_statistic(Statistic("de 7 % à 9 %", (0, 12), "change", 2, to_nine, "pp", direction="up"))
     'from 7 % to 9 % (+2 pp)'
-    >>> describe_statistic(Statistic("one in five", (0, 11), "ratio", 0.2))
+    >>> describe_statistic(Statistic("one in five", (0, 11), "share", 20, unit="%"))
     '1 in 5'
     """
     if stat.kind == "multiplier":
@@ -97,10 +107,12 @@ def describe_statistic(stat: Statistic) -> str:
         return _vague(stat)
     if stat.kind == "change":
         return _change(stat)
-    if stat.kind == "ratio":
+    if stat.kind in ("ratio", "share"):
         spoken = _ratio(stat)
         if spoken:
-            return spoken
+            return f"just under {spoken}" if stat.bound.kind == "upper" else spoken
+    if stat.base is not None and stat.base.value is not None and stat.kind != "multiplier":
+        return _from_base(stat)
     bound = stat.bound
     if bound.kind == "range":
         core = f"{_fmt(bound.low)}–{_fmt(bound.high)}"

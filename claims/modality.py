@@ -8,7 +8,7 @@ from functools import lru_cache
 from claims.cue_gates import GateIndex, LowerWords, index, lower_words
 from claims.segmenting import compile_cues, cue_gate, discourse
 
-MODALITIES = ("reported", "forecast", "target", "hypothetical")
+MODALITIES = ("reported", "forecast", "target", "hypothetical", "estimate")
 
 
 def detect_modality(clause: str, *, lang: str, words: LowerWords | None = None) -> str:
@@ -41,3 +41,10 @@ def _families(lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], GateI
     names = [(family, f"MODALITY_{family}") for family in discourse(lang).MODALITY]
     families = tuple((family, compile_cues(lang, name, ignore_case=False)) for family, name in names)
     return families, index((cue_gate(lang, name, False) for _, name in names), fold=True)
+
+
+def estimating(attribution: object, lang: str) -> bool:
+    """True when the attribution's verb estimates ("the committee estimated", "selon les estimations"):
+    the clause it introduces is an estimate, not a report."""
+    verb = getattr(attribution, "verb", None) or getattr(attribution, "surface", "")
+    return bool(verb) and compile_cues(lang, "MODALITY_estimate").search(verb) is not None

@@ -94,7 +94,7 @@ def _patterns(lang: str) -> _Patterns:
         | (?P<unit>(?:[ \u00a0\u202f-]+(?:(?i:de){_SP}+|(?i:d)['’])?
                 (?P<uword>{_alt(units.MEASURE_WORDS, flags="i")})
               | [ \u00a0\u202f-]?(?P<usym>{_alt(units.MEASURE_SYMBOLS)}))
-            (?![\w])(?!-\d))                                    # not a code ("24703 L-202")
+            (?![\w])(?!-\d)(?!['’][^\W\d_]))                  # not a code ("24703 L-202"), not "l'an"
         """,
         re.VERBOSE,
     )

@@ -44,6 +44,7 @@ class StatPatterns:
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
     up_words: frozenset[str]
+    down_words: frozenset[str]
     mult_before: re.Pattern[str]
     mult_after: re.Pattern[str]
     mult_after_firsts: str  # the first characters of ``mult_after``'s phrases, lower-cased
@@ -81,6 +82,10 @@ class StatPatterns:
     month_ends: tuple[str, ...]
     opener_ends: tuple[str, ...]
     gap_ends: tuple[str, ...]  # what the gap between two figures ends with when they may form a range
+    mult_divide: frozenset[str]  # "divided by", "divisé par": the multiplier is the inverse
+    year_before: re.Pattern[str]  # "in 2019": a lone year that is a date, never the low end of a range
+    share_below: re.Pattern[str]  # "nearly one in five": a share just under its value
+    to_ends: tuple[str, ...]  # what the text before a level reached ends with ("rose to")
 
 
 _PHONE = re.compile(
@@ -149,11 +154,14 @@ def stat_patterns(lang: str) -> StatPatterns:
         ),
         change_before=re.compile(
             rf"(?<![\w])(?P<verb>{_alt(ups | downs)})"
-            rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+)\Z",
+            rf"(?:{_SP}+(?:{_alt(links)})(?:{_SP}+|(?<=['’]))|{_SP}+"
+            # "cut emissions by 40%": what changed between the verb and the link
+            rf"|(?:{_SP}+[^\W\d_][\w'’-]*){{1,3}}{_SP}+(?:{_alt(t.CHANGE_OBJECT_LINK)})(?:{_SP}+|(?<=['’])))\Z",
             re.IGNORECASE,
         ),
         change_after=re.compile(rf"{_SP}+(?P<verb>{_alt(ups | downs)})(?![\w])", re.IGNORECASE),
         up_words=frozenset(w.lower() for w in ups),
+        down_words=frozenset(w.lower() for w in downs),
         mult_before=re.compile(rf"(?:(?<![\w])(?:{_alt(t.MULTIPLIER_BEFORE)})){_SP}?\Z", re.IGNORECASE),
         mult_after=re.compile(rf"(?:{_alt(t.MULTIPLIER_AFTER)})(?![\w])", re.IGNORECASE),
         mult_after_firsts="".join(sorted({w[0].lower() for w in t.MULTIPLIER_AFTER})),
@@ -194,7 +202,7 @@ def stat_patterns(lang: str) -> StatPatterns:
         reference_before=re.compile(rf"(?<![\w])(?:{_alt(t.REFERENCE_WORDS)}){_SP}*\Z", re.IGNORECASE),
         time_around=re.compile(r"\s?[hH:]\s?\d{2}(?!\d)|\s?(?:h|am|pm|a\.m\.|p\.m\.)(?![\w])"),
         counted=re.compile(
-            rf"{_SP}+(?:(?:de|des|du|of(?:{_SP}+the)?){_SP}+|d['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
+            rf"{_SP}+(?:(?:de(?:{_SP}+la)?|des|du|of(?:{_SP}+the)?){_SP}+|d['’]|de{_SP}+l['’])?(?P<np>[^\W\d_][\w'’-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}})"
         ),
         counted_stop=t.COUNTED_STOP,
         counted_stop_suffixes=tuple(t.COUNTED_STOP_SUFFIXES),
@@ -219,4 +227,12 @@ def stat_patterns(lang: str) -> StatPatterns:
         month_ends=suffixes(t.MONTHS),
         opener_ends=suffixes([*openers, *t.BOUND_ARTICLES]),
         gap_ends=suffixes([*closers, *t.BOUND_ARTICLES, *t.REVERSED_LINKS]),
+        mult_divide=frozenset(w.lower() for w in t.MULTIPLIER_DIVIDE),
+        year_before=re.compile(rf"(?<![\w])(?:{_alt(t.YEAR_BEFORE)}){_SP}+\Z", re.IGNORECASE),
+        to_ends=suffixes(t.TO_WORDS),
+        share_below=re.compile(
+            rf"(?<![\w])(?:{_alt(t.SHARE_BELOW)})(?:{_SP}+|(?<=['’]))"
+            rf"(?:(?:{_alt(t.BOUND_ARTICLES)}){_SP}+|{_alt(ELIDED_ARTICLES)})?\Z",
+            re.IGNORECASE,
+        ),
     )

@@ -49,6 +49,8 @@ def merge_ranges(text: str, items: list[Item], pats: StatPatterns, cue: Cues) ->
         b = items[i + 1] if i + 1 < len(items) else None
         near = b is not None and b.start - a.end <= 16  # most figures of a clause are far apart
         ranks = near and a.q.kind == b.q.kind == "ordinal"  # "between the tenth and the fifteenth"
+        if near and a.year and not b.year and pats.year_before.search(text, max(0, a.start - 10), a.start):
+            near = False  # "from 3,000 in 2019 to 6,600": the year is a date, not the low end
         if (
             near
             and (ranks or "ordinal" not in (a.q.kind, b.q.kind))

@@ -17,6 +17,7 @@ telephone numbers and reference numbers ("article 12") are not statistics.
 
 from __future__ import annotations
 
+from claims.digit_names import in_name
 from claims.models import Bound, Statistic, build
 from claims.number_cues import Cues, clause_cues
 from claims.number_lexicon import lexicon
@@ -90,7 +91,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     items = []
     for q in quantities:
         item = Item(q.start, q.end, q, exact(q.value), q.kind)
-        verdict = _excluded(text, q, pats, phones, cue)
+        verdict = _excluded(text, q, pats, phones, cue, lang)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
     items = [item for item in merge_ranges(text, items, pats, cue) if not item.dropped]
@@ -111,7 +112,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
 
 
 def _excluded(
-    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], cue: Cues
+    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], cue: Cues, lang: str
 ) -> bool | str:
     """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
     a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
@@ -128,6 +129,13 @@ def _excluded(
         return True
     if q.kind not in ("number", "ordinal"):
         return False
+    if (
+        q.kind == "number"
+        and num.digits
+        and _bare(text, q)
+        and in_name(text, q.start, q.end, num.glued, lang=lang)
+    ):
+        return True  # "S&P 500", "iPhone 11", "COVID-19", "5G": a name, not a figure
     whole = num.digits and float(q.value).is_integer()
     if (
         whole
@@ -153,6 +161,13 @@ def _excluded(
     return False
 
 
+def _bare(text: str, q: Quantity) -> bool:
+    """Digits alone, perhaps with letters glued after ("500", "5G"): no separator, decimal or scale word."""
+    glued = q.number.glued if q.number else ""
+    core = text[q.start : q.end - len(glued)] if glued else text[q.start : q.end]
+    return core.isdigit()
+
+
 def _determined(text: str, start: int) -> bool:
     """A determiner before a lone ordinal ("le premier producteur", "the first")."""
     before = text[max(0, start - 6) : start].lower()
@@ -173,9 +188,12 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
     top = float(raw) if raw.isdigit() else pats.ratio_numerators.get(raw)
     if not top or top >= stat.value:
         return stat
-    value = tidy(top / stat.value)
+    value = tidy(top / stat.value * 100)
     span = (m.start(), stat.span[1])
-    return _stat(text[span[0] : span[1]], span, "ratio", value, exact(value), None, m.group("noun"), None)
+    bound = exact(value)
+    if pats.share_below.search(text, max(0, m.start() - 24), m.start()):  # "près d'un Français sur cinq"
+        bound = Bound("upper", tidy(value * (1 - pats.tolerance)), value, False)
+    return _stat(text[span[0] : span[1]], span, "share", value, bound, "%", m.group("noun"), None)
 
 
 def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
@@ -211,18 +229,52 @@ def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> B
 
 def _change(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """ "a augmenté de 12 %", "fell 2 points", "a 40% rise": a change with a direction."""
-    if item.kind == "change" or item.q.kind not in ("percent", "percentage_points", "money", "measure"):
+    if item.kind == "change":
+        return
+    count = item.q.kind == "number" and not item.year and not _fraction(item.q)
+    if item.q.kind not in ("percent", "percentage_points", "money", "measure") and not (
+        count or _fraction(item.q)
+    ):
         return
     low = max(0, item.start - _WINDOW)
     m = None
     if cue.ends(low, item.start, pats.change_ends):
         m = pats.change_before.search(text, low, item.start)
+        if m is not None and count and not m.group()[len(m.group("verb")) :].strip():
+            m = None  # a bare number is a change only with its link: "fell by 20,000", not "lost 30 men"
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
+            _reached(text, item, pats, cue)
             return
     item.direction = "up" if m.group("verb").lower() in pats.up_words else "down"
     item.kind = "change"
+
+
+def _reached(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
+    """ "rose to 65,000", "a reculé à 7,4 %": a level reached, with the verb's direction."""
+    low = max(0, item.start - _WINDOW)
+    if not cue.ends(low, item.start, pats.to_ends):
+        return
+    m = pats.change_to.search(text, low, item.start)
+    if m is None:
+        return
+    verb = m.group("verb").lower()
+    if verb in pats.up_words:
+        item.direction = "up"
+    elif verb in pats.down_words:
+        item.direction = "down"
+
+
+def _fraction(q: Quantity) -> bool:
+    """A fraction in words ("a third", "one in five", "la moitié"): a share, or a change in percent."""
+    num = q.number
+    return (
+        q.kind == "number"
+        and num is not None
+        and (num.kind == "fraction" or not num.digits)
+        and 0 < q.value < 1
+    )
 
 
 def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
@@ -230,6 +282,8 @@ def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
     end = item.after_end or item.end
     counted = None
     kind = item.kind
+    if _fraction(q):
+        return _share(text, item, end, pats)
     if q.kind == "number":
         counted = _counted(text, end, pats)
         if kind == "number":
@@ -237,6 +291,33 @@ def _finish(text: str, item: Item, pats: StatPatterns) -> Statistic:
     return _stat(
         text[item.start : end], (item.start, end), kind, q.value, item.bound, q.unit, counted, item.direction
     )
+
+
+def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
+    """ "one in five" is a share of 20 %, "dropped by a third" a fall of 33.3 %; "nearly one in five"
+    sits just under 20 % (an upper bound, within the approximate tolerance)."""
+    value = tidy(item.q.value * 100)  # "a third": 33.33... %
+    span = (item.start, end)
+    if item.kind == "change":
+        return _stat(text[span[0] : end], span, "change", value, exact(value), "%", None, item.direction)
+    bound = exact(value)
+    if item.bound.kind in ("lower", "upper"):  # "un peu moins de la moitié": under 50 %
+        low, high = item.bound.low, item.bound.high
+        bound = Bound(
+            item.bound.kind,
+            None if low is None else tidy(low * 100),
+            None if high is None else tidy(high * 100),
+            item.bound.inclusive,
+        )
+    elif item.bound.kind == "approximate":
+        below = pats.share_below.search(text, item.start, item.q.start)
+        spread = value * pats.tolerance
+        if below is not None:
+            bound = Bound("upper", tidy(value - spread), value, False)
+        else:
+            bound = Bound("approximate", tidy(value - spread), tidy(value + spread), True)
+    counted = _counted(text, end, pats)
+    return _stat(text[span[0] : end], span, "share", value, bound, "%", counted, None)
 
 
 def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
@@ -260,7 +341,7 @@ def _multipliers(
     out: list[Statistic] = []
     for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
-        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, None))
+        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, _way(value)))
     # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
     signs = cue.digit and gates & GATE_TIMES
     for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():
@@ -268,14 +349,14 @@ def _multipliers(
         value = (
             float(raw.replace(",", ".")) if raw[0].isdigit() else float(lexicon(lang).words[raw.lower()][1])
         )
-        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, None))
+        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, _way(value)))
     lower, firsts, usual = cue.lower, pats.mult_after_firsts, cue.words is not None
     before_words = gates & GATE_MULT_BEFORE  # "multiplié par", "×", "times" somewhere in the clause
     for q in quantities:
         if q.kind != "number":
             continue
         before = None
-        low = max(0, q.start - 16)
+        low = max(0, q.start - 24)
         if before_words and cue.ends(low, q.start, pats.mult_before_ends):
             before = pats.mult_before.search(text, low, q.start)
         # a phrase after the figure opens right at its end: skip the match when no first character does
@@ -285,9 +366,21 @@ def _multipliers(
         if before or after:
             start = before.start() if before else q.start
             end = after.end() if after else q.end
-            bound = exact(q.value)
-            out.append(_stat(text[start:end], (start, end), "multiplier", q.value, bound, None, None, None))
+            value = q.value
+            if before and value and before.group().strip().lower() in pats.mult_divide:
+                value = tidy(1 / value)  # "divisé par trois": ×1/3
+            bound = exact(value)
+            out.append(
+                _stat(text[start:end], (start, end), "multiplier", value, bound, None, None, _way(value))
+            )
     return out
+
+
+def _way(value: float | None) -> str | None:
+    """A multiplier's direction: above 1 a rise, below 1 a fall ("halved", "divisé par deux")."""
+    if value is None or value == 1:
+        return None
+    return "up" if value > 1 else "down"
 
 
 def _vague(text: str, pats: StatPatterns) -> list[Statistic]:

@@ -47,7 +47,7 @@ def _check(text: str, **options) -> None:
         if claim.attribution is not None and claim.attribution.span is not None:
             assert text[slice(*claim.attribution.span)] == claim.attribution.surface
         assert 0.0 <= claim.worthiness <= 1.0
-        assert claim.modality in ("reported", "forecast", "target", "hypothetical")
+        assert claim.modality in ("reported", "forecast", "target", "hypothetical", "estimate")
 
 
 @settings(

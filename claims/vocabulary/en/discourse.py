@@ -46,9 +46,20 @@ MODALITY = {
         r"seeking\s+to",
         r"wants?\s+to",
         r"pledged?\s+to",
+        r"pledged",
+        r"promised",
         r"commit(?:s|ted)?\s+to",
         r"hopes?\s+to",
         r"is\s+looking\s+to",
+    ],
+    # after the other families: "estimated to rise" is a forecast, "estimated at" an estimate
+    "estimate": [
+        r"estimated",
+        r"estimates?",
+        r"estimating",
+        r"reckons?",
+        r"reckoned",
+        r"(?:is|are|was|were)\s+(?:believed|thought)\s+to",
     ],
 }
 

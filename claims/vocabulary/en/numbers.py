@@ -178,10 +178,10 @@ BOUNDS = {
     "roughly": ("approximate", True),
     "some": ("approximate", True),
     "close to": ("approximate", True),
-    "an estimated": ("approximate", True),
     "circa": ("approximate", True),
     "approx.": ("approximate", True),
     "~": ("approximate", True),
+    # "an estimated 3,000" is not a hedge but an estimate: a modality (claims.observations), not a bound
     "equal to": ("exact", True),
     ">": ("lower", False),
     "<": ("upper", False),
@@ -250,9 +250,17 @@ MULTIPLIER_WORDS = {
     "twice": 2,
     "thrice": 3,
     "halved": 0.5,
+    "halve": 0.5,
+    "cut in half": 0.5,
 }
+# Before a number, these divide: "divided by 3", "cut by a factor of 4" is ×0.25, a fall.
+MULTIPLIER_DIVIDE = ("divided by", "cut by a factor of", "reduced by a factor of")
+# Before a lone year, these make it a date, so it never opens a range ("from 3,000 in 2019 to 6,600").
+YEAR_BEFORE = ("in", "of", "since", "by", "for", "during", "until", "end")
+# Before a share ("nearly one in five"), these put it just under the value: an upper bound.
+SHARE_BELOW = ("nearly", "almost", "just under", "just below", "not quite")
 # "x3", "×6", "multiplied by 3"; "sixfold" / "six-fold" follow a number.
-MULTIPLIER_BEFORE = ("multiplied by", "×", "x", "times")
+MULTIPLIER_BEFORE = ("multiplied by", "×", "x", "times", *MULTIPLIER_DIVIDE)
 MULTIPLIER_AFTER = ("fold", "-fold", " times more", " times as many", " times as much", " times higher")
 CHANGE_UP = (
     "rose",
@@ -273,6 +281,21 @@ CHANGE_UP = (
     "soared",
     "gain",
     "rebounded",
+    "grow",
+    "grows",
+    "growing",
+    "rises",
+    "increases",
+    "increasing",
+    "climb",
+    "climbs",
+    "jumps",
+    "soar",
+    "higher",
+    "raised",
+    "raise",
+    "boosted",
+    "boost",
 )
 CHANGE_DOWN = (
     "fell",
@@ -296,6 +319,24 @@ CHANGE_DOWN = (
     "slid",
     "dipped",
     "eased",
+    "falls",
+    "falling",
+    "drops",
+    "declines",
+    "declining",
+    "decreases",
+    "cuts",
+    "cutting",
+    "reduce",
+    "reduces",
+    "reducing",
+    "lower",
+    "lowered",
+    "shrink",
+    "shrunk",
+    "sank",
+    "retreated",
+    "contracted",
 )
 # Verbs that say a figure moved without saying which way ("went from 3 to 5").
 CHANGE_NEUTRAL = ("went", "moved", "changed", "gone", "shifted", "climbed", "dropped")
@@ -305,6 +346,8 @@ FROM_WORDS = ("from",)
 TO_WORDS = ("to",)
 REVERSED_LINKS = ("from", "down from", "up from", "compared with", "against")
 CHANGE_LINK = ("by", "of", "")  # "rose by 3 points", "a rise of 5%", "fell 2 points"
+# The link that may follow what changed: "cut emissions by 40%" (at most three words between).
+CHANGE_OBJECT_LINK = ("by",)
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
 POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")
 
@@ -334,6 +377,19 @@ MONTHS = (
     "oct",
     "nov",
     "dec",
+    # abbreviations written with their dot ("Nov. 8")
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 )
 REFERENCE_WORDS = (
     "article",
@@ -445,6 +501,26 @@ COUNTED_STOP = frozenset(
         "year",
         "years",
         "percent",
+        # time words after a count are when, not what is counted ("60,000 units last year")
+        "last",
+        "next",
+        "ago",
+        "earlier",
+        "later",
+        "previously",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "now",
+        "annually",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "quarter",
+        "compared",
+        "against",
+        "versus",
     ]
 )
 # Endings that mark a verb after the counted noun ("250 makers signed").

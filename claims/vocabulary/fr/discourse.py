@@ -39,6 +39,7 @@ MODALITY = {
         r"vont\s+\w+er",
     ],
     "target": [
+        r"promis(?:e|es)?",
         r"vis(?:e|ent)\s+à",
         r"objectif",
         r"cible",
@@ -51,6 +52,15 @@ MODALITY = {
         r"envisag(?:e|ent)",
         r"projet(?:te|tent)\s+de",
         r"souhait(?:e|ent)",
+    ],
+    # après les autres familles : "estimé à" est une estimation
+    "estimate": [
+        r"estim(?:é|ée|és|ées)",
+        r"estim(?:e|ent)",
+        r"estimations?",
+        r"évalu(?:é|ée|és|ées)\s+à",
+        r"évalu(?:e|ent)",
+        r"chiffr(?:é|ée|és|ées)\s+à",
     ],
 }
 

@@ -252,8 +252,33 @@ MULTIPLIER_WORDS = {
     "divisé par deux": 0.5,
     "divisée par deux": 0.5,
     "a été divisé par deux": 0.5,
+    "réduit de moitié": 0.5,
+    "doubler": 2,
+    "tripler": 3,
+    "quadrupler": 4,
+    "doublera": 2,
+    "triplera": 3,
+    "doubleront": 2,
+    "tripleront": 3,
+    "doublent": 2,
+    "triplent": 3,
+    "réduite de moitié": 0.5,
 }
-MULTIPLIER_BEFORE = ("multiplié par", "multipliée par", "multipliés par", "multipliées par", "×", "x")
+# Avant un nombre, ces mots divisent : "divisé par trois" vaut ×1/3, une baisse.
+MULTIPLIER_DIVIDE = ("divisé par", "divisée par", "divisés par", "divisées par")
+# Avant une année seule, ces mots en font une date, jamais le début d'une fourchette.
+YEAR_BEFORE = ("en", "depuis", "dès", "fin", "début", "mi", "d'ici", "pour", "jusqu'en")
+# Avant une part ("près d'un sur cinq"), ces mots la placent juste en dessous : une borne haute.
+SHARE_BELOW = ("presque", "près de", "près d'", "près d’", "pas loin de", "un peu moins de")
+MULTIPLIER_BEFORE = (
+    "multiplié par",
+    "multipliée par",
+    "multipliés par",
+    "multipliées par",
+    "×",
+    "x",
+    *MULTIPLIER_DIVIDE,
+)
 MULTIPLIER_AFTER = (" fois plus", " fois moins", " fois supérieur", " fois")
 CHANGE_UP = (
     "augmenté",
@@ -271,6 +296,25 @@ CHANGE_UP = (
     "augmente",
     "progresse",
     "grimpe",
+    "augmenter",
+    "augmentent",
+    "progresser",
+    "progressent",
+    "grimper",
+    "croître",
+    "crû",
+    "bondir",
+    "flambé",
+    "envolé",
+    "gagne",
+    "gagnent",
+    "relevé",
+    "rebondi",
+    "augmentera",
+    "augmenteront",
+    "progressera",
+    "progresseront",
+    "grimpera",
 )
 CHANGE_DOWN = (
     "diminué",
@@ -295,6 +339,36 @@ CHANGE_DOWN = (
     "régressé",
     "contracté",
     "contraction",
+    "baisser",
+    "baissent",
+    "réduire",
+    "diminuer",
+    "diminuent",
+    "reculer",
+    "reculent",
+    "chuter",
+    "chutent",
+    "réduits",
+    "réduites",
+    "repli",
+    "replié",
+    "dégringolé",
+    "effondré",
+    "glissé",
+    "cédé",
+    "cède",
+    "cèdent",
+    "perd",
+    "perdent",
+    "abaissé",
+    "baissera",
+    "baisseront",
+    "reculera",
+    "reculeront",
+    "diminuera",
+    "diminueront",
+    "contractée",
+    "contractés",
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")
@@ -302,6 +376,8 @@ FROM_WORDS = ("de", "d'", "d’")
 TO_WORDS = ("à",)
 REVERSED_LINKS = ("contre", "après", "au lieu de")
 CHANGE_LINK = ("de", "d'", "d’", "")
+# Le lien qui peut suivre ce qui varie : "réduire les émissions de 40 %" (trois mots au plus entre).
+CHANGE_OBJECT_LINK = ("de", "d'", "d’")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
 POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
 
@@ -432,6 +508,24 @@ COUNTED_STOP = frozenset(
         "année",
         "années",
         "pour-cent",
+        # les mots de temps après un nombre disent quand, pas ce qui est compté
+        "dernier",
+        "dernière",
+        "derniers",
+        "dernières",
+        "prochain",
+        "prochaine",
+        "mois",
+        "semaine",
+        "semaines",
+        "trimestre",
+        "hier",
+        "auparavant",
+        "l'an",
+        "l’an",
+        "l'année",
+        "l’année",
+        "cette",
     ]
 )
 COUNTED_STOP_SUFFIXES: tuple[str, ...] = ()
