@@ -9,7 +9,7 @@ from workbench.ingest import prepare_article
 from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
-from workbench.storage.articles import add_article
+from workbench.storage.articles import store_article
 from workbench.validation import decode_upload
 
 st.title("Add an article")
@@ -46,8 +46,7 @@ if submitted:
                 published=st.session_state[state.INGEST_PUBLISHED],
                 lang=None if lang == "detect" else lang,
             )
-        with database().session() as session:
-            article_id = add_article(session, draft)
+        article_id = store_article(database(), draft)
     except WorkbenchError as error:
         st.error(str(error))
     else:
