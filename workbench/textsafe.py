@@ -36,12 +36,14 @@ _ACTIVE_MARKUP = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them leaves
-# no Markdown construct (emphasis, link, image, heading, list, table, HTML, math, Streamlit's :colour[]).
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+# Markdown read into stored text, escaped with a backslash (CommonMark allows it before any punctuation):
+_INLINE = re.compile(r"""([\\`*_\[\]<>~|$&{}])""")  # emphasis, code, links and images, HTML, tables, math
+_DIRECTIVE = re.compile(r":(?=[A-Za-z/])")  # Streamlit's :red[...], :material/icon: and :emoji: shortcodes
+# Line starts that open a block: heading, list, quote, setext underline, ordered list ("1." or "1)").
+_BLOCK_START = re.compile(r"(?m)^([ \t]*)(?:([#+\-=])|(\d{1,9})([.)]))")
 # A bare address is turned into a link by GitHub-flavoured Markdown's autolinks even when escaped: a word
-# joiner (invisible) after the scheme's letters, "www" and before "@" breaks the pattern it looks for.
-_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])|(?=@)")
+# joiner (invisible) after the scheme's letters, "www" and before an e-mail's "@" breaks the pattern.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])|(?<=\w)(?=@\w)")
 _WORD_JOINER = "\u2060"
 
 
@@ -74,14 +76,41 @@ def active_markup(text: str) -> str | None:
 
 
 def inert(text: object) -> str:
-    """``text`` escaped for ``st.markdown``/``st.caption``/alerts: shown exactly as typed, nothing active.
+    """``text`` escaped for ``st.markdown``/``st.caption``/alerts: shown as typed, nothing in it active.
 
-    >>> inert("![b](http://h/x.png) *x*")
-    '\\\\!\\\\[b\\\\]\\\\(http\\u2060\\\\:\\\\/\\\\/h\\\\/x\\\\.png\\\\) \\\\*x\\\\*'
+    >>> inert("![b](http://h/x.png) *x*") == "!\\\\[b\\\\](http\u2060\\\\://h/x.png) \\\\*x\\\\*"
+    True
+    >>> inert("Sign-in failed: 3 tries.")
+    'Sign-in failed: 3 tries.'
     """
     value = strip_controls("" if text is None else str(text))
     value = _AUTOLINK.sub(lambda m: (m.group(1) or "") + _WORD_JOINER, value)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    value = _INLINE.sub(r"\\\1", value)
+    value = _DIRECTIVE.sub(r"\\:", value)
+    return _BLOCK_START.sub(_escape_block, value)
+
+
+def _escape_block(match: re.Match) -> str:
+    indent, marker, number, dot = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{dot}"
+
+
+# HTML escapes, plus line breaks and Markdown's link and emphasis characters as numeric references: text
+# with no literal line break stays inside the HTML block it is embedded in, where Markdown never runs.
+_HTML_TEXT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\n": "&#10;", "\r": "",
+     **{ch: f"&#{ord(ch)};" for ch in "[]()!*_`~$:\\|#"}}
+)  # fmt: skip
+
+
+def html_text(text: object) -> str:
+    """``text`` as HTML character data for ``st.markdown(..., unsafe_allow_html=True)``: nothing in it is
+    markup, Markdown or a line break that would end the HTML block.
+
+    >>> html_text("![b](http://h/x.png)\\n\\n<b>")
+    '&#33;&#91;b&#93;&#40;http&#58;//h/x.png&#41;&#10;&#10;&lt;b&gt;'
+    """
+    return strip_controls("" if text is None else str(text)).translate(_HTML_TEXT)
 
 
 def safe_link(url: object) -> str | None:

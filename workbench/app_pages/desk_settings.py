@@ -8,6 +8,7 @@ from workbench.errors import WorkbenchError
 from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
 from workbench.resources import database
 from workbench.storage.settings import setting_updated
+from workbench.textsafe import inert
 
 st.title("Desk settings")
 if not signin.can_edit_settings(state.signed_in_user()):
@@ -48,7 +49,7 @@ if save.button("Save rating scale", type="primary", key="settings.save"):
         with database().session() as session:
             saved = save_scale(session, edited.to_dict("records"), editor=state.reviewer_name())
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         state.flash("success", f"Saved a scale of {len(saved)} ratings.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
@@ -62,7 +63,7 @@ if reset.button("Restore the default scale", key="settings.reset"):
                 editor=state.reviewer_name(),
             )
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         state.flash("success", "Restored the default scale.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
