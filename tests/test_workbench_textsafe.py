@@ -213,3 +213,16 @@ def test_export_and_trends_pages_search_for_javascript_void(sqlite_url, monkeypa
     at.text_input(key=f"{prefix}.filter.text").input("javascript: void").run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
+
+
+def test_the_library_table_links_only_http_addresses():
+    from sources.models import Source
+    from workbench.library import library_frame
+    from workbench.storage.sources_store import StoredSource
+
+    stored = [
+        StoredSource(1, Source(title="a", url="file:///etc/passwd"), ()),
+        StoredSource(2, Source(title="b", url="https://insee.fr/x"), ()),
+    ]
+    urls = library_frame(stored)["url"]
+    assert urls[0] == "https://insee.fr/x" and urls.isna()[1]  # newest first; no file: link

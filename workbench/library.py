@@ -10,6 +10,7 @@ import pandas as pd
 
 from sources.dedup import find_duplicates
 from workbench.storage.sources_store import StoredSource
+from workbench.textsafe import safe_link
 
 LIBRARY_COLUMNS = (
     "id", "title", "publisher", "date", "kind", "language", "figures", "has text", "duplicate of", "url",
@@ -82,7 +83,7 @@ def library_frame(stored: Sequence[StoredSource], flags: Sequence[DuplicateFlag]
             _figures_cell(s),
             bool(s.source.text),
             duplicate_of.get(s.id, ""),
-            s.source.url,
+            safe_link(s.source.url),  # shown as a link: http(s) only, whatever an older row holds
         )
         for s in reversed(stored)
     ]
