@@ -31,9 +31,15 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def _rows(df: pd.DataFrame, size: int = 5_000):
+    """The table's rows as tuples of Python values, a slice at a time (memory stays that of a slice)."""
+    for start in range(0, len(df), size):
+        yield from df.iloc[start : start + size].astype(object).itertuples(index=False, name=None)
+
+
 def frame_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
     """Any table as UTF-8 CSV with formula cells neutralised; ``excel`` adds a BOM and uses semicolons."""
-    rows = df.astype(object).itertuples(index=False, name=None)
+    rows = _rows(df)
     text = write_csv([str(c) for c in df.columns], rows, delimiter=";" if excel else ",")
     return text.encode("utf-8-sig" if excel else "utf-8")  # utf-8-sig writes the BOM without a copy
 
