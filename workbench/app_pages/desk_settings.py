@@ -25,7 +25,9 @@ with database().session() as session:
     scale = load_scale(session)
     updated_by, updated_at = setting_updated(session, "rating_scale")
 st.caption(
-    f"Last changed by {updated_by}, {updated_at:%Y-%m-%d %H:%M}." if updated_by else "The default scale."
+    f"Last changed by {inert(updated_by)}, {updated_at:%Y-%m-%d %H:%M}."
+    if updated_by
+    else "The default scale."
 )
 
 edited = st.data_editor(
