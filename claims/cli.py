@@ -7,7 +7,6 @@ for a missing, binary or non-UTF-8 input.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -16,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from claims.csv_cells import write_csv
 from claims.models import Claim
 from claims.splitting import split_claims
 from claims.vocabulary import LANGUAGES
@@ -90,11 +90,8 @@ def render(claims: Sequence[Claim], *, fmt: str = "table", width: int = 60) -> s
         return json.dumps([dataclasses.asdict(c) for c in claims], ensure_ascii=False, indent=2)
     rows = [_row(n, c) for n, c in enumerate(claims, start=1)]
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
+        table = ([row[column] for column in CSV_COLUMNS] for row in rows)
+        return write_csv(CSV_COLUMNS, table, newline="\n").rstrip("\n")
     if not rows:
         return "no claims found"
     shown = ("claim_no", "kind", "worthiness", "modality", "speaker", "figures", "dates", "text")

@@ -31,9 +31,12 @@ figure_modality    reported, forecast, target or estimate (default reported)
 Rows are numbered as in a spreadsheet: the header is row 1. Errors name the file and row:
 ``sources.csv, row 12: 'n/a' is not a number``. By default nothing is returned when any row
 is bad (``SourceImportError`` lists every error); ``keep_good_rows=True`` returns the good rows
-and the errors. Text cells starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
-could run as spreadsheet formulas when exported again: they are neutralised with a leading
-apostrophe (``formula_cells="neutralise"``) or refused (``formula_cells="refuse"``).
+and the errors. Text cells a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``, tab or
+carriage return, after any leading whitespace) are stored as the text they are
+(``formula_cells="keep"``: every CSV the project writes neutralises them, ``claims.csv_cells``), and the
+apostrophe that writer adds is taken off again when such a file is read back; or they are refused
+(``formula_cells="refuse"``). The file is read as standard CSV (RFC 4180: ``""`` inside a quoted cell
+is one quote); only the delimiter (comma, semicolon or tab) is read from the header line.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ import re
 from dataclasses import replace
 
 from claims import detect_language
+from claims.csv_cells import is_formula, restore_cell
 from claims.models import Bound
 from sources.figures import extract_figures
 from sources.models import MODALITIES, SOURCE_KINDS, ImportResult, ReportedFigure, Source
@@ -57,7 +61,6 @@ FIGURE_COLUMNS = (
 COLUMNS = SOURCE_COLUMNS + FIGURE_COLUMNS
 FIGURE_KINDS = ("count", "number", "percent", "percentage_points", "money", "measure", "multiplier", "change")
 BOUND_KINDS = ("exact", "lower", "upper", "approximate")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DATE = re.compile(
     r"""
     \d{4}                  # year
@@ -147,17 +150,32 @@ def _figure(row: dict[str, str]) -> ReportedFigure | None:
 
 
 def _clean_cells(row: dict[str, str], column_names: list[str], *, formula_cells: str) -> dict[str, str]:
-    """Stripped cells; formula-like text cells neutralised or refused (numbers like -4 stay)."""
+    """Stripped cells with our writer's apostrophe taken off; formula-like cells kept or refused (numbers
+    like -4 are numbers)."""
     cells = {}
     for name in column_names:
-        raw = row.get(name) or ""
-        cell = raw.strip(" \n")
-        if cell.startswith(_FORMULA_STARTS) and not (name == "figure_value" and _NUMBER.fullmatch(cell)):
-            if formula_cells == "refuse":
-                raise ValueError(f"column {name}: {cell[:20]!r} looks like a spreadsheet formula")
-            cell = "'" + cell
+        cell = restore_cell(row.get(name) or "")
+        number = name == "figure_value" and _NUMBER.fullmatch(cell.strip())
+        if formula_cells == "refuse" and is_formula(cell) and not number:
+            raise ValueError(f"column {name}: {cell.strip()[:20]!r} looks like a spreadsheet formula")
         cells[name] = cell.strip()
     return cells
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line (comma, semicolon or tab, the most frequent outside quotes).
+
+    >>> _delimiter('title;"a, b"'), _delimiter("title,publisher")
+    (';', ',')
+    """
+    counts = dict.fromkeys(",;\t", 0)
+    quoted = False
+    for ch in text[: text.find("\n") if "\n" in text else len(text)]:
+        if ch == '"':
+            quoted = not quoted
+        elif ch in counts and not quoted:
+            counts[ch] += 1
+    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _source(cells: dict[str, str], *, lang: str | None, extract: bool) -> Source:
@@ -205,7 +223,7 @@ def import_csv(
     *,
     name: str = "sources.csv",
     keep_good_rows: bool = False,
-    formula_cells: str = "neutralise",
+    formula_cells: str = "keep",
     lang: str | None = None,
     extract: bool = True,
 ) -> ImportResult:
@@ -216,12 +234,9 @@ def import_csv(
     3.1
     """
     text = _decode(content, name)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else "", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    # The standard dialect (doublequote on) with the header's delimiter: sniffing the dialect from one
+    # line turned doublequote off, so a title holding "" ended its cell early and rows were merged.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     unknown = [h for h in header if h not in COLUMNS]
     if not header or "title" not in header or unknown:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims.modality import MODALITIES as MODALITIES  # one list: what the engine reads is what a reviewer picks
+from claims.modality import (
+    MODALITIES as MODALITIES,  # one list: what the engine reads is what a reviewer picks
+)
 from claims.models import Base, Bound, Period, Span
 
 SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "statement", "interview", "claim", "other")

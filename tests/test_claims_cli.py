@@ -81,3 +81,11 @@ def test_python_dash_m_claims_runs():
     assert done.returncode == 0, done.stderr
     [claim] = json.loads(done.stdout)
     assert claim["attribution"]["speaker"] == "ministry"
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(capsys):
+    article = '=HYPERLINK("http://x","y") Output tripled in 2023.\n- Unemployment fell by 2% in 2024.'
+    assert main(["-", "--format", "csv", "--lang", "en"], stdin=io.BytesIO(article.encode())) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["text"][:15] for row in rows] == ["'=HYPERLINK(\"ht", "'- Unemployment"]
+    assert rows[0]["subject"].startswith("'=HYPERLINK")  # every column, not only the text

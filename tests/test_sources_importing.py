@@ -71,13 +71,27 @@ def test_bad_csv_can_keep_the_good_rows():
     assert len(result.errors) == 3
 
 
-def test_formula_cells_are_neutralised_or_refused():
-    content = "title,publisher,figure_value\n=1+2,@SUM(A1),-4\n"
+def test_formula_cells_are_stored_as_text_and_our_own_apostrophe_comes_off_or_they_are_refused():
+    content = "title,publisher,figure_value,reliability\n=1+2,@SUM(A1),-4,'+33 1 23 45 67 89\n"
     (source,) = import_csv(content).sources
-    assert source.title == "'=1+2" and source.publisher == "'@SUM(A1)"
+    assert source.title == "=1+2" and source.publisher == "@SUM(A1)"  # outputs neutralise, not storage
+    assert source.reliability == "+33 1 23 45 67 89"  # the apostrophe our CSV writer adds was taken off
     assert source.figures[0].value == -4  # a negative number is a number, not a formula
     with pytest.raises(SourceImportError, match=r"row 2: column title: '=1\+2' looks like a spreadsheet"):
         import_csv(content, formula_cells="refuse")
+    for space in ("\u00a0", "\u000b", "\u2003", "\u3000"):  # a formula behind any leading whitespace
+        with pytest.raises(SourceImportError, match="looks like a spreadsheet"):
+            import_csv(f"title\n{space}=HYPERLINK(1)\n", formula_cells="refuse")
+
+
+def test_a_standard_csv_with_doubled_quotes_in_quoted_titles_keeps_every_row():
+    rows = [f'"Report {n}: the ""{n}%"" figure, revised",Ministry {n}' for n in range(50)]
+    (result) = import_csv("title,publisher\n" + "\n".join(rows) + "\n")
+    assert len(result.sources) == 50 and not result.errors
+    assert result.sources[7].title == 'Report 7: the "7%" figure, revised'
+    assert result.sources[49].publisher == "Ministry 49"
+    semicolons = import_csv('title;publisher\n"A ""quoted""; title";M\nB;N\n').sources
+    assert [s.title for s in semicolons] == ['A "quoted"; title', "B"]
 
 
 @pytest.mark.parametrize(

@@ -165,3 +165,23 @@ def test_the_vectorised_frame_neutralisation_matches_the_cell_rule(cells):
     expected = df.map(neutralise_cell)
     assert neutralise_frame(df).to_csv(index=False) == expected.to_csv(index=False)
     assert neutralise_frame(df)["text"].tolist() == expected["text"].tolist()
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u000b", "\u2003", "\u3000", "\u200b", "\n", "''"])
+def test_a_formula_behind_leading_whitespace_of_any_kind_is_neutralised_and_restored(space):
+    dangerous = f'{space}=HYPERLINK("http://x")'
+    (row,) = _read(verdicts_csv(_frame(rationale=dangerous, reviewer=f"{space}@cmd")))
+    assert row["rationale"] == "'" + dangerous and row["reviewer"] == f"'{space}@cmd"
+    assert restore_cell(row["rationale"]) == dangerous
+
+
+def test_the_app_tables_offer_no_unneutralised_download():
+    """Streamlit's table toolbar downloads the raw table; the app turns it off (its buttons neutralise)."""
+    import tomllib
+    from pathlib import Path
+
+    from streamlit import config
+
+    settings = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert settings["client"]["disableDataExport"] is True
+    assert config.get_config_options()["client.disableDataExport"].default_val is False  # the option exists

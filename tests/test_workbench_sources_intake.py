@@ -8,10 +8,12 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sources.observations import period_label
 from workbench.errors import InputError
+from workbench.exports import frame_csv
 from workbench.fetching import PRIVATE_SETTING, FetchError, _GuardedRedirects, check_url, fetch_page
 from workbench.library import flag_duplicates, library_frame
 from workbench.source_intake import (
@@ -203,7 +205,8 @@ def test_a_50_mb_csv_is_refused_before_it_is_read():
 def test_a_bom_and_formula_cells_are_handled():
     content = '\ufefftitle,publisher\n=HYPERLINK("http://x"),Ministry\n'.encode()
     (source,) = read_csv(content).sources
-    assert source.title.startswith("'=HYPERLINK")  # neutralised: it cannot run in a spreadsheet again
+    assert source.title == '=HYPERLINK("http://x")'  # stored as the text it is ...
+    assert "'=HYPERLINK" in frame_csv(pd.DataFrame({"title": [source.title]})).decode()  # ... never run
 
 
 def test_a_typed_source_keeps_typed_and_found_figures():

@@ -21,12 +21,13 @@ Review URL: the ``claimreview.url_template`` setting with ``{claim_id}``, otherw
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+
+from workbench.textsafe import json_for_html, safe_link
 
 RATING_VALUES: dict[str, int] = {"True": 5, "Mostly true": 4, "Misleading": 2, "False": 1}
 BEST, WORST = 5, 1
@@ -64,7 +65,11 @@ def publisher_from_settings(
     elif isinstance(organisation, str) and organisation:
         name = organisation
     base = os.environ.get("WORKBENCH_PUBLIC_URL", DEFAULT_BASE_URL).rstrip("/")
-    template = url_template if isinstance(url_template, str) and "{claim_id}" in url_template else None
+    template = (
+        url_template
+        if isinstance(url_template, str) and "{claim_id}" in url_template and safe_link(url_template)
+        else None
+    )
     values = dict(RATING_VALUES)
     if isinstance(rating_values, dict):
         values.update({str(k): int(v) for k, v in rating_values.items()})
@@ -73,13 +78,14 @@ def publisher_from_settings(
 
 def _organisation(name: str, url: str | None = None) -> dict:
     found = {"@type": "Organization", "name": name}
-    return found | {"url": url} if url else found
+    link = safe_link(url) if url else None  # http(s) only: never a javascript: URL in published markup
+    return found | {"url": link} if link else found
 
 
 def _appearance(row: Mapping) -> dict:
     work: dict = {"@type": "CreativeWork", "headline": row["article_title"]}
-    if row["article_url"]:
-        work["url"] = row["article_url"]
+    if row["article_url"] and safe_link(row["article_url"]):
+        work["url"] = safe_link(row["article_url"])
     if row["outlet"]:
         work["publisher"] = _organisation(row["outlet"])
     if row["article_published"]:
@@ -154,7 +160,8 @@ def claimreview_chunks(reviews: Iterable[dict]) -> Iterator[bytes]:
     """The JSON array in pieces (for writing a large export to a file as it is made)."""
     yield b"["
     for number, review in enumerate(reviews):
-        text = json.dumps(review, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        # escaped for a <script type="application/ld+json">: no "</script>" or "<!--" can end it early
+        text = json_for_html(review, indent=1).replace("\n", "\n ")
         yield (",\n " if number else "\n ").encode() + text.encode("utf-8")
     yield b"\n]"
 

@@ -1,69 +1,46 @@
 """Verdict exports as bytes: CSV safe to open in a spreadsheet, and reversible for the import back.
 
-A text cell a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return, possibly after apostrophes) gets one apostrophe in front. ``restore_cell`` takes
-exactly that apostrophe off again, so export then import gives back the original text.
+Every CSV goes through ``claims.csv_cells.write_csv`` (the project's one CSV writer): a text cell a
+spreadsheet would run as a formula, even behind leading whitespace of any kind, gets one apostrophe in
+front, and ``restore_cell`` takes exactly that apostrophe off again on import.
 """
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-# Apostrophes (already escaped cells) followed by a character that starts a formula.
-_FORMULA = re.compile(r"""^'*[=+\-@\t\r]""")
-# The same with at least one apostrophe: a cell this module neutralised.
-_NEUTRALISED = re.compile(r"""^'+[=+\-@\t\r]""")
+from claims.csv_cells import FORMULA_STARTS, LEADING, neutralise_cell, restore_cell, write_csv
 
-
-def neutralise_cell(value: object) -> object:
-    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe.
-
-    >>> neutralise_cell("=HYPERLINK(\\"x\\")")
-    '\\'=HYPERLINK("x")'
-    >>> neutralise_cell(42)
-    42
-    """
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value
-
-
-def restore_cell(value: str) -> str:
-    """Undo ``neutralise_cell`` on a cell read back from an exported CSV.
-
-    >>> restore_cell(neutralise_cell("-40 %"))
-    '-40 %'
-    >>> restore_cell("'Tis")
-    "'Tis"
-    """
-    return value[1:] if _NEUTRALISED.match(value) else value
-
+__all__ = ["frame_csv", "neutralise_cell", "neutralise_frame", "restore_cell", "verdicts_csv"]
 
 _TEXT_KINDS = frozenset({"string", "mixed", "mixed-integer"})  # pandas' inferred kinds that hold text
-_STARTS = frozenset("=+-@\t\r")
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """``neutralise_cell`` on every text cell, column by column with pandas' vectorised string methods."""
+    """``neutralise_cell`` on every text cell, column by column with pandas' vectorised string methods
+    (for tables handed to Streamlit or charts; files are written by ``frame_csv``)."""
     safe = df.copy()
     for column in safe.columns:
         cells = safe[column]
         if pd.api.types.infer_dtype(cells, skipna=True) not in _TEXT_KINDS:
             continue
-        # the first character after any apostrophes (NaN for cells that are not text)
-        risky = cells.str.lstrip("'").str[:1].isin(_STARTS)
+        # the first character after any leading whitespace and apostrophes (NaN for cells that are not text)
+        risky = cells.str.lstrip(LEADING).str[:1].isin(FORMULA_STARTS)
         if risky.any():
             safe[column] = cells.where(~risky, "'" + cells[risky].astype(str))
     return safe
 
 
+def _rows(df: pd.DataFrame, size: int = 5_000):
+    """The table's rows as tuples of Python values, a slice at a time (memory stays that of a slice)."""
+    for start in range(0, len(df), size):
+        yield from df.iloc[start : start + size].astype(object).itertuples(index=False, name=None)
+
+
 def frame_csv(df: pd.DataFrame, *, excel: bool = False) -> bytes:
     """Any table as UTF-8 CSV with formula cells neutralised; ``excel`` adds a BOM and uses semicolons."""
-    safe = neutralise_frame(df) if not df.empty else df
-    # CRLF rows (RFC 4180): the csv writer then quotes any cell holding a CR or LF.
-    text = safe.to_csv(index=False, sep=";" if excel else ",", lineterminator="\r\n")
+    rows = _rows(df)
+    text = write_csv([str(c) for c in df.columns], rows, delimiter=";" if excel else ",")
     return text.encode("utf-8-sig" if excel else "utf-8")  # utf-8-sig writes the BOM without a copy
 
 

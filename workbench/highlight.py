@@ -1,4 +1,9 @@
-"""Article text as escaped HTML with claims marked from their spans (never the article's own markup)."""
+"""Article text as escaped HTML with claims marked from their spans (never the article's own markup).
+
+The text goes through ``workbench.textsafe.html_text``: escaped, and without a literal line break, so the
+whole article stays one HTML block that Markdown never parses (an image or link written in the article
+stays text).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+
+from workbench.textsafe import html_text
 
 STATUS_COLOURS = {
     "new": "#fff3b0",
@@ -45,7 +52,7 @@ def highlight_html(text: str, marks: Sequence[Mark]) -> str:
     }
     runs: list[tuple[Mark | None, str]] = []  # a claim cut only by its figures stays one <mark>
     for start, end in pairwise(sorted(edges)):
-        segment = html.escape(text[start:end])
+        segment = html_text(text[start:end])
         covering = [m for m in valid if m.start <= start and end <= m.end]
         mark = next((m for m in covering if m.selected), covering[0]) if covering else None
         if mark and any(a <= start and end <= b for a, b in mark.figures):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from claims import detect_language, split_claims
+from workbench.errors import InputError
 from workbench.records import ArticleDraft
+from workbench.textsafe import markup_view
 from workbench.validation import MAX_UPLOAD_BYTES, clean_text
 
 MAX_ARTICLE_CHARS = MAX_UPLOAD_BYTES
@@ -22,8 +24,10 @@ def prepare_article(
 ) -> ArticleDraft:
     """Validate an article and split it into claims; raises InputError with a reviewer-facing message."""
     body = clean_text("article text", text, required=True, max_chars=MAX_ARTICLE_CHARS)
+    if not markup_view(body).strip():  # only spaces and invisible characters once the controls are gone
+        raise InputError("The article text is empty once control and invisible characters are removed.")
     language = lang or detect_language(body)
-    first_line = body.splitlines()[0][:120]
+    first_line = next(line for line in body.splitlines() if line.strip())[:120].strip()
     return ArticleDraft(
         title=clean_text("title", title) or first_line,
         text=body,

@@ -11,6 +11,7 @@ import pandas as pd
 from sources.dedup import find_duplicates
 from sources.observations import period_label
 from workbench.storage.sources_store import StoredSource
+from workbench.textsafe import safe_link
 
 LIBRARY_COLUMNS = (
     "id", "title", "publisher", "date", "kind", "language", "figures", "has text", "duplicate of", "url",
@@ -85,7 +86,7 @@ def library_frame(stored: Sequence[StoredSource], flags: Sequence[DuplicateFlag]
             _figures_cell(s),
             bool(s.source.text),
             duplicate_of.get(s.id, ""),
-            s.source.url,
+            safe_link(s.source.url),  # shown as a link: http(s) only, whatever an older row holds
         )
         for s in reversed(stored)
     ]

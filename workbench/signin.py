@@ -16,6 +16,7 @@ from workbench import state
 from workbench.auth import GENERIC_FAILURE, FailureLimiter, User, auth_mode, oidc_configured
 from workbench.resources import database
 from workbench.storage.users import authenticate, get_user
+from workbench.textsafe import inert
 
 USERNAME = "signin.username"
 PASSWORD = "signin.password"
@@ -110,7 +111,7 @@ def _oidc_user() -> User | None:
     if user is None or not user.active:
         st.title("Sign in")
         st.error(
-            f"{st.user.get('email')} is not an active user of this desk. An admin adds you with: "
+            f"{inert(st.user.get('email'))} is not an active user of this desk. An admin adds you with: "
             "python -m workbench users add EMAIL --role reviewer --no-password"
         )
         st.button("Sign out", on_click=st.logout)

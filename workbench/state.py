@@ -18,6 +18,7 @@ from workbench.auth import SINGLE_USER_ROLE, User
 from workbench.errors import WorkbenchError
 from workbench.resources import database
 from workbench.storage.verdicts import publish_verdict, record_verdict, set_status
+from workbench.textsafe import inert
 from workbench.url_state import SELECTED_CLAIM
 from workbench.validation import clean_text
 
@@ -68,7 +69,7 @@ def show_flash() -> None:
     """Show, then forget, the message a callback left."""
     level, message = st.session_state.pop(FLASH, (None, None))
     if message:
-        getattr(st, level)(message)
+        getattr(st, level)(inert(message))
 
 
 def signed_in_user() -> User | None:

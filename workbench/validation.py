@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from workbench.errors import InputError
+from workbench.textsafe import active_markup, strip_controls
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_FIELD_CHARS = {
@@ -15,14 +14,6 @@ MAX_FIELD_CHARS = {
     "rationale": 20_000,
     "quote": 5_000,
 }
-
-# Active markup has no place in an article or a rationale: it would be a paste of a web page's source,
-# or an attempt to run code in another reviewer's browser.
-_ACTIVE_MARKUP = re.compile(
-    r"<\s*/?\s*(?:script|iframe|object|embed|style|svg|img|link|meta|form)\b|javascript\s*:|\bon[a-z]{3,15}\s*=\s*[\"']",
-    re.IGNORECASE,
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode_upload(content: bytes, filename: str) -> str:
@@ -50,8 +41,9 @@ def decode_upload(content: bytes, filename: str) -> str:
 def clean_text(
     field: str, text: str | None, *, required: bool = False, max_chars: int | None = None
 ) -> str | None:
-    """Strip a text field and refuse empty required values, over-long values and active markup."""
-    value = (text or "").strip()
+    """Strip a text field (controls removed first) and refuse empty required values, over-long values and
+    active markup (checked on the NFKC form, see ``workbench.textsafe``)."""
+    value = strip_controls(text or "").strip()  # the checks read what is stored, not what hides in it
     if not value:
         if required:
             raise InputError(f"The {field} is empty.")
@@ -59,9 +51,20 @@ def clean_text(
     limit = max_chars or MAX_FIELD_CHARS.get(field)
     if limit and len(value) > limit:
         raise InputError(f"The {field} is {len(value):,} characters long; the limit is {limit:,}.")
-    if _ACTIVE_MARKUP.search(value):
+    markup = active_markup(value)
+    if markup:
         raise InputError(
-            f"The {field} contains HTML or script markup ({_ACTIVE_MARKUP.search(value).group(0)!r}). "
+            f"The {field} contains HTML or script markup ({markup!r}). "
             "Paste plain text: markup is never run or stored."
         )
-    return _CONTROL.sub("", value)
+    return value
+
+
+def clean_search(text: str | None, *, max_chars: int = 500) -> str | None:
+    """Words to search for: stripped and bounded, never refused for markup (they are matched, not shown).
+
+    >>> clean_search(" javascript: void ")
+    'javascript: void'
+    """
+    value = strip_controls(text or "").strip()[:max_chars]
+    return value or None

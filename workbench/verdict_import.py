@@ -31,6 +31,8 @@ from workbench.storage.articles import text_hash
 from workbench.storage.convert import statistic_row
 from workbench.storage.export_rows import EVIDENCE_SEPARATOR, EXPORT_COLUMNS
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, SourceRow, VerdictRow
+from workbench.textsafe import safe_link
+from workbench.validation import clean_text
 from workbench.vocabulary import RATINGS, STANCES, STATUSES
 
 REQUIRED_COLUMNS = ("article_id", "article_title", "claim", "verdict", "evidence_urls")
@@ -107,12 +109,29 @@ class _Row:
     links: tuple[tuple[str, str], ...]
 
 
+def _text(row: Mapping[str, str], column: str, where: str, *, max_chars: int | None = None) -> str:
+    """A text cell checked as the app checks what reviewers type (controls removed, no active markup)."""
+    try:
+        return clean_text(column, row.get(column, ""), max_chars=max_chars) or ""
+    except InputError as error:
+        raise VerdictImportError(f"{where}: {error}") from error
+
+
+def _link(value: str, where: str, column: str) -> str:
+    """An address the app may show as a link: http(s) only."""
+    link = safe_link(value)
+    if link is None:
+        raise VerdictImportError(f"{where}: {column} {value[:80]!r} is not an http(s) address.")
+    return link
+
+
 def check_row(row: Mapping[str, str], where: str) -> _Row:
-    """Validate one row; ``where`` is its location ("verdicts.csv, row 12")."""
-    claim = row.get("claim", "").strip()
+    """Validate one row; ``where`` is its location ("verdicts.csv, row 12"). Text goes through the same
+    checks as the app's forms, and addresses must be http(s): an import is no way around them."""
+    claim = _text(row, "claim", where, max_chars=20_000)
     if not claim:
         raise VerdictImportError(f"{where}: the claim is empty.")
-    title = row.get("article_title", "").strip()
+    title = _text({"article_title": row.get("article_title", "")[:500]}, "article_title", where)
     if not title:
         raise VerdictImportError(f"{where}: the article title is empty.")
     status = row.get("status") or "new"
@@ -132,11 +151,11 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
             raise VerdictImportError(f"{where}: unknown verdict_state {state!r}.")
         verdict = {
             "rating": rating,
-            "rationale": row.get("rationale", ""),
-            "reviewer": row.get("reviewer") or "import",
+            "rationale": _text(row, "rationale", where, max_chars=20_000),
+            "reviewer": _text(row, "reviewer", where, max_chars=100) or "import",
             "created_at": _moment(row.get("verdict_at") or row.get("verdict_date", ""), where, "verdict_at"),
             "state": state,
-            "published_by": row.get("published_by") or None,
+            "published_by": _text(row, "published_by", where, max_chars=100) or None,
             "published_at": _moment(row.get("published_at", ""), where, "published_at"),
         }
     urls = [u.strip() for u in row.get("evidence_urls", "").split(EVIDENCE_SEPARATOR.strip()) if u.strip()]
@@ -151,10 +170,12 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
             raise VerdictImportError(f"{where}: unknown stance {stance!r} for {url}.")
         if " " in url:
             raise VerdictImportError(f"{where}: evidence URL {url!r} holds a space.")
+        _link(url, where, "evidence URL")
+    article_url = row.get("article_url", "").strip()
     article = {
-        "title": title[:500],
-        "url": row.get("article_url") or None,
-        "outlet": row.get("outlet") or None,
+        "title": title,
+        "url": _link(article_url, where, "article_url") if article_url else None,
+        "outlet": _text(row, "outlet", where, max_chars=200) or None,
         "lang": row.get("article_lang") or "fr",
         "published": _date(row.get("article_published", ""), where, "article_published"),
     }
@@ -164,7 +185,7 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
         claim=claim,
         kind=row.get("claim_kind") or "quantity",
         modality=row.get("claim_modality") or "reported",
-        speaker=row.get("claim_speaker", ""),
+        speaker=_text(row, "claim_speaker", where, max_chars=200),
         speaker_kind=row.get("claim_speaker_kind", ""),
         status=status,
         verdict=verdict,

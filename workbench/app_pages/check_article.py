@@ -9,7 +9,8 @@ from workbench.ingest import prepare_article
 from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
-from workbench.storage.articles import add_article
+from workbench.storage.articles import store_article
+from workbench.textsafe import inert
 from workbench.validation import decode_upload
 
 st.title("Add an article")
@@ -46,10 +47,9 @@ if submitted:
                 published=st.session_state[state.INGEST_PUBLISHED],
                 lang=None if lang == "detect" else lang,
             )
-        with database().session() as session:
-            article_id = add_article(session, draft)
+        article_id = store_article(database(), draft)
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         st.session_state[url_state.SELECTED_ARTICLE] = article_id
         st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
@@ -86,7 +86,7 @@ if started:
 
 def show_summary(status) -> None:
     summary = status.result
-    st.success(f"{status.title}: {summary.describe()}")
+    st.success(inert(f"{status.title}: {summary.describe()}"))
     rows = [{"file": n, "outcome": f"stored as article #{i} with {c} claims"} for n, i, c in summary.stored]
     rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
     rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]

@@ -8,6 +8,7 @@ from workbench.errors import WorkbenchError
 from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
 from workbench.resources import database
 from workbench.storage.settings import setting_updated
+from workbench.textsafe import inert
 
 st.title("Desk settings")
 if not signin.can_edit_settings(state.signed_in_user()):
@@ -24,7 +25,9 @@ with database().session() as session:
     scale = load_scale(session)
     updated_by, updated_at = setting_updated(session, "rating_scale")
 st.caption(
-    f"Last changed by {updated_by}, {updated_at:%Y-%m-%d %H:%M}." if updated_by else "The default scale."
+    f"Last changed by {inert(updated_by)}, {updated_at:%Y-%m-%d %H:%M}."
+    if updated_by
+    else "The default scale."
 )
 
 edited = st.data_editor(
@@ -48,7 +51,7 @@ if save.button("Save rating scale", type="primary", key="settings.save"):
         with database().session() as session:
             saved = save_scale(session, edited.to_dict("records"), editor=state.reviewer_name())
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         state.flash("success", f"Saved a scale of {len(saved)} ratings.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
@@ -62,7 +65,7 @@ if reset.button("Restore the default scale", key="settings.reset"):
                 editor=state.reviewer_name(),
             )
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         state.flash("success", "Restored the default scale.")
         st.session_state.pop(state.SETTINGS_SCALE, None)

@@ -13,6 +13,7 @@ from workbench.storage.articles import article_claims, article_titles, claims_fr
 from workbench.storage.evidence import list_sources
 from workbench.storage.sources_store import source_revision
 from workbench.storage.verdicts import get_claim
+from workbench.textsafe import inert
 
 
 @st.cache_resource(max_entries=4, ttl=30, show_spinner=False)
@@ -30,7 +31,7 @@ with database().session() as session:
     request = url_state.take_request()
     opened = url_state.resolve_link(session, *request) if request else url_state.Opened()
 if opened.problem:
-    st.error(opened.problem)
+    st.error(inert(opened.problem))
 if not articles:
     st.info("No article yet.")
     st.page_link("app_pages/check_article.py", label="Add an article", icon=":material/post_add:")

@@ -9,6 +9,7 @@ from workbench.errors import WorkbenchError
 from workbench.panel.filter_widgets import render_claim_filter
 from workbench.resources import database
 from workbench.storage.queue import filter_choices, open_queue
+from workbench.textsafe import inert
 from workbench.vocabulary import STATUSES
 
 TABLE = "queue.table"
@@ -26,7 +27,7 @@ try:
                "reviewers": choices.reviewers, "statuses": list(STATUSES)}  # fmt: skip
     claim_filter = render_claim_filter("queue", options)
 except WorkbenchError as error:
-    st.error(str(error))
+    st.error(inert(str(error)))
     st.stop()
 left, middle, right = st.columns(3)
 article_ids = left.multiselect(

@@ -17,6 +17,7 @@ from workbench.resources import database
 from workbench.storage import claim_edits
 from workbench.storage.claim_edits import BOUND_KINDS
 from workbench.storage.observation_edits import DIRECTIONS, OBSERVATION_FIELDS
+from workbench.textsafe import inert
 from workbench.url_state import SELECTED_CLAIM
 
 STAT_FIELDS = ("value", "bound", "low", "high", "unit", "counted", *OBSERVATION_FIELDS)
@@ -156,7 +157,7 @@ def _text(value: object) -> str:
 def _render_statistics(claim: ClaimRecord) -> None:
     for stat in claim.statistics:
         with st.form(_key(claim.id, "stat", stat.id, "form"), border=True):
-            st.markdown(f"**{stat.surface}** — {stat.reading}")
+            st.markdown(f"**{inert(stat.surface)}** — {inert(stat.reading)}")
             left, middle, right = st.columns(3)
             left.text_input("Value", _text(stat.value), key=_key(claim.id, "stat", stat.id, "value"))
             middle.selectbox("Bound", BOUND_KINDS, index=BOUND_KINDS.index(stat.bound) if stat.bound in
@@ -247,7 +248,7 @@ def _render_workflow(claim: ClaimRecord, siblings: Sequence[ClaimRecord]) -> Non
     cut = st.number_input(
         "Split after character", 1, max(1, len(claim.text) - 1), max(1, middle), key=_key(claim.id, "split")
     )
-    st.caption(f"“{claim.text[:cut].strip()}” | “{claim.text[cut:].strip()}”")
+    st.caption(f"“{inert(claim.text[:cut].strip())}” | “{inert(claim.text[cut:].strip())}”")
     st.button(
         "Split the claim here",
         on_click=save_split,

@@ -13,6 +13,7 @@ from workbench.records import ClaimRecord, SourceRecord
 from workbench.resources import database
 from workbench.storage.evidence import evidence_history
 from workbench.suggestions import LibraryIndex, Suggestion, suggest_sources
+from workbench.textsafe import inert
 from workbench.vocabulary import STANCES
 
 SUGGESTIONS_SHOWN = 5
@@ -36,14 +37,16 @@ def _suggestions(claim: ClaimRecord) -> list[Suggestion]:
 def _render_linked(claim: ClaimRecord) -> None:
     for evidence in claim.evidence:
         figure = (
-            f" — figure {evidence.figure.surface or f'{evidence.figure.value:g}'}" if evidence.figure else ""
+            f" — figure {inert(evidence.figure.surface or f'{evidence.figure.value:g}')}"
+            if evidence.figure
+            else ""
         )
         st.markdown(
-            f"- **{evidence.stance}**: #{evidence.source.id} {evidence.source.title}{figure} "
-            f"_(by {evidence.reviewer}, {evidence.created_at:%Y-%m-%d %H:%M})_"
+            f"- **{inert(evidence.stance)}**: #{evidence.source.id} {inert(evidence.source.title)}{figure} "
+            f"_(by {inert(evidence.reviewer)}, {evidence.created_at:%Y-%m-%d %H:%M})_"
         )
         if evidence.quote:
-            st.caption(f"“{evidence.quote}”")
+            st.caption(f"“{inert(evidence.quote)}”")
         st.button(
             f"Unlink #{evidence.source.id}",
             key=state.claim_key(claim.id, f"unlink.{evidence.source.id}"),
@@ -58,7 +61,7 @@ def _render_linked(claim: ClaimRecord) -> None:
 def _render_comparisons(comparisons: list[ComparisonRow]) -> None:
     st.markdown("**Comparison with the linked figures** — a suggestion for the reviewer, never a verdict")
     for comparison in comparisons:
-        st.markdown(f"- {comparison.sentence}")
+        st.markdown(f"- {inert(comparison.sentence)}")
     # one column per comparison, one row per check: narrow enough for the panel
     table = pd.DataFrame(
         {f"{c.claim_figure} vs #{c.source_id} {c.figure}": dict(_merge_notes(c.rows)) for c in comparisons}
@@ -78,9 +81,11 @@ def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> No
     if not suggestions:
         st.caption("No other source in the library matches this claim. Add sources on the Sources page.")
     for suggestion in suggestions:
-        figure = f" · matching figure: {suggestion.figure_labels[0]}" if suggestion.figure_labels else ""
-        st.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{suggestion.title}**{figure}")
-        st.caption("Why: " + ("; ".join(suggestion.reasons) or "similar wording"))
+        figure = (
+            f" · matching figure: {inert(suggestion.figure_labels[0])}" if suggestion.figure_labels else ""
+        )
+        st.markdown(f"{suggestion.rank}. #{suggestion.source_id} **{inert(suggestion.title)}**{figure}")
+        st.caption("Why: " + inert("; ".join(suggestion.reasons) or "similar wording"))
         st.button(
             f"Link #{suggestion.source_id}…",
             key=f"suggest.link.{suggestion.source_id}",

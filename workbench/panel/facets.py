@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.records import ClaimRecord
+from workbench.textsafe import inert
 
 
 def claim_label(claim: ClaimRecord) -> str:
@@ -32,12 +33,12 @@ def correction_note(item: dict | object) -> str:
 
 
 def render_facets(claim: ClaimRecord) -> None:
-    facts = [f"**Kind:** {claim.kind}", f"**Modality:** {claim.modality}"]
+    facts = [f"**Kind:** {inert(claim.kind)}", f"**Modality:** {inert(claim.modality)}"]
     st.markdown(" · ".join([*facts, f"**Check-worthiness:** {claim.worthiness:.2f}"]))
     if claim.reasons:
-        st.caption("Why: " + "; ".join(claim.reasons))
+        st.caption("Why: " + inert("; ".join(claim.reasons)))
     if claim.assignee:
-        st.caption(f"Assigned to {claim.assignee}")
+        st.caption(f"Assigned to {inert(claim.assignee)}")
     if claim.statistics:
         st.dataframe(
             pd.DataFrame(
@@ -88,5 +89,6 @@ def render_facets(claim: ClaimRecord) -> None:
     for s in claim.statistics:
         if s.corrected_by:
             st.info(
-                f"Figure “{s.surface}” {correction_note(s)}; now: {s.reading}", icon=":material/edit_note:"
+                inert(f"Figure “{s.surface}” {correction_note(s)}; now: {s.reading}"),
+                icon=":material/edit_note:",
             )

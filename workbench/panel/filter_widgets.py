@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 
 from workbench.filters import NO_VERDICT, ClaimFilter
-from workbench.validation import clean_text
+from workbench.validation import clean_search
 from workbench.vocabulary import RATINGS
 
 
@@ -36,7 +36,7 @@ def render_claim_filter(prefix: str, options: dict[str, list], *, expanded: bool
         statuses=tuple(statuses),
         date_from=start,
         date_to=end,
-        text=clean_text("words", words) or None,
+        text=clean_search(words),
     )
 
 

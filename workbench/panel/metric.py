@@ -12,6 +12,7 @@ from workbench.resources import database
 from workbench.storage.chart_data import compare_frame
 from workbench.storage.metrics import assign_metric, create_metric, list_metrics
 from workbench.storage.versioning import hold_version
+from workbench.textsafe import inert
 from workbench.validation import clean_text
 
 NEW_METRIC = 0  # the "new metric" option of the picker (metric ids start at 1)
@@ -65,7 +66,7 @@ def render_compare_chart(claim: ClaimRecord) -> None:
     _, current = _current_metric(claim.id)
     if current:
         st.caption(
-            f"In metric **{current.name}** with {len(current.claim_ids)} claim(s) and "
+            f"In metric **{inert(current.name)}** with {len(current.claim_ids)} claim(s) and "
             f"{len(current.figure_ids)} reported figure(s)."
         )
     with database().session() as session:
@@ -76,7 +77,7 @@ def render_compare_chart(claim: ClaimRecord) -> None:
 def render_metric(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
     """The form that groups this claim and reported figures into a metric (shared with other claims)."""
     metrics, current = _current_metric(claim.id)
-    with st.expander(f"Metric: {current.name}" if current else "Group into a metric", expanded=False):
+    with st.expander(f"Metric: {inert(current.name)}" if current else "Group into a metric", expanded=False):
         st.caption("A metric gathers the claims and reported figures that measure the same thing.")
         names = {NEW_METRIC: "New metric…", **{m.id: m.name for m in metrics}}
         figures = {

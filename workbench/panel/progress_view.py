@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from workbench.progress import JobStatus, job_status
+from workbench.textsafe import inert
 
 JOBS = "progress.jobs"  # the job ids this browser session started, newest last
 
@@ -26,7 +27,7 @@ def _render(render_result: Callable[[JobStatus], None] | None) -> None:
             text = f"{status.title}: {status.done:,} of {status.total:,} · {status.message}"
             st.progress(status.fraction, text=text)
         elif status.error:
-            st.error(f"{status.title} stopped: {status.error}")
+            st.error(inert(f"{status.title} stopped: {status.error}"))
         elif render_result is not None:
             render_result(status)
 

@@ -8,6 +8,7 @@ from workbench import state
 from workbench.records import ClaimRecord
 from workbench.repeated import other_appearances
 from workbench.resources import database
+from workbench.textsafe import inert
 
 
 def render_repeats(claim: ClaimRecord) -> None:
@@ -18,15 +19,20 @@ def render_repeats(claim: ClaimRecord) -> None:
     st.markdown(f"**This claim appears elsewhere ({len(appearances)})**")
     for other in appearances:
         where = (
-            "this article" if other.same_article else f"article #{other.article_id} “{other.article_title}”"
+            "this article"
+            if other.same_article
+            else f"article #{other.article_id} “{inert(other.article_title)}”"
         )
         text_col, button_col = st.columns([5, 1])
-        text_col.markdown(f"- Claim #{other.claim_id} in {where}: {other.text[:200]}")
+        text_col.markdown(f"- Claim #{other.claim_id} in {where}: {inert(other.text[:200])}")
         if other.rating is None:
             text_col.caption("No verdict yet.")
             continue
         when = f"{other.verdict_at:%Y-%m-%d}"
-        text_col.caption(f"Verdict: **{other.rating}** by {other.reviewer}, {when}: {other.rationale[:200]}")
+        text_col.caption(
+            f"Verdict: **{inert(other.rating)}** by {inert(other.reviewer)}, {when}: "
+            + inert(other.rationale[:200])
+        )
         button_col.button(
             "Apply verdict",
             key=f"repeat.apply.{other.claim_id}",

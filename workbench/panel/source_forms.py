@@ -28,6 +28,7 @@ from workbench.source_intake import (
 )
 from workbench.storage.database import Database
 from workbench.storage.sources_store import load_sources, source_revision
+from workbench.textsafe import inert
 from workbench.validation import clean_text
 from workbench.vocabulary import SOURCE_KINDS
 
@@ -49,7 +50,7 @@ def _saved_message(saved, *, later: bool = False) -> None:
         return
     st.success(added)
     for flag in saved.duplicates[:20]:
-        st.warning(flag.message)
+        st.warning(inert(flag.message))
 
 
 def _save(sources: list[Source], *, progress: bool = False, later: bool = False) -> bool:
@@ -65,7 +66,7 @@ def _save(sources: list[Source], *, progress: bool = False, later: bool = False)
         with database().session() as session:
             saved = save_library_sources(session, sources, reviewer=reviewer, progress=report)
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
         return False
     _saved_message(saved, later=later)
     return True
@@ -115,7 +116,7 @@ def render_manual_form() -> None:
                 extract=extract,
             )
         except WorkbenchError as error:
-            st.error(str(error))
+            st.error(inert(str(error)))
         else:
             if _save([source], later=True):
                 state.renew_form("source.form")
@@ -147,7 +148,7 @@ def render_csv_import() -> None:
         st.error(f"Nothing was saved: {len(error.errors)} problem(s) in the file.")
         st.code("\n".join(error.errors[:200]), language=None)
     except WorkbenchError as error:
-        st.error(str(error))
+        st.error(inert(str(error)))
     else:
         _saved_message(done.saved)
         if done.errors:
@@ -168,7 +169,7 @@ def render_page_import() -> None:
                 with st.spinner("Fetching the page…"):
                     st.session_state[PREVIEW] = fetch_source(url)
         except WorkbenchError as error:
-            st.error(str(error))
+            st.error(inert(str(error)))
 
 
 def render_paste() -> None:
@@ -182,7 +183,7 @@ def render_paste() -> None:
         try:
             st.session_state[PREVIEW] = pasted_source(text, title=title, publisher=publisher)
         except WorkbenchError as error:
-            st.error(str(error))
+            st.error(inert(str(error)))
 
 
 def render_preview() -> None:
@@ -190,10 +191,13 @@ def render_preview() -> None:
     source: Source | None = st.session_state.get(PREVIEW)
     if source is None:
         return
-    st.markdown(f"#### Ready to save: {source.title}")
+    st.markdown(f"#### Ready to save: {inert(source.title)}")
     st.caption(
-        f"{source.publisher or 'publisher unknown'} · {source.published or 'date unknown'} · "
-        f"{source.language} · {len(source.text):,} characters" + (f" · {source.url}" if source.url else "")
+        inert(
+            f"{source.publisher or 'publisher unknown'} · {source.published or 'date unknown'} · "
+            f"{source.language} · {len(source.text):,} characters"
+            + (f" · {source.url}" if source.url else "")
+        )
     )
     st.text(source.text[:600] + ("…" if len(source.text) > 600 else ""))
     figures = pd.DataFrame(

@@ -9,6 +9,7 @@ from workbench.ratings import Rating, load_scale
 from workbench.records import ClaimRecord
 from workbench.resources import database
 from workbench.storage.verdicts import verdict_history
+from workbench.textsafe import inert
 
 
 def render_verdict(claim: ClaimRecord) -> None:
@@ -27,10 +28,14 @@ def _render_current(claim: ClaimRecord) -> None:
         st.caption("No verdict yet: a reviewer proposes one, an editor publishes it.")
     elif verdict.state == "published":
         st.success(
-            f"Published: {verdict.rating} (by {verdict.published_by}, {verdict.published_at:%Y-%m-%d %H:%M})"
+            f"Published: {inert(verdict.rating)} (by {inert(verdict.published_by)}, "
+            f"{verdict.published_at:%Y-%m-%d %H:%M})"
         )
     else:
-        st.info(f"Proposed: {verdict.rating} (by {verdict.reviewer}); waiting for an editor to publish it.")
+        st.info(
+            f"Proposed: {inert(verdict.rating)} (by {inert(verdict.reviewer)}); "
+            "waiting for an editor to publish it."
+        )
 
 
 def _render_history(claim: ClaimRecord) -> None:
@@ -42,15 +47,21 @@ def _render_history(claim: ClaimRecord) -> None:
         for event in reversed(events):
             verdict = event.verdict
             if event.action == "published":
-                st.markdown(f"**{verdict.rating}** published by {event.by}, {event.at:%Y-%m-%d %H:%M}")
+                st.markdown(
+                    f"**{inert(verdict.rating)}** published by {inert(event.by)}, {event.at:%Y-%m-%d %H:%M}"
+                )
                 continue
-            st.markdown(f"**{verdict.rating}** by {event.by}, {event.at:%Y-%m-%d %H:%M} · proposed")
-            st.caption("; ".join(event.changes))
+            st.markdown(
+                f"**{inert(verdict.rating)}** by {inert(event.by)}, {event.at:%Y-%m-%d %H:%M} · proposed"
+            )
+            st.caption(inert("; ".join(event.changes)))
             st.text(verdict.rationale)  # text, never markup
             if verdict.source_ids:
                 st.caption(
                     "Rests on: "
-                    + "; ".join(f"#{i} {titles.get(i, '(no longer linked)')}" for i in verdict.source_ids)
+                    + inert(
+                        "; ".join(f"#{i} {titles.get(i, '(no longer linked)')}" for i in verdict.source_ids)
+                    )
                 )
 
 

@@ -7,11 +7,13 @@ import re
 
 import pandas as pd
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.errors import DuplicateArticleError, NotFoundError
 from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord
 from workbench.storage.convert import article_record, claim_record, claim_row
+from workbench.storage.database import Database
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
 _SPACE = re.compile(r"\s+")
@@ -54,6 +56,20 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
 
     recluster_after_add(session, row.id)
     return row.id
+
+
+def store_article(database: Database, draft: ArticleDraft) -> int:
+    """``add_article`` in its own transaction; the same text stored by another session meanwhile (two
+    reviewers submitting at once) is reported as the duplicate it is, never as a database error."""
+    try:
+        with database.session() as session:
+            return add_article(session, draft)
+    except IntegrityError as error:  # unique text hash: another session committed between check and insert
+        with database.session() as session:
+            existing = find_duplicate(session, draft.text)
+        if existing is None:
+            raise
+        raise DuplicateArticleError(existing.id, existing.title) from error
 
 
 def list_articles(session: Session) -> list[ArticleRecord]:

@@ -1,0 +1,141 @@
+"""Fetching against servers on 127.0.0.1: a total deadline, the checked address connected to, IPv6 forms."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from workbench.fetching import FetchError, check_address, embedded_ipv4, fetch_page
+
+BODY_BYTES = 40
+DRIP_SECONDS = 0.3  # between bytes: under the per-read timeout, so only a total deadline stops the fetch
+
+
+class _Server:
+    """A one-thread HTTP server on 127.0.0.1 that answers every request in its own way."""
+
+    def __init__(self, answer) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.stop = threading.Event()
+        self.requests: list[bytes] = []
+        self.sent = 0
+        self._answer = answer
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            with connection:
+                self.requests.append(connection.recv(65536))
+                with contextlib.suppress(OSError):  # the client hung up: what a deadline does
+                    self._answer(self, connection)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+        self._thread.join(timeout=5)
+
+
+def _drip(server: _Server, connection: socket.socket) -> None:
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {BODY_BYTES}\r\n\r\n"
+    connection.sendall(head.encode())
+    for _ in range(BODY_BYTES):
+        if server.stop.wait(DRIP_SECONDS):  # the server's pace, not a test waiting on a clock
+            return
+        connection.sendall(b"x")
+        server.sent += 1
+
+
+def _echo_host(server: _Server, connection: socket.socket) -> None:
+    host = next(
+        line.split(b":", 1)[1].strip()
+        for line in server.requests[-1].split(b"\r\n")
+        if line.lower().startswith(b"host:")
+    )
+    body = b"<html><body>" + host + b"</body></html>"
+    connection.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    )
+
+
+@pytest.fixture
+def serve() -> Iterator:
+    servers: list[_Server] = []
+
+    def start(answer) -> _Server:
+        servers.append(_Server(answer))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def test_a_server_dripping_bytes_is_stopped_at_the_total_deadline(serve):
+    server = serve(_drip)
+    with pytest.raises(FetchError, match=r"no answer within 1 seconds \(the limit for the whole fetch\)"):
+        fetch_page(f"http://127.0.0.1:{server.port}/report.html", timeout=1, allow_private=True)
+    # each byte came within the per-read timeout; the fetch still stopped long before the page was whole
+    assert server.sent < BODY_BYTES
+
+
+def test_the_host_header_names_the_host_though_the_checked_address_is_connected_to(serve):
+    server = serve(_echo_host)
+    page = fetch_page(f"http://localhost:{server.port}/", timeout=5, allow_private=True)
+    assert page.content == f"<html><body>localhost:{server.port}</body></html>".encode()
+
+
+def test_a_name_that_changes_its_answer_after_the_check_is_not_followed(serve, monkeypatch):
+    """A rebinding name: public for the check, 127.0.0.1 afterwards; only the checked address is tried."""
+    server = serve(_echo_host)
+    real = socket.getaddrinfo
+    answers: list[str] = []
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        address = "192.0.43.10" if not answers else "127.0.0.1"  # a public address first
+        answers.append(address)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port or 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(FetchError):
+        fetch_page(f"http://rebind.example:{server.port}/", timeout=1, allow_private=False)
+    assert answers == ["192.0.43.10"]  # resolved once
+    assert server.requests == []  # and the local server was never reached
+
+
+@pytest.mark.parametrize(
+    ("address", "embedded"),
+    [
+        ("::127.0.0.1", "127.0.0.1"),  # IPv4-compatible
+        ("::ffff:127.0.0.1", "127.0.0.1"),  # IPv4-mapped
+        ("::ffff:0:a00:1", "10.0.0.1"),  # IPv4-translated (RFC 2765)
+        ("2002:7f00:1::", "127.0.0.1"),  # 6to4
+        ("64:ff9b::7f00:1", "127.0.0.1"),  # NAT64 (RFC 6052)
+        ("64:ff9b:1::a9fe:a9fe", "169.254.169.254"),  # local-use NAT64, a cloud's metadata service
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo: client 127.0.0.1 (stored inverted)
+    ],
+)
+def test_every_ipv6_form_that_embeds_a_local_ipv4_is_refused(address, embedded):
+    ip = ipaddress.ip_address(address)
+    assert ipaddress.ip_address(embedded) in embedded_ipv4(ip)
+    with pytest.raises(FetchError, match="local network"):
+        check_address("http://x/", ip)
+    with pytest.raises(FetchError, match="local network"):
+        fetch_page(f"http://[{address}]/", timeout=1, allow_private=False)
+
+
+def test_public_addresses_and_their_ipv6_forms_pass():
+    for address in ("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "64:ff9b::5db8:d70e"):
+        check_address("http://x/", ipaddress.ip_address(address))
