@@ -259,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         if "rrf_seconds" in speed:
             bm25 = speed["bm25_seconds"]
             for name, key in (
+                ("before: char n-grams over the whole library (RRF)", "whole_library"),
                 ("BM25 + char TF-IDF (RRF)", "rrf"),
                 ("two-stage ranker (rank_sources)", "ranker"),
             ):

@@ -143,10 +143,8 @@ class SparseIndex:
         raise ValueError(f"retriever {retriever!r} is not in this index {self.retrievers}")
 
     def char_scores_of(self, text: str, positions: Sequence[int]) -> np.ndarray:
-        """Character n-gram cosines of ``text`` with the texts at ``positions`` only (others stay 0).
-
-        Plain numpy over the candidates' slices of the matrix: for a few hundred rows, building scipy
-        matrices for the product cost more than the product."""
+        """Character n-gram cosines of ``text`` with the texts at ``positions`` only (others stay 0):
+        those rows of the matrix times the query as a dense vector (scipy's C loops, one pass each)."""
         scores = np.zeros(len(self), dtype=np.float32)
         if self._rows is None or not len(positions):
             return scores
@@ -154,16 +152,7 @@ class SparseIndex:
         query = np.zeros(self._rows.shape[1], dtype=np.float32)  # calloc: only touched pages cost
         query[columns] = weights
         chosen = np.asarray(positions, dtype=np.int64)
-        starts, ends = self._rows.indptr[chosen], self._rows.indptr[chosen + 1]
-        lengths = ends - starts
-        if not lengths.sum():
-            return scores
-        # the stored entries of every chosen row, one after the other
-        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        entries = np.arange(lengths.sum()) + offsets
-        products = self._rows.data[entries] * query[self._rows.indices[entries]]
-        sums = np.add.reduceat(products, np.concatenate(([0], np.cumsum(lengths)[:-1])))
-        scores[chosen] = np.where(lengths > 0, sums, 0.0)
+        scores[chosen] = self._rows[chosen] @ query
         return scores
 
     def _char_weights(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -249,14 +238,20 @@ class SparseIndex:
         fused: dict[int, float] = {}
         normalised = []
         candidates: list[int] | None = None
+        wanted = depth or k
         for retriever in sorted(chosen, key=RETRIEVERS.index):  # BM25 first: it picks the candidates
-            if retriever == "char" and candidates is not None and len(candidates) >= (depth or k):
+            if retriever == "char" and candidates is not None and len(candidates) >= wanted:
                 scores = self.char_scores_of(text, candidates)
+                # ranked among the candidates only (ties: BM25's order): no pass over the library
+                mine = scores[candidates]
+                ranked = [candidates[i] for i in np.argsort(-mine, kind="stable")[:wanted] if mine[i] > 0]
             else:
                 scores = self.scores(text, retriever, lang=lang)
-            if retriever == "bm25" and "char" in chosen:
-                candidates = top_k(scores, max(CHAR_CANDIDATES, depth or k))
-            ranked = top_k(scores, depth or k)
+                if retriever == "bm25" and "char" in chosen:
+                    candidates = top_k(scores, max(CHAR_CANDIDATES, wanted))
+                    ranked = candidates[:wanted]  # best first already: one partition of the library
+                else:
+                    ranked = top_k(scores, wanted)
             if not ranked:
                 continue
             normalised.append((scores, float(scores[ranked[0]])))
