@@ -211,3 +211,17 @@ def test_an_unreadable_or_foreign_saved_index_is_rebuilt(database, tmp_path):
     assert library.builds == 1 and not library.loaded
     assert IndexStore(store.path).load().revision == library.revision  # replaced by a good one
     assert IndexStore.for_database("sqlite:///a.db") != IndexStore.for_database("sqlite:///b.db")
+
+
+def test_an_index_saved_by_other_code_is_rebuilt(database, tmp_path):
+    import pickle
+
+    store = IndexStore(tmp_path / "sources.pickle")
+    with database.session() as session:
+        LibraryIndex(store=store).refresh(session)
+    payload = pickle.loads(store.path.read_bytes())
+    store.path.write_bytes(pickle.dumps({**payload, "code": "another version"}))
+    again = LibraryIndex(store=store)
+    with database.session() as session:
+        again.refresh(session)
+    assert again.builds == 1 and not again.loaded

@@ -6,12 +6,14 @@ index and the stored sources it was built from: beside a SQLite database file (`
 so it goes where the database goes), else under ``data/indexes/`` (or WORKBENCH_INDEX_DIR), named
 by a hash of the database URL. A process loads it at start and adds what was stored since. The
 file is written to a temporary name and renamed, so a reader never sees half a file; one that
-cannot be read (another version of the code, a truncated disk) is ignored and the index rebuilt.
+cannot be read (a truncated disk), or was written by other code (``code_fingerprint``: the modules
+whose objects it holds and the versions of bm25s and scikit-learn), is ignored and the index rebuilt.
 It is a pickle: only this application writes it, in its own data folder, never from user input.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -22,8 +24,27 @@ from pathlib import Path
 
 from workbench.config import REPO_ROOT
 
-FORMAT = 1  # raised when the saved objects change shape: older files are then rebuilt
+FORMAT = 1
 LOG = logging.getLogger(__name__)
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the code whose objects the file holds: a saved index from other code is not loaded
+    (a record class that gained a field would otherwise come back without it)."""
+    import bm25s
+    import sklearn
+
+    import sources.analysis
+    import sources.matching
+    import sources.models
+    import sources.retrieval
+    from workbench.storage import sources_store
+
+    digest = hashlib.sha256(f"{bm25s.__version__} {sklearn.__version__}".encode())
+    for module in (sources.analysis, sources.matching, sources.models, sources.retrieval, sources_store):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def index_folder() -> Path:
@@ -66,14 +87,19 @@ class IndexStore:
         except Exception as error:  # any unreadable file means: build again
             LOG.warning("ignoring the saved sources index %s: %s", self.path, error)
             return None
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT:
+        if not isinstance(saved, dict) or (saved.get("format"), saved.get("code")) != (
+            FORMAT,
+            code_fingerprint(),
+        ):
+            LOG.info("the saved sources index %s was written by other code: building it again", self.path)
             return None
         return SavedIndex(tuple(saved["revision"]), saved["index"], saved["stored"])
 
     def save(self, saved: SavedIndex) -> None:
         """Write the index atomically (temporary file, then rename)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"format": FORMAT, "revision": saved.revision, "index": saved.index, "stored": saved.stored}
+        payload = {"format": FORMAT, "code": code_fingerprint(), "revision": saved.revision,
+                   "index": saved.index, "stored": saved.stored}  # fmt: skip
         descriptor, name = tempfile.mkstemp(dir=self.path.parent, prefix=".saving-")
         try:
             with os.fdopen(descriptor, "wb") as handle:
