@@ -66,3 +66,19 @@ def test_empty_texts_and_queries():
     index = SparseIndex(["", "the of and", "Rain in Paris"])
     assert index.search("rain", k=3)[0][0] == 2
     assert index.search("", k=3, retrievers=("bm25",)) == []
+
+
+def test_char_scores_of_candidates_equal_the_whole_library_scores_there(index):
+    everywhere = index.scores("co-production agreements signed", "char")
+    chosen = index.char_scores_of("co-production agreements signed", [2, 0])
+    assert chosen[[0, 2]] == pytest.approx(everywhere[[0, 2]]) and chosen[[1, 3]].tolist() == [0.0, 0.0]
+
+
+def test_a_pickled_index_searches_as_the_original():
+    import pickle
+
+    original = SparseIndex(TEXTS * 60, langs=["en"] * len(TEXTS) * 60)
+    original.prepare()
+    copy = pickle.loads(pickle.dumps(original))
+    for query in ("defence production tripled", "Ukrane sined agrements", "rain"):
+        assert copy.search_detailed(query, k=20) == original.search_detailed(query, k=20)

@@ -8,6 +8,7 @@ from claims.models import Bound
 from sources.models import ReportedFigure, Source
 from workbench.demo import load_demo
 from workbench.errors import InputError
+from workbench.index_store import IndexStore
 from workbench.linking import check_quote, claim_comparisons, link_source
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
@@ -180,3 +181,67 @@ def test_the_link_prefill_is_the_compatible_figure_closest_to_the_claim(database
     stored = next(s for s in library.stored if s.id == source_id)
     assert best.figure_labels[0].startswith("263") and best.figure_ids[0] == stored.figure_ids[2]
     assert not any(label.startswith("£148.6") for label in best.figure_labels)
+
+
+def _ranking(library: LibraryIndex, claim) -> list[tuple]:
+    return [(s.source_id, s.score, s.reasons, s.figure_ids) for s in suggest_sources(library, claim, k=5)]
+
+
+def test_a_second_index_over_the_same_database_loads_the_saved_one_instead_of_building(database, tmp_path):
+    store = IndexStore(tmp_path / "sources.pickle")
+    claim = _claim(database, "plus de 250")
+    first = LibraryIndex(store=store)
+    with database.session() as session:
+        first.refresh(session)
+    assert first.builds == 1 and not first.loaded and store.path.exists()
+    second = LibraryIndex(store=IndexStore(store.path))  # as a second app process would
+    with database.session() as session:
+        assert second.refresh(session) == first.revision
+    assert second.builds == 0 and second.loaded
+    assert [s.id for s in second.stored] == [s.id for s in first.stored]
+    assert _ranking(second, claim) == _ranking(first, claim)
+
+
+def test_a_saved_index_behind_the_database_is_loaded_then_brought_up_to_date(database, tmp_path):
+    store = IndexStore.for_database("sqlite:///somewhere.db", folder=tmp_path)
+    running = LibraryIndex()  # a process that stayed up and followed the library
+    with database.session() as session:
+        LibraryIndex(store=store).refresh(session)
+        running.refresh(session)
+        (new_id,) = save_sources(session, [_forum()], created_by="ana")
+    later = LibraryIndex(store=store)
+    with database.session() as session:
+        assert later.refresh(session) == (new_id, 4) == running.refresh(session)
+    assert later.builds == 0 and later.loaded and len(later.index) == 4
+    claim = _claim(database, "plus de 250")
+    assert _ranking(later, claim) == _ranking(running, claim) and _ranking(later, claim)[0][0] == new_id
+    # the growth was saved: a third process loads the 4 sources and adds nothing
+    third = LibraryIndex(store=store)
+    with database.session() as session:
+        third.refresh(session)
+    assert third.builds == 0 and len(third.stored) == 4
+
+
+def test_an_unreadable_or_foreign_saved_index_is_rebuilt(database, tmp_path):
+    store = IndexStore(tmp_path / "sources.pickle")
+    store.path.write_bytes(b"not a pickle")
+    library = LibraryIndex(store=store)
+    with database.session() as session:
+        library.refresh(session)
+    assert library.builds == 1 and not library.loaded
+    assert IndexStore(store.path).load().revision == library.revision  # replaced by a good one
+    assert IndexStore.for_database("sqlite:///a.db") != IndexStore.for_database("sqlite:///b.db")
+
+
+def test_an_index_saved_by_other_code_is_rebuilt(database, tmp_path):
+    import pickle
+
+    store = IndexStore(tmp_path / "sources.pickle")
+    with database.session() as session:
+        LibraryIndex(store=store).refresh(session)
+    payload = pickle.loads(store.path.read_bytes())
+    store.path.write_bytes(pickle.dumps({**payload, "code": "another version"}))
+    again = LibraryIndex(store=store)
+    with database.session() as session:
+        again.refresh(session)
+    assert again.builds == 1 and not again.loaded

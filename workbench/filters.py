@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import aliased
 
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
@@ -73,10 +74,19 @@ def claims_query(claim_filter: ClaimFilter, *columns, lean: bool = False) -> Sel
     return query.where(ClaimRow.retired.is_(False), *conditions(claim_filter))
 
 
+def current_verdict_claims() -> Select:
+    """SELECT claim_id of the current verdict rows (no newer verdict for the same claim); filter it on
+    VerdictRow's columns. Unlike ``latest_verdicts`` it groups nothing: each row is one index probe,
+    so a filter to a few ratings reads those verdicts only, not all of them (a million-claim desk)."""
+    newer = aliased(VerdictRow)
+    return select(VerdictRow.claim_id).where(
+        ~exists().where(newer.claim_id == VerdictRow.claim_id, newer.id > VerdictRow.id)
+    )
+
+
 def _verdict_subqueries(f: ClaimFilter) -> list:
     """The verdict and reviewer filters as ``claims.id IN (...)`` over the current verdicts."""
-    latest = latest_verdicts()
-    current = select(latest.c.claim_id).join(VerdictRow, VerdictRow.id == latest.c.verdict_id)
+    current = current_verdict_claims()
     found = []
     if f.verdicts:
         named = [v for v in f.verdicts if v != NO_VERDICT]

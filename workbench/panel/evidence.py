@@ -21,8 +21,9 @@ SUGGESTIONS_SHOWN = 5
 
 @st.cache_resource(show_spinner="Indexing the source library…")
 def _library_index(url: str) -> LibraryIndex:
-    """One index per database, shared by every session; ``refresh`` adds what was stored since."""
-    return LibraryIndex()
+    """One index per database, shared by every session, loaded from the saved one when there is one
+    (not rebuilt in each app process); ``refresh`` adds what was stored since."""
+    return LibraryIndex.for_database(url)
 
 
 def _suggestions(claim: ClaimRecord) -> list[Suggestion]:

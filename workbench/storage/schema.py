@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -54,6 +54,14 @@ class ClaimRow(Base):
         Index("ix_claims_live_status", "retired", "status"),
         Index(
             "ix_claims_text_trgm", "text", postgresql_using="gin", postgresql_ops={"text": "gin_trgm_ops"}
+        ).ddl_if(dialect="postgresql"),
+        # at a million claims: page order, worthiness range and counts per status from the index alone
+        Index(
+            "ix_claims_live_queue",
+            "worthiness",
+            "id",
+            postgresql_include=["status"],
+            postgresql_where=text("retired IS false"),
         ).ddl_if(dialect="postgresql"),
     )
 
@@ -198,6 +206,12 @@ class VerdictRow(Base):
     """Append-only verdict history; the current verdict is the latest row of a claim."""
 
     __tablename__ = "verdicts"
+    # "is there a newer verdict for this claim" and the current rating in one index probe (PostgreSQL)
+    __table_args__ = (
+        Index("ix_verdicts_current", "claim_id", "id", postgresql_include=["rating", "reviewer"]).ddl_if(
+            dialect="postgresql"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
