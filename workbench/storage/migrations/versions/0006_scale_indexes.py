@@ -1,6 +1,6 @@
 """queue indexes for a million claims (PostgreSQL)
 
-Revision ID: 0009
+Revision ID: 0006
 Revises: 0004
 Create Date: 2026-12-05 01:20:00
 
