@@ -1,7 +1,7 @@
 """queue indexes for a million claims (PostgreSQL)
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-05 01:20:00
 
 At 1,000,000 claims the queue's counts per status read every live claim and the verdict filters
