@@ -66,6 +66,12 @@ def current_user() -> User:
     return signed_in_user() or User(reviewer_name(), reviewer_name(), SINGLE_USER_ROLE)
 
 
+def write_session():
+    """A transaction that writes for whoever acts: a signed-in account is re-checked (still active,
+    current role) inside it, so a page drawn before an admin's change cannot write past it."""
+    return database().session(actor=signed_in_user())
+
+
 def opened_version(claim_id: int, current: int) -> int:
     """The version of the claim this browser session opened (set on first view)."""
     opened = st.session_state.setdefault(REVIEW_OPENED, {})
@@ -81,7 +87,7 @@ def _save(claim_id: int, action, *, done: str = "Saved.") -> None:
     """Run ``action(session, expected_version)`` in one transaction; report the outcome."""
     try:
         expected = st.session_state[REVIEW_OPENED][claim_id]
-        with database().session() as session:
+        with write_session() as session:
             st.session_state[REVIEW_OPENED][claim_id] = action(session, expected)
     except WorkbenchError as error:
         flash("error", str(error))
@@ -130,7 +136,7 @@ def save_link(claim_id: int) -> None:
         source_id = st.session_state.get(LINK_SOURCE)
         if source_id is None:
             raise WorkbenchError("Choose a source to link.")
-        with database().session() as session:
+        with write_session() as session:
             outcome = link_source(
                 session,
                 claim_id=claim_id,
@@ -156,7 +162,7 @@ def save_unlink(claim_id: int, source_id: int) -> None:
     from workbench.storage.evidence import unlink_evidence
 
     try:
-        with database().session() as session:
+        with write_session() as session:
             unlink_evidence(session, claim_id=claim_id, source_id=source_id, reviewer=reviewer_name())
     except WorkbenchError as error:
         flash("error", str(error))

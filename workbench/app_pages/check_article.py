@@ -46,7 +46,7 @@ if submitted:
                 published=st.session_state[state.INGEST_PUBLISHED],
                 lang=None if lang == "detect" else lang,
             )
-        with database().session() as session:
+        with state.write_session() as session:
             article_id = add_article(session, draft)
     except WorkbenchError as error:
         st.error(str(error))

@@ -31,7 +31,7 @@ def _apply(claim_id: int, action: Callable, done: str, *, opens: Callable | None
     try:
         reviewer = state.reviewer_name()
         expected = state.opened_version(claim_id, 0)
-        with database().session() as session:
+        with state.write_session() as session:
             result = action(session, expected, reviewer)
     except WorkbenchError as error:
         state.flash("error", str(error))

@@ -26,7 +26,7 @@ def save_metric(claim_id: int) -> None:
         reviewer = state.reviewer_name()
         choice = st.session_state.get(METRIC_CHOICE, NEW_METRIC)
         figure_ids = tuple(st.session_state.get(METRIC_FIGURES) or ())
-        with database().session() as session:
+        with state.write_session() as session:
             if choice == NEW_METRIC:
                 name = clean_text("metric name", st.session_state.get(METRIC_NEW_NAME), required=True)
                 choice = create_metric(session, name=name, reviewer=reviewer)
@@ -42,7 +42,7 @@ def save_metric(claim_id: int) -> None:
 def leave_metric(claim_id: int) -> None:
     try:
         reviewer = state.reviewer_name()
-        with database().session() as session:
+        with state.write_session() as session:
             assign_metric(session, claim_id=claim_id, metric_id=None, reviewer=reviewer)
     except WorkbenchError as error:
         state.flash("error", str(error))

@@ -6,11 +6,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.auth import User
 from workbench.storage.engine import make_engine, session_factory
 from workbench.storage.migrate import upgrade
+from workbench.storage.users import ACTOR, acting_user
+
+
+def _recheck_actor(session: Session) -> None:
+    """Last step of every write transaction of a signed-in account: the account is still active.
+
+    The callback that writes was built from the user read when the page was drawn; an admin may have
+    disabled the account since. Checked at commit, after the writes, so on SQLite the transaction
+    already holds the write lock and nobody can change the account in between.
+    """
+    acting_user(session)
 
 
 @dataclass(frozen=True)
@@ -21,8 +33,10 @@ class Database:
     sessions: sessionmaker[Session]
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        session = self.sessions()
+    def session(self, *, actor: User | None = None) -> Iterator[Session]:
+        """A transaction; with ``actor`` (a signed-in account) it commits only if the account is still
+        active when it commits, and role checks inside it read the account's stored role."""
+        session = self.sessions(info={ACTOR: actor} if actor is not None else {})
         try:
             yield session
             session.commit()
@@ -38,4 +52,6 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     engine = make_engine(url)
     if migrate:
         upgrade(engine)
-    return Database(engine, session_factory(engine))
+    sessions = session_factory(engine)
+    event.listen(sessions, "before_commit", _recheck_actor)
+    return Database(engine, sessions)

@@ -227,6 +227,21 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class SignInAttemptRow(Base):
+    """Failed sign-ins counted per account ("account:NAME") and per client ("client:ADDRESS") in a window.
+
+    Kept in the database, not in a process: the count survives restarts, is shared by every server
+    process, and a flood of other names cannot evict it (rows leave only when their window is over).
+    """
+
+    __tablename__ = "sign_in_attempts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    # seconds since the epoch: a plain number compares the same way on SQLite and PostgreSQL
+    window_start: Mapped[float] = mapped_column(Float, index=True)
+
+
 class SettingRow(Base):
     """Desk settings as JSON values (the verdict rating scale, the organisation's name...)."""
 
