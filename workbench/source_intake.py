@@ -240,7 +240,8 @@ def save_library_sources(
         raise InputError("There is no source to save.")
     ids = save_sources(session, sources, created_by=reviewer, progress=progress)
     new = set(ids)
-    flags = tuple(f for f in flag_duplicates(load_source_keys(session)) if f.source_id in new)
+    candidates = load_source_keys(session, new)  # the new sources and those sharing a URL or publisher
+    flags = tuple(f for f in flag_duplicates(candidates, new) if f.source_id in new)
     return SavedSources(tuple(ids), flags)
 
 

@@ -84,11 +84,12 @@ def forget_opened(claim_id: int) -> None:
 
 
 def _save(claim_id: int, action, *, done: str = "Saved.") -> None:
-    """Run ``action(session, expected_version)`` in one transaction; report the outcome."""
+    """Run ``action(session, expected_version)`` in one transaction (again if it met a lock); report the
+    outcome."""
     try:
         expected = st.session_state[REVIEW_OPENED][claim_id]
-        with write_session() as session:
-            st.session_state[REVIEW_OPENED][claim_id] = action(session, expected)
+        saved = database().run(lambda session: action(session, expected), actor=signed_in_user())
+        st.session_state[REVIEW_OPENED][claim_id] = saved
     except WorkbenchError as error:
         flash("error", str(error))
     else:

@@ -31,8 +31,9 @@ def _apply(claim_id: int, action: Callable, done: str, *, opens: Callable | None
     try:
         reviewer = state.reviewer_name()
         expected = state.opened_version(claim_id, 0)
-        with state.write_session() as session:
-            result = action(session, expected, reviewer)
+        result = database().run(
+            lambda session: action(session, expected, reviewer), actor=state.signed_in_user()
+        )
     except WorkbenchError as error:
         state.flash("error", str(error))
         return

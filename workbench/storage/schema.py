@@ -123,6 +123,10 @@ class SourceRow(Base):
     is_example: Mapped[bool] = mapped_column(default=False)
     created_by: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # what duplicate checks look up, indexed so a new source is compared with its few candidates only:
+    # the SHA-256 of the normalised URL, and the publisher as titles are compared within it
+    url_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    publisher_key: Mapped[str | None] = mapped_column(String(200), index=True)
 
     figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
 

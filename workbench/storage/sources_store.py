@@ -8,13 +8,15 @@ row id as text, and whose figures keep the row order, so ``figure_ids`` maps the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Bound
+from sources.dedup import comparable, normalise_url
 from sources.models import ReportedFigure, Source
 from workbench.errors import NotFoundError
 from workbench.storage.schema import FigureRow, SourceRow
@@ -70,10 +72,26 @@ def figure_row(figure: ReportedFigure) -> FigureRow | None:
     )
 
 
+def url_key(url: str | None) -> str | None:
+    """The indexed key of a URL: the SHA-256 of its normalised form (same document, same key).
+
+    >>> url_key("https://www.example.org/a?utm_source=x") == url_key("http://example.org/a/")
+    True
+    """
+    return hashlib.sha256(normalise_url(url).encode()).hexdigest() if url else None
+
+
+def publisher_key(publisher: str | None) -> str:
+    """The indexed key of a publisher, as titles are compared within it ("" when there is none)."""
+    return comparable(publisher)[:200]
+
+
 def source_row(source: Source, *, created_by: str | None, is_example: bool = False) -> SourceRow:
     """A source as stored, with its figures; ``excerpt`` is the start of the text."""
     text = source.text or None
     row = SourceRow(
+        url_key=url_key(source.url),
+        publisher_key=publisher_key(source.publisher),
         title=source.title[:500],
         publisher=source.publisher[:200] if source.publisher else None,
         url=source.url,
@@ -166,11 +184,25 @@ def load_sources(session: Session, *, after_id: int = 0) -> list[StoredSource]:
     return [stored_source(r) for r in rows]
 
 
-def load_source_keys(session: Session) -> list[StoredSource]:
-    """Every source with only what duplicate checks read (title, publisher, URL): fast on a large library."""
-    rows = session.execute(
-        select(SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.url).order_by(SourceRow.id)
-    )
+def load_source_keys(session: Session, ids: Collection[int] | None = None) -> list[StoredSource]:
+    """Sources with only what duplicate checks read (title, publisher, URL): with ``ids``, those sources
+    and every source sharing a URL or a publisher with one of them (through the indexed keys), else all."""
+    query = select(SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.url).order_by(SourceRow.id)
+    if ids is not None:
+        wanted = list(ids)
+        keys = session.execute(
+            select(SourceRow.url_key, SourceRow.publisher_key).where(SourceRow.id.in_(wanted))
+        ).all()
+        urls = {u for u, _ in keys if u}
+        publishers = {p for _, p in keys if p is not None}
+        query = query.where(
+            or_(
+                SourceRow.id.in_(wanted),
+                SourceRow.url_key.in_(urls),
+                SourceRow.publisher_key.in_(publishers),
+            )
+        )
+    rows = session.execute(query)
     return [
         StoredSource(source_id, Source(title, publisher=publisher, url=url, id=str(source_id)), ())
         for source_id, title, publisher, url in rows

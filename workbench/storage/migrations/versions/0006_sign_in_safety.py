@@ -1,12 +1,16 @@
-"""sign-in attempts counted in the database
+"""sign-in attempts counted in the database; indexed duplicate keys of sources
 
 Revision ID: 0006
 Revises: 0004
 Create Date: 2026-12-05 01:20:00
 
 The failure lock moves from a per-process dictionary to a table, so it survives restarts, is shared by
-every server process and cannot be evicted by a flood of other usernames. Safe to re-run after a crash:
-the table and its index are created only when missing.
+every server process and cannot be evicted by a flood of other usernames. Sources get two indexed keys
+(the SHA-256 of the normalised URL, the comparable publisher) so a duplicate check reads the few
+candidates instead of the whole library; existing sources are filled in here.
+
+Safe to re-run after a crash: every table, column and index is created only when missing, and the
+keys are filled only where still empty.
 """
 
 import sqlalchemy as sa
@@ -35,6 +39,51 @@ def upgrade() -> None:
         )
 
 
+    _source_keys()
+
+
+def _source_keys() -> None:
+    bind = op.get_bind()
+    columns = {c["name"] for c in sa.inspect(bind).get_columns("sources")}
+    missing = [
+        sa.Column(name, sa.String(length=size), nullable=True)
+        for name, size in (("url_key", 64), ("publisher_key", 200))
+        if name not in columns
+    ]
+    if missing:
+        with op.batch_alter_table("sources") as batch:
+            for column in missing:
+                batch.add_column(column)
+    indexes = {i["name"] for i in sa.inspect(bind).get_indexes("sources")}
+    for name in ("url_key", "publisher_key"):
+        if f"ix_sources_{name}" not in indexes:
+            op.create_index(op.f(f"ix_sources_{name}"), "sources", [name], unique=False)
+    # the keys as workbench.storage.sources_store computes them for new sources
+    from workbench.storage.sources_store import publisher_key, url_key
+
+    sources = sa.table(
+        "sources", sa.column("id", sa.Integer), sa.column("url", sa.String),
+        sa.column("publisher", sa.String), sa.column("url_key", sa.String),
+        sa.column("publisher_key", sa.String),
+    )  # fmt: skip
+    rows = bind.execute(
+        sa.select(sources.c.id, sources.c.url, sources.c.publisher).where(sources.c.publisher_key.is_(None))
+    ).all()
+    for start in range(0, len(rows), 1_000):
+        bind.execute(
+            sa.update(sources).where(sources.c.id == sa.bindparam("row_id")),
+            [
+                {"row_id": i, "url_key": url_key(url), "publisher_key": publisher_key(publisher)}
+                for i, url, publisher in rows[start : start + 1_000]
+            ],
+        )
+
+
 def downgrade() -> None:
+    for name in ("url_key", "publisher_key"):
+        op.drop_index(op.f(f"ix_sources_{name}"), table_name="sources")
+    with op.batch_alter_table("sources") as batch:
+        batch.drop_column("publisher_key")
+        batch.drop_column("url_key")
     op.drop_index(op.f("ix_sign_in_attempts_window_start"), table_name="sign_in_attempts")
     op.drop_table("sign_in_attempts")
