@@ -7,7 +7,8 @@ Create Date: 2026-12-05 01:20:00
 The failure lock moves from a per-process dictionary to a table, so it survives restarts, is shared by
 every server process and cannot be evicted by a flood of other usernames. Sources get two indexed keys
 (the SHA-256 of the normalised URL, the comparable publisher) so a duplicate check reads the few
-candidates instead of the whole library; existing sources are filled in here.
+candidates instead of the whole library; existing sources are filled in here. Figures that an older
+revision 0002 left as plain numbers ("2 %", "×3" from revision 0001) get their kind back.
 
 Safe to re-run after a crash: every table, column and index is created only when missing, and the
 keys are filled only where still empty.
@@ -40,6 +41,18 @@ def upgrade() -> None:
 
 
     _source_keys()
+    _figure_kinds()
+
+
+def _figure_kinds() -> None:
+    """Databases upgraded from 0001 before revision 0002 kept the kind lost its figures' kinds: "2 %"
+    and "×3" became plain numbers. Give them back the kind the unit says (as the source form does)."""
+    figures = sa.table(
+        "reported_figures", sa.column("kind", sa.String), sa.column("unit", sa.String)
+    )
+    plain = figures.c.kind == "number"
+    op.execute(figures.update().where(plain, figures.c.unit == "%").values(kind="percent"))
+    op.execute(figures.update().where(plain, figures.c.unit == "×").values(kind="multiplier", unit=None))
 
 
 def _source_keys() -> None:
