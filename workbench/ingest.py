@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from claims import detect_language, split_claims
+from workbench.article_limits import check_claims, check_figures
 from workbench.records import ArticleDraft
 from workbench.validation import MAX_UPLOAD_BYTES, clean_text
 
@@ -22,8 +23,11 @@ def prepare_article(
 ) -> ArticleDraft:
     """Validate an article and split it into claims; raises InputError with a reviewer-facing message."""
     body = clean_text("article text", text, required=True, max_chars=MAX_ARTICLE_CHARS)
+    check_figures(body)  # before the engine: a pasted data column would cost gigabytes
     language = lang or detect_language(body)
     first_line = body.splitlines()[0][:120]
+    claims = tuple(split_claims(body, lang=language, published=published))
+    check_claims(len(claims))
     return ArticleDraft(
         title=clean_text("title", title) or first_line,
         text=body,
@@ -31,5 +35,5 @@ def prepare_article(
         outlet=clean_text("outlet", outlet),
         url=clean_text("url", url),
         published=published,
-        claims=tuple(split_claims(body, lang=language, published=published)),
+        claims=claims,
     )
