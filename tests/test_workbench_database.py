@@ -17,7 +17,7 @@ from workbench.source_intake import save_library_sources
 from workbench.storage.articles import add_article
 from workbench.storage.database import BusyError, open_database
 from workbench.storage.schema import ArticleRow, SourceRow
-from workbench.storage.sources_store import load_source_keys
+from workbench.storage.sources_store import duplicate_candidates
 
 TEXT = "Plus de 250 fabricants sont venus au forum de Kyiv en 2024."
 
@@ -109,9 +109,9 @@ def test_adding_a_source_reads_only_the_sources_sharing_its_url_or_publisher(dat
         save_library_sources(session, library, reviewer="ana")
     new = Source("Defence production tripled in 2024!", publisher="agency", url="https://b.example/y")
     with database.session() as session:
+        candidates = duplicate_candidates(session, [new])
         saved = save_library_sources(session, [new], reviewer="ana")
-        candidates = load_source_keys(session, saved.ids)
-    assert [c.source.title for c in candidates] == [library[-1].title, new.title]
+    assert [c.source.title for c in candidates] == [library[-1].title]  # 1 of 301 read
     (flag,) = saved.duplicates
     assert flag.reason == "title" and flag.source_id == saved.ids[0]
     with database.session() as session:
