@@ -11,13 +11,14 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 
 from sources.models import Source
-from workbench.errors import DuplicateArticleError, WorkbenchError
+from workbench.errors import DuplicateArticleError, InputError, WorkbenchError
 from workbench.records import ArticleDraft
 from workbench.source_intake import save_library_sources
 from workbench.storage.articles import add_article
 from workbench.storage.database import BusyError, open_database
 from workbench.storage.schema import ArticleRow, SourceRow
 from workbench.storage.sources_store import duplicate_candidates
+from workbench.storage.users import add_user, list_users
 
 TEXT = "Plus de 250 fabricants sont venus au forum de Kyiv en 2024."
 
@@ -65,25 +66,25 @@ def test_a_write_that_met_the_lock_is_run_again_once_it_is_free(sqlite_url):
     database.engine.dispose()
 
 
-def test_two_reviewers_storing_the_same_article_at_once_get_duplicate_of_the_first(database_url):
-    database = open_database(database_url)
+def _race(database, table: str, store, first_store) -> BaseException | object:
+    """``first_store`` writes without committing; ``store`` runs meanwhile in another thread, checks for
+    a duplicate (none yet), and is about to insert when the first commits. What did the second get?"""
     first = database.sessions()
-    first_id = add_article(first, ArticleDraft(title="First", text=TEXT, lang="fr", claims=()))
+    first_store(first)
     about_to_insert = threading.Event()
 
     @event.listens_for(database.engine, "before_cursor_execute")
     def watch(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("INSERT INTO ARTICLES") and conn.info.get("second"):
+        if statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()}") and conn.info.get("second"):
             about_to_insert.set()
 
-    outcome: list[BaseException | int] = []
+    outcome: list[BaseException | object] = []
 
     def second() -> None:
         try:
             with database.session() as session:
                 session.connection().info["second"] = True
-                outcome.append(add_article(session, ArticleDraft(title="Second", text=TEXT, lang="fr",
-                                                                 claims=())))  # fmt: skip
+                outcome.append(store(session))
         except BaseException as error:  # the test reads what the thread raised
             outcome.append(error)
 
@@ -93,10 +94,40 @@ def test_two_reviewers_storing_the_same_article_at_once_get_duplicate_of_the_fir
     first.commit()
     first.close()
     thread.join(60)
-    (error,) = outcome
-    assert isinstance(error, DuplicateArticleError) and error.article_id == first_id, error
+    (result,) = outcome
+    return result
+
+
+def test_two_reviewers_storing_the_same_article_at_once_get_duplicate_of_the_first(database_url):
+    database = open_database(database_url)
+    first_ids = []
+
+    def store_first(session) -> None:
+        first_ids.append(add_article(session, ArticleDraft(title="First", text=TEXT, lang="fr", claims=())))
+
+    error = _race(
+        database,
+        "articles",
+        lambda s: add_article(s, ArticleDraft(title="Second", text=TEXT, lang="fr", claims=())),
+        store_first,
+    )
+    assert isinstance(error, DuplicateArticleError) and error.article_id == first_ids[0], error
     with database.session() as session:
         assert session.scalar(select(func.count(ArticleRow.id))) == 1
+    database.engine.dispose()
+
+
+def test_two_admins_adding_the_same_username_at_once_get_already_exists(database_url):
+    database = open_database(database_url)
+    error = _race(
+        database,
+        "users",
+        lambda s: add_user(s, username="ana", password=None, role="editor"),
+        lambda s: add_user(s, username="ana", password=None, role="reviewer"),
+    )
+    assert isinstance(error, InputError) and "already exists" in str(error), error
+    with database.session() as session:
+        assert [u.role for u in list_users(session)] == ["reviewer"]
     database.engine.dispose()
 
 

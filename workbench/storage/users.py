@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.auth import NotAllowedError, User, check_role, hash_password, needs_rehash, verify_or_dummy
@@ -67,7 +68,13 @@ def add_user(
         active=True,
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()  # another admin added the name since the check: the unique index refused it
+        raise InputError(
+            f"A user named {name!r} already exists; use set-role or pick another name."
+        ) from None
     return _user(row)
 
 
