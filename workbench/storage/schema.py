@@ -8,6 +8,8 @@ from typing import ClassVar
 from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from workbench.storage.source_keys import publisher_key_default, url_key_default
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -125,8 +127,9 @@ class SourceRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     # what duplicate checks look up, indexed so a new source is compared with its few candidates only:
     # the SHA-256 of the normalised URL, and the publisher as titles are compared within it
-    url_key: Mapped[str | None] = mapped_column(String(64), index=True)
-    publisher_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    # (filled on every insert by column defaults, whichever code stores the source)
+    url_key: Mapped[str | None] = mapped_column(String(64), index=True, default=url_key_default)
+    publisher_key: Mapped[str | None] = mapped_column(String(200), index=True, default=publisher_key_default)
 
     figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
 

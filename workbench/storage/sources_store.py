@@ -8,7 +8,6 @@ row id as text, and whose figures keep the row order, so ``figure_ids`` maps the
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,10 +15,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Bound
-from sources.dedup import comparable, normalise_url
 from sources.models import ReportedFigure, Source
 from workbench.errors import NotFoundError
 from workbench.storage.schema import FigureRow, SourceRow
+from workbench.storage.source_keys import publisher_key, url_key
 
 CHUNK = 500  # rows flushed between two progress reports
 EXCERPT_CHARS = 600
@@ -72,26 +71,10 @@ def figure_row(figure: ReportedFigure) -> FigureRow | None:
     )
 
 
-def url_key(url: str | None) -> str | None:
-    """The indexed key of a URL: the SHA-256 of its normalised form (same document, same key).
-
-    >>> url_key("https://www.example.org/a?utm_source=x") == url_key("http://example.org/a/")
-    True
-    """
-    return hashlib.sha256(normalise_url(url).encode()).hexdigest() if url else None
-
-
-def publisher_key(publisher: str | None) -> str:
-    """The indexed key of a publisher, as titles are compared within it ("" when there is none)."""
-    return comparable(publisher)[:200]
-
-
 def source_row(source: Source, *, created_by: str | None, is_example: bool = False) -> SourceRow:
     """A source as stored, with its figures; ``excerpt`` is the start of the text."""
     text = source.text or None
     row = SourceRow(
-        url_key=url_key(source.url),
-        publisher_key=publisher_key(source.publisher),
         title=source.title[:500],
         publisher=source.publisher[:200] if source.publisher else None,
         url=source.url,

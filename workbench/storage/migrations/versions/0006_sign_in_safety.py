@@ -71,8 +71,8 @@ def _source_keys() -> None:
     for name in ("url_key", "publisher_key"):
         if f"ix_sources_{name}" not in indexes:
             op.create_index(op.f(f"ix_sources_{name}"), "sources", [name], unique=False)
-    # the keys as workbench.storage.sources_store computes them for new sources
-    from workbench.storage.sources_store import publisher_key, url_key
+    # the keys as new sources get them
+    from workbench.storage.source_keys import publisher_key, url_key
 
     sources = sa.table(
         "sources", sa.column("id", sa.Integer), sa.column("url", sa.String),
