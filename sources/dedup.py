@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process
@@ -37,40 +37,56 @@ def normalise_url(url: str) -> str:
     return urlunsplit(("", host + port, path, query, "")).removeprefix("//")
 
 
-def _clean(text: str | None) -> str:
+def comparable(text: str | None) -> str:
+    """A title or publisher as duplicate checks compare it: folded, without punctuation or extra spaces.
+
+    >>> comparable(" Ministère  de la Défense. ")
+    'ministere de la defense'
+    """
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text or ""))).strip()
 
 
-def find_duplicates(sources: Sequence[Source], *, threshold: float = 92.0) -> list[Duplicate]:
+_clean = comparable
+
+
+def find_duplicates(
+    sources: Sequence[Source], *, threshold: float = 92.0, involving: Collection[int] | None = None
+) -> list[Duplicate]:
     """Pairs of sources (positions, first < second) that look like the same document.
 
-    Titles are compared with ``fuzz.ratio`` (0..100) within each publisher.
+    Titles are compared with ``fuzz.ratio`` (0..100) within each publisher. With ``involving`` only
+    pairs with at least one of those positions are looked for: checking a few new sources against a
+    library costs new × library comparisons, not library².
 
     >>> find_duplicates([Source("Défense : la production a triplé", publisher="Ministère"),
     ...                  Source("Defense: la production a triple", publisher="ministere")])
     [Duplicate(first=0, second=1, reason='title', score=100.0)]
     """
     found: dict[tuple[int, int], Duplicate] = {}
+    wanted = None if involving is None else set(involving)
     by_url: dict[str, list[int]] = defaultdict(list)
     for position, source in enumerate(sources):
         if source.url:
             by_url[normalise_url(source.url)].append(position)
     for positions in by_url.values():
         for other in positions[1:]:
-            found[(positions[0], other)] = Duplicate(positions[0], other, "url", 100.0)
+            if wanted is None or other in wanted or positions[0] in wanted:
+                found[(positions[0], other)] = Duplicate(positions[0], other, "url", 100.0)
     by_publisher: dict[str, list[int]] = defaultdict(list)
     for position, source in enumerate(sources):
         by_publisher[_clean(source.publisher)].append(position)
     for positions in by_publisher.values():
-        if len(positions) < 2:
+        queries = positions if wanted is None else [p for p in positions if p in wanted]
+        if len(positions) < 2 or not queries:
             continue
         titles = [_clean(sources[p].title) for p in positions]
-        matrix = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
+        asked = [_clean(sources[p].title) for p in queries]
+        matrix = process.cdist(asked, titles, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
         rows, cols = matrix.nonzero()
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            pair = (positions[i], positions[j])
-            if i < j and titles[i] and pair not in found:
-                found[pair] = Duplicate(*pair, "title", float(matrix[i, j]))
+            first, second = sorted((queries[i], positions[j]))
+            if first != second and asked[i] and (first, second) not in found:
+                found[(first, second)] = Duplicate(first, second, "title", float(matrix[i, j]))
     return sorted(found.values(), key=lambda d: (d.first, d.second))
 
 

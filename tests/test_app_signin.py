@@ -20,14 +20,6 @@ SETTINGS = "app_pages/desk_settings.py"
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def fresh_limiter():
-    """The failure counter lives as long as the server process: start each test with a clean one."""
-    from workbench import signin
-
-    signin._limiter.clear()
-
-
 @pytest.fixture
 def desk(sqlite_url, monkeypatch) -> str:
     """The demo database in sign-in mode with a reviewer and an editor."""

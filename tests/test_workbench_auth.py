@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from workbench.auth import (
-    FailureLimiter,
     User,
     auth_mode,
     check_role,
@@ -87,42 +86,3 @@ def test_roles_decide_who_publishes_and_who_edits_settings():
     rights = {r: (User("u", "U", r).can_publish, User("u", "U", r).can_edit_settings) for r in
               ("reviewer", "editor", "admin")}  # fmt: skip
     assert rights == {"reviewer": (False, False), "editor": (True, True), "admin": (True, True)}
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_repeated_failures_lock_one_username_for_the_window_then_release_it():
-    clock = Clock()
-    limiter = FailureLimiter(max_failures=3, window_s=60, clock=clock)
-    for _ in range(2):
-        limiter.record_failure("Ana")
-    assert limiter.locked_for("ana") == 0.0
-    clock.now += 10
-    limiter.record_failure(" ana ")  # the same username however typed
-    assert limiter.locked_for("ANA") == pytest.approx(50.0)
-    assert limiter.locked_for("ben") == 0.0  # other users are not affected
-    clock.now += 50
-    assert limiter.locked_for("ana") == 0.0  # the oldest failures left the window
-
-
-def test_a_successful_sign_in_resets_the_count():
-    limiter = FailureLimiter(max_failures=2, window_s=60, clock=Clock())
-    limiter.record_failure("ana")
-    limiter.reset("ana")
-    limiter.record_failure("ana")
-    assert limiter.locked_for("ana") == 0.0
-
-
-def test_memory_stays_bounded_under_a_flood_of_usernames():
-    limiter = FailureLimiter(max_failures=2, window_s=60, clock=Clock(), max_usernames=100)
-    for number in range(1000):
-        limiter.record_failure(f"user{number}")
-    assert len(limiter._failures) <= 101
-    limiter.record_failure("user999")
-    assert limiter.locked_for("user999") > 0  # the newest attackers are still counted

@@ -247,3 +247,47 @@ def test_verdict_after_edits_still_uses_the_same_version_check(database):
             expected_version=version,
         )
     assert version == claim.version + 2
+
+
+def _published_claim(database):
+    """A claim of the demo article with a proposed and published verdict."""
+    from workbench.auth import User
+    from workbench.storage.verdicts import publish_verdict
+
+    claim = max(_claims(database)[1], key=lambda c: len(c.text))
+    with database.session() as session:
+        version = record_verdict(session, claim_id=claim.id, rating="False", rationale="No.",
+                                 reviewer="ana", expected_version=claim.version)  # fmt: skip
+        version = publish_verdict(session, claim_id=claim.id, publisher=User("ed", "Ed", "editor"),
+                                  expected_version=version)  # fmt: skip
+    return claim, version
+
+
+def _cut(claim) -> int:
+    return next(
+        i for i in range(len(claim.text) // 2, len(claim.text))
+        if claim.text[i] == " " and not any(s.start < claim.start + i < s.end for s in claim.statistics)
+    )  # fmt: skip
+
+
+def test_a_reviewer_cannot_hide_a_published_verdict_by_splitting_or_merging_its_claim(database):
+    from workbench.auth import NotAllowedError
+    from workbench.storage.export_rows import verdict_rows
+    from workbench.storage.users import add_user
+
+    claim, version = _published_claim(database)
+    other = next(c for c in _claims(database)[1] if c.id != claim.id)
+    with database.session() as session:
+        reviewer = add_user(session, username="rev", password="correct horse battery", role="reviewer")
+        editor = add_user(session, username="edi", password="correct horse battery", role="editor")
+        exported = len(verdict_rows(session, only_with_verdict=True))
+    with pytest.raises(NotAllowedError, match="editor"), database.session(actor=reviewer) as session:
+        split_claim(session, claim_id=claim.id, offset=_cut(claim), reviewer="rev", expected_version=version)
+    with pytest.raises(NotAllowedError, match="editor"), database.session(actor=reviewer) as session:
+        merge_claims(session, claim_ids=(other.id, claim.id), reviewer="rev",
+                     expected_versions=(other.version, version))  # fmt: skip
+    with database.session() as session:
+        assert len(verdict_rows(session, only_with_verdict=True)) == exported
+        assert not session.get(ClaimRow, claim.id).retired
+    with database.session(actor=editor) as session:  # an editor may: the split is the desk's decision
+        split_claim(session, claim_id=claim.id, offset=_cut(claim), reviewer="edi", expected_version=version)

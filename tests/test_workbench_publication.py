@@ -217,3 +217,45 @@ def test_two_saves_at_once_never_both_apply(database, claim_id):
     with database.session() as session:
         claim = get_claim(session, claim_id)
     assert claim.version == 21 and len(claim.verdicts) == 20
+
+
+def _account(database, username: str, role: str) -> User:
+    """A signed-in account as the browser session holds it (read once, at sign-in)."""
+    from workbench.storage.users import add_user
+
+    with database.session() as session:
+        return add_user(session, username=username, password="correct horse battery", role=role)
+
+
+def test_an_editor_demoted_after_signing_in_cannot_complete_a_pending_publish(database, claim_id):
+    from workbench.storage.users import set_role
+
+    signed_in = _account(database, "edith", "editor")  # the page was opened while she was an editor
+    version = _propose(database, claim_id, 1)
+    with database.session() as session:
+        set_role(session, username="edith", role="reviewer")
+    with pytest.raises(NotAllowedError, match="reviewer"), database.session(actor=signed_in) as session:
+        publish_verdict(session, claim_id=claim_id, publisher=signed_in, expected_version=version)
+    assert [r.state for r in _rows(database, claim_id)] == ["proposed"]
+
+
+def test_a_disabled_account_s_pending_proposal_is_refused_and_nothing_is_written(database, claim_id):
+    from workbench.storage.users import set_active
+
+    signed_in = _account(database, "rita", "reviewer")
+    with database.session() as session:
+        set_active(session, username="rita", active=False)
+    with pytest.raises(NotAllowedError, match="disabled"), database.session(actor=signed_in) as session:
+        record_verdict(session, claim_id=claim_id, rating="False", rationale="No.", reviewer="rita",
+                       expected_version=1)  # fmt: skip
+    assert _rows(database, claim_id) == []
+    with database.session() as session:
+        assert session.get(ClaimRow, claim_id).version == 1
+
+
+def test_an_active_account_writes_as_before(database, claim_id):
+    signed_in = _account(database, "edna", "editor")
+    version = _propose(database, claim_id, 1)
+    with database.session(actor=signed_in) as session:
+        publish_verdict(session, claim_id=claim_id, publisher=signed_in, expected_version=version)
+    assert [r.state for r in _rows(database, claim_id)] == ["proposed", "published"]

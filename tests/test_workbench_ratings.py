@@ -93,3 +93,17 @@ def test_a_refused_scale_leaves_the_stored_one_and_an_unreadable_one_falls_back(
         put_setting(session, SETTING_KEY, "not a list", updated_by="someone")
     with database.session() as session:
         assert load_scale(session) == DEFAULT_SCALE
+
+
+def test_an_editor_demoted_while_the_settings_page_is_open_cannot_save_the_scale(database):
+    from workbench.auth import NotAllowedError
+    from workbench.storage.users import add_user, set_role
+
+    with database.session() as session:
+        signed_in = add_user(session, username="edith", password="correct horse battery", role="editor")
+        set_role(session, username="edith", role="reviewer")
+    rows = [{"name": "True", "meaning": "Accurate."}, {"name": "False", "meaning": "Wrong."}]
+    with pytest.raises(NotAllowedError, match="reviewer"), database.session(actor=signed_in) as session:
+        save_scale(session, rows, editor="edith")
+    with database.session() as session:
+        assert load_scale(session) == DEFAULT_SCALE

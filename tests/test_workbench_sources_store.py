@@ -154,7 +154,7 @@ def test_ten_thousand_sources_import_in_one_transaction_and_rank(database, tmp_p
     path = tmp_path / "sources.csv"
     path.write_bytes(_big_csv(10_000))
     progress = []
-    with database.session() as session:
+    with database.session() as session:  # the time it takes is measured in bench/linear_work.py
         done = import_csv_file(
             session,
             path.read_bytes(),

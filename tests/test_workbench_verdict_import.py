@@ -141,3 +141,25 @@ def test_progress_bar_shows_on_stderr_only_for_large_exports():
         f"\rExporting verdicts [#####.....] {CHUNK:,}/{2 * CHUNK:,} (50%)"
         f"\rExporting verdicts [##########] {2 * CHUNK:,}/{2 * CHUNK:,} (100%)\n"
     )
+
+
+def test_an_article_of_two_thousand_claims_is_stored_in_one_flush(sqlite_url):
+    """Linear in an article's claims: a flush per claim re-walked the article's whole claim list."""
+    from sqlalchemy import event
+
+    rows = [
+        {"article_id": "1", "article_title": "Long", "claim": f"Output rose by {n % 90 + 1}% in plant {n}.",
+         "verdict": "True" if n % 2 else "", "evidence_urls": f"https://example.org/{n % 50}"}
+        for n in range(2_000)
+    ]  # fmt: skip
+    database = open_database(sqlite_url)
+    flushes = []
+    with database.session() as session:
+        event.listen(session, "after_flush", lambda s, context: flushes.append(len(s.new)))
+        summary = import_verdicts(session, rows)
+    assert (summary.claims, summary.verdicts, summary.sources, summary.links) == (2_000, 1_000, 50, 2_000)
+    assert len(flushes) <= 3
+    with database.session() as session:
+        assert session.scalar(select(func.count(ClaimRow.id))) == 2_000
+        assert session.scalar(select(func.count(EvidenceRow.id))) == 2_000
+    database.engine.dispose()

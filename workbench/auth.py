@@ -1,12 +1,10 @@
-"""Sign-in without Streamlit: the sign-in mode, roles, Argon2 password hashes and a failure rate limit."""
+"""Sign-in without Streamlit: the sign-in mode, roles and Argon2 password hashes (the failure lock is in
+workbench.storage.sign_in)."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -103,7 +101,7 @@ def verify_password(password_hash: str, password: str) -> bool:
     >>> verify_password(hash_password("correct horse"), "correct horse")
     True
     """
-    if not password or len(password) > MAX_PASSWORD_CHARS:
+    if len(password) > MAX_PASSWORD_CHARS:
         return False
     try:
         return _HASHER.verify(password_hash, password)
@@ -125,56 +123,12 @@ _DUMMY_HASH = _HASHER.hash("no such user: the dummy hash")
 
 
 def verify_or_dummy(password_hash: str | None, password: str) -> bool:
-    """verify_password, spending the same time when there is no user to check against."""
-    if password_hash is None:
-        verify_password(_DUMMY_HASH, password)
+    """verify_password, spending the same time when there is no user or no password to check against.
+
+    An account without a password (OIDC sign-in) stores a marker that is no Argon2 hash; checking
+    against it would answer at once, telling by timing which usernames exist.
+    """
+    if password_hash is None or not password_hash.startswith("$argon2"):
+        verify_password(_DUMMY_HASH, password or "-")
         return False
     return verify_password(password_hash, password)
-
-
-@dataclass
-class FailureLimiter:
-    """In-memory limit on failed sign-ins per username: ``max_failures`` within ``window_s`` seconds
-    lock that username until the oldest failure leaves the window. One per server process.
-
-    >>> limiter = FailureLimiter(max_failures=2, window_s=60, clock=lambda: 0.0)
-    >>> limiter.record_failure("ana"); limiter.record_failure("ana"); limiter.locked_for("ana")
-    60.0
-    """
-
-    max_failures: int = 5
-    window_s: float = 300.0
-    clock: Callable[[], float] = time.monotonic
-    max_usernames: int = 10_000
-    _failures: dict[str, deque[float]] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and now - failures[0] >= self.window_s:
-            failures.popleft()
-        return failures
-
-    def locked_for(self, username: str) -> float:
-        """Seconds until ``username`` may try again (0.0: not locked)."""
-        key = username.strip().lower()
-        with self._lock:
-            now = self.clock()
-            failures = self._recent(key, now)
-            if len(failures) < self.max_failures:
-                return 0.0
-            return max(0.0, failures[-self.max_failures] + self.window_s - now)
-
-    def record_failure(self, username: str) -> None:
-        key = username.strip().lower()
-        with self._lock:
-            now = self.clock()
-            self._recent(key, now).append(now)
-            if len(self._failures) > self.max_usernames:  # bounded memory under a flood of usernames
-                live = {k: v for k, v in self._failures.items() if self._recent(k, now)}
-                newest = sorted(live, key=lambda k: live[k][-1])[-self.max_usernames // 2 :]
-                self._failures = {k: live[k] for k in newest}
-
-    def reset(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username.strip().lower(), None)

@@ -1,10 +1,12 @@
-"""Command line: `python -m workbench init [--demo]` prepares the database; `users ...` manages accounts."""
+"""Command line: `python -m workbench init [--demo]` prepares the database; `users ...` manages accounts;
+`backup PATH` / `restore PATH` copy the whole desk."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from workbench.backup import add_commands as add_backup_commands
 from workbench.config import database_url
 from workbench.demo import load_demo
 from workbench.export_commands import add_commands
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(commands)  # users add|list|set-role|disable|enable|set-password
     add_rescore_command(commands)  # rescore
     add_recluster_command(commands)  # recluster
+    add_backup_commands(commands)  # backup PATH, restore PATH
     return parser
 
 

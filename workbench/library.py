@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -45,13 +45,18 @@ def _numbers_differ(first: StoredSource, second: StoredSource) -> bool:
     return _NUMBERS.findall(first.source.title) != _NUMBERS.findall(second.source.title)
 
 
-def flag_duplicates(stored: Sequence[StoredSource]) -> list[DuplicateFlag]:
+def flag_duplicates(
+    stored: Sequence[StoredSource], new_ids: Collection[int] | None = None
+) -> list[DuplicateFlag]:
     """Each later source that duplicates an earlier one, flagged against the earliest.
 
     Titles that differ in their numbers (years, editions) are not flagged as the same document.
+    With ``new_ids`` only pairs involving those sources are looked for (adding to a large library).
     """
     flags: dict[int, DuplicateFlag] = {}
-    for pair in find_duplicates([s.source for s in stored]):
+    new = None if new_ids is None else set(new_ids)
+    involving = None if new is None else [i for i, s in enumerate(stored) if s.id in new]
+    for pair in find_duplicates([s.source for s in stored], involving=involving):
         if pair.reason == "title" and _numbers_differ(stored[pair.first], stored[pair.second]):
             continue
         first, second = sorted((stored[pair.first].id, stored[pair.second].id))

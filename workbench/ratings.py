@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from workbench.auth import NotAllowedError
 from workbench.errors import InputError
 from workbench.storage.settings import get_setting, put_setting
+from workbench.storage.users import acting_user
 from workbench.validation import clean_text
 from workbench.vocabulary import RATINGS
 
@@ -91,8 +93,17 @@ def load_scale(session: Session) -> tuple[Rating, ...]:
 
 
 def save_scale(session: Session, entries: Iterable[Mapping], *, editor: str) -> tuple[Rating, ...]:
-    """Check and store a new scale; verdicts already given keep the rating they were given."""
+    """Check and store a new scale; verdicts already given keep the rating they were given.
+
+    A signed-in editor's role is read again here, inside the write: one demoted while the settings
+    page was open cannot save it.
+    """
     scale = parse_scale(entries)
+    actor = acting_user(session)
+    if actor is not None and not actor.can_edit_settings:
+        raise NotAllowedError(
+            f"{actor.display_name} signs in as a {actor.role}: only an editor changes the rating scale."
+        )
     put_setting(
         session, SETTING_KEY, [{"name": r.name, "meaning": r.meaning} for r in scale], updated_by=editor
     )

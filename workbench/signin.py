@@ -13,21 +13,16 @@ import os
 import streamlit as st
 
 from workbench import state
-from workbench.auth import GENERIC_FAILURE, FailureLimiter, User, auth_mode, oidc_configured
+from workbench.auth import GENERIC_FAILURE, User, auth_mode, oidc_configured
 from workbench.resources import database
-from workbench.storage.users import authenticate, get_user
+from workbench.storage.sign_in import sign_in
+from workbench.storage.users import get_user
 from workbench.textsafe import inert
 
 USERNAME = "signin.username"
 PASSWORD = "signin.password"
 SUBMIT = "signin.submit"
 SIGN_OUT = "signin.signout"
-
-
-@st.cache_resource
-def _limiter() -> FailureLimiter:
-    """One failure counter per server process, shared by every browser session."""
-    return FailureLimiter()
 
 
 def mode() -> str:
@@ -74,19 +69,15 @@ def _sign_in() -> None:
     username = (st.session_state.get(USERNAME) or "").strip()
     password = st.session_state.get(PASSWORD) or ""
     st.session_state[PASSWORD] = ""  # never kept in the session
-    limiter = _limiter()
-    wait = limiter.locked_for(username)
-    if wait:
-        state.flash("error", f"Too many failed sign-ins: try again in {math.ceil(wait / 60)} min.")
+    outcome = sign_in(database(), username=username, password=password, client=st.context.ip_address)
+    if outcome.locked_for_s:
+        minutes = math.ceil(outcome.locked_for_s / 60)
+        state.flash("error", f"Too many failed sign-ins: try again in {minutes} min.")
         return
-    with database().session() as session:
-        user = authenticate(session, username=username, password=password)
-    if user is None:
-        limiter.record_failure(username)
+    if outcome.user is None:
         state.flash("error", GENERIC_FAILURE)
         return
-    limiter.reset(username)
-    st.session_state[state.AUTH_USER] = user
+    st.session_state[state.AUTH_USER] = outcome.user
 
 
 def _sign_out() -> None:

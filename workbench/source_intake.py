@@ -19,7 +19,7 @@ from sources.models import ReportedFigure, Source
 from workbench.errors import InputError
 from workbench.fetching import check_url, fetch_page
 from workbench.library import DuplicateFlag, flag_duplicates
-from workbench.storage.sources_store import load_source_keys, save_sources
+from workbench.storage.sources_store import StoredSource, duplicate_candidates, save_sources
 from workbench.validation import MAX_UPLOAD_BYTES, clean_text
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -238,10 +238,21 @@ def save_library_sources(
     """Store ``sources`` (one transaction: the caller's session) and flag those that look like duplicates."""
     if not sources:
         raise InputError("There is no source to save.")
+    # Duplicates are looked for before the first write (on SQLite the write lock is held from the first
+    # insert to the commit): the new sources, numbered after every stored one, against the stored
+    # sources sharing a URL or a publisher with them (indexed keys, not the whole library).
+    library = duplicate_candidates(session, sources)
+    first_new = 1 + max((s.id for s in library), default=0) + 10**12
+    incoming = [StoredSource(first_new + n, source, ()) for n, source in enumerate(sources)]
+    flags = flag_duplicates([*library, *incoming], {s.id for s in incoming})
     ids = save_sources(session, sources, created_by=reviewer, progress=progress)
-    new = set(ids)
-    flags = tuple(f for f in flag_duplicates(load_source_keys(session)) if f.source_id in new)
-    return SavedSources(tuple(ids), flags)
+    real = {first_new + n: source_id for n, source_id in enumerate(ids)}
+    stored = (
+        replace(f, source_id=real[f.source_id], other_id=real.get(f.other_id, f.other_id))
+        for f in flags
+        if f.source_id in real
+    )
+    return SavedSources(tuple(ids), tuple(stored))
 
 
 @dataclass(frozen=True)

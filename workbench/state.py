@@ -103,6 +103,12 @@ def seen_change(claim_id: int, version: int) -> int | None:
     return before if before is not None and before != version else None
 
 
+def write_session():
+    """A transaction that writes for whoever acts: a signed-in account is re-checked (still active,
+    current role) inside it, so a page drawn before an admin's change cannot write past it."""
+    return database().session(actor=signed_in_user())
+
+
 def check_on_screen(claim_id: int) -> None:
     """Refuse a save from a form drawn for a claim the panel no longer shows."""
     shown = st.session_state.get(SELECTED_CLAIM)
@@ -128,8 +134,8 @@ def bound_save(
     """
     try:
         check_on_screen(claim_id)
-        with database().session() as session:
-            result = action(session, version)
+        # one transaction, run again if it met a lock; a signed-in account is re-checked inside it
+        result = database().run(lambda session: action(session, version), actor=signed_in_user())
     except WorkbenchError as error:
         flash("error", str(error))
         return False
@@ -182,6 +188,7 @@ def save_link(claim_id: int, version: int) -> None:
     outcome = []
 
     def action(session: Session, expected: int) -> int:
+        outcome.clear()  # the transaction may run again after meeting a lock
         source_id = st.session_state.get(claim_key(claim_id, "link.source"))
         if source_id is None:
             raise WorkbenchError("Choose a source to link.")

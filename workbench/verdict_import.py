@@ -212,11 +212,14 @@ def import_verdicts(
 
 
 def _store_article(session: Session, rows: list[_Row], sources: dict[str, SourceRow], counts: dict) -> None:
+    """One article with its claims, verdicts and links: one flush for the whole article (a flush per
+    claim made the import quadratic in an article's claims: 4,000 claims took 21 s)."""
     text = "\n".join(row.claim for row in rows)
     first = rows[0].article
     article = ArticleRow(**first, text=text, text_hash=text_hash(text + "\n" + first["title"]))
     session.add(article)
     offset = 0
+    claims = []
     for number, row in enumerate(rows):
         statistics = []
         for stat in parse_statistics(row.claim, lang=first["lang"]):
@@ -226,24 +229,25 @@ def _store_article(session: Session, rows: list[_Row], sources: dict[str, Source
         facets = {"attribution": {"speaker": row.speaker}} if row.speaker else {}
         if row.speaker and row.speaker_kind:
             facets["entities"] = [{"surface": row.speaker, "name": row.speaker, "kind": row.speaker_kind}]
-        claim = ClaimRow(
+        claims.append(ClaimRow(
             sentence_no=number, start=offset, end=offset + len(row.claim), text=row.claim, kind=row.kind,
             modality=row.modality, worthiness=0.0, reasons=[], facets=facets, status=row.status,
             version=1, statistics=statistics,
-        )  # fmt: skip
-        article.claims.append(claim)
+        ))  # fmt: skip
         offset += len(row.claim) + 1
-        session.flush()
+        for url, _ in row.links:
+            if url not in sources:
+                sources[url] = SourceRow(title=url[:500], url=url, kind="other", created_by="import")
+                session.add(sources[url])
+    article.claims = claims
+    session.flush()  # claim and source ids for the verdicts and links below
+    for row, claim in zip(rows, claims, strict=True):
         reviewer = row.verdict["reviewer"] if row.verdict else "import"
         if row.verdict:
             verdict = {k: v for k, v in row.verdict.items() if v is not None}
             session.add(VerdictRow(claim_id=claim.id, **verdict))
             counts["verdicts"] += 1
         for url, stance in row.links:
-            if url not in sources:
-                sources[url] = SourceRow(title=url[:500], url=url, kind="other", created_by="import")
-                session.add(sources[url])
-                session.flush()
             session.add(
                 EvidenceRow(
                     claim_id=claim.id,

@@ -48,7 +48,7 @@ edited = st.data_editor(
 save, reset = st.columns([1, 1])
 if save.button("Save rating scale", type="primary", key="settings.save"):
     try:
-        with database().session() as session:
+        with state.write_session() as session:
             saved = save_scale(session, edited.to_dict("records"), editor=state.reviewer_name())
     except WorkbenchError as error:
         st.error(inert(str(error)))
@@ -58,7 +58,7 @@ if save.button("Save rating scale", type="primary", key="settings.save"):
         st.rerun()
 if reset.button("Restore the default scale", key="settings.reset"):
     try:
-        with database().session() as session:
+        with state.write_session() as session:
             save_scale(
                 session,
                 [{"name": r.name, "meaning": r.meaning} for r in DEFAULT_SCALE],

@@ -63,7 +63,7 @@ def _save(sources: list[Source], *, progress: bool = False, later: bool = False)
             if bar
             else None
         )
-        with database().session() as session:
+        with state.write_session() as session:
             saved = save_library_sources(session, sources, reviewer=reviewer, progress=report)
     except WorkbenchError as error:
         st.error(inert(str(error)))
@@ -137,7 +137,7 @@ def render_csv_import() -> None:
     reading = st.progress(0.0, text="Reading rows…")
     saving = st.progress(0.0, text="Waiting to save…")
     try:
-        with database().session() as session:
+        with state.write_session() as session:
             done = import_csv_file(
                 session, upload.getvalue(), name=upload.name, reviewer=state.reviewer_name(),
                 save_good_rows=choice == CSV_CHOICES[1],

@@ -51,7 +51,17 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
         claims=[claim_row(claim) for claim in draft.claims],
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # another reviewer stored the same text between our check and our insert: the unique index on
+        # text_hash refused it. The transaction is lost either way (no savepoint: on SQLite releasing
+        # the outermost one would commit); roll it back and say which article this duplicates.
+        session.rollback()
+        existing = find_duplicate(session, draft.text)
+        if existing is None:
+            raise
+        raise DuplicateArticleError(existing.id, existing.title) from None
     from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
 
     recluster_after_add(session, row.id)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.models import Bound, Statistic
+from workbench.auth import NotAllowedError
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ChangeRecord
 from workbench.storage.observation_edits import (
@@ -23,7 +24,8 @@ from workbench.storage.observation_edits import (
     observation_state,
     shown_value,
 )
-from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow
+from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow, VerdictRow
+from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
 from workbench.validation import clean_text
 
@@ -270,6 +272,20 @@ def _part_facets(facets: dict, start: int, end: int) -> dict:
     return part
 
 
+def _guard_published(session: Session, claim_ids: list[int], action: str) -> None:
+    """A claim whose verdict is published leaves every export when it is split or merged (its
+    replacements start without a verdict): only an editor, who can publish again, may do that."""
+    published = session.scalar(
+        select(VerdictRow.claim_id).where(VerdictRow.claim_id.in_(claim_ids), VerdictRow.state == "published")
+    )
+    actor = acting_user(session) if published is not None else None
+    if actor is not None and not actor.can_publish:
+        raise NotAllowedError(
+            f"Claim #{published} has a published verdict: only an editor can {action} it "
+            "(its verdict would leave the exports)."
+        )
+
+
 def split_claim(
     session: Session, *, claim_id: int, offset: int, reviewer: str, expected_version: int
 ) -> tuple[int, int]:
@@ -278,6 +294,7 @@ def split_claim(
     Returns the ids of the two new claims. A cut inside a figure, or leaving an empty part, is refused.
     """
     row = _live_claim(session, claim_id)
+    _guard_published(session, [claim_id], "split")
     if not 0 < offset < len(row.text):
         raise InputError(f"Cut inside the claim: between 1 and {len(row.text) - 1} characters.")
     head, tail = row.text[:offset], row.text[offset:]
@@ -321,6 +338,7 @@ def merge_claims(
     rows = [_live_claim(session, i) for i in claim_ids]
     if rows[0].article_id != rows[1].article_id:
         raise InputError("Only claims of the same article can be merged.")
+    _guard_published(session, list(claim_ids), "merge")
     first, second = sorted(rows, key=lambda r: (r.start, r.id))
     article = session.get(ArticleRow, first.article_id)
     start, end = first.start, max(first.end, second.end)

@@ -40,8 +40,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             # drop would cascade-delete every dependent row. The pragma only works outside a transaction.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
+        raw = connection.connection.dbapi_connection if sqlite else None
+        legacy = raw.isolation_level if raw is not None else None
         try:
             with connection.begin():
+                if raw is not None:
+                    # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so each
+                    # CREATE/ALTER/DROP would commit by itself and a killed upgrade would leave half a
+                    # revision behind ("table metrics already exists" on the next try). Take the
+                    # transaction in hand: the whole upgrade commits at once or not at all.
+                    raw.isolation_level = None
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 if sqlite:
@@ -51,7 +60,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                             f"Migration left {len(broken)} rows with broken references: {broken[:5]}"
                         )
         finally:
-            if sqlite:
+            if raw is not None:
+                raw.isolation_level = legacy
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
 

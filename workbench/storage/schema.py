@@ -8,6 +8,8 @@ from typing import ClassVar
 from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from workbench.storage.source_keys import publisher_key_default, url_key_default
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -144,6 +146,11 @@ class SourceRow(Base):
     is_example: Mapped[bool] = mapped_column(default=False)
     created_by: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # what duplicate checks look up, indexed so a new source is compared with its few candidates only:
+    # the SHA-256 of the normalised URL, and the publisher as titles are compared within it
+    # (filled on every insert by column defaults, whichever code stores the source)
+    url_key: Mapped[str | None] = mapped_column(String(64), index=True, default=url_key_default)
+    publisher_key: Mapped[str | None] = mapped_column(String(200), index=True, default=publisher_key_default)
 
     figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
 
@@ -265,6 +272,21 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class SignInAttemptRow(Base):
+    """Failed sign-ins counted per account ("account:NAME") and per client ("client:ADDRESS") in a window.
+
+    Kept in the database, not in a process: the count survives restarts, is shared by every server
+    process, and a flood of other names cannot evict it (rows leave only when their window is over).
+    """
+
+    __tablename__ = "sign_in_attempts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    # seconds since the epoch: a plain number compares the same way on SQLite and PostgreSQL
+    window_start: Mapped[float] = mapped_column(Float, index=True)
 
 
 class SettingRow(Base):

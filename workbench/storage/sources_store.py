@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Bound
@@ -20,6 +20,7 @@ from sources.observations import base_label, period_label
 from workbench.errors import NotFoundError
 from workbench.storage.observations import clip, observation_columns, read_base, read_period
 from workbench.storage.schema import FigureRow, SourceRow
+from workbench.storage.source_keys import publisher_key, url_key
 
 CHUNK = 500  # rows flushed between two progress reports
 EXCERPT_CHARS = 600
@@ -148,16 +149,15 @@ def save_sources(
 ) -> list[int]:
     """Store ``sources`` in the caller's transaction; ``progress(done, total)`` after each chunk.
 
-    Nothing is committed here: an error (or an exception from ``progress``) before the caller's
-    commit leaves the database as it was.
+    Every row is built before the first one is written: on SQLite the write lock is taken at the
+    first flush, and is then held only while rows are written. Nothing is committed here: an error
+    (or an exception from ``progress``) before the caller's commit leaves the database as it was.
     """
+    built = [source_row(s, created_by=created_by, is_example=is_example) for s in sources]
     ids: list[int] = []
-    total = len(sources)
+    total = len(built)
     for start in range(0, total, CHUNK):
-        rows = [
-            source_row(s, created_by=created_by, is_example=is_example)
-            for s in sources[start : start + CHUNK]
-        ]
+        rows = built[start : start + CHUNK]
         session.add_all(rows)
         session.flush()
         ids.extend(r.id for r in rows)
@@ -177,15 +177,32 @@ def load_sources(session: Session, *, after_id: int = 0) -> list[StoredSource]:
     return [stored_source(r) for r in rows]
 
 
-def load_source_keys(session: Session) -> list[StoredSource]:
-    """Every source with only what duplicate checks read (title, publisher, URL): fast on a large library."""
-    rows = session.execute(
-        select(SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.url).order_by(SourceRow.id)
-    )
+def _key_rows(rows) -> list[StoredSource]:
     return [
         StoredSource(source_id, Source(title, publisher=publisher, url=url, id=str(source_id)), ())
         for source_id, title, publisher, url in rows
     ]
+
+
+_KEY_COLUMNS = (SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.url)
+
+
+def load_source_keys(session: Session) -> list[StoredSource]:
+    """Every source with only what duplicate checks read (title, publisher, URL), for the library table."""
+    return _key_rows(session.execute(select(*_KEY_COLUMNS).order_by(SourceRow.id)))
+
+
+def duplicate_candidates(session: Session, sources: Sequence[Source]) -> list[StoredSource]:
+    """The stored sources that could duplicate one of ``sources``: the same URL or the same publisher,
+    found through the indexed keys, so a check reads a few rows instead of the whole library."""
+    urls = {key for key in (url_key(s.url) for s in sources) if key}
+    publishers = {publisher_key(s.publisher) for s in sources}
+    rows = session.execute(
+        select(*_KEY_COLUMNS)
+        .where(or_(SourceRow.url_key.in_(urls), SourceRow.publisher_key.in_(publishers)))
+        .order_by(SourceRow.id)
+    )
+    return _key_rows(rows)
 
 
 def get_source(session: Session, source_id: int) -> StoredSource:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workbench.auth import User, check_role, hash_password, needs_rehash, verify_or_dummy
+from workbench.auth import NotAllowedError, User, check_role, hash_password, needs_rehash, verify_or_dummy
 from workbench.errors import InputError, NotFoundError
 from workbench.storage.schema import UserRow
 from workbench.validation import clean_text
@@ -67,7 +68,13 @@ def add_user(
         active=True,
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()  # another admin added the name since the check: the unique index refused it
+        raise InputError(
+            f"A user named {name!r} already exists; use set-role or pick another name."
+        ) from None
     return _user(row)
 
 
@@ -125,3 +132,26 @@ def authenticate(session: Session, *, username: str, password: str) -> User | No
     if needs_rehash(row.password_hash):  # older Argon2 parameters: upgrade while the password is at hand
         row.password_hash = hash_password(password)
     return _user(row)
+
+
+ACTOR = "actor"  # Session.info key: the signed-in account a write transaction acts for
+
+
+def confirm_actor(session: Session, user: User) -> User:
+    """``user`` as stored now, read inside the caller's transaction; a disabled or removed account is refused.
+
+    On PostgreSQL the row is share-locked until the transaction ends, so disabling the account or
+    changing its role waits for this write instead of slipping in between the check and the commit.
+    On SQLite the check runs while the transaction holds the database's write lock (see acting_user).
+    """
+    row = session.scalar(select(UserRow).where(UserRow.username == user.username).with_for_update(read=True))
+    if row is None or not row.active:
+        raise NotAllowedError(f"The account {user.username!r} is disabled: nothing was saved.")
+    return _user(row)
+
+
+def acting_user(session: Session) -> User | None:
+    """The signed-in account this session writes for, re-read from the users table (None: single-user
+    mode or the command line, where the person at the keyboard has every right)."""
+    actor = session.info.get(ACTOR)
+    return None if actor is None else confirm_actor(session, actor)

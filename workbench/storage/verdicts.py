@@ -23,6 +23,7 @@ from workbench.records import ClaimRecord, VerdictRecord
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
 from workbench.storage.schema import ClaimRow, VerdictRow
+from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
 from workbench.validation import clean_text
 from workbench.vocabulary import STATUSES
@@ -94,11 +95,12 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
     The version check refuses a publication when anyone changed the claim or its verdict after the editor
     opened it: the editor publishes exactly what they read.
     """
+    version = bump_version(session, claim_id, expected_version)  # first: SQLite's write lock is now held
+    publisher = acting_user(session) or publisher  # the role stored now, not the one read at sign-in
     if not publisher.can_publish:
         raise NotAllowedError(
             f"{publisher.display_name} signs in as a {publisher.role}: only an editor can publish a verdict."
         )
-    version = bump_version(session, claim_id, expected_version)
     latest = session.scalar(
         select(VerdictRow).where(VerdictRow.claim_id == claim_id).order_by(VerdictRow.id.desc()).limit(1)
     )

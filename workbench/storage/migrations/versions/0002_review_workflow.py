@@ -107,6 +107,12 @@ def upgrade() -> None:
             ondelete="SET NULL",
         )
 
+    # Revision 0001 stored a figure's kind only in its unit ("%" a percentage, "×" a multiplier, as the
+    # source form typed them); give those figures the kind they had, or "2 %" would read as the number 2.
+    figures = sa.table("reported_figures", sa.column("kind", sa.String), sa.column("unit", sa.String))
+    op.execute(figures.update().where(figures.c.unit == "%").values(kind="percent"))
+    op.execute(figures.update().where(figures.c.unit == "×").values(kind="multiplier", unit=None))
+
     with op.batch_alter_table("sources", schema=None) as batch_op:
         batch_op.add_column(sa.Column("text", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("created_by", sa.String(length=100), nullable=True))
