@@ -6,9 +6,11 @@ gives none, the years around the figure and the source's cue words fill period, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_right
 
-from claims import parse_statistics
+from claims import read_observations
 from claims.models import Statistic
 from sources.analysis import fold
 from sources.models import ReportedFigure
@@ -86,46 +88,74 @@ def _period_and_base(before: str, after: str, base_cues: tuple[str, ...]) -> tup
     return period, base
 
 
-def extract_figures(text: str, *, lang: str = "en") -> tuple[ReportedFigure, ...]:
-    """The figures in ``text``, with spans into ``text`` (years become periods, not figures).
+def _day(published: dt.date | str | None) -> dt.date | None:
+    """A publication date precise to the day, else None: "last year" in a source dated only "2024" is
+    left open rather than guessed.
+
+    >>> _day("2024-03-05"), _day("2024"), _day(None)
+    (datetime.date(2024, 3, 5), None, None)
+    """
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(published) if published and len(published) == 10 else None
+    except ValueError:
+        return None
+
+
+def extract_figures(
+    text: str, *, lang: str = "en", published: dt.date | str | None = None
+) -> tuple[ReportedFigure, ...]:
+    """The figures in ``text``, read by the claim engine as complete observations (the same record as a
+    claim's figures: period resolved against ``published``, base, direction, modality), spans into
+    ``text``; years become periods, not figures.
 
     >>> [(f.kind, f.value, f.period.surface, f.modality) for f in extract_figures(
     ...     "La production a triplé en 2023 et devrait être multipliée par six en 2024.", lang="fr")]
     [('multiplier', 3.0, '2023', 'reported'), ('multiplier', 6.0, '2024', 'forecast')]
+    >>> [(f.value, f.base.value, f.period.start) for f in extract_figures(
+    ...     "The town grew from 3,000 in 2019 to 6,600 in 2024.")]
+    [(6600.0, 3000.0, '2024-01-01')]
     """
     vocab = load(lang)
     forecast_cues = tuple(fold(c) for c in vocab.FORECAST_CUES)
     mult_cues = tuple(fold(c) for c in vocab.MULTIPLIER_CUES)
     base_cues = tuple(fold(c) for c in vocab.BASE_CUES)
+    sentences = _sentences(text)
+    starts = [a for a, _ in sentences]
+    stats = sorted(read_observations(text, lang=lang, published=_day(published)), key=lambda s: s.span)
     figures: list[ReportedFigure] = []
-    for s_start, s_end in _sentences(text):
-        sentence = text[s_start:s_end]
-        years = [m.span() for m in _YEAR.finditer(sentence)]
-        stats = [s for s in parse_statistics(sentence, lang=lang) if not _is_year(s, years)]
-        stats.sort(key=lambda s: s.span)
-        for i, stat in enumerate(stats):
-            prev_end = stats[i - 1].span[1] if i else 0
-            next_start = stats[i + 1].span[0] if i + 1 < len(stats) else len(sentence)
-            start, end = stat.span
-            before, after = sentence[prev_end:start], sentence[end:next_start]
-            period, base = _period_and_base(before, after, base_cues)
-            window = fold(sentence[prev_end:end])
-            cued = "forecast" if any(cue in window for cue in forecast_cues) else "reported"
-            modality = stat.modality or cued
-            figures.append(
-                ReportedFigure(
-                    value=stat.value,
-                    kind=_kind(stat, sentence[max(prev_end, start - 30) : start], after[:12], mult_cues),
-                    bound=stat.bound,
-                    unit=stat.unit,
-                    counted=stat.counted,
-                    period=stat.period or period_from_label(period),
-                    base=stat.base or base_from_label(base),
-                    modality=modality,
-                    direction=stat.direction,
-                    vague=stat.vague,
-                    surface=stat.surface,
-                    span=(s_start + start, s_start + end),
-                )
+    for i, stat in enumerate(stats):
+        start, end = stat.span
+        s_start, s_end = sentences[max(0, bisect_right(starts, start) - 1)] if sentences else (0, len(text))
+        years = [
+            (s_start + a, s_start + b) for a, b in (m.span() for m in _YEAR.finditer(text[s_start:s_end]))
+        ]
+        if _is_year(stat, years):
+            continue
+        prev_end = max(s_start, stats[i - 1].span[1]) if i and stats[i - 1].span[1] <= start else s_start
+        next_start = stats[i + 1].span[0] if i + 1 < len(stats) and stats[i + 1].span[0] < s_end else s_end
+        before, after = text[prev_end:start], text[end : max(end, next_start)]
+        period, base = _period_and_base(before, after, base_cues)
+        window = fold(text[prev_end:end])
+        cued = "forecast" if any(cue in window for cue in forecast_cues) else "reported"
+        figures.append(
+            ReportedFigure(
+                value=stat.value,
+                kind=_kind(stat, text[max(prev_end, start - 30) : start], after[:12], mult_cues),
+                bound=stat.bound,
+                unit=stat.unit,
+                counted=stat.counted,
+                # the engine's reading first; the years around the figure where it found no period
+                period=stat.period
+                if stat.period and not stat.period.open
+                else period_from_label(period) or stat.period,
+                base=stat.base or base_from_label(base),
+                modality=stat.modality or cued,
+                direction=stat.direction,
+                vague=stat.vague,
+                surface=stat.surface,
+                span=(start, end),
             )
+        )
     return tuple(figures)

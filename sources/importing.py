@@ -183,13 +183,14 @@ def _source(cells: dict[str, str], *, lang: str | None, extract: bool) -> Source
         raise ValueError("the title is empty")
     text = cells.get("text", "")
     language = cells.get("language", "").lower() or lang or detect_language(f"{cells['title']}. {text}")
-    figures = extract_figures(text, lang=language) if extract and text else ()
+    published = _parse_date(cells["published"]) if cells.get("published") else None
+    figures = extract_figures(text, lang=language, published=published) if extract and text else ()
     figure = _figure(cells)
     return Source(
         title=cells["title"],
         publisher=cells.get("publisher") or None,
         url=cells.get("url") or None,
-        published=_parse_date(cells["published"]) if cells.get("published") else None,
+        published=published,
         kind=_choice(cells["kind"], SOURCE_KINDS, "source kind") if cells.get("kind") else "other",
         language=language,
         reliability=cells.get("reliability") or None,
@@ -297,7 +298,7 @@ def import_html(
         kind=kind,
         language=language,
         text=body,
-        figures=extract_figures(body, lang=language) if extract else (),
+        figures=extract_figures(body, lang=language, published=published) if extract else (),
     )
 
 
@@ -332,5 +333,5 @@ def import_text(
         kind=kind,
         language=language,
         text=body,
-        figures=extract_figures(body, lang=language),
+        figures=extract_figures(body, lang=language, published=published),
     )

@@ -97,7 +97,7 @@ def test_a_served_page_imports_with_its_title_date_publisher_and_text(site):
     assert "263 foreign arms manufacturers" in source.text
     assert "tracker" not in source.text and "Legal notice" not in source.text  # scripts and furniture dropped
     counts = [(f.value, period_label(f.period)) for f in source.figures if f.kind == "count"]
-    assert (263.0, "2023") in counts
+    assert (263.0, "September 2023") in counts  # "the forum held in Kyiv in September 2023"
 
 
 def test_the_french_ministry_page_imports_with_its_multiplier(site):

@@ -59,7 +59,9 @@ def refill_figures(source: SourceRow) -> int:
     if not source.text:
         return 0
     found: dict[tuple[int, int], ReportedFigure] = {
-        f.span: f for f in extract_figures(source.text, lang=source.lang or "en") if f.span
+        f.span: f
+        for f in extract_figures(source.text, lang=source.lang or "en", published=source.published)
+        if f.span
     }
     changed = 0
     for row in source.figures:

@@ -110,7 +110,7 @@ def manual_source(
     body = clean_text("source text", text, max_chars=MAX_SOURCE_TEXT) or ""
     name = clean_text("title", title, required=True)
     lang = language or detect_language(f"{name}. {body}")
-    figures = extract_figures(body, lang=lang) if extract and body else ()
+    figures = extract_figures(body, lang=lang, published=published) if extract and body else ()
     if figure is not None:
         figures = (*figures, typed_figure(figure))
     source = Source(
@@ -163,7 +163,7 @@ def read_csv(
             errors.append(str(e))
             continue
         if source.text:
-            found = extract_figures(source.text, lang=source.language)
+            found = extract_figures(source.text, lang=source.language, published=source.published)
             source = replace(source, figures=(*found, *source.figures))
         checked.append(source)
         if progress and (number % 200 == 0 or number == total):
