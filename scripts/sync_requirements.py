@@ -13,9 +13,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = "# Generated from pyproject.toml by scripts/sync_requirements.py: edit pyproject.toml, then re-run it.\n"
+HEADER = "# Generated from pyproject.toml by scripts/sync_requirements.py: edit pyproject.toml and re-run.\n"
 FILES = {
-    "requirements.txt": (None, "The app and its language tools (see README: \"What each dependency is for\")."),
+    "requirements.txt": (None, "The app and its language tools (README: what each dependency is for)."),
     "requirements-test.txt": ("test", "What the test suite needs on top of requirements.txt."),
     "requirements-bench.txt": ("bench", "Peers for the bench/ scripts, on top of requirements.txt."),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import deque
@@ -119,15 +120,18 @@ def needs_rehash(password_hash: str) -> bool:
         return True
 
 
-# A verification against this hash costs what a real one costs, so an unknown username takes as
-# long as a wrong password and timing does not tell which usernames exist.
-_DUMMY_HASH = _HASHER.hash("no such user: the dummy hash")
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash whose verification costs what a real one costs, so an unknown username takes as long as a
+    wrong password and timing does not tell which usernames exist (made on first use: hashing takes
+    a good part of a second, which every command's start would otherwise pay)."""
+    return _HASHER.hash("no such user: the dummy hash")
 
 
 def verify_or_dummy(password_hash: str | None, password: str) -> bool:
     """verify_password, spending the same time when there is no user to check against."""
     if password_hash is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy_hash(), password)
         return False
     return verify_password(password_hash, password)
 

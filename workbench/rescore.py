@@ -103,7 +103,8 @@ def rescore_claims(
     return RescoreSummary(total or 0, changed)
 
 
-def _run(args) -> int:
+def run_command(args) -> int:
+    """`workbench rescore`: re-score every live claim with a progress bar on stderr."""
     import sys
 
     from workbench.config import database_url
@@ -123,12 +124,3 @@ def _run(args) -> int:
     print(f"Re-scored {summary.claims:,} claims; {summary.changed:,} changed kind or check-worthiness.")
     return 0
 
-
-def add_commands(commands) -> None:
-    """`python -m workbench rescore [--batch N] [--database-url URL]`."""
-    rescore = commands.add_parser(
-        "rescore", help="re-run the claim engine's check-worthiness on stored claims"
-    )
-    rescore.add_argument("--batch", type=int, default=1_000, help="claims per transaction (default 1000)")
-    rescore.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
-    rescore.set_defaults(run=_run)

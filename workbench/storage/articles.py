@@ -32,8 +32,9 @@ def find_duplicate(session: Session, text: str) -> ArticleRecord | None:
     return article_record(row) if row else None
 
 
-def add_article(session: Session, draft: ArticleDraft) -> int:
-    """Store an article with its claims in one transaction; a duplicate text is refused."""
+def add_article(session: Session, draft: ArticleDraft, *, recluster: bool = True) -> int:
+    """Store an article with its claims in one transaction; a duplicate text is refused.
+    ``recluster=False``: the caller clusters the new claims itself (a bulk ingestion does it per batch)."""
     existing = find_duplicate(session, draft.text)
     if existing:
         raise DuplicateArticleError(existing.id, existing.title)
@@ -50,6 +51,8 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
     )
     session.add(row)
     session.flush()
+    if not recluster:
+        return row.id
     from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
 
     recluster_after_add(session, row.id)
