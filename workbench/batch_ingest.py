@@ -9,6 +9,7 @@ kill -9) is finished by running it again.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -113,17 +114,17 @@ class _Inline:
     """Runs the tasks in this process (``--workers 0``, and the app's upload box)."""
 
     def __init__(self) -> None:
-        self.pending: list[tuple[Callable, tuple]] = []
+        self.pending: list[Callable[[], object]] = []  # run in submission order
 
-    def submit(self, fn: Callable, *args: object) -> tuple[Callable, tuple]:
-        task = (fn, args)
+    def submit(self, fn: Callable, *args: object) -> Callable[[], object]:
+        task = functools.partial(fn, *args)
         self.pending.append(task)
         return task
 
     def wait_any(self, tasks: set) -> tuple[list, set]:
         task = next(t for t in self.pending if t in tasks)
         self.pending.remove(task)
-        return [task[0](*task[1])], tasks - {task}
+        return [task()], tasks - {task}
 
     def close(self) -> None:
         self.pending.clear()
@@ -240,6 +241,7 @@ def ingest_items(
     workers: int = 0,
     scheduler: str | None = None,
     batch: int = BATCH,
+    chunk: int = CHUNK,
     dry_run: bool = False,
     options: WorkerOptions | None = None,
     progress: Progress | None = None,
@@ -255,10 +257,11 @@ def ingest_items(
     known = _known(database, items)
     summary.duplicates += [(i.name, known[i.name]) for i in items if i.name in known]
     todo = [i for i in items if i.name not in known]
-    total, done = len(items), len(known)
-    if progress:
-        progress(done, total, "already stored" if known else "starting")
-    chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+    # the bar counts every input: refused on reading and already stored ones are done at once
+    total, done = len(items) + len(summary.refused), len(known) + len(summary.refused)
+    if progress and done:
+        progress(done, total, f"{len(known)} already stored, {len(summary.refused)} refused")
+    chunks = [todo[start : start + chunk] for start in range(0, len(todo), chunk)]
     runner = _runner(workers, scheduler) if chunks else _Inline()
     in_flight = max(2, 2 * max(workers, 1)) if not scheduler else 64
     pending: list[tuple[str, ArticleDraft]] = []
@@ -286,7 +289,7 @@ def ingest_items(
                 pending = []
             if progress:
                 rate = (len(summary.stored) + len(pending)) / max(time.perf_counter() - started, 1e-9)
-                progress(done, total, f"{rate:.0f} articles/s")
+                progress(done, total, f"{rate:.1f} articles/s")
         if pending:  # finished, or cancelled between tasks: what is prepared is kept
             _write(database, pending, summary)
     except KeyboardInterrupt:

@@ -1,40 +1,20 @@
-"""Ingest a folder of articles: several .txt/.md files or a .zip of them, each file its own transaction."""
+"""The Add article page's batch upload: .txt/.md files or a .zip of them, each file its own transaction."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from workbench.errors import DuplicateArticleError, WorkbenchError
-from workbench.ingest import prepare_article
-from workbench.storage.articles import add_article
+from workbench.batch_ingest import IngestSummary, WorkerOptions, ingest_items
+from workbench.ingest_inputs import Refusal, content_items
 from workbench.storage.database import Database
-from workbench.validation import MAX_UPLOAD_BYTES, decode_upload
+from workbench.validation import MAX_UPLOAD_BYTES
 
 TEXT_SUFFIXES = (".txt", ".md")
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Refusal:
-    name: str
-    reason: str
-
-
-@dataclass
-class IngestSummary:
-    """What happened to each file: stored (name, article id, claims), duplicates (name, id), refused."""
-
-    stored: list[tuple[str, int, int]] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
-
-    def describe(self) -> str:
-        return f"{len(self.stored)} stored, {len(self.duplicates)} duplicates, {len(self.refused)} refused."
 
 
 def _zip_members(name: str, content: bytes, refused: list[Refusal]) -> list[tuple[str, bytes]]:
@@ -95,19 +75,17 @@ def ingest_files(
     lang: str | None = None,
     report: Callable[[int, str], None] | None = None,
 ) -> IngestSummary:
-    """Store each file as an article (one transaction each); a bad file never stops the others."""
-    summary = IngestSummary()
-    for done, (name, content) in enumerate(files, start=1):
-        try:
-            draft = prepare_article(decode_upload(content, name), outlet=outlet, lang=lang)
-            with database.session() as session:
-                article_id = add_article(session, draft)
-        except DuplicateArticleError as error:
-            summary.duplicates.append((name, error.article_id))
-        except WorkbenchError as error:
-            summary.refused.append(Refusal(name, str(error)))
-        else:
-            summary.stored.append((name, article_id, len(draft.claims)))
-        if report:
-            report(done, name)
-    return summary
+    """Store each file as an article (one transaction each); a bad file never stops the others.
+
+    The same pipeline as `workbench ingest` (workbench.batch_ingest), run in this process.
+    """
+    items = [entry for name, content in files for entry in content_items(name, content)]
+    return ingest_items(
+        database,
+        items,
+        workers=0,
+        chunk=1,
+        batch=1,
+        options=WorkerOptions(outlet=outlet, lang=lang),
+        progress=(lambda done, _total, message: report(done, message)) if report else None,
+    )
