@@ -13,6 +13,7 @@ import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from workbench.errors import DuplicateArticleError, WorkbenchError
@@ -213,22 +214,23 @@ def _known(database, items: list[Item]) -> dict[str, int]:
     return found
 
 
-def _write(database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary) -> None:
+def _write(
+    database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary, *, cluster: bool = True
+) -> None:
     """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it)."""
     from workbench.repeated import assign_new_claims
-    from workbench.storage.articles import add_article
+    from workbench.storage.articles import add_articles
 
     stored: list[tuple[str, int, int]] = []
     duplicates: list[tuple[str, int]] = []
     with database.session() as session:
-        for name, draft in drafts:
-            try:
-                article_id = add_article(session, draft, recluster=False)
-            except DuplicateArticleError as error:  # the same text twice in this run
-                duplicates.append((name, error.article_id))
+        outcomes = add_articles(session, [draft for _, draft in drafts])
+        for (name, draft), outcome in zip(drafts, outcomes, strict=True):
+            if isinstance(outcome, DuplicateArticleError):  # the same text twice in this run
+                duplicates.append((name, outcome.article_id))
             else:
-                stored.append((name, article_id, len(draft.claims)))
-        if stored:
+                stored.append((name, outcome, len(draft.claims)))
+        if stored and cluster:
             assign_new_claims(session, [article_id for _, article_id, _ in stored])
     summary.stored += stored  # counted once committed
     summary.duplicates += duplicates
@@ -242,6 +244,7 @@ def ingest_items(
     scheduler: str | None = None,
     batch: int = BATCH,
     chunk: int = CHUNK,
+    cluster: bool = True,
     dry_run: bool = False,
     options: WorkerOptions | None = None,
     progress: Progress | None = None,
@@ -263,10 +266,21 @@ def ingest_items(
         progress(done, total, f"{len(known)} already stored, {len(summary.refused)} refused")
     chunks = [todo[start : start + chunk] for start in range(0, len(todo), chunk)]
     runner = _runner(workers, scheduler) if chunks else _Inline()
-    in_flight = max(2, 2 * max(workers, 1)) if not scheduler else 64
+    in_flight = max(2, 4 * max(workers, 1)) if not scheduler else 64
     pending: list[tuple[str, ArticleDraft]] = []
     tasks: set = set()
     next_chunk = 0
+    # the writer works in a thread while the workers prepare the next articles; one batch at a time,
+    # so batches commit in order and at most one batch of prepared articles waits in memory
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
+    writing: Future | None = None
+
+    def flush(drafts: list[tuple[str, ArticleDraft]]) -> None:
+        nonlocal writing
+        if writing is not None:
+            writing.result()  # raises what the previous batch raised
+        writing = writer.submit(_write, database, drafts, summary, cluster=cluster) if drafts else None
+
     try:
         while next_chunk < len(chunks) or tasks:
             if cancelled and cancelled():
@@ -285,16 +299,17 @@ def ingest_items(
                 else:
                     pending.append((prepared.name, prepared.draft))
             if len(pending) >= batch:
-                _write(database, pending, summary)
+                flush(pending)
                 pending = []
             if progress:
                 rate = (len(summary.stored) + len(pending)) / max(time.perf_counter() - started, 1e-9)
                 progress(done, total, f"{rate:.1f} articles/s")
-        if pending:  # finished, or cancelled between tasks: what is prepared is kept
-            _write(database, pending, summary)
+        flush(pending)  # finished, or cancelled between tasks: what is prepared is kept
+        flush([])
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
         runner.close()
+        writer.shutdown(wait=True)  # a batch being written commits or rolls back whole
         summary.seconds = time.perf_counter() - started
     return summary

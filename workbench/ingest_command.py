@@ -50,6 +50,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             workers=default_workers() if args.workers is None else args.workers,
             scheduler=args.scheduler,
             batch=args.batch,
+            cluster=not args.no_cluster,
             dry_run=args.dry_run,
             options=options,
             progress=bar,
@@ -82,6 +83,11 @@ def add_commands(commands, lazy) -> None:
     ingest.add_argument("--workers", type=int, help="worker processes (default: one per core; 0: none)")
     ingest.add_argument("--scheduler", metavar="tcp://HOST:8786", help="Dask scheduler address")
     ingest.add_argument("--batch", type=int, default=100, help="articles per transaction (default 100)")
+    ingest.add_argument(
+        "--no-cluster",
+        action="store_true",
+        help="skip grouping repeated claims per batch (faster); run `workbench recluster` afterwards",
+    )
     ingest.add_argument("--dry-run", action="store_true", help="read and parse everything, store nothing")
     ingest.add_argument("--outlet", help="outlet of articles that name none")
     ingest.add_argument("--lang", help="language of every article (default: detected per article)")
