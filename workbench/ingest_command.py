@@ -67,6 +67,43 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 1 if summary.refused else 0
 
 
+def run_worker(args: argparse.Namespace) -> int:
+    """`workbench worker`: run the jobs the app submits until stopped (Ctrl-C), or the queue is empty."""
+    from workbench.config import database_url
+    from workbench.jobs import run_worker as work
+    from workbench.jobs import worker_name
+    from workbench.storage.database import open_database
+
+    database = open_database(args.database_url or database_url())
+    print(f"Worker {worker_name()} waiting for jobs (Ctrl-C stops it).", file=sys.stderr)
+    try:
+        count = work(database, once=args.once, poll=args.poll)
+    except KeyboardInterrupt:
+        return 130  # the job being run is re-queued once its heartbeat is stale
+    print(f"{count} jobs run.")
+    return 0
+
+
+def run_jobs(args: argparse.Namespace) -> int:
+    """`workbench jobs list|cancel|submit`: what the workers do, seen from any machine."""
+    from workbench.config import database_url
+    from workbench.jobs import list_jobs, request_cancel, submit_job
+    from workbench.storage.database import open_database
+
+    database = open_database(args.database_url or database_url())
+    if args.action == "cancel":
+        job = request_cancel(database, args.job_id)
+        print(f"Job #{job.id}: {job.status}{' (stops at its next step)' if job.cancel_requested else ''}")
+    elif args.action == "submit":
+        params = {"paths": args.paths} if args.kind == "ingest" else {}
+        job_id = submit_job(database, args.kind, params, title=f"{args.kind} {' '.join(args.paths)}".strip())
+        print(f"Job #{job_id} queued: a `workbench worker` runs it.")
+    else:
+        for job in list_jobs(database):
+            print(f"#{job.id}\t{job.status}\t{job.done}/{job.total}\t{job.title}\t{job.error or job.message}")
+    return 0
+
+
 def add_commands(commands, lazy) -> None:
     """Add ``ingest`` and ``worker`` to the ``workbench`` sub-commands."""
     ingest = commands.add_parser(
@@ -94,3 +131,21 @@ def add_commands(commands, lazy) -> None:
     ingest.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a page (default 10)")
     ingest.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     ingest.set_defaults(run=lazy("workbench.ingest_command:run_ingest"))
+    worker = commands.add_parser(
+        "worker", help="run the jobs submitted from the app (ingest, rescore, recluster)"
+    )
+    worker.add_argument("--once", action="store_true", help="stop when no job is queued")
+    worker.add_argument("--poll", type=float, default=1.0, help="seconds between two looks at the queue")
+    worker.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
+    worker.set_defaults(run=lazy("workbench.ingest_command:run_worker"))
+    jobs = commands.add_parser("jobs", help="list, submit or cancel background jobs")
+    actions = jobs.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="the newest jobs with their progress")
+    cancel = actions.add_parser("cancel", help="cancel a queued or running job")
+    cancel.add_argument("job_id", type=int)
+    submit = actions.add_parser("submit", help="queue a job for the workers")
+    submit.add_argument("kind", choices=("ingest", "rescore", "recluster"))
+    submit.add_argument("paths", nargs="*", help="for ingest: files, folders or feed addresses")
+    for parser in actions.choices.values():
+        parser.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
+    jobs.set_defaults(run=lazy("workbench.ingest_command:run_jobs"))
