@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
+from streamlit.testing.v1 import AppTest
 
+from workbench.cli import main as workbench_cli
 from workbench.errors import InputError
 from workbench.jobs import claim_next, get_job, list_jobs, request_cancel, run_job, submit_job
 from workbench.storage.database import open_database
 from workbench.storage.schema import ArticleRow, JobRow
 
 ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "workbench" / "app.py")
 
 
 def _rows(path: Path, count: int) -> Path:
@@ -80,3 +83,44 @@ def test_a_job_whose_worker_died_is_queued_again_and_finished(tmp_path, sqlite_u
 def test_an_unknown_kind_is_refused(sqlite_url):
     with pytest.raises(InputError, match="not a job kind"):
         submit_job(open_database(sqlite_url), "reboot", {}, title="x")
+
+
+def _settings_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/desk_settings.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_app_submits_jobs_its_own_worker_runs_and_every_session_sees_them(sqlite_url, monkeypatch):
+    from workbench import resources
+
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    monkeypatch.delenv("WORKBENCH_AUTH", raising=False)  # single-user mode: the app starts a worker
+    assert workbench_cli(["init", "--demo"]) == 0
+    database = open_database(sqlite_url)
+    resources._worker_for.clear()
+    try:
+        at = _settings_page()
+        at.button(key="jobs.submit.recluster").click().run()
+        job = list_jobs(database)[0]
+        assert (job.kind, job.title) == ("recluster", "Re-group repeated claims")
+        worker = resources._worker_for(sqlite_url)
+        while not get_job(database, job.id).finished:  # the app's worker process runs it: poll the row
+            assert worker.poll() is None, "the app's worker ended"
+        assert get_job(database, job.id).status == "done"
+        other = _settings_page()  # another browser session (the table is what every process reads)
+        assert any(s.value.startswith(f"#{job.id} Re-group repeated claims:") for s in other.success)
+
+        worker.terminate()  # no worker now: a queued job waits, and Cancel takes it off the queue
+        worker.wait()
+        queued = submit_job(database, "rescore", {}, title="Re-score every claim")
+        page = _settings_page()
+        page.button(key=f"jobs.cancel.{queued}").click().run()
+        assert get_job(database, queued).status == "cancelled"
+    finally:
+        resources._worker_for(sqlite_url).terminate()
+        resources._worker_for.clear()
+        database.engine.dispose()

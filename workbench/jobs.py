@@ -10,11 +10,13 @@ is queued again, which is safe because every kind is idempotent (ingestion skips
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, or_, select, update
 
@@ -273,3 +275,22 @@ def run_worker(
         run_job(database, job)
         count += 1
     return count
+
+
+def spool_dir() -> Path:
+    """Where the app keeps uploaded files until a worker ingests them (``WORKBENCH_SPOOL_DIR``, else
+    ./data/uploads): workers on other machines need it on a shared disk."""
+    from workbench.config import DATA_ROOT
+
+    configured = os.environ.get("WORKBENCH_SPOOL_DIR", "").strip()
+    return Path(configured) if configured else DATA_ROOT / "data" / "uploads"
+
+
+def spool_uploads(files: Iterable[tuple[str, bytes]], *, root: Path | None = None) -> Path:
+    """Write uploaded files into a new folder of the spool (names reduced to their last part); returns it."""
+    folder = (root or spool_dir()) / f"{datetime.now(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+    folder.mkdir(parents=True)
+    for position, (name, content) in enumerate(files):
+        safe = Path(name).name.lstrip(".") or f"upload-{position}"
+        (folder / f"{position:04d}-{safe}").write_bytes(content)
+    return folder

@@ -4,11 +4,11 @@ import streamlit as st
 
 from workbench import state
 from workbench.errors import WorkbenchError
-from workbench.folder_ingest import expand_uploads, ingest_files
+from workbench.folder_ingest import expand_uploads
 from workbench.ingest import prepare_article
-from workbench.panel.progress_view import remember_job, render_jobs
-from workbench.progress import start_job
-from workbench.resources import database
+from workbench.jobs import spool_uploads, submit_job
+from workbench.jobs_view import render_jobs_panel
+from workbench.resources import database, ensure_worker
 from workbench.storage.articles import add_article
 from workbench.validation import decode_upload
 
@@ -62,7 +62,10 @@ if submitted:
         )
 
 st.subheader("Several articles at once")
-st.caption("Upload .txt/.md files or a .zip of them: each file is stored on its own; you can keep working.")
+st.caption(
+    "Upload .txt/.md files or a .zip of them: a background worker stores each file on its own; you can "
+    "keep working, close the page or restart the app, and the progress shows on every page that lists jobs."
+)
 with st.form("folder.form", clear_on_submit=True):
     files = st.file_uploader(
         "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key="folder.files"
@@ -73,24 +76,14 @@ if started:
     texts, refused = expand_uploads((f.name, f.getvalue()) for f in files or [])
     if not texts and not refused:
         st.warning("Choose files first.")
-    else:
-        db, outlet = database(), folder_outlet or None
+    for refusal in refused:
+        st.warning(f"{refusal.name}: refused, {refusal.reason}")
+    if texts:
+        folder = spool_uploads(texts)
+        params = {"paths": [str(folder)], "outlet": folder_outlet or None, "workers": 0, "batch": 1}
+        who = getattr(state.signed_in_user(), "username", None) or st.session_state.get(state.REVIEWER)
+        job_id = submit_job(database(), "ingest", params, title=f"Ingesting {len(texts)} files", by=who)
+        ensure_worker()
+        st.toast(f"Job #{job_id} queued.")
 
-        def work(report):
-            summary = ingest_files(db, texts, outlet=outlet, report=report)
-            summary.refused[:0] = refused
-            return summary
-
-        remember_job(start_job(f"Ingesting {len(texts)} files", work, total=len(texts)))
-
-
-def show_summary(status) -> None:
-    summary = status.result
-    st.success(f"{status.title}: {summary.describe()}")
-    rows = [{"file": n, "outcome": f"stored as article #{i} with {c} claims"} for n, i, c in summary.stored]
-    rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
-    rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]
-    st.dataframe(rows, hide_index=True, key=f"folder.summary.{status.id}")
-
-
-render_jobs(show_summary)
+render_jobs_panel()
