@@ -124,3 +124,23 @@ def test_the_app_submits_jobs_its_own_worker_runs_and_every_session_sees_them(sq
         resources._worker_for(sqlite_url).terminate()
         resources._worker_for.clear()
         database.engine.dispose()
+
+
+def test_uploads_are_spooled_inside_their_folder_and_ingested_by_a_worker(tmp_path, sqlite_url):
+    from workbench.jobs import run_worker, spool_uploads
+
+    database = open_database(sqlite_url)
+    folder = spool_uploads(
+        [
+            ("../../escape.txt", b"Exports fell 12% in 2023, customs said."),
+            (".hidden", b"Prices rose 3% in May."),
+        ],
+        root=tmp_path / "spool",
+    )
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["0000-escape.txt", "0001-hidden"] and folder.parent == tmp_path / "spool"
+    job_id = submit_job(database, "ingest", {"paths": [str(folder)], "workers": 0}, title="upload")
+    assert run_worker(database, once=True) == 1
+    job = get_job(database, job_id)
+    assert job.result["stored"] == 1 and job.result["refused"][0][0].endswith("0001-hidden")
+    database.engine.dispose()
