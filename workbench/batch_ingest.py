@@ -131,6 +131,26 @@ class _Inline:
         self.pending.clear()
 
 
+def _follow_owner(owner: int) -> None:
+    """In a worker process: end it, and the forkserver it came from, once the ingesting process is gone
+    (after a kill -9 nothing else would: they would wait for tasks for ever)."""
+    import signal
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                parent = os.getppid()
+                if parent not in (1, owner):  # the forkserver: ours alone, idle once its owner is gone
+                    os.kill(parent, signal.SIGTERM)
+                os._exit(1)
+
+    threading.Thread(target=watch, name="follow-owner", daemon=True).start()
+
+
 class _Pool:
     """A local process pool; forkserver-started so a threaded parent (the app) is never forked."""
 
@@ -140,7 +160,9 @@ class _Pool:
 
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["workbench.batch_ingest", "workbench.ingest", "claims.splitting"])
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_follow_owner, initargs=(os.getpid(),)
+        )
 
     def submit(self, fn: Callable, *args: object):
         return self.executor.submit(fn, *args)
