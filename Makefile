@@ -2,7 +2,9 @@
 #   make run    install into .venv, prepare the database (with demo content), serve the app
 #   make test   install the test tools too, then lint and run every test
 # Options: make run HOST=0.0.0.0 PORT=8502 · make test PYTEST_ARGS='-m "not browser"' · PYTHON=python3.12
-# Needs Python >= 3.11; no root.  Requirements are reinstalled only when a requirements file changes.
+# Needs Python >= 3.11; no root.  The project is installed (editable, with its `workbench` and `claims`
+# commands) at the versions CI tested (constraints.txt); reinstalled only when pyproject.toml or
+# constraints.txt changes.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -33,14 +35,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # pip is upgraded inside the venv first: an old pip resolves a trafilatura release that cannot import.
-$(VENV)/.installed-app: requirements.txt | $(PY)
+$(VENV)/.installed-app: pyproject.toml constraints.txt | $(PY)
 	@$(PY) -c '$(CHECK_VERSION)' || { \
 	  echo "error: $(VENV) has $$($(PY) --version 2>&1); the workbench needs >= 3.11. Remove $(VENV) and retry." >&2; \
 	  exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-app
-	$(PY) -m pip install --quiet -r requirements-test.txt
+$(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@

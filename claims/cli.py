@@ -14,11 +14,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claims.csv_cells import write_csv
-from claims.models import Claim
-from claims.splitting import split_claims
 from claims.vocabulary import LANGUAGES
+
+if TYPE_CHECKING:
+    from claims.models import Claim
 
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = (
@@ -127,6 +129,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: io.BufferedIOBase | None =
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    from claims.splitting import split_claims  # the engine loads only when there is text to read
+
     claims = split_claims(text, lang=args.lang, published=args.published)
     print(render(claims, fmt=args.fmt))
     return 0

@@ -3,6 +3,7 @@ workbench.storage.sign_in)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -117,9 +118,12 @@ def needs_rehash(password_hash: str) -> bool:
         return True
 
 
-# A verification against this hash costs what a real one costs, so an unknown username takes as
-# long as a wrong password and timing does not tell which usernames exist.
-_DUMMY_HASH = _HASHER.hash("no such user: the dummy hash")
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash whose verification costs what a real one costs, so an unknown username takes as long as a
+    wrong password and timing does not tell which usernames exist (made on first use: hashing takes
+    a good part of a second, which every command's start would otherwise pay)."""
+    return _HASHER.hash("no such user: the dummy hash")
 
 
 def verify_or_dummy(password_hash: str | None, password: str) -> bool:
@@ -129,6 +133,6 @@ def verify_or_dummy(password_hash: str | None, password: str) -> bool:
     against it would answer at once, telling by timing which usernames exist.
     """
     if password_hash is None or not password_hash.startswith("$argon2"):
-        verify_password(_DUMMY_HASH, password or "-")
+        verify_password(_dummy_hash(), password or "-")
         return False
     return verify_password(password_hash, password)

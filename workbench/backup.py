@@ -217,7 +217,7 @@ def _report(table: str, done: int) -> None:
     print(f"\r{text_bar(done, done, label=table)}", end="", file=sys.stderr, flush=True)
 
 
-def _backup_command(args: argparse.Namespace) -> int:
+def run_backup(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if path.exists() and not args.force:
         print(f"error: {path} exists; choose a new file or add --force.", file=sys.stderr)
@@ -231,7 +231,7 @@ def _backup_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore_command(args: argparse.Namespace) -> int:
+def run_restore(args: argparse.Namespace) -> int:
     try:
         with Path(args.path).open(encoding="utf-8") as source:
             counts = restore(args.database_url or database_url(), source, progress=_report)
@@ -240,16 +240,3 @@ def _restore_command(args: argparse.Namespace) -> int:
         return 1
     print(f"\nRestored {sum(counts.values()):,} rows of {len(counts)} tables.")
     return 0
-
-
-def add_commands(commands) -> None:
-    """`backup PATH` and `restore PATH` on the command line."""
-    made = commands.add_parser("backup", help="copy the whole desk (every table and history) to a file")
-    made.add_argument("path", help="the backup file to write (JSON Lines)")
-    made.add_argument("--force", action="store_true", help="overwrite PATH when it exists")
-    made.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
-    made.set_defaults(run=_backup_command)
-    back = commands.add_parser("restore", help="load a backup into an EMPTY database")
-    back.add_argument("path", help="a file written by `backup`")
-    back.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
-    back.set_defaults(run=_restore_command)

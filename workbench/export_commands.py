@@ -12,15 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.claimreview import claimreview_chunks, iter_claim_reviews, publisher_from_settings
 from workbench.config import database_url
-from workbench.errors import WorkbenchError
-from workbench.exports import export_summary, verdicts_csv
-from workbench.filters import ClaimFilter
 from workbench.progress import text_bar
-from workbench.storage.database import open_database
-from workbench.storage.export_rows import CHUNK, setting, verdict_rows
-from workbench.verdict_import import import_verdicts, read_verdict_csv
+
+# pandas, SQLAlchemy and the export modules load inside each command, so `workbench --help` starts fast
 
 
 class ProgressBar:
@@ -30,6 +25,8 @@ class ProgressBar:
         self.label, self.stream, self.width = label, stream or sys.stderr, width
 
     def __call__(self, done: int, total: int) -> None:
+        from workbench.storage.export_rows import CHUNK
+
         if total <= CHUNK:
             return
         end = "\n" if done >= total else ""
@@ -41,11 +38,17 @@ class ProgressBar:
         )
 
 
-def _filter(args: argparse.Namespace) -> ClaimFilter:
+def _filter(args: argparse.Namespace):
+    from workbench.filters import ClaimFilter
+
     return ClaimFilter(date_from=args.since, date_to=args.until)
 
 
 def _export_verdicts(args: argparse.Namespace) -> int:
+    from workbench.exports import export_summary, verdicts_csv
+    from workbench.storage.database import open_database
+    from workbench.storage.export_rows import verdict_rows
+
     database = open_database(args.database_url or database_url())
     with database.session() as session:
         df = verdict_rows(
@@ -61,6 +64,10 @@ def _export_verdicts(args: argparse.Namespace) -> int:
 
 
 def _export_claimreview(args: argparse.Namespace) -> int:
+    from workbench.claimreview import claimreview_chunks, iter_claim_reviews, publisher_from_settings
+    from workbench.storage.database import open_database
+    from workbench.storage.export_rows import setting, verdict_rows
+
     database = open_database(args.database_url or database_url())
     with database.session() as session:
         df = verdict_rows(
@@ -83,6 +90,10 @@ def _export_claimreview(args: argparse.Namespace) -> int:
 
 
 def _import_verdicts(args: argparse.Namespace) -> int:
+    from workbench.errors import WorkbenchError
+    from workbench.storage.database import open_database
+    from workbench.verdict_import import import_verdicts, read_verdict_csv
+
     database = open_database(args.database_url or database_url())
     try:
         rows = read_verdict_csv(args.file.read_bytes(), name=args.file.name)

@@ -86,28 +86,35 @@ def recluster(
     return ReclusterReport(len(records), clusters, clustered, len(changes))
 
 
-def assign_new_claims(session: Session, article_id: int, *, pool: int = POOL_LIMIT) -> int:
-    """Cluster one new article's claims against each other and the ``pool`` most recent stored claims.
+def assign_new_claims(session: Session, article_ids: int | Sequence[int], *, pool: int = POOL_LIMIT) -> int:
+    """Cluster new articles' claims against each other and the ``pool`` most recent stored claims.
 
     The same similarity as ``sources.clustering`` (words, character n-grams and figures) without
-    re-clustering everything: what runs after each article is added. Returns the claims changed.
+    re-clustering everything: what runs after an article is added, or once per batch of a bulk
+    ingestion (one index for the batch, not one per article). Returns the claims changed.
     """
+    ids = [article_ids] if isinstance(article_ids, int) else list(article_ids)
     new_rows = session.scalars(
-        select(ClaimRow).where(ClaimRow.article_id == article_id).options(selectinload(ClaimRow.statistics))
+        select(ClaimRow)
+        .where(ClaimRow.article_id.in_(ids))
+        .options(selectinload(ClaimRow.statistics))
+        .order_by(ClaimRow.id)
     ).all()
     if not new_rows:
         return 0
     old_rows = session.scalars(
         select(ClaimRow)
-        .where(ClaimRow.article_id != article_id, ClaimRow.retired.is_(False))
+        .where(ClaimRow.article_id.not_in(ids), ClaimRow.retired.is_(False))
         .options(selectinload(ClaimRow.statistics))
         .order_by(ClaimRow.id.desc())
         .limit(pool)
     ).all()
     rows = [*new_rows, *old_rows]
     claims = [claim_from_record(claim_record(r)) for r in rows]
-    lang = session.scalar(select(ArticleRow.lang).where(ArticleRow.id == article_id))
-    index = SparseIndex([c.text for c in claims], langs=[lang] * len(claims))
+    langs = session.execute(select(ArticleRow.id, ArticleRow.lang).where(ArticleRow.id.in_(ids)))
+    lang_of = {article_id: lang for article_id, lang in langs}
+    lang = lang_of[ids[0]]  # stored claims are compared in the language of the new ones
+    index = SparseIndex([c.text for c in claims], langs=[lang_of.get(r.article_id, lang) for r in rows])
     links = {r.id: {r.id} for r in rows}
     for i, nearest, cosines in index.char_neighbours(NEIGHBOURS + 1, positions=range(len(new_rows))):
         for j in nearest:

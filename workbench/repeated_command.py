@@ -8,11 +8,13 @@ import time
 
 from workbench.config import database_url
 from workbench.progress import text_bar
-from workbench.repeated import recluster
-from workbench.storage.database import open_database
 
 
-def _recluster(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace) -> int:
+    """`workbench recluster`: regroup every stored claim, progress on stderr."""
+    from workbench.repeated import recluster
+    from workbench.storage.database import open_database
+
     database = open_database(args.database_url or database_url())
     started = time.perf_counter()
 
@@ -29,10 +31,3 @@ def _recluster(args: argparse.Namespace) -> int:
         f"in {time.perf_counter() - started:.1f} s."
     )
     return 0
-
-
-def add_commands(commands) -> None:
-    """Add ``recluster`` to the ``python -m workbench`` sub-commands."""
-    parser = commands.add_parser("recluster", help="group repeated claims across all stored articles")
-    parser.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
-    parser.set_defaults(run=_recluster)

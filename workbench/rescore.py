@@ -130,7 +130,8 @@ def _refill_sources(database: Database, *, batch: int) -> int:
         last_id = rows[-1].id
 
 
-def _run(args) -> int:
+def run_command(args) -> int:
+    """`workbench rescore`: re-score every live claim with a progress bar on stderr."""
     import sys
 
     from workbench.config import database_url
@@ -152,13 +153,3 @@ def _run(args) -> int:
         f"{summary.observations:,} figures re-read (direction, period, base, modality)."
     )
     return 0
-
-
-def add_commands(commands) -> None:
-    """`python -m workbench rescore [--batch N] [--database-url URL]`."""
-    rescore = commands.add_parser(
-        "rescore", help="re-run the claim engine's check-worthiness on stored claims"
-    )
-    rescore.add_argument("--batch", type=int, default=1_000, help="claims per transaction (default 1000)")
-    rescore.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
-    rescore.set_defaults(run=_run)

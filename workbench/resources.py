@@ -1,6 +1,12 @@
-"""Cached shared resources: one migrated database handle per URL for all browser sessions."""
+"""Cached shared resources: one migrated database handle per URL for all browser sessions, and in
+single-user mode one background worker per app process."""
 
 from __future__ import annotations
+
+import atexit
+import os
+import subprocess
+import sys
 
 import streamlit as st
 
@@ -16,3 +22,30 @@ def _database_for(url: str) -> Database:
 def database() -> Database:
     """The database named by WORKBENCH_DATABASE_URL (SQLite under ./data/ by default)."""
     return _database_for(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _worker_for(url: str) -> subprocess.Popen:
+    """A `workbench worker` process for this app process; stopped when the app exits."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "worker", "--database-url", url],
+        env=os.environ | {"WORKBENCH_DATABASE_URL": url},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
+    atexit.register(process.terminate)
+    return process
+
+
+def ensure_worker() -> bool:
+    """In single-user mode start the app's own worker (once); with sign-in the desk runs
+    `workbench worker` itself. True when this app started one."""
+    from workbench.auth import auth_mode
+
+    if auth_mode(os.environ) != "none":
+        return False
+    process = _worker_for(database_url())
+    if process.poll() is not None:  # it ended (killed, crashed): start another
+        _worker_for.clear()
+        _worker_for(database_url())
+    return True

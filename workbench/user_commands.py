@@ -13,8 +13,8 @@ import sys
 from workbench.auth import ROLES
 from workbench.config import database_url
 from workbench.errors import WorkbenchError
-from workbench.storage.database import open_database
-from workbench.storage.users import add_user, list_users, set_active, set_password, set_role
+
+# SQLAlchemy loads inside the commands (storage below), so `workbench --help` starts fast
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -29,6 +29,8 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from workbench.storage.database import open_database
+
     try:
         database = open_database(args.database_url or database_url())
         with database.session() as session:
@@ -41,6 +43,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _add(session, args):
+    from workbench.storage.users import add_user
+
     user = add_user(
         session, username=args.username, password=_read_password(args), role=args.role, display_name=args.name
     )
@@ -48,6 +52,8 @@ def _add(session, args):
 
 
 def _list(session, args):
+    from workbench.storage.users import list_users
+
     users = list_users(session)
     if not users:
         yield "No users: the app runs in single-user mode unless WORKBENCH_AUTH is set."
@@ -58,21 +64,29 @@ def _list(session, args):
 
 
 def _set_role(session, args):
+    from workbench.storage.users import set_role
+
     user = set_role(session, username=args.username, role=args.role)
     yield f"{user.username} is now {user.role}."
 
 
 def _disable(session, args):
+    from workbench.storage.users import set_active
+
     user = set_active(session, username=args.username, active=False)
     yield f"{user.username} is disabled: they can no longer sign in; their history stays."
 
 
 def _enable(session, args):
+    from workbench.storage.users import set_active
+
     user = set_active(session, username=args.username, active=True)
     yield f"{user.username} can sign in again."
 
 
 def _set_password(session, args):
+    from workbench.storage.users import set_password
+
     user = set_password(session, username=args.username, password=_read_password(args))
     yield f"Password of {user.username} changed."
 

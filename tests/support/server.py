@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,22 +102,27 @@ def start_app(
     log_path: Path,
     script: Path = APP_SCRIPT,
     timeout: float = START_TIMEOUT_S,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
+    extra_env: Mapping[str, str] | None = None,
 ) -> ServedApp:
-    """Start `script` under Streamlit on a free port and return once /_stcore/health answers."""
-    port = free_port()
+    """Start `script` under Streamlit on a free port (or ``port``) and return once /_stcore/health answers.
+    ``extra_args`` go to `streamlit run` (e.g. ``--secrets.files``), ``extra_env`` to its environment."""
+    port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true",
         "--server.address", "127.0.0.1",
         "--server.port", str(port),
         "--browser.gatherUsageStats", "false",
+        *extra_args,
     ]  # fmt: skip
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
-            env=app_environment(database_url),
+            env=app_environment(database_url) | dict(extra_env or {}),
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -5,8 +5,10 @@ import streamlit as st
 
 from workbench import signin, state
 from workbench.errors import WorkbenchError
+from workbench.jobs import submit_job
+from workbench.jobs_view import render_jobs_panel
 from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
-from workbench.resources import database
+from workbench.resources import database, ensure_worker
 from workbench.storage.settings import setting_updated
 from workbench.textsafe import inert
 
@@ -70,3 +72,16 @@ if reset.button("Restore the default scale", key="settings.reset"):
         state.flash("success", "Restored the default scale.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
         st.rerun()
+
+st.subheader("Background jobs")
+st.caption(
+    "Run by a background worker (`workbench worker`; in single-user mode the app starts one): they go on "
+    "when you leave the page or the app restarts, and every app process shows their progress."
+)
+JOBS = {"rescore": "Re-score every claim", "recluster": "Re-group repeated claims"}
+for column, (kind, label) in zip(st.columns(len(JOBS)), JOBS.items(), strict=True):
+    if column.button(label, key=f"jobs.submit.{kind}"):
+        who = getattr(state.signed_in_user(), "username", None) or st.session_state.get(state.REVIEWER)
+        submit_job(database(), kind, {}, title=label, by=who)
+        ensure_worker()
+render_jobs_panel()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 from sqlalchemy import func, select
@@ -34,12 +35,8 @@ def find_duplicate(session: Session, text: str) -> ArticleRecord | None:
     return article_record(row) if row else None
 
 
-def add_article(session: Session, draft: ArticleDraft) -> int:
-    """Store an article with its claims in one transaction; a duplicate text is refused."""
-    existing = find_duplicate(session, draft.text)
-    if existing:
-        raise DuplicateArticleError(existing.id, existing.title)
-    row = ArticleRow(
+def _article_row(draft: ArticleDraft) -> ArticleRow:
+    return ArticleRow(
         title=draft.title,
         outlet=draft.outlet,
         url=draft.url,
@@ -50,6 +47,46 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
         is_example=draft.is_example,
         claims=[claim_row(claim) for claim in draft.claims],
     )
+
+
+def add_articles(session: Session, drafts: Sequence[ArticleDraft]) -> list[int | DuplicateArticleError]:
+    """Store many articles in the caller's transaction with one duplicate query and one flush (the bulk
+    ingestion's writer); per draft its new id, or the duplicate error of a text already stored or
+    earlier in ``drafts``. The caller clusters the new claims (``repeated.assign_new_claims``)."""
+    hashes = [text_hash(d.text) for d in drafts]
+    stored = {
+        h: (article_id, title)
+        for h, article_id, title in session.execute(
+            select(ArticleRow.text_hash, ArticleRow.id, ArticleRow.title).where(
+                ArticleRow.text_hash.in_(set(hashes))
+            )
+        )
+    }
+    rows: dict[str, ArticleRow] = {}
+    first: dict[str, int] = {}  # the position of each text's first draft
+    for position, (draft, key) in enumerate(zip(drafts, hashes, strict=True)):
+        if key not in stored and key not in rows:
+            rows[key], first[key] = _article_row(draft), position
+    session.add_all(rows.values())
+    session.flush()
+    out: list[int | DuplicateArticleError] = []
+    for position, key in enumerate(hashes):
+        if key in stored:
+            out.append(DuplicateArticleError(*stored[key]))
+        elif first[key] == position:
+            out.append(rows[key].id)
+        else:  # the same text twice in this batch: the first is stored
+            out.append(DuplicateArticleError(rows[key].id, rows[key].title))
+    return out
+
+
+def add_article(session: Session, draft: ArticleDraft, *, recluster: bool = True) -> int:
+    """Store an article with its claims in one transaction; a duplicate text is refused.
+    ``recluster=False``: the caller clusters the new claims itself (a bulk ingestion does it per batch)."""
+    existing = find_duplicate(session, draft.text)
+    if existing:
+        raise DuplicateArticleError(existing.id, existing.title)
+    row = _article_row(draft)
     session.add(row)
     try:
         session.flush()
@@ -62,6 +99,8 @@ def add_article(session: Session, draft: ArticleDraft) -> int:
         if existing is None:
             raise
         raise DuplicateArticleError(existing.id, existing.title) from None
+    if not recluster:
+        return row.id
     from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
 
     recluster_after_add(session, row.id)
