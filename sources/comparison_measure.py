@@ -53,6 +53,25 @@ def family(fig) -> str:
     return "count"
 
 
+def _change_sort(unit: str | None) -> str:
+    """What a change is counted in: percent, points, money, a measure or a count (no unit).
+
+    >>> _change_sort("t"), _change_sort(None), _change_sort("%")
+    ('measure', 'count', 'percent')
+    """
+    if unit == "%":
+        return "percent"
+    if unit == "pp":
+        return "points"
+    if is_currency(unit):
+        return "money"
+    return "measure" if unit else "count"
+
+
+def _change_in(unit: str | None) -> str:
+    return f"in {unit}" if unit else "in a number of things counted"
+
+
 def _unit_name(unit: str | None) -> str:
     return unit or "no unit"
 
@@ -67,6 +86,8 @@ def measure_clash(first, second) -> str | None:
     a, b = family(first), family(second)
     if a != b:
         return f"{_NAMES.get(a, a)} against {_NAMES.get(b, b)}"
+    if a == "change" and _change_sort(first.unit) != _change_sort(second.unit):
+        return f"a change {_change_in(first.unit)} against a change {_change_in(second.unit)}"
     if not units_compatible(first.unit, second.unit):
         if is_currency(first.unit) and is_currency(second.unit):
             return f"{first.unit} against {second.unit}, and no stated exchange rate"

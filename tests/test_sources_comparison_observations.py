@@ -196,3 +196,22 @@ def test_changes_against_differences_of_two_levels(stat, figure, status, derived
     result = compare(stat, figure)
     assert result.status == status, result.sentence
     assert derived in result.derived
+
+
+@pytest.mark.parametrize(
+    ("claim_unit", "figure_unit", "comparable"),
+    [("t", None, False), ("t", "kg", True), ("%", "pp", False), (None, None, True), ("%", "%", True)],
+)
+def test_a_change_is_compared_only_with_a_change_in_the_same_sort_of_unit(
+    claim_unit, figure_unit, comparable
+):
+    from claims.models import Bound, Statistic
+    from sources.comparison import compare
+    from sources.models import ReportedFigure
+
+    stat = Statistic(
+        "fell by 3.5", (0, 11), "change", 3.5, Bound("exact", 3.5, 3.5), claim_unit, direction="down"
+    )
+    figure = ReportedFigure(6_300, "change", Bound("exact", 6_300, 6_300), unit=figure_unit, direction="up")
+    result = compare(stat, figure)
+    assert (result.status != "not comparable") == comparable, result
