@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sources.observations import period_label
 from workbench.cli import main as workbench_cli
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import open_database
@@ -62,7 +63,8 @@ def test_direction_period_base_and_modality_are_corrected_and_the_engine_reading
         "%",
     )
     assert columns == ("2024-05-01", "2025-04-30", "2024-02-01", "2024-02-29")
-    assert stored.original["direction"] == stat.direction and stored.original["period"] is None
+    assert stored.original["direction"] == stat.direction
+    assert stored.original["period"] == (period_label(stat.period) if stat.period else None)
     assert stored.corrected_by == "Ana"
     # the form now shows what was saved
     assert at.text_input(key=f"{key}.period").value == "2024-05-01/2025-04-30"
