@@ -108,7 +108,7 @@ def test_the_article_is_compared_charted_and_exported_as_read(desk, page: Page, 
         page.get_by_text(re.compile(r"a fall of 12 % against a fall of 9 %: 3 points more"))
     ).to_be_visible()
     wait_idle(page)
-    page.get_by_test_id("stColumn").filter(has=page.get_by_role("heading", name="Evidence")).screenshot(
+    page.get_by_test_id("stDataFrame").filter(has_text="same period").screenshot(
         path=DOCS / "observation-comparison.png"
     )
 
