@@ -39,7 +39,7 @@ def frame(sqlite_url):
 
 def test_falls_are_exported_as_falls_with_their_period_and_base(frame):
     (row,) = frame.to_dict("records")
-    assert row["statistics"] == "-12 %; -3,500,000 t; 41 %"
+    assert row["statistics"] == "-12 %; -3,500,000 t; from 7 % to 41 % (+34 pp)"  # a level read with its base
     assert "+12" not in row["statistics"]
     assert row["statistic_directions"] == "down; down; "
     assert row["statistic_periods"] == "2024-05-01/2025-04-30; open: last year; "
