@@ -12,6 +12,7 @@ from workbench.repeated_command import add_commands as add_recluster_command
 from workbench.rescore import add_commands as add_rescore_command
 from workbench.storage.database import open_database
 from workbench.user_commands import add_commands as add_user_commands
+from workbench.worthiness_command import add_commands as add_retrain_command
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(commands)  # users add|list|set-role|disable|enable|set-password
     add_rescore_command(commands)  # rescore
     add_recluster_command(commands)  # recluster
+    add_retrain_command(commands)  # retrain-worthiness
     return parser
 
 
