@@ -11,6 +11,7 @@ out-of-date file is refused with a reason, and the rules' score is used instead.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 from dataclasses import dataclass, field
@@ -77,19 +78,19 @@ class WorthinessModel:
         english = lang == "en"
         model = self.text if english else self.signals
         logit = model.logit(features)
-        weights = dict(model.weights)
+        weights = model.weights
         if self.desk is not None:
-            logit = self.desk.scale * logit + self.desk.shift
-            logit += sum(self.desk.weights.get(name, 0.0) * value for name, value in features.items())
-            for name, weight in self.desk.weights.items():
-                weights[name] = weights.get(name, 0.0) * self.desk.scale + weight
+            desk = self.desk
+            logit = desk.scale * logit + desk.shift
+            logit += sum(desk.weights.get(name, 0.0) * value for name, value in features.items())
+            # the clause's own features only: copying the shipped weights would cost more than scoring
+            weights = {n: weights.get(n, 0.0) * desk.scale + desk.weights.get(n, 0.0) for n in features}
         # Readable features only: words and word pairs in English, the engine's signals otherwise.
         prefixes = ("w:", "b:") if english else ("s:",)
-        raised = sorted(
-            ((weights.get(n, 0.0) * v, n) for n, v in features.items() if n.startswith(prefixes)),
-            reverse=True,
+        raised = heapq.nlargest(
+            TOP_WORDS, ((weights.get(n, 0.0) * v, n) for n, v in features.items() if n.startswith(prefixes))
         )
-        top = tuple(_readable(name) for gain, name in raised[:TOP_WORDS] if gain > 0)
+        top = tuple(_readable(name) for gain, name in raised if gain > 0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), top
 
 
