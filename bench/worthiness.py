@@ -1,10 +1,13 @@
-"""Check-worthiness against peers' test data: ClaimBuster (P/R/F1 of the check-worthy class) and
-CheckThat! 2019 task 1 (MAP per debate), with "has a digit" and random-order baselines in the same run.
+"""Check-worthiness against peers' data, in one run: CheckThat! 2019 task 1 training debates scored
+leave-one-debate-out (MAP per debate; a debate is only ever scored by a model trained without it) beside
+"has a digit", the rules and random order; ClaimBuster F1 by 5-fold cross-validation; DACCORD's French
+fact-checked claims (all check-worthy: the share the French scorer puts at 0.5 or more); scoring speed
+of the model against the rules and ingest time of a 1,000-word article.
 
-The score is split_claims' rule-based worthiness (the highest of a sentence's claims; 0 when the sentence
-yields no claim). Nothing is trained on these files; they are read at run time from ../shared/eval.
+The models are refitted here exactly as bench/train_worthiness.py fits the shipped one, on the folds'
+training part only. Data are read at run time from ../shared/eval.
 
-    python bench/worthiness.py [--threshold 0.5] [--limit N] [--json PATH]
+    python bench/worthiness.py [--limit N] [--json PATH]
 """
 
 from __future__ import annotations
@@ -15,26 +18,29 @@ import json
 import random
 import re
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from claims import split_claims  # noqa: E402
+from train_worthiness import featurise, fit, held_out_claimbuster, vectorise  # noqa: E402
+from worthiness_data import CHECKTHAT, CLAIMBUSTER, EVAL  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
-CLAIMBUSTER = EVAL / "claimbuster-en" / "kfold_25ncs.json"
-CHECKTHAT = EVAL / "checkthat2019-task1-en" / "training"
-BEST_CHECKTHAT_2019 = 0.166  # best primary MAP on the official test debates
+from claims import split_claims  # noqa: E402
+from claims.worthiness import assess  # noqa: E402
+
+DACCORD = EVAL / "daccord-fr" / "daccord_dataset.tsv"
+ARTICLES = [
+    ROOT / "tests" / "data" / name for name in ("ukraine-defence-industry-en.txt", "harbour-budget-en.txt")
+]
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|percent)\b", re.I)
-
-
-def worthiness(sentence: str) -> float:
-    """Our score: the best claim of the sentence."""
-    return max((c.worthiness for c in split_claims(sentence, lang="en")), default=0.0)
 
 
 def has_digit(sentence: str) -> float:
@@ -66,81 +72,153 @@ def rank(scores: Sequence[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
-def claimbuster(threshold: float, limit: int | None) -> dict[str, object]:
-    cases = json.loads(CLAIMBUSTER.read_text(encoding="utf-8"))[:limit]
-    labels = [int(c["label"]) for c in cases]
-    rng = random.Random(7)
-    base_rate = sum(labels) / len(labels)
-    started = time.perf_counter()
-    ours = [worthiness(c["text"]) for c in cases]
-    seconds = time.perf_counter() - started
-    rows = {
-        f"worthiness >= {threshold}": prf(labels, [s >= threshold for s in ours]),
-        "has a digit": prf(labels, [has_digit(c["text"]) > 0 for c in cases]),
-        "random (base rate)": prf(labels, [rng.random() < base_rate for _ in cases]),
-    }
-    return {"sentences": len(cases), "positives": sum(labels), "seconds": seconds, "rows": rows}
-
-
-def _debates(limit: int | None) -> dict[str, list[tuple[str, str, int]]]:
-    debates = {}
-    for path in sorted(CHECKTHAT.glob("*.tsv"))[:limit]:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 4]
-        debates[path.stem] = [(r[1], r[2], int(r[3])) for r in rows]
-    return debates
-
-
-def checkthat(limit: int | None) -> dict[str, object]:
-    def ours(lines: list[tuple[str, str, int]]) -> list[float]:
-        # Audience reactions (speaker SYSTEM) are never claims.
-        return [0.0 if speaker == "SYSTEM" else worthiness(text) for speaker, text, _ in lines]
-
-    systems: dict[str, Callable[[list[tuple[str, str, int]]], list[float]]] = {
-        "worthiness": ours,
-        "has a digit": lambda lines: [has_digit(t) for _, t, _ in lines],
-    }
+def leave_one_debate_out(sentences, matrices) -> dict[str, object]:
+    """MAP per debate of each system; the models never saw the debate they score."""
+    groups = np.array([s.group for s, _, _ in sentences])
     per_debate: dict[str, dict[str, float]] = {}
-    for name, lines in _debates(limit).items():
-        labels = [y for _, _, y in lines]
-        scores = {system: run(lines) for system, run in systems.items()}
-        result = {system: average_precision([labels[i] for i in rank(s)]) for system, s in scores.items()}
+    for debate in sorted(set(groups) - {"claimbuster"}):
+        held = np.flatnonzero(groups == debate)
+        train = np.flatnonzero(groups != debate)
+        labels = [int(y) for y in matrices["text"].labels[held]]
+        scores = {
+            f"model ({part})": list(fit(matrix, train).decision_function(matrix.rows[held]))
+            for part, matrix in matrices.items()
+        }
+        scores["rules"] = [sentences[i][2] for i in held]
+        scores["has a digit"] = [has_digit(sentences[i][0].text) for i in held]
+        result = {name: average_precision([labels[i] for i in rank(s)]) for name, s in scores.items()}
         randoms = []
         for seed in range(20):
-            order = list(range(len(lines)))
+            order = list(range(len(held)))
             random.Random(seed).shuffle(order)
             randoms.append(average_precision([labels[i] for i in order]))
         result["random order (mean of 20)"] = sum(randoms) / len(randoms)
-        per_debate[name] = result
-    systems_all = list(next(iter(per_debate.values())))
-    means = {s: sum(d[s] for d in per_debate.values()) / len(per_debate) for s in systems_all}
+        per_debate[debate] = result
+    systems = list(next(iter(per_debate.values())))
+    means = {s: sum(d[s] for d in per_debate.values()) / len(per_debate) for s in systems}
     return {"debates": per_debate, "mean": means}
+
+
+def claimbuster_f1(sentences, matrices) -> dict[str, object]:
+    """Precision, recall and F1 of the check-worthy class: the models by 5-fold cross-validation
+    (threshold: probability 0.5 before calibration), the rules at 0.5, "has a digit"."""
+    groups = np.array([s.group for s, _, _ in sentences])
+    rows = {}
+    for part, matrix in matrices.items():
+        indices, logits = held_out_claimbuster(matrix, groups)
+        rows[f"model ({part}), 5-fold"] = prf(list(matrix.labels[indices]), list(logits >= 0))
+    cb = [s for s in sentences if s[0].group == "claimbuster"]
+    labels = [s.label for s, _, _ in cb]
+    rows["rules >= 0.5"] = prf(labels, [r >= 0.5 for _, _, r in cb])
+    rows["has a digit"] = prf(labels, [has_digit(s.text) > 0 for s, _, _ in cb])
+    return {"sentences": len(cb), "positives": sum(labels), "rows": rows}
+
+
+def daccord(limit: int | None) -> dict[str, float]:
+    """French fact-checked claims (DACCORD premises and hypotheses: all check-worthy): the share each
+    scorer puts at 0.5 or more, and the mean score (best claim of each sentence)."""
+    with DACCORD.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))[:limit]
+    texts = list(dict.fromkeys(t for r in rows for t in (r["premise"], r["hypothesis"]) if t))
+    model, rules = [], []
+    for text in texts:
+        claims = split_claims(text, lang="fr")
+        model.append(max((c.worthiness for c in claims), default=0.0))
+        rules.append(max((_rules(c, "fr") for c in claims), default=0.0))
+    return {
+        "sentences": len(texts),
+        "model >= 0.5": sum(s >= 0.5 for s in model) / len(texts),
+        "rules >= 0.5": sum(s >= 0.5 for s in rules) / len(texts),
+        "model mean": sum(model) / len(texts),
+        "rules mean": sum(rules) / len(texts),
+    }
+
+
+def _rules(claim, lang: str) -> float:
+    return _assess(claim, lang, rules_only=True).worthiness
+
+
+def _assess(claim, lang: str, *, rules_only: bool):
+    return assess(
+        claim.text, lang=lang, statistics=claim.statistics, dates=claim.dates, entities=claim.entities,
+        attribution=claim.attribution, modality=claim.modality, offset=claim.span[0],
+        sentence_no=claim.sentence_no, rules_only=rules_only,
+    )  # fmt: skip
+
+
+def speed(rounds: int = 5) -> dict[str, float]:
+    """Claims per second of the model against the rules (same claims, same run), and the ingest time of
+    a 1,000-word article (the English test articles, repeated to 1,000 words): split and stored in SQLite."""
+    from workbench.ingest import prepare_article
+    from workbench.storage.articles import add_article
+    from workbench.storage.database import open_database
+
+    claims = [c for path in ARTICLES for c in split_claims(path.read_text(encoding="utf-8"), lang="en")]
+    figures = {}
+    for name, rules_only in (("rules", True), ("model", False)):
+        started = time.perf_counter()
+        for _ in range(rounds):
+            for claim in claims:
+                _assess(claim, "en", rules_only=rules_only)
+        figures[f"{name} claims/s"] = rounds * len(claims) / (time.perf_counter() - started)
+    words = " ".join(p.read_text(encoding="utf-8") for p in ARTICLES).split(" ")
+    article = " ".join((words * (1_000 // len(words) + 1))[:1_000])
+    timings = []
+    with tempfile.TemporaryDirectory() as folder:
+        for round_no in range(3):  # a fresh database each time: the same text twice is refused as a duplicate
+            database = open_database(f"sqlite:///{folder}/bench{round_no}.db")
+            started = time.perf_counter()
+            draft = prepare_article(article, title="bench")
+            with database.session() as session:
+                add_article(session, draft)
+            timings.append(time.perf_counter() - started)
+            database.engine.dispose()
+    figures["ingest 1,000 words, seconds (best of 3)"] = min(timings)
+    figures["ingest claims"] = len(draft.claims)
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threshold", type=float, default=0.5, help="check-worthy when worthiness >= this")
     parser.add_argument("--limit", type=int, help="first N ClaimBuster sentences and N debates (quick runs)")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--speed-only", action="store_true", help="only the scoring and ingest speed")
     args = parser.parse_args()
+    if args.speed_only:
+        print(json.dumps(speed(), indent=2))
+        return
     if not CLAIMBUSTER.exists() or not CHECKTHAT.exists():
         sys.exit(f"evaluation data not found under {EVAL}")
-    cb = claimbuster(args.threshold, args.limit)
-    print(f"ClaimBuster 2.5xNCS: {cb['sentences']:,} sentences, {cb['positives']:,} check-worthy "
-          f"({cb['sentences'] / cb['seconds']:,.0f} sentences/s)")  # fmt: skip
-    print(f"{'system':<28} {'precision':>9} {'recall':>7} {'F1':>6}")
-    f1_digit = cb["rows"]["has a digit"][2]
-    for name, (p, r, f1) in cb["rows"].items():
-        print(f"{name:<28} {p:>9.3f} {r:>7.3f} {f1:>6.3f}  ({f1 / f1_digit:.2f}x has-a-digit F1)")
-    ct = checkthat(args.limit)
+    started = time.perf_counter()
+    sentences = featurise(args.limit)
+    matrices = {part: vectorise([(s, f) for s, f, _ in sentences], part) for part in ("text", "signals")}
+    print(f"Features of {len(sentences):,} sentences in {time.perf_counter() - started:.0f} s")
+    ct = leave_one_debate_out(sentences, matrices)
     systems = list(ct["mean"])
-    print(f"\nCheckThat! 2019 task 1 training debates: MAP (best 2019 test MAP {BEST_CHECKTHAT_2019})")
-    print(f"{'debate':<28} " + " ".join(f"{s[:14]:>14}" for s in systems))
+    print("\nCheckThat! 2019 task 1 training debates, leave-one-debate-out: MAP")
+    print(f"{'debate':<22} " + " ".join(f"{s[:15]:>15}" for s in systems))
     for name, result in ct["debates"].items():
-        print(f"{name:<28} " + " ".join(f"{result[s]:>14.3f}" for s in systems))
-    print(f"{'mean':<28} " + " ".join(f"{ct['mean'][s]:>14.3f}" for s in systems))
+        print(f"{name:<22} " + " ".join(f"{result[s]:>15.3f}" for s in systems))
+    print(f"{'mean':<22} " + " ".join(f"{ct['mean'][s]:>15.3f}" for s in systems))
+    cb = claimbuster_f1(sentences, matrices)
+    print(f"\nClaimBuster 2.5xNCS: {cb['sentences']:,} sentences, {cb['positives']:,} check-worthy")
+    print(f"{'system':<28} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, (p, r, f1) in cb["rows"].items():
+        print(f"{name:<28} {p:>9.3f} {r:>7.3f} {f1:>6.3f}")
+    fr = daccord(args.limit)
+    share, mean = "share >= 0.5", "mean"
+    print(f"\nDACCORD (French, fact-checked claims): {fr['sentences']} sentences; {share}: "
+          f"model {fr['model >= 0.5']:.2f}, rules {fr['rules >= 0.5']:.2f}; {mean}: "
+          f"model {fr['model mean']:.2f}, rules {fr['rules mean']:.2f}")  # fmt: skip
+    timing = speed()
+    model, rules = timing["model claims/s"], timing["rules claims/s"]
+    print(f"\nScoring: model {model:,.0f} claims/s, rules {rules:,.0f} claims/s ({model / rules:.2f}x); "
+          f"ingest of a 1,000-word article ({timing['ingest claims']} claims): "
+          f"{timing['ingest 1,000 words, seconds (best of 3)']:.2f} s")  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps({"claimbuster": cb, "checkthat2019": ct}, indent=2))
+        args.json.write_text(
+            json.dumps({"checkthat2019": ct, "claimbuster": cb, "daccord": fr, "speed": timing}, indent=2)
+        )
 
 
 if __name__ == "__main__":

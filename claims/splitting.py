@@ -201,6 +201,7 @@ def _claim(
         modality=modality,
         offset=start,
         words=lowered,
+        sentence_no=number,
     )
     return build(
         Claim,

@@ -1,8 +1,10 @@
 """Claim kind (Full Fact's claim types) and check-worthiness 0-1 with human-readable reasons.
 
-Rule-based and transparent: figures, dates, named actors, attribution, change/comparison/ranking words
-and factual event verbs raise the score; opinion, hedges, questions, first-person talk and context
-sentences lower it. Every step that moves the score leaves a reason.
+The rules are transparent: figures, dates, named actors, attribution, change/comparison/ranking words
+and factual event verbs raise their score; opinion, hedges, questions, first-person talk and context
+sentences lower it; every step leaves a reason. The worthiness itself is a learned model's calibrated
+probability (``claims.worthiness_model``) that reads the same signals, the rules' score and, in
+English, the clause's words; its top words join the reasons. Without a usable model, the rules decide.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from functools import lru_cache
 from claims.cue_gates import GateIndex, LowerWords, index, lower_words
 from claims.models import Attribution, DateRef, Entity, Statistic
 from claims.segmenting import compile_cues, compile_lowered_cues, cue_gate
+from claims.vocabulary import LANGUAGES, load
+from claims.worthiness_features import Signals, signal_features, text_features
+from claims.worthiness_model import active
 
 KINDS = (
     "quantity",
@@ -37,6 +42,13 @@ FIGURE_BONUS = 0.1
 """Any figure beyond its own weight: a number is the strongest single sign of a checkable claim."""
 SMALL_COUNT = 20
 """Bare counts below this ("five kids", "two questions") are weak evidence of a checkable claim."""
+NO_CONTENT_CEILING = 0.3
+"""Model probability for a clause without figures, dates, actors, cues or past tense stays under this."""
+MAX_CLAIM_CHARS = 2_000
+"""A clause longer than this is not one claim (a run-on or a table): it scores low."""
+FOREIGN_WORDS = 8
+"""A clause of at least this many words, none a function word of a language read, is in another language."""
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 _QUOTE_OPEN = re.compile(r"^\s*[«\"“]")
 
@@ -64,11 +76,12 @@ def _cues(
 ) -> tuple[
     dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], int]],
     GateIndex,
-    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]],
 ]:
     """Per case-insensitive cue list of ``lang``: its lower-cased pattern (None when unsafe), the
     original pattern and its bit in the gate index of the lower-cased patterns (``claims.cue_gates``);
-    then the past-tense and first-person (case-sensitive) and rule patterns, fetched once."""
+    then the past-tense and first-person (case-sensitive) and rule patterns and the function words of
+    every language read (to tell a clause in another language), fetched once."""
     cues = {
         name: (compile_lowered_cues(lang, name), compile_cues(lang, name), 1 << position)
         for position, name in enumerate(_CUE_LISTS)
@@ -77,6 +90,7 @@ def _cues(
         compile_cues(lang, "PAST_TENSE", ignore_case=False),
         compile_cues(lang, "FIRST_PERSON", ignore_case=False),
         compile_cues(lang, "RULE"),
+        frozenset().union(*(load(code, "common").STOPWORDS for code in LANGUAGES)),
     )
     return cues, index(cue_gate(lang, name, True) for name in _CUE_LISTS), others
 
@@ -168,93 +182,161 @@ def assess(
     modality: str = "reported",
     offset: int = 0,
     words: LowerWords | None = None,
+    sentence_no: int | None = None,
+    rules_only: bool = False,
 ) -> Assessment:
     """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans;
-    ``words``: its ``cue_gates.lower_words``, when the caller has them already).
+    ``words``: its ``cue_gates.lower_words``, when the caller has them already). The worthiness is the
+    learned model's calibrated probability (``claims.worthiness_model``); the rules' score when
+    ``rules_only`` or when the model cannot be used (a reason says why).
 
     >>> assess("Production tripled in 2023.", lang="en").kind
     'change'
-    >>> assess("I think this is wonderful.", lang="en").reasons[-1]
-    'no verifiable content'
+    >>> "no verifiable content" in assess("I think this is wonderful.", lang="en").reasons
+    True
     """
+    signals = find_signals(
+        text, lang=lang, statistics=statistics, dates=dates, entities=entities,
+        attribution=attribution, modality=modality, offset=offset, words=words,
+    )  # fmt: skip
+    score, reasons = rule_score(signals, len(statistics))
+    too_long = len(text) > MAX_CLAIM_CHARS
+    if too_long:  # a run-on or a table: nothing a desk can check as one claim
+        score, reasons = min(score, LOW_CEILING), (*reasons, "too long to be one claim")
+    if rules_only:
+        return Assessment(signals.kind, score, reasons)
+    status = active()
+    if status.model is None:
+        return Assessment(signals.kind, score, (*reasons, f"rules' score: {status.warning}"))
+    probability, top = status.model.score(features(signals, text, lang, score, sentence_no), lang)
+    if top:
+        label = "top words" if lang == "en" else "top signs"
+        reasons = (*reasons, f"the model's {label}: " + ", ".join(top))
+    if signals.words < 2 or signals.foreign or too_long:
+        probability = min(probability, LOW_CEILING)
+    elif "no verifiable content" in reasons:
+        probability = min(probability, NO_CONTENT_CEILING)
+    return Assessment(signals.kind, round(probability, 3), reasons)
 
+
+def features(
+    signals: Signals, text: str, lang: str, rule: float, sentence_no: int | None
+) -> dict[str, float]:
+    """What the model reads: the signals everywhere, the n-grams in English (the training language)."""
+    found = signal_features(signals, rule, sentence_no)
+    if lang == "en":
+        found.update(text_features(text))
+    return found
+
+
+def find_signals(
+    text: str,
+    *,
+    lang: str,
+    statistics: Sequence[Statistic] = (),
+    dates: Sequence[DateRef] = (),
+    entities: Sequence[Entity] = (),
+    attribution: Attribution | None = None,
+    modality: str = "reported",
+    offset: int = 0,
+    words: LowerWords | None = None,
+) -> Signals:
+    """What the vocabulary of ``lang`` finds in one clause: cues, figures, tense, actors, kind."""
     # low is "" when a letter's lower case is longer ("İ"): offsets would shift.
     low, tokens = words or lower_words(text)
-    cues, gates, (past_tense, first_person, rule) = _cues(lang)
+    cues, gates, (past_tense, first_person, rule, stopwords) = _cues(lang)
     starts = sorted((s.span[0] - offset, s.span[1] - offset) for s in statistics) if statistics else []
     found = _found_cues(text, low, cues, gates.candidates(low, tokens) if low else -1, starts)
+    figures = tuple(s for s in statistics if not _is_year(s, dates)) if statistics else ()
+    change, comparison, ranking = bool(found & _CHANGE), bool(found & _COMPARISON), bool(found & _RANKING)
+    opinion, hedge, event = bool(found & _OPINION), bool(found & _HEDGES), bool(found & _EVENT)
+    letters = [w.lower() for w in _LETTERS.findall(text[:MAX_CLAIM_CHARS])]
+    # A clause of many words none of which is a function word of any language we read is in another one.
+    foreign = len(letters) >= FOREIGN_WORDS and not any(w in stopwords for w in letters)
+    kind = _kind(
+        text, rule, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
+    )
+    return Signals(
+        change=change, comparison=comparison, ranking=ranking, absolute=bool(found & _ABSOLUTES),
+        event=event, opinion=opinion, hedge=hedge, context=bool(found & _CONTEXT),
+        question=text.rstrip().endswith("?"), past=bool(past_tense.search(text)),
+        first_person=bool(first_person.search(text)), has_date=bool(dates) or len(figures) < len(statistics),
+        figures=figures, entities=tuple(entities), attribution=attribution, modality=modality,
+        words=len(tokens), kind=kind, foreign=foreign,
+    )  # fmt: skip
 
-    figures = [s for s in statistics if not _is_year(s, dates)] if statistics else []
-    count = len(tokens)
+
+def rule_score(signals: Signals, statistics: int) -> tuple[float, tuple[str, ...]]:
+    """The rules' score 0-1 and its reasons: every step that moves the score says why."""
+    figures = signals.figures
     score, reasons = 0.15, []
     if figures:
         weights = sorted((_figure_weight(s) for s in figures), reverse=True)
         score += weights[0][0] + FIGURE_BONUS + min(0.1, 0.05 * (len(figures) - 1))
         reasons += list(dict.fromkeys(reason for _, reason in weights))
-    change, comparison, ranking = bool(found & _CHANGE), bool(found & _COMPARISON), bool(found & _RANKING)
-    if change or comparison or ranking:
+    if signals.change or signals.comparison or signals.ranking:
         score += 0.1
         reasons.append("compares, ranks or measures change")
-    if found & _ABSOLUTES:
+    if signals.absolute:
         score += 0.05
         reasons.append("absolute or historical claim")
-    past = bool(past_tense.search(text))
-    if past:
+    if signals.past:
         score += 0.1
         reasons.append("reports a past action")
-    if dates or len(figures) < len(statistics):
+    if signals.has_date:
         score += 0.1
         reasons.append("has a date")
-    named = [e for e in entities if e.name]
+    named = [e for e in signals.entities if e.name]
     if named:
         score += 0.1
         reasons.append("names " + ", ".join(dict.fromkeys(e.name for e in named if e.name)))
-    elif entities:
+    elif signals.entities:
         score += 0.05
         reasons.append("names an actor")
-    if attribution is not None:
+    if signals.attribution is not None:
         score += 0.1
         reasons.append("attributed to a named source")
-    event = bool(found & _EVENT)
-    if event:
+    if signals.event:
         score += 0.05
         reasons.append("reports an event")
-    if modality in ("forecast", "target"):
+    if signals.modality in ("forecast", "target"):
         score -= 0.05
-        reasons.append(modality)
-    elif modality == "hypothetical":
+        reasons.append(signals.modality)
+    elif signals.modality == "hypothetical":
         score -= 0.1
         reasons.append("hypothetical")
-    opinion, hedge, question = bool(found & _OPINION), bool(found & _HEDGES), text.rstrip().endswith("?")
-    if opinion:
+    if signals.opinion:
         score -= 0.2
         reasons.append("opinion")
-    if hedge:
+    if signals.hedge:
         score -= 0.1
         reasons.append("hedged")
-    if question:
+    if signals.question:
         score -= 0.3
         reasons.append("question")
-    if not figures and not past and first_person.search(text):
+    if not figures and not signals.past and signals.first_person:
         score -= 0.1
         reasons.append("speaks of the speaker")
-    if not figures and found & _CONTEXT:
+    if not figures and signals.context:
         score -= 0.1
         reasons.append("context")
+    count = signals.words
     if count < 5:
         score -= 0.15
         reasons.append("very short")
     elif count > DETAILED_WORDS:
         score += min(0.1, 0.01 * (count - DETAILED_WORDS))
         reasons.append("detailed")
-    verifiable = figures or dates or entities or change or comparison or ranking or event or past
-    if not verifiable:
+    if signals.foreign:
+        reasons.append("not in a language the engine reads")
+    verifiable = (
+        figures or signals.has_date or signals.entities or signals.change or signals.comparison
+        or signals.ranking or signals.event or signals.past
+    )  # fmt: skip
+    if not verifiable or signals.foreign:
         score = min(score, LOW_CEILING)
         reasons.append("no verifiable content")
-    kind = _kind(
-        text, rule, figures, modality, change, comparison, ranking, opinion or hedge, event, entities
-    )
-    return Assessment(kind, round(max(0.0, min(1.0, score)), 3), tuple(reasons))
+    return round(max(0.0, min(1.0, score)), 3), tuple(reasons)
 
 
 def _kind(

@@ -156,6 +156,8 @@ def test_single_user_mode_is_the_default_and_says_so(sqlite_url, monkeypatch):
     assert at.sidebar.caption[0].value == "Single-user mode: no sign-in."
     at = _open(at, SETTINGS)  # the one person at the keyboard may change settings
     assert at.title[0].value == "Desk settings" and at.sidebar.caption[0].value.startswith("Single-user")
+    [model] = at.info  # which check-worthiness model scores the queue
+    assert model.value.startswith("Using the shipped model") and "ClaimBuster" in model.value
 
 
 def test_oidc_mode_without_configuration_explains_what_is_missing(sqlite_url, monkeypatch):

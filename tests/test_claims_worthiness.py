@@ -66,7 +66,7 @@ def test_reasons_are_readable(text, reason):
 
 def test_no_verifiable_content_stays_low():
     verdict = assess("Honestly, I feel great about it.", lang="en")
-    assert verdict.worthiness <= 0.15 and verdict.reasons[-1] == "no verifiable content"
+    assert verdict.worthiness <= 0.15 and "no verifiable content" in verdict.reasons
 
 
 def test_a_year_alone_is_a_date_not_a_figure():

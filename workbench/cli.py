@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(commands)  # export verdicts|claimreview, import verdicts
     add_user_commands(commands)  # users add|list|set-role|disable|enable|set-password
     rescore = commands.add_parser(
-        "rescore", help="re-run the claim engine's check-worthiness on stored claims"
+        "rescore",
+        help="re-score stored claims with the check-worthiness model in use (the desk's or the shipped one)",
     )
     rescore.add_argument("--batch", type=int, default=1_000, help="claims per transaction (default 1000)")
     rescore.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
@@ -70,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("path", help="a file written by `backup`")
     back.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     back.set_defaults(run=lazy("workbench.backup:run_restore"))
+    retrain = commands.add_parser(
+        "retrain-worthiness",
+        help="fit the desk's check-worthiness model on its verdicts and not-check-worthy marks",
+    )
+    retrain.add_argument("--reset", action="store_true", help="go back to the shipped model")
+    retrain.add_argument("--editor", default="command line", help="recorded as who changed the model")
+    retrain.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
+    retrain.set_defaults(run=lazy("workbench.worthiness_command:run_command"))
     return parser
 
 

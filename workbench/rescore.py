@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from claims.models import Attribution, Bound, DateRef, Entity, Statistic
-from claims.worthiness import assess
+from claims.worthiness import assess, features, find_signals, rule_score
 from workbench.rescore_observations import refill_figures, refill_statistics
 from workbench.storage.database import Database
 from workbench.storage.schema import ArticleRow, ClaimRow, SourceRow
@@ -42,8 +42,8 @@ def _record(kind: type, item: dict):
     return kind(**values)
 
 
-def assess_row(row: ClaimRow, lang: str):
-    """The engine's assessment of a stored claim."""
+def _inputs(row: ClaimRow, lang: str) -> dict:
+    """The claim engine's inputs for a stored claim (its words, figures, dates, actors, attribution)."""
     facets = row.facets or {}
     stats = [
         Statistic(
@@ -61,23 +61,41 @@ def assess_row(row: ClaimRow, lang: str):
         for s in row.statistics
     ]
     attribution = facets.get("attribution")
-    return assess(
-        row.text,
-        lang=lang,
-        statistics=stats,
-        dates=[_record(DateRef, d) for d in facets.get("dates") or []],
-        entities=[_record(Entity, e) for e in facets.get("entities") or []],
-        attribution=_record(Attribution, attribution) if attribution and attribution.get("speaker") else None,
-        modality=row.modality,
-        offset=row.start,
-    )
+    return {
+        "lang": lang,
+        "statistics": stats,
+        "dates": [_record(DateRef, d) for d in facets.get("dates") or []],
+        "entities": [_record(Entity, e) for e in facets.get("entities") or []],
+        "attribution": _record(Attribution, attribution)
+        if attribution and attribution.get("speaker")
+        else None,
+        "modality": row.modality,
+        "offset": row.start,
+    }
+
+
+def assess_row(row: ClaimRow, lang: str):
+    """The engine's assessment of a stored claim, with the model in use."""
+    return assess(row.text, sentence_no=row.sentence_no, **_inputs(row, lang))
+
+
+def row_features(row: ClaimRow, lang: str) -> dict[str, float]:
+    """What the check-worthiness model reads for a stored claim (the desk retrains on these)."""
+    inputs = _inputs(row, lang)
+    signals = find_signals(row.text, **inputs)
+    rule, _ = rule_score(signals, len(inputs["statistics"]))
+    return features(signals, row.text, lang, rule, row.sentence_no)
 
 
 def rescore_claims(
     database: Database, *, batch: int = 1_000, report: Callable[[int, str], None] | None = None
 ) -> RescoreSummary:
-    """Re-assess every live claim, ``batch`` claims per transaction (keyset pagination by id)."""
+    """Re-assess every live claim with the desk's model, ``batch`` claims per transaction (keyset
+    pagination by id)."""
+    from workbench.worthiness_desk import activate  # imports rescore: kept out of the module's top
+
     with database.session() as session:
+        activate(session)
         total = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.retired.is_(False)))
     done = changed = observations = 0
     last_id = 0
@@ -146,6 +164,10 @@ def run_command(args) -> int:
         sys.stderr.write("\r" + text_bar(done, total or 0, label="Re-scoring claims"))
         sys.stderr.flush()
 
+    from workbench.worthiness_desk import describe
+
+    with database.session() as session:
+        print(describe(session))
     summary = rescore_claims(database, batch=args.batch, report=report)
     sys.stderr.write("\n")
     print(

@@ -12,11 +12,15 @@ import streamlit as st
 
 from workbench.config import database_url
 from workbench.storage.database import Database, open_database
+from workbench.worthiness_desk import activate
 
 
 @st.cache_resource(show_spinner="Opening the database…")
 def _database_for(url: str) -> Database:
-    return open_database(url)
+    database = open_database(url)
+    with database.session() as session:
+        activate(session)  # the desk's check-worthiness model scores what this process ingests
+    return database
 
 
 def database() -> Database:

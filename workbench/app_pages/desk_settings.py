@@ -1,4 +1,4 @@
-"""Desk settings (editors and admins): the verdict rating scale reviewers choose from."""
+"""Desk settings (editors and admins): the verdict rating scale; the check-worthiness model in use."""
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +11,7 @@ from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, 
 from workbench.resources import database, ensure_worker
 from workbench.storage.settings import setting_updated
 from workbench.textsafe import inert
+from workbench.worthiness_desk import describe, desk_status
 
 st.title("Desk settings")
 if not signin.can_edit_settings(state.signed_in_user()):
@@ -72,6 +73,17 @@ if reset.button("Restore the default scale", key="settings.reset"):
         state.flash("success", "Restored the default scale.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
         st.rerun()
+
+st.subheader("Check-worthiness model")
+with database().session() as session:
+    status = desk_status(session)
+    model_line = describe(session)
+(st.warning if status.model is None or status.warning else st.info)(model_line)
+st.caption(
+    "The queue's scores come from this model. `python -m workbench retrain-worthiness` teaches it the desk's "
+    "verdicts and not-check-worthy marks (`--reset` goes back to the shipped model); "
+    "`python -m workbench rescore` re-scores stored claims with it."
+)
 
 st.subheader("Background jobs")
 st.caption(

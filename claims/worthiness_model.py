@@ -1,0 +1,194 @@
+"""The learned check-worthiness model: loaded lazily from a JSON file of weights, never a pickle.
+
+The shipped model (``claims/data/worthiness_model.json``, written by ``bench/train_worthiness.py``) holds
+two calibrated logistic regressions: one over the engine's signals and the clause's n-grams (English,
+the language of its training data) and one over the signals only (any other language: the signals come
+from each language's own vocabulary). A desk can add its own layer on top (``use_model``), fitted by
+``python -m workbench retrain-worthiness`` on its reviewers' decisions. A missing, corrupt or
+out-of-date file is refused with a reason, and the rules' score is used instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from claims.worthiness_features import FEATURE_VERSION
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "worthiness_model.json"
+FORMAT = 1
+"""The layout of the model file; bump when it changes."""
+RETRAIN = "python bench/train_worthiness.py"
+TOP_WORDS = 3
+
+
+class ModelError(ValueError):
+    """A model file or desk layer that cannot be used, with the reason a reviewer can act on."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression as weights by feature name, then Platt calibration of its logit."""
+
+    intercept: float
+    weights: dict[str, float]
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def logit(self, features: dict[str, float]) -> float:
+        """The calibrated log-odds of the features."""
+        weights = self.weights
+        raw = self.intercept + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        return self.calibration[0] * raw + self.calibration[1]
+
+
+@dataclass(frozen=True)
+class DeskLayer:
+    """A desk's correction on top of the shipped model: log-odds ``scale * shipped + shift + weights``."""
+
+    scale: float
+    shift: float
+    weights: dict[str, float]
+    base: str
+    """The checksum of the shipped model it was fitted on: another shipped model refuses it."""
+    summary: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WorthinessModel:
+    """The shipped model (text and signals-only parts), with the desk's layer when it has one."""
+
+    text: LinearModel
+    signals: LinearModel
+    checksum: str
+    trained_on: tuple[str, ...] = ()
+    sklearn: str = ""
+    desk: DeskLayer | None = None
+
+    @property
+    def name(self) -> str:
+        return ("desk model over " if self.desk else "") + f"shipped model {self.checksum[:8]}"
+
+    def score(self, features: dict[str, float], lang: str) -> tuple[float, tuple[str, ...]]:
+        """Probability 0-1 that the clause is check-worthy, and the words (or signals) that raised it most."""
+        english = lang == "en"
+        model = self.text if english else self.signals
+        logit = model.logit(features)
+        weights = model.weights
+        if self.desk is not None:
+            desk = self.desk
+            logit = desk.scale * logit + desk.shift
+            logit += sum(desk.weights.get(name, 0.0) * value for name, value in features.items())
+            # the clause's own features only: copying the shipped weights would cost more than scoring
+            weights = {n: weights.get(n, 0.0) * desk.scale + desk.weights.get(n, 0.0) for n in features}
+        # Readable features only: words and word pairs in English, the engine's signals otherwise.
+        prefixes = ("w:", "b:") if english else ("s:",)
+        raised = heapq.nlargest(
+            TOP_WORDS, ((weights.get(n, 0.0) * v, n) for n, v in features.items() if n.startswith(prefixes))
+        )
+        top = tuple(_readable(name) for gain, name in raised if gain > 0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), top
+
+
+def _readable(name: str) -> str:
+    """'b:0 million' -> '<number> million'; 's:figure=percent' -> 'figure: percent'."""
+    if name.startswith("s:"):
+        return name[2:].replace("=", ": ", 1).replace("_", " ")
+    return " ".join("<number>" if word == "0" else word for word in name[2:].split(" "))
+
+
+def _linear(part: dict, where: str) -> LinearModel:
+    try:
+        a, b = part.get("calibration", (1.0, 0.0))
+        return LinearModel(
+            float(part["intercept"]),
+            {str(k): float(v) for k, v in part["weights"].items()},
+            (float(a), float(b)),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ModelError(f"{where}: not a linear model ({type(e).__name__}: {e})") from e
+
+
+def parse_model(raw: bytes, where: str = "model") -> WorthinessModel:
+    """The model a file's bytes describe; ModelError when they are corrupt or made for other features."""
+    try:
+        spec = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ModelError(f"{where} is not valid JSON ({e})") from e
+    if not isinstance(spec, dict):
+        raise ModelError(f"{where} is not a model (a JSON object is expected)")
+    if spec.get("format") != FORMAT or spec.get("feature_version") != FEATURE_VERSION:
+        raise ModelError(
+            f"{where} has format {spec.get('format')} and features version {spec.get('feature_version')}; "
+            f"this code reads format {FORMAT} and computes features version {FEATURE_VERSION}: "
+            f"retrain with `{RETRAIN}`"
+        )
+    parts = spec.get("models") or {}
+    return WorthinessModel(
+        text=_linear(parts.get("text") or {}, f"{where}, text model"),
+        signals=_linear(parts.get("signals") or {}, f"{where}, signals model"),
+        checksum=hashlib.sha256(raw).hexdigest(),
+        trained_on=tuple(spec.get("trained_on") or ()),
+        sklearn=str(spec.get("sklearn", "")),
+    )
+
+
+def load_model(path: Path = MODEL_PATH) -> WorthinessModel:
+    """Read and check a model file (ModelError with the reason when it cannot be used)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ModelError(f"worthiness model {path.name} cannot be read ({e.strerror or e})") from e
+    return parse_model(raw, f"worthiness model {path.name}")
+
+
+def with_desk_layer(model: WorthinessModel, layer: dict) -> WorthinessModel:
+    """The shipped model with a desk's stored layer (ModelError when the layer was fitted on another one)."""
+    try:
+        desk = DeskLayer(
+            float(layer["scale"]), float(layer["shift"]),
+            {str(k): float(v) for k, v in layer["weights"].items()}, str(layer["base"]),
+            dict(layer.get("summary") or {}),
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ModelError(f"the desk's worthiness model is corrupt ({type(e).__name__}: {e})") from e
+    if layer.get("feature_version") != FEATURE_VERSION or desk.base != model.checksum:
+        raise ModelError(
+            "the desk's worthiness model was fitted on another shipped model or features version: "
+            "run `python -m workbench retrain-worthiness` again"
+        )
+    return WorthinessModel(model.text, model.signals, model.checksum, model.trained_on, model.sklearn, desk)
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """The model in use, or None with the reason the rules' score is used instead."""
+
+    model: WorthinessModel | None
+    warning: str | None = None
+
+
+@lru_cache(maxsize=1)
+def shipped() -> ModelStatus:
+    """The shipped model, read once per process on first use."""
+    try:
+        return ModelStatus(load_model())
+    except ModelError as e:
+        return ModelStatus(None, str(e))
+
+
+_override: list[ModelStatus] = []
+
+
+def use_model(status: ModelStatus | None) -> None:
+    """Score with ``status`` from now on in this process (a desk's model); None: the shipped one."""
+    _override[:] = [status] if status is not None else []
+
+
+def active() -> ModelStatus:
+    """The model the claim engine scores with now."""
+    return _override[0] if _override else shipped()

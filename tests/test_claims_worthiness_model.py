@@ -1,0 +1,146 @@
+"""The learned check-worthiness model: calibrated scores that spread, French by hand-labelled sentences,
+bad input scored low with a reason, and a broken model file refused with the rules' score instead."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claims import split_claims
+from claims.worthiness import LOW_CEILING, assess
+from claims.worthiness_features import FEATURE_VERSION
+from claims.worthiness_model import (
+    MODEL_PATH,
+    ModelError,
+    ModelStatus,
+    load_model,
+    parse_model,
+    shipped,
+    use_model,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _shipped_model():
+    """Every test starts and ends with the shipped model (use_model is process-wide)."""
+    use_model(None)
+    yield
+    use_model(None)
+
+
+def _best(text: str, lang: str) -> float:
+    return max((c.worthiness for c in split_claims(text, lang=lang)), default=0.0)
+
+
+def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
+    status = shipped()
+    assert status.model is not None, status.warning
+    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert spec["feature_version"] == FEATURE_VERSION and spec["sklearn"]
+    assert any("ClaimBuster" in name for name in spec["trained_on"])
+    assert any("CheckThat" in name for name in spec["trained_on"])
+    assert MODEL_PATH.stat().st_size < 4_000_000  # shipped in the repository
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        ("ukraine-defence-industry-en.txt", "en"),
+        ("ukraine-defence-industry-fr.txt", "fr"),
+        ("harbour-budget-en.txt", "en"),
+    ],
+)
+def test_at_most_a_third_of_an_articles_claims_share_the_top_score(name, lang):
+    claims = split_claims((DATA / name).read_text(encoding="utf-8"), lang=lang)
+    scores = [c.worthiness for c in claims]
+    assert len(claims) >= 6
+    assert scores.count(max(scores)) <= len(claims) / 3
+    assert len(set(scores)) >= len(claims) / 2  # calibrated probabilities spread
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_english_reasons_name_the_models_top_words():
+    [claim] = split_claims(
+        "Unemployment fell to 5.1% in the last quarter, the statistics office said.", lang="en"
+    )
+    assert "contains a percentage" in claim.reasons
+    assert any(r.startswith("the model's top words: ") for r in claim.reasons)
+    assert claim.worthiness >= 0.5
+
+
+def test_french_scores_follow_hand_labelled_expectations():
+    """Worthy sentences score above unworthy ones (pairs in order), and on the right side of 0.5."""
+    cases = json.loads((DATA / "worthiness_fr.json").read_text(encoding="utf-8"))["sentences"]
+    worthy = [_best(c["text"], "fr") for c in cases if c["worthy"]]
+    unworthy = [_best(c["text"], "fr") for c in cases if not c["worthy"]]
+    in_order = sum(w > u for w in worthy for u in unworthy) / (len(worthy) * len(unworthy))
+    assert in_order >= 0.9
+    assert sum(w >= 0.5 for w in worthy) >= 0.8 * len(worthy)
+    assert sum(u < 0.5 for u in unworthy) >= 0.8 * len(unworthy)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reason"),
+    [
+        ("", "en", "no verifiable content"),
+        ("Inflation", "en", "very short"),
+        ("Inflation", "fr", "very short"),
+        ("The rate rose by 5% in 2020 and " * 3_000, "en", "too long to be one claim"),
+        ("x" * 100_000, "en", "no verifiable content"),
+        (
+            "Die Produktion hat sich im vergangenen Jahr verdreifacht, sagte das Ministerium am Montag.",
+            "en",
+            "not in a language the engine reads",
+        ),
+        (
+            "Производство выросло втрое в прошлом году, заявили в министерстве обороны страны вчера.",
+            "fr",
+            "not in a language the engine reads",
+        ),
+        (
+            "Die Produktion hat sich im vergangenen Jahr verdreifacht, sagte das Ministerium am Montag.",
+            "de",
+            "not in a language the engine reads",
+        ),
+    ],
+)
+def test_bad_input_scores_low_with_a_reason(text, lang, reason):
+    verdict = assess(text, lang=lang)
+    assert verdict.worthiness <= LOW_CEILING
+    assert reason in verdict.reasons
+    assert all(c.worthiness <= LOW_CEILING for c in split_claims(text, lang=lang) if len(c.text) > 2_000)
+
+
+def test_a_missing_corrupt_or_outdated_model_is_refused_with_the_reason(tmp_path):
+    with pytest.raises(ModelError, match="cannot be read"):
+        load_model(tmp_path / "absent.json")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        parse_model(b'{"format": 1, "models": ')
+    outdated = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    outdated["feature_version"] = FEATURE_VERSION + 1
+    with pytest.raises(ModelError, match=r"retrain with `python bench/train_worthiness\.py`"):
+        parse_model(json.dumps(outdated).encode())
+    broken = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    del broken["models"]["text"]["weights"]
+    with pytest.raises(ModelError, match="text model: not a linear model"):
+        parse_model(json.dumps(broken).encode())
+
+
+def test_without_a_model_the_rules_score_with_a_visible_warning(tmp_path):
+    text = "Unemployment fell to 5.1% in the last quarter, the statistics office said."
+    try:
+        load_model(tmp_path / "absent.json")
+    except ModelError as e:
+        use_model(ModelStatus(None, str(e)))
+    [claim] = split_claims(text, lang="en")
+    rules = assess(claim.text, lang="en", statistics=claim.statistics, dates=claim.dates,
+                   entities=claim.entities, attribution=claim.attribution, rules_only=True)  # fmt: skip
+    assert claim.worthiness == rules.worthiness
+    assert claim.reasons[-1].startswith("rules' score: worthiness model absent.json cannot be read")
+    use_model(None)
+    [learned] = split_claims(text, lang="en")
+    assert not any(r.startswith("rules' score") for r in learned.reasons)
