@@ -114,19 +114,32 @@ def _insert(connection, table: Table, rows: list[dict]) -> None:
         for start in range(0, len(rows), CHUNK):
             connection.execute(insert(table), rows[start : start + CHUNK])
         return
-    # COPY bypasses SQLAlchemy, so the columns' Python-side defaults (created_at, version...) go in here
+    # COPY bypasses SQLAlchemy, so the columns' Python-side defaults (created_at, version...) go in here;
+    # a default computed from the row (a source's url_key) is given the row as its insert context
     defaults = {
-        column.name: column.default.arg if column.default.is_scalar else column.default.arg(None)
+        column.name: column.default
         for column in table.columns
         if column.default is not None and column.name not in rows[0]
     }
+
+    class _Row:  # what SQLAlchemy hands a context-sensitive default: the row's parameters
+        def __init__(self, row: dict) -> None:
+            self.row = row
+
+        def get_current_parameters(self) -> dict:
+            return self.row
+
+    def default(name: str, row: dict) -> object:
+        found = defaults[name]
+        return found.arg if found.is_scalar else found.arg(_Row(row))
+
     names = [*rows[0], *defaults]
     is_json = [table.c[name].type.__class__.__name__ == "JSON" for name in names]
     columns = ", ".join(f'"{name}"' for name in names)
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
         for row in rows:
-            values = [row.get(name, defaults.get(name)) for name in names]
+            values = [row[name] if name in row else default(name, row) for name in names]
             pairs = zip(values, is_json, strict=True)
             copy.write_row([json.dumps(v) if j and v is not None else v for v, j in pairs])
 

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claims.statistics import parse_statistics
+from claims.splitting import read_observations
 from workbench.errors import InputError
 from workbench.exports import restore_cell
 from workbench.storage.articles import text_hash
@@ -222,7 +222,8 @@ def _store_article(session: Session, rows: list[_Row], sources: dict[str, Source
     claims = []
     for number, row in enumerate(rows):
         statistics = []
-        for stat in parse_statistics(row.claim, lang=first["lang"]):
+        # the same reading as the claim panel's: periods resolved against the article's publication date
+        for stat in read_observations(row.claim, lang=first["lang"], published=first.get("published")):
             stored = statistic_row(stat)
             stored.start, stored.end = stored.start + offset, stored.end + offset
             statistics.append(stored)
