@@ -180,7 +180,7 @@ class Reviewer:
         self._write("assign", act, lambda: page.get_by_label("Assigned to"))
 
 
-def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Page, cpu_load):
+def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Page, cpu_load, capsys):
     database = open_database(soak_app.database_url, migrate=False)
     with database.session() as session:
         claims: dict[int, list[int]] = {}
@@ -233,7 +233,9 @@ def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Pa
         if not write.saved and not EXPLAINED.search(write.message):
             unexplained.append(write)
     saved = sum(w.saved for w in writes)
-    print(f"soak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused")
+    with capsys.disabled():  # the counts go to the run's log, passed or not
+        print(f"\nsoak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused "
+              f"(explained), {len(elsewhere)} on another claim, {len(lost)} lost, {len(phantom)} phantom")  # fmt: skip
     assert len(writes) >= ACTIONS // 4, "the soak made too few writes to say anything"
     assert elsewhere == [], "writes stored on a claim other than the one on screen"
     assert lost == [], "writes the app said it saved but that are not stored"
