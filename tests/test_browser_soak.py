@@ -234,8 +234,11 @@ def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Pa
             unexplained.append(write)
     saved = sum(w.saved for w in writes)
     with capsys.disabled():  # the counts go to the run's log, passed or not
-        print(f"\nsoak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused "
-              f"(explained), {len(elsewhere)} on another claim, {len(lost)} lost, {len(phantom)} phantom")  # fmt: skip
+        print(
+            f"\nsoak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused "
+            f"({len(unexplained)} unexplained), {len(elsewhere)} on another claim, {len(lost)} lost, "
+            f"{len(phantom)} refused but stored"
+        )
     assert len(writes) >= ACTIONS // 4, "the soak made too few writes to say anything"
     assert elsewhere == [], "writes stored on a claim other than the one on screen"
     assert lost == [], "writes the app said it saved but that are not stored"
