@@ -52,7 +52,6 @@ def new_context(browser: Browser) -> BrowserContext:
     """A fresh browser context (own cookies and storage) with the suite's viewport and timeouts."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    context.add_init_script(_COUNT_MESSAGES_JS)  # before the app's own scripts open the websocket
     return context
 
 
@@ -73,24 +72,10 @@ _IDLE_JS = """() => {
         && app.getAttribute('data-test-connection-state') === 'CONNECTED'
         && !document.querySelector('[data-stale="true"]');
 }"""
-# Counts the messages the app's websocket receives: the server answers every rerun with some, and a busy
-# browser may render a whole short run in one pass, so that no change of the script state shows.
-_COUNT_MESSAGES_JS = """(() => {
-    const Native = window.WebSocket;
-    window.__workbenchMessages = 0;
-    window.WebSocket = class extends Native {
-        constructor(...args) {
-            super(...args);
-            this.addEventListener('message', () => { window.__workbenchMessages += 1; });
-        }
-    };
-})();"""
-# Notes any run that starts after it is armed: a message from the server, a change of the script state
-# or an element turning stale.
+# Notes any run that starts after it is armed: a change of the script state or an element turning stale.
 _ARM_JS = """() => {
     if (window.__workbenchRuns) window.__workbenchRuns.disconnect();
     window.__workbenchRan = false;
-    window.__workbenchMessagesAtArm = window.__workbenchMessages || 0;
     window.__workbenchRuns = new MutationObserver((records) => {
         if (records.some((r) => r.attributeName === 'data-test-script-state'
                 || r.target.getAttribute('data-stale') === 'true')) window.__workbenchRan = true;
@@ -99,10 +84,6 @@ _ARM_JS = """() => {
         attributes: true, subtree: true, attributeFilter: ['data-test-script-state', 'data-stale'],
     });
 }"""
-
-
-_RAN_JS = """() => window.__workbenchRan === true
-    || (window.__workbenchMessages || 0) > window.__workbenchMessagesAtArm"""
 
 
 def wait_idle(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
@@ -118,7 +99,7 @@ def rerun_of(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> Iterator[Non
     page.evaluate(_ARM_JS)
     yield
     try:
-        page.wait_for_function(_RAN_JS, timeout=timeout)
+        page.wait_for_function("() => window.__workbenchRan === true", timeout=timeout)
     except Exception as error:  # Playwright's TimeoutError, said in the test's words
         raise AssertionError(f"the action started no run of the app within {timeout / 1000:.0f} s") from error
     wait_idle(page, timeout=timeout)
