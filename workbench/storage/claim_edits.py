@@ -7,7 +7,6 @@ row per changed field, in the caller's transaction: a refused or failed edit cha
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Mapping
 from datetime import date
 
@@ -22,6 +21,7 @@ from workbench.storage.observation_edits import (
     OBSERVATION_FIELDS,
     clean_observation,
     observation_state,
+    parse_number,
     shown_value,
 )
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow, VerdictRow
@@ -54,21 +54,9 @@ def _live_claim(session: Session, claim_id: int) -> ClaimRow:
     return row
 
 
-def _number(field: str, value: object) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = float(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
-    except ValueError as error:
-        raise InputError(f"The {field} {value!r} is not a number.") from error
-    if not math.isfinite(number):
-        raise InputError(f"The {field} must be a finite number.")
-    return number
-
-
 def _clean_statistic_field(field: str, value: object) -> object:
     if field in ("value", "low", "high"):
-        return _number(field, value)
+        return parse_number(field, value)
     if field == "bound":
         if value not in BOUND_KINDS:
             raise InputError(f"Unknown bound {value!r}; choose one of {', '.join(BOUND_KINDS)}.")

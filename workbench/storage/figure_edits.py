@@ -4,7 +4,6 @@ observation (direction, modality, period, base). The first correction keeps the 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from workbench.storage.observation_edits import (
     OBSERVATION_FIELDS,
     clean_observation,
     observation_state,
+    parse_number,
     shown_value,
 )
 from workbench.storage.schema import FigureRow
@@ -39,12 +39,9 @@ def figure_reading(row: FigureRow) -> dict:
 
 def _plain(field: str, value: object) -> dict:
     if field == "value":
-        try:
-            number = float(str(value).replace(",", ".").replace(" ", ""))
-        except ValueError as error:
-            raise InputError(f"The value {value!r} is not a number.") from error
-        if not math.isfinite(number):
-            raise InputError("The value must be a finite number.")
+        number = parse_number("value", value)
+        if number is None:  # a reported figure always has a value
+            raise InputError(f"The value {value!r} is not a number.")
         return {"value": number}
     if field == "kind":
         if value not in FIGURE_KINDS:

@@ -19,6 +19,23 @@ DIRECTIONS = ("up", "down")
 OBSERVATION_FIELDS = ("direction", "modality", "period", "base_value", "base_unit", "base_period")
 
 
+def parse_number(field: str, value: object) -> float | None:
+    """A typed number ("1 234,5" and "1234.5" alike; None when empty); InputError naming ``field``.
+
+    >>> parse_number("value", "1 234,5"), parse_number("value", "")
+    (1234.5, None)
+    """
+    if value is None or value == "":
+        return None
+    try:
+        number = float(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError as error:
+        raise InputError(f"The {field} {value!r} is not a number.") from error
+    if not math.isfinite(number):
+        raise InputError(f"The {field} must be a finite number.")
+    return number
+
+
 def _label(field: str, value: object) -> str | None:
     text = None if value is None else str(value).strip()
     if text and len(text) > 200:
@@ -64,15 +81,7 @@ def clean_observation(field: str, value: object, row: Any) -> dict[str, Any]:
             "period_open": bool(period and period.open),
         }
     if field == "base_value":
-        if value is None or value == "":
-            return {"base_value": None}
-        try:
-            number = float(str(value).replace(",", ".").replace(" ", ""))
-        except ValueError as error:
-            raise InputError(f"The base value {value!r} is not a number.") from error
-        if not math.isfinite(number):
-            raise InputError("The base value must be a finite number.")
-        return {"base_value": number}
+        return {"base_value": parse_number("base value", value)}
     if field == "base_unit":
         text = _label(field, value)
         return {"base_unit": text[:40] if text else None}
