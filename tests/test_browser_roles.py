@@ -4,18 +4,16 @@ second browser publishes it, and the reviewer's save on the page they had open i
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from tests.support import REPO_ROOT
 from tests.support import browser as browser_support
 from tests.support.browser import choose_option, click, wait_idle
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, VerdictRow
+from workbench.storage.users import add_user
 
 PASSWORD = "correct horse battery"
 USERS = (("ana", "reviewer", "Ana Reviewer"), ("ed", "editor", "Ed Editor"))
@@ -23,17 +21,16 @@ USERS = (("ana", "reviewer", "Ana Reviewer"), ("ed", "editor", "Ed Editor"))
 
 @pytest.fixture(scope="module")
 def desk_app(serve_app):
-    """The demo database served in sign-in mode; its users added through the real command line."""
+    """The demo database served in sign-in mode, with its users (the `users` command line is tested in
+    tests/test_workbench_users.py)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WORKBENCH_AUTH", "password")  # the server copies the environment when it starts
         served = serve_app(demo=True)
-    for username, role, name in USERS:
-        added = subprocess.run(
-            [sys.executable, "-m", "workbench", "users", "add", username, "--role", role, "--name", name,
-             "--password-stdin", "--database-url", served.database_url],
-            cwd=REPO_ROOT, input=PASSWORD + "\n", capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
-        assert added.returncode == 0, added.stderr
+    database = open_database(served.database_url, migrate=False)
+    with database.session() as session:
+        for username, role, name in USERS:
+            add_user(session, username=username, password=PASSWORD, role=role, display_name=name)
+    database.engine.dispose()
     return served
 
 

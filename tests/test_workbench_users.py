@@ -1,14 +1,15 @@
-"""Users: storage on SQLite and PostgreSQL, and `python -m workbench users ...` through the real CLI."""
+"""Users: storage on SQLite and PostgreSQL, and `python -m workbench users ...` through the CLI's main."""
 
 from __future__ import annotations
 
-import subprocess
+import io
 import sys
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import select
 
+from workbench.cli import main
 from workbench.errors import InputError, NotFoundError
 from workbench.storage.database import open_database
 from workbench.storage.schema import UserRow
@@ -24,7 +25,6 @@ from workbench.storage.users import (
     set_role,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
 
 
@@ -35,12 +35,31 @@ def database(database_url):
     handle.engine.dispose()
 
 
-def _cli(database_url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command line in a subprocess, as an admin runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", "users", *args, "--database-url", database_url],
-        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+@dataclass
+class Ran:
+    """What a command printed and returned."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """The command line's own ``main`` with its arguments, standard input and output, as an admin runs
+    `python -m workbench users ...` (in this process: each command would otherwise pay an interpreter
+    start; tests/test_packaging.py runs the installed entry point)."""
+
+    def run(database_url: str, *args: str, stdin: str | None = None) -> Ran:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        try:
+            code = main(["users", *args, "--database-url", database_url])
+        except SystemExit as stop:  # argparse refuses bad arguments this way
+            code = stop.code if isinstance(stop.code, int) else 1
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
 
 
 def test_a_user_is_stored_with_a_hash_and_signs_in_with_the_password(database):
@@ -112,28 +131,28 @@ def test_clean_username_keeps_email_addresses():
     assert clean_username("Ana.Lopez+desk@Example.org") == "ana.lopez+desk@example.org"
 
 
-def test_the_users_command_line_adds_lists_changes_and_disables(database_url):
+def test_the_users_command_line_adds_lists_changes_and_disables(database_url, cli):
     open_database(database_url).engine.dispose()  # `workbench init`: the schema at the newest migration
-    added = _cli(database_url, "add", "Ana", "--role", "editor", "--name", "Ana Lopez", "--password-stdin",
+    added = cli(database_url, "add", "Ana", "--role", "editor", "--name", "Ana Lopez", "--password-stdin",
                  stdin=PASSWORD + "\n")  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert added.stdout.strip() == "Added ana (Ana Lopez) as editor."
     assert PASSWORD not in added.stdout + added.stderr
-    listed = _cli(database_url, "list")
+    listed = cli(database_url, "list")
     assert listed.stdout.splitlines() == ["ana\teditor\tactive\tAna Lopez"]
-    assert _cli(database_url, "set-role", "ana", "reviewer").stdout.strip() == "ana is now reviewer."
-    assert _cli(database_url, "disable", "ana").returncode == 0
-    assert _cli(database_url, "list").stdout.splitlines() == ["ana\treviewer\tdisabled\tAna Lopez"]
+    assert cli(database_url, "set-role", "ana", "reviewer").stdout.strip() == "ana is now reviewer."
+    assert cli(database_url, "disable", "ana").returncode == 0
+    assert cli(database_url, "list").stdout.splitlines() == ["ana\treviewer\tdisabled\tAna Lopez"]
     with open_database(database_url).session() as session:
         assert authenticate(session, username="ana", password=PASSWORD) is None
         assert session.scalar(select(UserRow.password_hash)).startswith("$argon2id$")
 
 
-def test_the_command_line_refuses_bad_input_with_a_message_and_stores_nothing(database_url):
-    short = _cli(database_url, "add", "ben", "--password-stdin", stdin="short\n")
+def test_the_command_line_refuses_bad_input_with_a_message_and_stores_nothing(database_url, cli):
+    short = cli(database_url, "add", "ben", "--password-stdin", stdin="short\n")
     assert short.returncode == 1 and "password is too short" in short.stderr
-    role = _cli(database_url, "add", "ben", "--role", "owner", "--password-stdin", stdin=PASSWORD)
+    role = cli(database_url, "add", "ben", "--role", "owner", "--password-stdin", stdin=PASSWORD)
     assert role.returncode == 2 and "invalid choice: 'owner'" in role.stderr
-    missing = _cli(database_url, "set-role", "nobody", "editor")
+    missing = cli(database_url, "set-role", "nobody", "editor")
     assert missing.returncode == 1 and "No user named 'nobody'" in missing.stderr
-    assert "single-user mode" in _cli(database_url, "list").stdout
+    assert "single-user mode" in cli(database_url, "list").stdout

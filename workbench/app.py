@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from workbench import signin
+from workbench import run_marker, signin
 
 st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:", layout="wide")
+run_marker.mark_run()  # first, so that a page that stops early still shows its run
 user = signin.gate()  # sign-in mode: a signed-out browser stops here, at the sign-in form
 signin.render_sidebar(user)
 

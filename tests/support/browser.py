@@ -72,18 +72,43 @@ _IDLE_JS = """() => {
         && app.getAttribute('data-test-connection-state') === 'CONNECTED'
         && !document.querySelector('[data-stale="true"]');
 }"""
-# Notes any run that starts after it is armed: a change of the script state or an element turning stale.
-_ARM_JS = """() => {
-    if (window.__workbenchRuns) window.__workbenchRuns.disconnect();
-    window.__workbenchRan = false;
-    window.__workbenchRuns = new MutationObserver((records) => {
-        if (records.some((r) => r.attributeName === 'data-test-script-state'
-                || r.target.getAttribute('data-stale') === 'true')) window.__workbenchRan = true;
-    });
-    window.__workbenchRuns.observe(document.body, {
-        attributes: true, subtree: true, attributeFilter: ['data-test-script-state', 'data-stale'],
-    });
+# The number of the session's latest script run, as the app shows it (workbench/run_marker.py).
+_RUN_JS = "() => Number(getComputedStyle(document.documentElement).getPropertyValue('--workbench-run')) || 0"
+
+
+# What the page says of itself, for a failure's message.
+_STATE_JS = f"""() => {{
+    const app = document.querySelector('[data-testid="stApp"]');
+    return {{run: ({_RUN_JS})(), script: app && app.getAttribute('data-test-script-state'),
+        connection: app && app.getAttribute('data-test-connection-state'),
+        stale: document.querySelectorAll('[data-stale="true"]').length}};
+}}"""
+
+
+# Pointer and click events the page received since the last action began, for a failure's message:
+# whether a click that started no run reached its button at all.
+_EVENTS_JS = """() => {
+    if (!window.__workbenchEvents) {
+        const note = (event) => window.__workbenchEvents.push(event.type + ' on ' + (
+            (event.target.closest && event.target.closest('button, [role=option], a, input, canvas'))
+            || event.target).outerHTML.slice(0, 80));
+        for (const type of ['pointerdown', 'pointerup', 'click', 'keydown'])
+            window.addEventListener(type, note, true);
+    }
+    window.__workbenchEvents = [];
 }"""
+_SENT: dict[int, int] = {}  # messages each watched page sent to the server over its websocket
+
+
+def watch_messages(page: Page) -> None:
+    """Count what ``page`` sends the server, so that an action that starts no run says whether the
+    click left the browser (call before the page opens the app)."""
+    _SENT[id(page)] = 0
+
+    def on_socket(socket) -> None:
+        socket.on("framesent", lambda _frame: _SENT.__setitem__(id(page), _SENT[id(page)] + 1))
+
+    page.on("websocket", on_socket)
 
 
 def wait_idle(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
@@ -93,16 +118,25 @@ def wait_idle(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
 
 @contextmanager
 def rerun_of(page: Page, *, timeout: float = DEFAULT_TIMEOUT_MS) -> Iterator[None]:
-    """Around an action that reruns the app: wait until idle, act, then wait for the run it started to
-    finish. An action that starts no run fails here, by name. Nest it for several tabs acting at once."""
+    """Around an action that reruns the app: wait until idle, act, then wait until the page shows a later
+    run than before, finished. An action that starts no run fails here, by name. Nest it for several tabs
+    acting at once."""
     wait_idle(page, timeout=timeout)
-    page.evaluate(_ARM_JS)
+    before = page.evaluate(_RUN_JS)
+    page.evaluate(_EVENTS_JS)
+    sent = _SENT.get(id(page))
     yield
     try:
-        page.wait_for_function("() => window.__workbenchRan === true", timeout=timeout)
+        page.wait_for_function(
+            f"() => ({_RUN_JS})() > {before} && ({_IDLE_JS})()", timeout=timeout, polling=100
+        )
     except Exception as error:  # Playwright's TimeoutError, said in the test's words
-        raise AssertionError(f"the action started no run of the app within {timeout / 1000:.0f} s") from error
-    wait_idle(page, timeout=timeout)
+        state, events = page.evaluate(_STATE_JS), page.evaluate("() => window.__workbenchEvents")
+        messages = "" if sent is None else f"; messages sent to the server since: {_SENT[id(page)] - sent}"
+        raise AssertionError(
+            f"the action started no run of the app within {timeout / 1000:.0f} s "
+            f"(run {before} before it; the page now: {state}; events the page received: {events}{messages})"
+        ) from error
 
 
 def after_rerun(page: Page, action: Callable[[], object], *, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
