@@ -230,7 +230,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         if message.type in {"error", "warning"}:
             console.append(f"{message.type}: {message.text}")
 
-    new_page = context.new_page()
+    new_page = browser_support.open_page(context)
     new_page.on("console", record)
     new_page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
     yield new_page

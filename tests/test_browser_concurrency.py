@@ -37,7 +37,7 @@ def test_rounds_of_two_simultaneous_saves(app, page: Page, browser: Browser):
     url = f"{app.url}/?claim={claim_id}"
     other_context = browser_support.new_context(browser)
     try:
-        other = other_context.new_page()
+        other = browser_support.open_page(other_context)
         pages = {"Ana": page, "Ben": other}
         for name, tab in pages.items():
             _open(tab, url, name, claim_id)

@@ -88,7 +88,7 @@ def test_reviewer_proposes_editor_publishes_stale_save_refused(desk_app, page: P
     # the editor, in a second browser: publishes what the reviewer proposed
     editor_context = browser_support.new_context(browser)
     try:
-        editor = editor_context.new_page()
+        editor = browser_support.open_page(editor_context)
         _sign_in(editor, claim_url, "ed")
         expect(editor.get_by_text("Signed in as Ed Editor (editor)")).to_be_visible()
         click(editor, editor.get_by_role("button", name="Publish “Mostly true”"))

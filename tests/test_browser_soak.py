@@ -224,14 +224,20 @@ def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Pa
         ):
             claims.setdefault(article_id, []).append(claim_id)
     rng = random.Random(SEED)
+    reclicked = len(browser_support.RECLICKED)
     other_context = browser_support.new_context(browser)
     try:
         reviewers = [
             Reviewer(page, "Ana", soak_app.url, claims, random.Random(rng.random())),
-            Reviewer(other_context.new_page(), "Ben", soak_app.url, claims, random.Random(rng.random())),
+            Reviewer(
+                browser_support.open_page(other_context),
+                "Ben",
+                soak_app.url,
+                claims,
+                random.Random(rng.random()),
+            ),
         ]
         for reviewer in reviewers:
-            browser_support.watch_messages(reviewer.page)
             reviewer.open_by_url()
         moves = ["open_by_url", "step", "step", "table", "pick", "link", "link", "unlink", "propose",
                  "correct", "assign"]  # fmt: skip
@@ -275,7 +281,8 @@ def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Pa
         print(
             f"\nsoak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused "
             f"({len(unexplained)} unexplained), {len(elsewhere)} on another claim, {len(lost)} lost, "
-            f"{len(phantom)} refused but stored"
+            f"{len(phantom)} refused but stored; {len(browser_support.RECLICKED) - reclicked} clicks that "
+            "reached no button clicked again"
         )
     assert len(writes) >= ACTIONS // 4, "the soak made too few writes to say anything"
     assert elsewhere == [], "writes stored on a claim other than the one on screen"
