@@ -13,7 +13,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 PYTEST_ARGS ?=
 # Two test processes: on a 2-core machine busy with other work, the suite gets a larger share of the CPU.
-# Each takes whole modules (a module's served app and browser stay in one process); -n 0 runs in one.
+# Each takes whole modules (a module's served app and browser stay in one process), the longest module
+# first (tests/conftest.py); PYTEST_WORKERS=0 runs one.
 PYTEST_WORKERS ?= 2
 
 PY := $(VENV)/bin/python
@@ -29,8 +30,8 @@ run: $(VENV)/.installed-app
 test: $(VENV)/.installed-test
 	@status=0; \
 	echo "$(PY) -m ruff check ."; $(PY) -m ruff check . || status=1; \
-	echo "$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)"; \
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS) || status=1; \
+	echo "$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)"; \
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS) || status=1; \
 	exit $$status
 
 $(PY):

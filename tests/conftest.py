@@ -45,14 +45,37 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgres: needs a PostgreSQL server (WORKBENCH_TEST_POSTGRES_URL)")
 
 
+# Run first: the longest test, so that with two processes (`make test`) one runs it while the other
+# runs everything else, instead of it starting last and the run waiting for it alone.
+LONGEST_FIRST = ("test_browser_soak.py",)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark tests by the components their fixtures need, so `-m "not browser"` works."""
+    """Mark tests by the components their fixtures need, so `-m "not browser"` works; longest first."""
+    items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)  # stable: the rest keep their order
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & POSTGRES_FIXTURES:
             item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what tests recorded as counts (``record_property("counts", ...)``: the soak test's), passed
+    or failed; a test process's own output does not reach the terminal when the suite runs in two."""
+    lines = [
+        f"{report.nodeid}: {value}"
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "counts"
+    ]
+    if lines:
+        terminalreporter.section("counts")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import choose_option, enter, sign_reviewer, wait_idle
+from tests.support.browser import choose_option, enter, sign_reviewer, wait_idle, whole_page_screenshot
 from workbench.charts import HEIGHT, WIDTH
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -114,6 +114,8 @@ def test_trends_page_draws_its_charts_with_downloads(app, page: Page):
     expect(page.get_by_text("11 claims match the filters.")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5)
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(15)
+    DOCS.mkdir(exist_ok=True)
+    whole_page_screenshot(page, DOCS / "trends-page.png")  # the README shows it: periods on a time axis
     page.get_by_text("Filters", exact=True).click()
     enter(page, page.get_by_label("Words in the claim"), "triplé")
     expect(page.get_by_text("1 claims match the filters.")).to_be_visible()

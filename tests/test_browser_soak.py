@@ -15,6 +15,7 @@ import random
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,7 +216,9 @@ class Reviewer:
         self._write("assign", act, lambda: page.get_by_label("Assigned to"))
 
 
-def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Page, cpu_load, capsys):
+def test_two_reviewers_soak_the_review_desk(
+    soak_app, browser: Browser, page: Page, cpu_load, record_property
+):
     database = open_database(soak_app.database_url, migrate=False)
     with database.session() as session:
         claims: dict[int, list[int]] = {}
@@ -277,13 +280,14 @@ def test_two_reviewers_soak_the_review_desk(soak_app, browser: Browser, page: Pa
         if not write.saved and not EXPLAINED.search(write.message):
             unexplained.append(write)
     saved = sum(w.saved for w in writes)
-    with capsys.disabled():  # the counts go to the run's log, passed or not
-        print(
-            f"\nsoak: {ACTIONS} actions, {len(writes)} writes, {saved} saved, {len(writes) - saved} refused "
-            f"({len(unexplained)} unexplained), {len(elsewhere)} on another claim, {len(lost)} lost, "
-            f"{len(phantom)} refused but stored; {len(browser_support.RECLICKED) - reclicked} clicks that "
-            "reached no button clicked again"
-        )
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(Counter(w.kind for w in writes).items()))
+    record_property(  # printed at the end of the run, passed or not (tests/conftest.py)
+        "counts",
+        f"{ACTIONS} actions, {len(writes)} writes ({kinds}), "
+        f"{saved} saved, {len(writes) - saved} refused ({len(unexplained)} unexplained), "
+        f"{len(elsewhere)} on another claim, {len(lost)} lost, {len(phantom)} refused but stored; "
+        f"{len(browser_support.RECLICKED) - reclicked} clicks that reached no button clicked again",
+    )
     assert len(writes) >= ACTIONS // 4, "the soak made too few writes to say anything"
     assert elsewhere == [], "writes stored on a claim other than the one on screen"
     assert lost == [], "writes the app said it saved but that are not stored"

@@ -232,10 +232,28 @@ def test_every_trend_chart_explains_an_empty_selection(chart):
     assert spec["mark"]["type"] == "text" and _values(spec)[0]["message"]
 
 
-def test_throughput_chart_groups_reviewers_within_weeks():
-    df = pd.DataFrame({"week": ["2026-01-05", "2026-01-05"], "reviewer": ["ana", "bo"], "claims": [3, 1]})
-    spec = charts.throughput_chart(df).to_dict()
-    assert spec["encoding"]["xOffset"]["field"] == "reviewer" and spec["encoding"]["y"]["field"] == "claims"
+def test_throughput_chart_stacks_reviewers_over_each_week_on_a_time_axis():
+    weekly = pd.DataFrame({"week": ["2026-01-05", "2026-01-05"], "reviewer": ["ana", "bo"], "claims": [3, 1]})
+    spec = charts.throughput_chart(chart_data.with_period_bounds(weekly, "week")).to_dict()
+    encoding = spec["encoding"]
+    x = (encoding["x"]["field"], encoding["x"]["type"], encoding["x2"]["field"])
+    assert x == ("start", "temporal", "end")
+    assert encoding["color"]["field"] == "reviewer" and encoding["y"]["axis"] == {
+        "format": "d",
+        "tickMinStep": 1,
+    }
+    bars = [(r["reviewer"], r["start"], r["end"], r["low"], r["high"]) for r in _values(spec)]
+    assert bars == [("ana", "2026-01-05", "2026-01-12", 0, 3), ("bo", "2026-01-05", "2026-01-12", 3, 4)]
+
+
+def test_trend_periods_sit_on_a_time_axis_spaced_by_their_dates():
+    monthly = chart_data.claims_per_period(_claims(), by="kind", freq="month")
+    spec = charts.claims_over_time_chart(monthly, by="kind").to_dict()
+    assert spec["encoding"]["x"]["type"] == "temporal" and spec["encoding"]["x2"]["field"] == "end"
+    spans = {(row["start"], row["end"]) for row in _values(spec)}
+    assert spans == {("2026-01-01", "2026-02-01"), ("2026-02-01", "2026-03-01")}
+    share = charts.false_share_chart(chart_data.false_share(_claims(), freq="week")).to_dict()
+    assert share["encoding"]["x"]["type"] == "temporal"
 
 
 # --- files -------------------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ BOUND_SHAPES = {
 FORECASTS = frozenset({"forecast", "target", "estimate", "prediction"})
 ARROW = 1.35  # an open bound ("more than 250") is drawn as an arrow this factor long
 WIDTH, HEIGHT = 560, 300
+# Counts are whole: no tick between 1 and 2 (Vega-Lite would label 0.5 steps on small counts).
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
 # Verdicts keep one colour everywhere: green for true, through orange, to red for false.
 VERDICT_COLOURS = {
     "True": "#2ca02c", "Mostly true": "#98df8a", "Misleading": "#ff7f0e", "False": "#d62728",
@@ -257,17 +259,40 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
 # --- trends -----------------------------------------------------------------------------------------
 
 
+def _stacked(df: pd.DataFrame, period: str, group: str) -> pd.DataFrame:
+    """``df`` with ``low`` and ``high``: where each group's count sits in its period's stacked bar.
+
+    Computed here because a bar placed between two dates (x and x2) is drawn by Vega-Lite as a
+    horizontal range, and would not stack upwards by itself.
+    """
+    df = df.sort_values([period, group]).reset_index(drop=True)
+    high = df.groupby(period)["claims"].cumsum()
+    return df.assign(low=high - df["claims"], high=high)
+
+
+def _time_axis(labels: pd.Series) -> alt.Axis:
+    """Months named "Jan 2026", weeks by their Monday "05 Jan 2026" (periods are named 2026-01 or
+    2026-01-05)."""
+    months = bool(len(labels)) and labels.astype(str).str.len().eq(7).all()
+    # one tick per month or per week at most: a short span would otherwise repeat a label per day
+    interval = {"interval": "month", "step": 1} if months else {"interval": "week", "step": 1}
+    return alt.Axis(format="%b %Y" if months else "%d %b %Y", labelAngle=0, tickCount=interval)
+
+
 def claims_over_time_chart(df: pd.DataFrame, *, by: str) -> alt.Chart:
     """Stacked bars: claims per period, split by ``by`` (verdict, kind, outlet or language)."""
     df = finite_rows(df, ("claims",))
     if df.empty:
         return explanation_chart("No claims match these filters.")
+    df = _stacked(df, "period", "group")
     return (
         alt.Chart(df, title=f"Claims per period by {by}")
-        .mark_bar()
+        .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
-            y=alt.Y("claims:Q", title="Claims", stack="zero"),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
+            x2="end:T",
+            y=alt.Y("high:Q", title="Claims", axis=COUNT_AXIS),
+            y2="low:Q",
             color=alt.Color("group:N", title=by.capitalize(), **_verdict_colours(df["group"], by)),
             tooltip=["period:N", alt.Tooltip("group:N", title=by), "claims:Q"],
         )
@@ -292,8 +317,8 @@ def cluster_recurrence_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df, title="Recurring claims over time")
         .mark_circle(opacity=0.8, color="#1f77b4")
         .encode(
-            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
-            y=alt.Y("cluster:N", title="Claim cluster", sort="-x"),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
+            y=alt.Y("cluster:N", title="Claim cluster"),
             size=alt.Size(
                 "claims:Q",
                 title="Claims",
@@ -315,7 +340,7 @@ def false_share_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df, title="Statistical claims rated False or Misleading")
         .mark_line(point=alt.OverlayMarkDef(color="#d62728"), color="#d62728")
         .encode(
-            x=alt.X("period:O", title="Period", sort=sorted(df["period"].unique())),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
             y=alt.Y("share:Q", title="Share of rated claims", axis=alt.Axis(format="%")),
             tooltip=["period:N", alt.Tooltip("share:Q", format=".0%"), "false_or_misleading:Q", "rated:Q"],
         )
@@ -334,7 +359,7 @@ def verdict_distribution_chart(df: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("verdict:N", title="Verdict", sort=order),
-            x=alt.X("claims:Q", title="Claims"),
+            x=alt.X("claims:Q", title="Claims", axis=COUNT_AXIS),
             color=alt.Color(
                 "verdict:N", legend=None, sort=order, **_verdict_colours(df["verdict"], "verdict")
             ),
@@ -349,13 +374,15 @@ def throughput_chart(df: pd.DataFrame) -> alt.Chart:
     df = finite_rows(df, ("claims",))
     if df.empty:
         return explanation_chart("No claim has been checked in this selection.")
+    df = _stacked(df, "week", "reviewer")
     return (
         alt.Chart(df, title="Claims checked per reviewer per week")
-        .mark_bar()
+        .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("week:O", title="Week starting", sort=sorted(df["week"].unique())),
-            xOffset=alt.XOffset("reviewer:N"),
-            y=alt.Y("claims:Q", title="Claims checked"),
+            x=alt.X("start:T", title="Week starting", axis=_time_axis(df["week"])),
+            x2="end:T",
+            y=alt.Y("high:Q", title="Claims checked", axis=COUNT_AXIS),
+            y2="low:Q",
             color=alt.Color("reviewer:N", title="Reviewer"),
             tooltip=["week:N", "reviewer:N", "claims:Q"],
         )

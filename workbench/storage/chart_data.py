@@ -228,12 +228,28 @@ def period_labels(days: pd.Series, freq: str) -> pd.Series:
     return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
 
 
+def with_period_bounds(df: pd.DataFrame, column: str = "period") -> pd.DataFrame:
+    """``df`` with the first day of each period (``start``) and the first day after it (``end``), as ISO
+    dates: what a time axis places a week's or a month's bar between.
+
+    >>> bounds = with_period_bounds(pd.DataFrame({"period": ["2026-01", "2026-01-05"]}))
+    >>> bounds[["start", "end"]].values.tolist()
+    [['2026-01-01', '2026-02-01'], ['2026-01-05', '2026-01-12']]
+    """
+    labels = df[column].astype(str)
+    start = pd.to_datetime(labels, format="ISO8601")
+    month = labels.str.len() == 7  # "2026-01"; a week is named by its Monday, "2026-01-05"
+    end = start + pd.to_timedelta(7, unit="D")
+    end[month] = start[month] + pd.offsets.MonthBegin(1)
+    return df.assign(start=start.dt.strftime("%Y-%m-%d"), end=end.dt.strftime("%Y-%m-%d"))
+
+
 def claims_per_period(df: pd.DataFrame, *, by: str, freq: str) -> pd.DataFrame:
     """Claims per period and group (``by``: verdict, kind, outlet or language)."""
     if df.empty:
-        return pd.DataFrame(columns=["period", "group", "claims"])
+        return pd.DataFrame(columns=["period", "group", "claims", "start", "end"])
     counted = df.assign(period=period_labels(df["day"], freq), group=df[GROUPINGS[by]])
-    return counted.groupby(["period", "group"]).size().reset_index(name="claims")
+    return with_period_bounds(counted.groupby(["period", "group"]).size().reset_index(name="claims"))
 
 
 def cluster_recurrence(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
@@ -242,24 +258,24 @@ def cluster_recurrence(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
     sizes = clustered.groupby("cluster_id").size()
     clustered = clustered[clustered["cluster_id"].isin(sizes[sizes >= 2].index)]
     if clustered.empty:
-        return pd.DataFrame(columns=["cluster", "example", "period", "claims"])
+        return pd.DataFrame(columns=["cluster", "example", "period", "claims", "start", "end"])
     examples = clustered.sort_values("day").groupby("cluster_id")["claim"].first().str.slice(0, 80)
     counted = clustered.assign(period=period_labels(clustered["day"], freq))
     counted = counted.groupby(["cluster_id", "period"]).size().reset_index(name="claims")
     counted["example"] = counted["cluster_id"].map(examples)
     counted["cluster"] = "Cluster #" + counted["cluster_id"].astype(int).astype(str)
-    return counted[["cluster", "example", "period", "claims"]]
+    return with_period_bounds(counted[["cluster", "example", "period", "claims"]])
 
 
 def false_share(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
     """Per period: rated statistical claims, how many were False or Misleading, and the share."""
     rated = df[df["statistical"] & df["verdict"].ne("(none)")]
     if rated.empty:
-        return pd.DataFrame(columns=["period", "rated", "false_or_misleading", "share"])
+        return pd.DataFrame(columns=["period", "rated", "false_or_misleading", "share", "start", "end"])
     rated = rated.assign(period=period_labels(rated["day"], freq), bad=rated["verdict"].isin(FALSE_RATINGS))
     counted = rated.groupby("period").agg(rated=("bad", "size"), false_or_misleading=("bad", "sum"))
     counted["share"] = counted["false_or_misleading"] / counted["rated"]
-    return counted.reset_index()
+    return with_period_bounds(counted.reset_index())
 
 
 def verdict_distribution(df: pd.DataFrame) -> pd.DataFrame:
@@ -276,10 +292,11 @@ def throughput(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
     )
     df = pd.DataFrame(session.execute(query).all(), columns=["reviewer", "claim_id", "created_at"])
     if df.empty:
-        return pd.DataFrame(columns=["week", "reviewer", "claims"])
+        return pd.DataFrame(columns=["week", "reviewer", "claims", "start", "end"])
     days = pd.to_datetime(df["created_at"], utc=True).dt.tz_localize(None).dt.normalize()
     df = df.assign(week=period_labels(days, "week"))
-    return df.groupby(["week", "reviewer"])["claim_id"].nunique().reset_index(name="claims")
+    weekly = df.groupby(["week", "reviewer"])["claim_id"].nunique().reset_index(name="claims")
+    return with_period_bounds(weekly, "week")
 
 
 def since(days: int, *, today: date | None = None) -> date:
