@@ -84,7 +84,9 @@ def _outcome(page: Page) -> tuple[bool, str]:
     """What the app answered to the last save: (stored?, the message shown at the top)."""
     alerts = [t.strip() for t in page.get_by_test_id("stAlert").all_inner_texts()]
     text = alerts[0] if alerts else "(no message)"  # the answer to a save stands first, under the title
-    return text.startswith(("Saved.", "Source linked", "Source #", "Assignment saved.")), text
+    return text.startswith(
+        ("Saved.", "Source linked", "Source #", "Assignment saved.", "Correction saved.")
+    ), text
 
 
 class Reviewer:
@@ -187,16 +189,18 @@ class Reviewer:
         """Correct what the engine read as counted in the claim's first figure (a claim without one: link)."""
         page = self.page
         wait_idle(page)
-        if not page.get_by_role("button", name="Save correction").count():
+        folded = page.get_by_test_id("stExpander").filter(has_text="Correct what was read")
+        if not folded.get_by_label("Counted").first.is_visible():
+            folded.get_by_text("Correct what was read").click()  # unfolds in the browser: no run
+            wait_idle(page)
+        form = folded.get_by_test_id("stForm").filter(has=page.get_by_label("Counted")).first
+        if not form.count():
             return self.link()
-        field = page.get_by_label("Counted").first
+        field = form.get_by_label("Counted")
 
         def act(token: str) -> None:
-            if not field.is_visible():
-                page.get_by_text("Correct what was read").click()
-                expect(field).to_be_visible()
             field.fill(token)
-            click(page, page.get_by_role("button", name="Save correction").first)
+            click(page, form.get_by_role("button", name="Save correction"))
 
         self._write("correct", act, lambda: field)
 
