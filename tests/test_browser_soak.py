@@ -29,7 +29,7 @@ from tests.support.browser import after_rerun, choose_option, click, sign_review
 from workbench.ingest import prepare_article
 from workbench.storage.articles import add_article
 from workbench.storage.database import open_database
-from workbench.storage.schema import ClaimChangeRow, ClaimRow, EvidenceRow, StatisticRow, VerdictRow
+from workbench.storage.schema import ClaimChangeRow, ClaimRow, EvidenceRow, VerdictRow
 
 ACTIONS = int(os.environ.get("WORKBENCH_SOAK_ACTIONS", "200"))
 SEED = 20261205
@@ -266,7 +266,12 @@ def test_two_reviewers_soak_the_review_desk(
         assignees = {
             c.after: c.claim_id for c in session.scalars(select(ClaimChangeRow)) if c.field == "assignee"
         }
-        counted = {s.counted: s.claim_id for s in session.scalars(select(StatisticRow)) if s.counted}
+        # a figure's "counted" keeps only the latest correction: each correction is read from the history
+        counted = {
+            c.after["counted"]: c.claim_id
+            for c in session.scalars(select(ClaimChangeRow))
+            if c.field.startswith("figure") and isinstance(c.after, dict) and "counted" in c.after
+        }
     stored = {"link": quotes, "verdict": rationales, "assign": assignees, "correct": counted}
     elsewhere, lost, unexplained, phantom = [], [], [], []
     for write in writes:
