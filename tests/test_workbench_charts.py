@@ -141,8 +141,8 @@ def test_no_chart_spec_ever_holds_a_non_finite_number(triples):
     ]
     spec = charts.compare_chart(_frame(*rows)).to_dict()
     json.dumps(spec, allow_nan=False)  # raises on NaN or ±Infinity
-    trend = pd.DataFrame(
-        {"period": ["2026-01"] * len(triples), "group": "x", "claims": [t[0] for t in triples]}
+    trend = chart_data.with_period_bounds(
+        pd.DataFrame({"period": ["2026-01"] * len(triples), "group": "x", "claims": [t[0] for t in triples]})
     )
     json.dumps(charts.claims_over_time_chart(trend, by="kind").to_dict(), allow_nan=False)
 

@@ -270,10 +270,11 @@ def _stacked(df: pd.DataFrame, period: str, group: str) -> pd.DataFrame:
     return df.assign(low=high - df["claims"], high=high)
 
 
-def _time_axis(labels: pd.Series) -> alt.Axis:
-    """Months named "Jan 2026", weeks by their Monday "05 Jan 2026" (periods are named 2026-01 or
-    2026-01-05)."""
-    months = bool(len(labels)) and labels.astype(str).str.len().eq(7).all()
+def _time_axis(df: pd.DataFrame) -> alt.Axis:
+    """Months named "Jan 2026", weeks by their Monday "05 Jan 2026", told apart by the span of their
+    bounds (``start``/``end``, from ``chart_data.with_period_bounds``)."""
+    days = (pd.to_datetime(df["end"]) - pd.to_datetime(df["start"])).dt.days
+    months = bool(len(days)) and days.ne(7).all()
     # one tick per month or per week at most: a short span would otherwise repeat a label per day
     interval = {"interval": "month", "step": 1} if months else {"interval": "week", "step": 1}
     return alt.Axis(format="%b %Y" if months else "%d %b %Y", labelAngle=0, tickCount=interval)
@@ -289,7 +290,7 @@ def claims_over_time_chart(df: pd.DataFrame, *, by: str) -> alt.Chart:
         alt.Chart(df, title=f"Claims per period by {by}")
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df)),
             x2="end:T",
             y=alt.Y("high:Q", title="Claims", axis=COUNT_AXIS),
             y2="low:Q",
@@ -317,7 +318,7 @@ def cluster_recurrence_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df, title="Recurring claims over time")
         .mark_circle(opacity=0.8, color="#1f77b4")
         .encode(
-            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df)),
             y=alt.Y("cluster:N", title="Claim cluster"),
             size=alt.Size(
                 "claims:Q",
@@ -340,7 +341,7 @@ def false_share_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df, title="Statistical claims rated False or Misleading")
         .mark_line(point=alt.OverlayMarkDef(color="#d62728"), color="#d62728")
         .encode(
-            x=alt.X("start:T", title="Period", axis=_time_axis(df["period"])),
+            x=alt.X("start:T", title="Period", axis=_time_axis(df)),
             y=alt.Y("share:Q", title="Share of rated claims", axis=alt.Axis(format="%")),
             tooltip=["period:N", alt.Tooltip("share:Q", format=".0%"), "false_or_misleading:Q", "rated:Q"],
         )
@@ -379,7 +380,7 @@ def throughput_chart(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df, title="Claims checked per reviewer per week")
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("start:T", title="Week starting", axis=_time_axis(df["week"])),
+            x=alt.X("start:T", title="Week starting", axis=_time_axis(df)),
             x2="end:T",
             y=alt.Y("high:Q", title="Claims checked", axis=COUNT_AXIS),
             y2="low:Q",
