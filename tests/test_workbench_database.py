@@ -16,6 +16,7 @@ from workbench.records import ArticleDraft
 from workbench.source_intake import save_library_sources
 from workbench.storage.articles import add_article
 from workbench.storage.database import BusyError, open_database
+from workbench.storage.metrics import create_metric, list_metrics
 from workbench.storage.schema import ArticleRow, SourceRow
 from workbench.storage.sources_store import duplicate_candidates
 from workbench.storage.users import add_user, list_users
@@ -130,6 +131,20 @@ def test_two_admins_adding_the_same_username_at_once_get_already_exists(database
     assert isinstance(error, InputError) and "already exists" in str(error), error
     with database.session() as session:
         assert [u.role for u in list_users(session)] == ["reviewer"]
+    database.engine.dispose()
+
+
+def test_two_reviewers_creating_the_same_metric_at_once_get_already_created(database_url):
+    database = open_database(database_url)
+    error = _race(
+        database,
+        "metrics",
+        lambda s: create_metric(s, name="Defence production", reviewer="bo"),
+        lambda s: create_metric(s, name="Defence production", reviewer="ana"),
+    )
+    assert isinstance(error, InputError) and "just created by another reviewer" in str(error), error
+    with database.session() as session:
+        assert [m.name for m in list_metrics(session)] == ["Defence production"]
     database.engine.dispose()
 
 

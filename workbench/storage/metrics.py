@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
@@ -40,7 +41,15 @@ def create_metric(session: Session, *, name: str, reviewer: str, unit: str | Non
         raise InputError(f"A metric named “{clash.name}” exists already: choose it instead.")
     row = MetricRow(name=name[:200], unit=unit, created_by=reviewer)
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # another reviewer created the same name between our check and our insert: the unique index
+        # refused it, and this transaction is lost; say so instead of showing a database error
+        session.rollback()
+        raise InputError(
+            f"A metric named “{name[:200]}” was just created by another reviewer: choose it instead."
+        ) from None
     return row.id
 
 
