@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+import trustme
 
 from workbench.fetching import FetchError, check_address, embedded_ipv4, fetch_page
 
@@ -35,6 +36,9 @@ class _Server:
                 connection, _ = self.listener.accept()
             except OSError:
                 return
+            if self.stop.is_set():  # the connection close() makes to wake accept()
+                connection.close()
+                return
             with connection:
                 self.requests.append(connection.recv(65536))
                 with contextlib.suppress(OSError):  # the client hung up: what a deadline does
@@ -42,8 +46,10 @@ class _Server:
 
     def close(self) -> None:
         self.stop.set()
-        self.listener.close()
+        with contextlib.suppress(OSError):  # closing a listener does not wake a thread blocked in accept()
+            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
         self._thread.join(timeout=5)
+        self.listener.close()
 
 
 def _drip(server: _Server, connection: socket.socket) -> None:
@@ -139,3 +145,87 @@ def test_every_ipv6_form_that_embeds_a_local_ipv4_is_refused(address, embedded):
 def test_public_addresses_and_their_ipv6_forms_pass():
     for address in ("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "64:ff9b::5db8:d70e"):
         check_address("http://x/", ipaddress.ip_address(address))
+
+
+class _TLSServer(_Server):
+    """The same server behind TLS with a certificate from a throw-away authority; records each SNI name."""
+
+    def __init__(self, answer, certificate) -> None:
+        import ssl
+
+        self.names: list[str | None] = []
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        certificate.configure_cert(self.context)
+        self.context.sni_callback = lambda _sock, name, _ctx: self.names.append(name)
+        super().__init__(answer)
+
+    def _serve(self) -> None:
+        import ssl
+
+        while not self.stop.is_set():
+            try:
+                raw, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.stop.is_set():
+                raw.close()
+                return
+            try:
+                connection = self.context.wrap_socket(raw, server_side=True)
+            except (ssl.SSLError, OSError):  # the client refused our certificate: what a mismatch does
+                raw.close()
+                continue
+            with connection:
+                self.requests.append(connection.recv(65536))
+                with contextlib.suppress(OSError):
+                    self._answer(self, connection)
+
+
+@pytest.fixture
+def authority(tmp_path, monkeypatch):
+    """A certificate authority this process trusts (OpenSSL reads SSL_CERT_FILE for default contexts)."""
+    ca = trustme.CA()
+    bundle = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    return ca
+
+
+def _resolving(monkeypatch, name: str, answers: list[str]) -> None:
+    """``name`` resolves to 127.0.0.1 (each resolution recorded); other names as usual."""
+    real = socket.getaddrinfo
+
+    def resolve(host, port, *args, **kwargs):
+        if host != name:
+            return real(host, port, *args, **kwargs)
+        answers.append("127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port or 443))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+
+def test_https_connects_to_the_checked_address_and_still_names_the_host_in_tls(authority, monkeypatch):
+    server = _TLSServer(_echo_host, authority.issue_cert("news.example"))
+    answers: list[str] = []
+    _resolving(monkeypatch, "news.example", answers)
+    try:
+        page = fetch_page(f"https://news.example:{server.port}/", timeout=5, allow_private=True)
+    finally:
+        server.close()
+    assert page.content == f"<html><body>news.example:{server.port}</body></html>".encode()
+    assert server.names == ["news.example"]  # SNI named the host, not the address connected to
+    assert answers == ["127.0.0.1"]  # resolved once: the connection went to the checked address
+
+
+def test_https_refuses_a_certificate_for_another_name_with_a_reason(authority, monkeypatch):
+    server = _TLSServer(_echo_host, authority.issue_cert("other.example"))
+    _resolving(monkeypatch, "news.example", [])
+    try:
+        with pytest.raises(
+            FetchError,
+            match=r"news\.example.*certificate could not be verified \(Hostname mismatch.*not fetched",
+        ):
+            fetch_page(f"https://news.example:{server.port}/", timeout=5, allow_private=True)
+    finally:
+        server.close()
+    assert server.requests == []  # nothing was sent to a server that could not prove its name

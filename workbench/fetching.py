@@ -16,6 +16,7 @@ import http.client
 import ipaddress
 import os
 import socket
+import ssl
 import threading
 import urllib.error
 import urllib.request
@@ -274,6 +275,11 @@ def fetch_page(
         reason = e.reason
         if deadline.expired or isinstance(reason, TimeoutError | socket.timeout):
             raise late from e
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise FetchError(
+                f"{url}: the site's certificate could not be verified ({reason.verify_message}); "
+                "the page was not fetched."
+            ) from e
         raise FetchError(f"{url}: could not connect ({reason}).") from e
     except (TimeoutError, http.client.HTTPException) as e:
         raise (
