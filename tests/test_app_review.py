@@ -250,3 +250,36 @@ def test_a_link_on_a_deleted_claim_is_refused(demo_db):
         link_source(
             session, claim_id=claim.id, source_id=1, stance="supports", reviewer="ana", expected_version=1
         )
+
+
+def test_a_save_that_meets_another_writers_lock_says_busy_and_keeps_nothing(demo_db, monkeypatch):
+    """An import in another process holds SQLite's write lock: the save is refused with the busy
+    message (no traceback), nothing is written, and the same click succeeds once the lock is gone."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    monkeypatch.setenv("WORKBENCH_BUSY_TIMEOUT_S", "0.05")
+    claim = _claims(demo_db)[0]
+    at = _review(claim=str(claim.id))
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("False")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("Checked against the ministry's report.")
+    holder = sqlite3.connect(make_url(demo_db).database, isolation_level=None, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")  # another process's writer, mid-import
+    try:
+        at.button(key="verdict.submit").click().run()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not at.exception, at.exception
+    assert any("busy with another save" in e.value and "nothing was saved" in e.value for e in at.error), (
+        _messages(at)
+    )
+    with open_database(demo_db).session() as session:
+        assert session.query(VerdictRow).count() == 0
+    at.selectbox(key=panel_key(at, "verdict.rating")).select("False")
+    at.text_area(key=panel_key(at, "verdict.rationale")).input("Checked against the ministry's report.")
+    at.button(key="verdict.submit").click().run()
+    assert not at.error, _messages(at)
+    with open_database(demo_db).session() as session:
+        assert [v.rationale for v in session.query(VerdictRow)] == ["Checked against the ministry's report."]

@@ -10,14 +10,15 @@ import sys
 
 import streamlit as st
 
-from workbench.config import database_url
+from workbench.config import busy_timeout_s, database_url
 from workbench.storage.database import Database, open_database
+from workbench.storage.engine import BUSY_TIMEOUT_S
 from workbench.worthiness_desk import activate
 
 
 @st.cache_resource(show_spinner="Opening the database…")
-def _database_for(url: str) -> Database:
-    database = open_database(url)
+def _database_for(url: str, busy_timeout: float) -> Database:
+    database = open_database(url, busy_timeout_s=busy_timeout)
     with database.session() as session:
         activate(session)  # the desk's check-worthiness model scores what this process ingests
     return database
@@ -25,7 +26,7 @@ def _database_for(url: str) -> Database:
 
 def database() -> Database:
     """The database named by WORKBENCH_DATABASE_URL (SQLite under ./data/ by default)."""
-    return _database_for(database_url())
+    return _database_for(database_url(), busy_timeout_s(BUSY_TIMEOUT_S))
 
 
 @st.cache_resource(show_spinner=False)
