@@ -4,15 +4,20 @@ cites it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sources.models import Source
 from tests.support.source_desk import cite_in_published_verdict, source_id_titled
 from workbench.cli import main as workbench_cli
+from workbench.source_intake import save_library_sources
 from workbench.storage.database import open_database
-from workbench.storage.schema import EvidenceRow, FigureRow, SourceChangeRow, SourceRow
+from workbench.storage.evidence import link_evidence
+from workbench.storage.schema import ClaimRow, EvidenceRow, FigureRow, SourceChangeRow, SourceRow
+from workbench.storage.source_edits import ArchivedCopy
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 
@@ -122,3 +127,34 @@ def test_an_unlinked_source_is_deleted_and_its_page_then_says_so(demo_db):
     assert any("was deleted by Ana" in w for w in at.warning.values)
     gone = _frame(at, "change")
     assert list(gone["change"]) == ["deleted"]
+
+
+def test_a_fetched_source_shows_its_archived_copy(demo_db):
+    copy = ArchivedCopy(
+        dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC), "https://example.org/final", "c0" * 32, 2048
+    )
+    with open_database(demo_db).session() as session:
+        source = Source("Fetched report", text="The register lists 263 firms.")
+        (source_id,) = save_library_sources(session, [source], reviewer="Ana", archived=[copy]).ids
+    at = _open(source_id)
+    (shown,) = [i.value for i in at.info if "Archived copy" in i.value]
+    assert "2026-12-01 09:30 UTC" in shown and "c0" * 32 in shown and "2,048 bytes" in shown
+    assert "example.org/final" in shown
+
+
+def test_a_linked_source_is_deleted_once_its_links_are_to_be_recorded(demo_db):
+    source_id = source_id_titled(demo_db, "forum attendance")
+    with open_database(demo_db).session() as session:
+        claim_id = session.query(ClaimRow.id).order_by(ClaimRow.id).first()[0]
+        link_evidence(session, claim_id=claim_id, source_id=source_id, stance="supports", reviewer="Ana")
+    at = _open(source_id)
+    at.button(key=f"source_page.{source_id}.delete").click().run()
+    assert any("Unlink it from them first" in e for e in at.error.values), _messages(at)
+    assert _row(demo_db, SourceRow, source_id) is not None
+    at.checkbox(key=f"source_page.{source_id}.record_links").check().run()
+    at.button(key=f"source_page.{source_id}.delete").click().run()
+    assert any("1 link(s) are recorded in its history" in m for m in at.success.values), _messages(at)
+    with open_database(demo_db).session() as session:
+        (change,) = session.query(SourceChangeRow).filter_by(source_id=source_id).all()
+        assert change.before["links_in_force"][0]["claim_id"] == claim_id
+        assert session.query(EvidenceRow).count() == 0
