@@ -40,6 +40,15 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def reading_words(reading: dict) -> str:
+    """A figure's reading in words ("value 263, kind count, period 2023"), empty fields left out.
+
+    >>> reading_words({"value": 263.0, "unit": None, "kind": "count"})
+    'value 263, kind count'
+    """
+    return ", ".join(f"{k} {_text(v)}" for k, v in reading.items() if v not in (None, "") and k != "base")
+
+
 def render_figure_correction(source_id: int, source_figures: Sequence[SourceFigure]) -> None:
     """Pick one of the source's figures and correct what the engine read."""
     figures = {f.id: f for f in source_figures}
@@ -90,5 +99,4 @@ def render_figure_correction(source_id: int, source_figures: Sequence[SourceFigu
             "Save correction", on_click=save_figure, args=(figure_id,), key=_key(figure_id, "save")
         )
     if original:
-        read = ", ".join(f"{k} {v}" for k, v in original.items() if v not in (None, ""))
-        st.info(f"Corrected; the engine read: {read}.")
+        st.info(f"Corrected; the engine read: {reading_words(original)}.")

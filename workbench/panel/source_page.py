@@ -126,11 +126,7 @@ def _figures_frame(view: SourceView) -> pd.DataFrame:
             "kind": f.reading["kind"],
             "period": f.reading["period"],
             "counted": f.reading["counted"],
-            "engine read": (
-                ", ".join(f"{k} {v}" for k, v in f.original.items() if v not in (None, "") and k != "base")
-                if f.original
-                else ""
-            ),
+            "engine read": (figure_edit.reading_words(f.original) if f.original else ""),
             "corrected by": f.corrected_by or "",
         }
         for f in view.figures
@@ -220,14 +216,12 @@ def render_source(source_id: int) -> None:
     )
     if view.archived is not None:
         _archived(view.archived)
+    # a keyed widget: the tab the reviewer works in stays open after a save reruns the page (its labels
+    # carry no counts, which would make it a new widget at every change)
     text_tab, figures_tab, links_tab, edit_tab, history_tab = st.tabs(
-        [
-            "Text",
-            f"Figures ({len(view.figures)})",
-            f"Linked claims ({len(view.links)})",
-            "Edit or delete",
-            f"History ({len(view.history)})",
-        ]
+        ["Text", "Figures", "Linked claims", "Edit or delete", "History"],
+        key=f"source_page.{view.id}.tab",
+        on_change="rerun",
     )
     with text_tab:
         if source.text:
@@ -235,6 +229,7 @@ def render_source(source_id: int) -> None:
         else:
             st.caption("No text stored for this source.")
     with figures_tab:
+        st.caption(f"{len(view.figures)} figure(s) found in the text or typed in.")
         st.dataframe(_figures_frame(view), hide_index=True, key=f"source_page.{view.id}.figures")
         figure_edit.render_figure_correction(view.id, view.figures)
     with links_tab:
@@ -246,6 +241,7 @@ def render_source(source_id: int) -> None:
                 )
             )
         if view.links:
+            st.caption(f"Linked to {len(view.links)} claim(s) now.")
             st.dataframe(_links_frame(view), hide_index=True, key=f"source_page.{view.id}.links")
         else:
             st.caption("No claim is linked to this source. Link it from a claim's panel on the Review page.")

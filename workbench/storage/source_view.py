@@ -49,9 +49,12 @@ class SourceView:
 
 
 def _surface(row) -> str:
+    """The figure's words; for a typed figure, its value and unit as first stored (a correction keeps
+    them: the figure is named the same before and after)."""
     if row.surface:
         return row.surface
-    return f"{row.value:g}" + (f" {row.unit}" if row.unit else "")
+    first = row.original or {"value": row.value, "unit": row.unit}
+    return f"{first['value']:g}" + (f" {first['unit']}" if first.get("unit") else "")
 
 
 def load_source_view(session: Session, source_id: int) -> SourceView:
