@@ -149,7 +149,9 @@ def test_a_linked_source_is_deleted_only_with_its_links_recorded(database):
         delete_source(session, source_id=report, reviewer="bo", expected_version=1)
     with database.session() as session:
         kept = delete_source(session, source_id=report, reviewer="bo", expected_version=1, record_links=True)
-    assert [link["claim_id"] for link in kept["links_in_force"]] == [claim_id]
+    assert [(link["claim_id"], link["cited_by_proposed_verdict"]) for link in kept["links_in_force"]] == [
+        (claim_id, True)
+    ]
     with database.session() as session:
         assert session.get(SourceRow, report) is None
         assert session.scalar(select(func.count(FigureRow.id)).where(FigureRow.source_id == report)) == 0

@@ -202,6 +202,8 @@ def delete_source(
                 "stance": link.stance,
                 "quote": link.quote,
                 "figure_id": link.figure_id,
+                # a proposed verdict naming the source: its editor learns here where the source went
+                "cited_by_proposed_verdict": link.cited,
             }
             for link in links
         ],
