@@ -93,7 +93,7 @@ def test_a_source_figure_is_corrected_on_the_sources_page(demo_db):
     at.sidebar.text_input(key="reviewer").input("Ana").run()
     at.switch_page("app_pages/source_library.py")
     at.run()
-    at.number_input(key="figure_edit.source").set_value(source_id).run()
+    at.number_input(key="source.open").set_value(source_id).run()
     assert not at.exception, at.exception
     at.text_input(key=f"figure_edit.{figure_id}.period").input("2023-09-12")
     at.text_input(key=f"figure_edit.{figure_id}.counted").input("arms manufacturers registered")

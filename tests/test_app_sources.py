@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -146,14 +147,25 @@ def test_an_uploaded_html_page_is_previewed_with_its_figures_then_saved(demo_db)
 def test_pasted_text_is_read_then_saved_with_the_figures_kept(demo_db):
     at = _page("app_pages/source_library.py")
     at.radio(key="source.mode").set_value("paste").run()
-    at.text_area(key="source.paste_text").input(
+    at.text_area(key="source.paste.0.text").input(
         "Ministry statement\nProduction was multiplied by 3.1 in 2023."
     )
-    at.button(key="FormSubmitter:source.paste_form-Find the figures").click().run()
+    at.text_input(key="source.paste.0.url").input("https://example.org/examples/ministry-statement")
+    at.date_input(key="source.paste.0.published").set_value(dt.date(2024, 2, 1))
+    at.selectbox(key="source.paste.0.kind").set_value("report")
+    at.button(key="FormSubmitter:source.paste.0.form-Find the figures").click().run()
     assert "3.1" in " ".join(at.data_editor(key="source.preview_figures").value["figure"])
     at.button(key="source.preview_save").click().run()
-    (figure,) = _stored(demo_db)[-1].source.figures
+    stored = _stored(demo_db)[-1].source
+    (figure,) = stored.figures
     assert (figure.kind, figure.value, period_label(figure.period)) == ("multiplier", 3.1, "2023")
+    assert (stored.url, stored.published, stored.kind) == (
+        "https://example.org/examples/ministry-statement", "2024-02-01", "report"
+    )  # fmt: skip
+    # saved: the preview is gone, the form is empty again, the message says which source was added
+    assert not any(m.value.startswith("#### Ready to save") for m in at.markdown)
+    assert at.text_area(key="source.paste.1.text").value == ""
+    assert any(f"Added source #{_stored(demo_db)[-1].id}" in s.value for s in at.success)
 
 
 def _claim_id(url: str, words: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import threading
 import urllib.request
@@ -19,6 +20,7 @@ from workbench.library import flag_duplicates, library_frame
 from workbench.source_intake import (
     FigureInput,
     SourceFileError,
+    fetch_archived_source,
     fetch_source,
     keep_figures,
     manual_source,
@@ -48,6 +50,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.end_headers()
             self.wfile.write(b"<html><body><p>" + b"word " * 1_300_000 + b"</p></body></html>")
+            return
+        if self.path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/workbench-forum-report.html")
+            self.end_headers()
             return
         if self.path == "/to-file":
             self.send_response(302)
@@ -98,6 +105,15 @@ def test_a_served_page_imports_with_its_title_date_publisher_and_text(site):
     assert "tracker" not in source.text and "Legal notice" not in source.text  # scripts and furniture dropped
     counts = [(f.value, period_label(f.period)) for f in source.figures if f.kind == "count"]
     assert (263.0, "September 2023") in counts  # "the forum held in Kyiv in September 2023"
+
+
+def test_a_fetched_page_keeps_its_archived_copy_with_the_url_after_redirects(site):
+    source, copy = fetch_archived_source(f"{site}/moved")
+    served = (PAGES / "workbench-forum-report.html").read_bytes()
+    final = f"{site}/workbench-forum-report.html"
+    assert (copy.url, source.url) == (final, final)
+    assert (copy.sha256, copy.size) == (hashlib.sha256(served).hexdigest(), len(served))
+    assert copy.fetched_at.tzinfo is not None
 
 
 def test_the_french_ministry_page_imports_with_its_multiplier(site):

@@ -90,10 +90,10 @@ def test_figures_without_a_value_are_not_stored_and_bounds_survive(database):
 
 def test_revision_changes_when_sources_are_added(database):
     with database.session() as session:
-        assert source_revision(session) == (0, 0)
+        assert source_revision(session) == (0, 0, 0)
         ids = save_sources(session, [_source(), _source(title="Autre")], created_by="ana")
     with database.session() as session:
-        assert source_revision(session) == (max(ids), 2)
+        assert source_revision(session) == (max(ids), 2, 0)
         assert [s.id for s in load_sources(session, after_id=ids[0])] == [ids[1]]
 
 
@@ -168,7 +168,7 @@ def test_thousands_of_sources_import_in_one_transaction_and_rank(database, tmp_p
     assert _count(database) == 2_501
     library = LibraryIndex()
     with database.session() as session:
-        assert library.refresh(session) == (max(done.saved.ids), 2_501)
+        assert library.refresh(session) == (max(done.saved.ids), 2_501, 0)
     from workbench.records import ClaimRecord
 
     claim = ClaimRecord(

@@ -13,6 +13,7 @@ from workbench.linking import check_quote, claim_comparisons, link_source
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import evidence_history, unlink_evidence
+from workbench.storage.source_edits import edit_source
 from workbench.storage.sources_store import save_sources
 from workbench.storage.verdicts import get_claim
 from workbench.suggestions import LibraryIndex, claim_from_record, suggest_sources
@@ -66,10 +67,17 @@ def test_the_index_follows_the_library_revision(database):
         (new_id,) = save_sources(session, [_forum()], created_by="ana")
     index_before = library.index
     with database.session() as session:
-        assert library.refresh(session) == (new_id, 4)
+        assert library.refresh(session) == (new_id, 4, 0)
     assert library.index is index_before and len(library.index) == 4  # added, not rebuilt
     best, *_ = suggest_sources(library, _claim(database, "plus de 250"), k=2)
     assert best.source_id == new_id
+    with database.session() as session:  # an edited title is indexed again: the index is rebuilt
+        edit_source(session, source_id=new_id, changes={"title": "Zygomorphic orchids"}, reviewer="bo",
+                    expected_version=1)  # fmt: skip
+    with database.session() as session:
+        assert library.refresh(session) == (new_id, 4, 1)
+    assert library.index is not index_before
+    assert next(s for s in library.stored if s.id == new_id).source.title == "Zygomorphic orchids"
 
 
 def test_a_claim_record_becomes_an_engine_claim_with_its_statistics(database):
@@ -211,7 +219,7 @@ def test_a_saved_index_behind_the_database_is_loaded_then_brought_up_to_date(dat
         (new_id,) = save_sources(session, [_forum()], created_by="ana")
     later = LibraryIndex(store=store)
     with database.session() as session:
-        assert later.refresh(session) == (new_id, 4) == running.refresh(session)
+        assert later.refresh(session) == (new_id, 4, 0) == running.refresh(session)
     assert later.builds == 0 and later.loaded and len(later.index) == 4
     claim = _claim(database, "plus de 250")
     assert _ranking(later, claim) == _ranking(running, claim) and _ranking(later, claim)[0][0] == new_id

@@ -27,3 +27,11 @@ class StaleClaimError(WorkbenchError):
 
 class NotFoundError(WorkbenchError):
     """A record that does not exist (e.g. an id in a link)."""
+
+
+class StaleSourceError(WorkbenchError):
+    """Someone changed the source after this reviewer opened it."""
+
+
+class SourceInUseError(InputError):
+    """A source that cannot be deleted as it is: cited by a published verdict, or still linked."""

@@ -57,7 +57,7 @@ def index_folder() -> Path:
 class SavedIndex:
     """What is saved: the library revision, the search index and the stored sources, same order."""
 
-    revision: tuple[int, int]
+    revision: tuple[int, ...]
     index: object
     stored: list
 

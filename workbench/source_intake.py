@@ -6,7 +6,8 @@ Reading and checking only; storing is ``save_library_sources``, one transaction 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -19,8 +20,10 @@ from sources.models import ReportedFigure, Source
 from workbench.errors import InputError
 from workbench.fetching import check_url, fetch_page
 from workbench.library import DuplicateFlag, flag_duplicates
+from workbench.storage.source_edits import ArchivedCopy, record_archived_copy
 from workbench.storage.sources_store import StoredSource, duplicate_candidates, save_sources
 from workbench.validation import MAX_UPLOAD_BYTES, clean_text
+from workbench.vocabulary import SOURCE_KINDS
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_SOURCE_TEXT = 2_000_000
@@ -192,8 +195,16 @@ def read_html(content: bytes | str, *, url: str | None = None, name: str = "page
 
 def fetch_source(url: str, *, timeout: float = 10.0) -> Source:
     """Fetch ``url`` (http/https, time and size limits) and import the page."""
+    return fetch_archived_source(url, timeout=timeout)[0]
+
+
+def fetch_archived_source(url: str, *, timeout: float = 10.0) -> tuple[Source, ArchivedCopy]:
+    """Fetch and import ``url``, with what was fetched: the time, the final URL and the bytes' SHA-256."""
     page = fetch_page(url, timeout=timeout)
-    return read_html(page.content, url=page.url, name=page.url)
+    copy = ArchivedCopy(
+        dt.datetime.now(dt.UTC), page.url, hashlib.sha256(page.content).hexdigest(), len(page.content)
+    )
+    return read_html(page.content, url=page.url, name=page.url), copy
 
 
 def pasted_source(
@@ -221,6 +232,36 @@ def pasted_source(
     return _check_source(source, "The pasted text")
 
 
+def clean_source_changes(fields: Mapping[str, object]) -> dict[str, object]:
+    """A source edit's fields checked as a new source's are (title required, http(s) URL, known kind).
+
+    >>> clean_source_changes({"title": " Report ", "url": ""})
+    {'title': 'Report', 'url': None}
+    """
+    cleaned: dict[str, object] = {}
+    for field, value in fields.items():
+        text = value if isinstance(value, str) or value is None else None
+        if field == "title":
+            cleaned[field] = clean_text("title", text, required=True)[:500]
+        elif field == "publisher":
+            cleaned[field] = clean_text("publisher", text, max_chars=200)
+        elif field == "url":
+            cleaned[field] = check_url(text) if text and text.strip() else None
+        elif field == "published":
+            if value is not None and not isinstance(value, dt.date):
+                raise InputError(f"The publication date {value!r} is not a date.")
+            cleaned[field] = value
+        elif field == "kind":
+            if value not in SOURCE_KINDS:
+                raise InputError(f"Unknown kind {value!r}; choose one of {', '.join(SOURCE_KINDS)}.")
+            cleaned[field] = value
+        elif field == "text":
+            cleaned[field] = clean_text("source text", text, max_chars=MAX_SOURCE_TEXT)
+        else:
+            raise InputError(f"Cannot edit a source's {field}.")
+    return cleaned
+
+
 def keep_figures(source: Source, keep: Sequence[bool]) -> Source:
     """The source with only the figures the reviewer kept (``keep`` follows ``source.figures``)."""
     return replace(source, figures=tuple(f for f, kept in zip(source.figures, keep, strict=False) if kept))
@@ -233,9 +274,15 @@ class SavedSources:
 
 
 def save_library_sources(
-    session: Session, sources: Sequence[Source], *, reviewer: str, progress: Progress | None = None
+    session: Session,
+    sources: Sequence[Source],
+    *,
+    reviewer: str,
+    progress: Progress | None = None,
+    archived: Sequence[ArchivedCopy | None] = (),
 ) -> SavedSources:
-    """Store ``sources`` (one transaction: the caller's session) and flag those that look like duplicates."""
+    """Store ``sources`` (one transaction: the caller's session) and flag those that look like duplicates;
+    ``archived`` (same order) keeps what was fetched for each fetched source."""
     if not sources:
         raise InputError("There is no source to save.")
     # Duplicates are looked for before the first write (on SQLite the write lock is held from the first
@@ -246,6 +293,9 @@ def save_library_sources(
     incoming = [StoredSource(first_new + n, source, ()) for n, source in enumerate(sources)]
     flags = flag_duplicates([*library, *incoming], {s.id for s in incoming})
     ids = save_sources(session, sources, created_by=reviewer, progress=progress)
+    for source_id, copy in zip(ids, archived, strict=False):
+        if copy is not None:
+            record_archived_copy(session, source_id, copy)
     real = {first_new + n: source_id for n, source_id in enumerate(ids)}
     stored = (
         replace(f, source_id=real[f.source_id], other_id=real.get(f.other_id, f.other_id))

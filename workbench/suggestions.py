@@ -46,7 +46,7 @@ class LibraryIndex:
     ``store`` loads instead: 0); ``loaded`` says it started from the saved index.
     """
 
-    revision: tuple[int, int] = (0, 0)
+    revision: tuple[int, ...] = (0, 0, 0)
     index: SourceIndex = field(default_factory=lambda: build_index([]))
     stored: list[StoredSource] = field(default_factory=list)
     store: IndexStore | None = None
@@ -60,7 +60,7 @@ class LibraryIndex:
         """An empty index saved to and loaded from the database's own index file."""
         return cls(store=IndexStore.for_database(url))
 
-    def refresh(self, session: Session) -> tuple[int, int]:
+    def refresh(self, session: Session) -> tuple[int, ...]:
         """Bring the index up to date with the database; returns the revision indexed."""
         revision = source_revision(session)
         with self._lock:
@@ -68,9 +68,10 @@ class LibraryIndex:
                 self._load(revision)
             if revision == self.revision:
                 return revision
-            top, count = self.revision
+            top, count = self.revision[:2]
             new = load_sources(session, after_id=top)
-            if count + len(new) == revision[1] and top <= revision[0]:
+            # additions only: as many new sources as the count grew, and no source edited since
+            if count + len(new) == revision[1] and top <= revision[0] and self.revision[2:] == revision[2:]:
                 self.index.add([s.source for s in new])  # only additions since the last revision
                 self.stored.extend(new)
                 self.builds += count == 0  # the first fill of an empty index is a build too
@@ -83,7 +84,7 @@ class LibraryIndex:
             self._save()
             return revision
 
-    def _load(self, revision: tuple[int, int]) -> None:
+    def _load(self, revision: tuple[int, ...]) -> None:
         """Start from the saved index when it is not ahead of the database."""
         saved = self.store.load()
         self._saved_size = 0

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from workbench import state
-from workbench.panel import figure_edit, source_forms
+from workbench.panel import source_forms, source_page
 
 st.title("Sources")
 state.show_flash()
@@ -44,4 +44,8 @@ st.dataframe(
     column_config={"url": st.column_config.LinkColumn(), "id": st.column_config.NumberColumn(format="%d")},
     key="source.library",
 )
-figure_edit.render_figure_correction()
+st.subheader("Open a source")
+st.caption("Read a source's text and figures, see where it is linked, correct a figure, edit or delete it.")
+opened = source_page.opened_source_id()
+if opened is not None:
+    source_page.render_source(opened)

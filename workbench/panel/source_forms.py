@@ -18,7 +18,7 @@ from workbench.resources import database
 from workbench.source_intake import (
     FigureInput,
     SourceFileError,
-    fetch_source,
+    fetch_archived_source,
     import_csv_file,
     keep_figures,
     manual_source,
@@ -33,6 +33,7 @@ from workbench.validation import clean_text
 from workbench.vocabulary import SOURCE_KINDS
 
 PREVIEW = "source.preview"  # a read but unsaved Source
+PREVIEW_COPY = "source.preview_copy"  # what was fetched for it (an ArchivedCopy), when it was fetched
 CSV_CHOICES = ("Save nothing (fix the file first)", "Save the good rows, skip the bad ones")
 # a None option would give the selectbox a "Clear value" button that label lookups confuse with "Value"
 LANGUAGES = {"detect": "detect from the text", "en": "English", "fr": "French"}
@@ -53,8 +54,9 @@ def _saved_message(saved, *, later: bool = False) -> None:
         st.warning(inert(flag.message))
 
 
-def _save(sources: list[Source], *, progress: bool = False, later: bool = False) -> bool:
-    """Store sources for the reviewer; errors shown, nothing half-saved. True when saved."""
+def _save(sources: list[Source], *, progress: bool = False, later: bool = False, archived=()) -> bool:
+    """Store sources for the reviewer; errors shown, nothing half-saved. True when saved.
+    ``archived`` keeps what was fetched for each source (same order)."""
     try:
         reviewer = state.reviewer_name()
         bar = st.progress(0.0, text="Saving…") if progress else None
@@ -64,7 +66,9 @@ def _save(sources: list[Source], *, progress: bool = False, later: bool = False)
             else None
         )
         with state.write_session() as session:
-            saved = save_library_sources(session, sources, reviewer=reviewer, progress=report)
+            saved = save_library_sources(
+                session, sources, reviewer=reviewer, progress=report, archived=archived
+            )
     except WorkbenchError as error:
         st.error(inert(str(error)))
         return False
@@ -165,23 +169,38 @@ def render_page_import() -> None:
                 st.session_state[PREVIEW] = read_html(
                     html.getvalue(), url=clean_text("url", url), name=html.name
                 )
+                st.session_state.pop(PREVIEW_COPY, None)
             else:
                 with st.spinner("Fetching the page…"):
-                    st.session_state[PREVIEW] = fetch_source(url)
+                    source, copy = fetch_archived_source(url)
+                st.session_state[PREVIEW], st.session_state[PREVIEW_COPY] = source, copy
         except WorkbenchError as error:
             st.error(inert(str(error)))
 
 
 def render_paste() -> None:
-    with st.form("source.paste_form"):
-        text = st.text_area("Text of the source", key="source.paste_text", height=160)
+    # keyed by generation like the hand form: a saved paste is drawn anew, empty
+    key = state.form_keys("source.paste")
+    with st.form(key("form")):
+        text = st.text_area("Text of the source", key=key("text"), height=160)
         left, right = st.columns(2)
-        title = left.text_input("Name (optional: the first line)", key="source.paste_title")
-        publisher = right.text_input("Published by", key="source.paste_publisher")
+        title = left.text_input("Name (optional: the first line)", key=key("title"))
+        publisher = right.text_input("Published by", key=key("publisher"))
+        url = left.text_input("URL (optional)", key=key("url"), placeholder="https://…")
+        published = right.date_input(
+            "Publication date", value=None, key=key("published"), format="YYYY-MM-DD"
+        )
+        kinds = list(SOURCE_KINDS)
+        kind = left.selectbox(
+            "Kind", kinds, index=kinds.index("statement") if "statement" in kinds else 0, key=key("kind")
+        )
         read = st.form_submit_button("Find the figures")
     if read:
         try:
-            st.session_state[PREVIEW] = pasted_source(text, title=title, publisher=publisher)
+            st.session_state[PREVIEW] = pasted_source(
+                text, title=title, publisher=publisher, url=url or None, published=published, kind=kind
+            )
+            st.session_state.pop(PREVIEW_COPY, None)
         except WorkbenchError as error:
             st.error(inert(str(error)))
 
@@ -199,6 +218,9 @@ def render_preview() -> None:
             + (f" · {source.url}" if source.url else "")
         )
     )
+    if st.session_state.get(PREVIEW_COPY) is not None:
+        copy = st.session_state[PREVIEW_COPY]
+        st.caption(inert(f"Fetched from {copy.url} · {copy.size:,} bytes · SHA-256 {copy.sha256[:16]}…"))
     st.text(source.text[:600] + ("…" if len(source.text) > 600 else ""))
     figures = pd.DataFrame(
         [
@@ -223,16 +245,22 @@ def render_preview() -> None:
         key="source.preview_figures",
     )
     save, discard = st.columns(2)
+    copy = st.session_state.get(PREVIEW_COPY)
     saving = save.button("Save source", type="primary", key="source.preview_save")
-    if saving and _save([keep_figures(source, list(kept["keep"]))]):
+    if saving and _save([keep_figures(source, list(kept["keep"]))], later=True, archived=[copy]):
+        # saved: the preview goes, the pasted form is drawn empty, the message shows at the top
         st.session_state.pop(PREVIEW, None)
+        st.session_state.pop(PREVIEW_COPY, None)
+        state.renew_form("source.paste")
+        st.rerun()
     if discard.button("Discard", key="source.preview_discard"):
         st.session_state.pop(PREVIEW, None)
+        st.session_state.pop(PREVIEW_COPY, None)
         st.rerun()
 
 
 @st.cache_data(max_entries=4, show_spinner="Reading the library…")
-def _library_view(_db: Database, url: str, revision: tuple[int, int]) -> tuple[pd.DataFrame, int]:
+def _library_view(_db: Database, url: str, revision: tuple[int, ...]) -> tuple[pd.DataFrame, int]:
     """The library table and the number of duplicates, computed once per library revision."""
     with _db.session() as session:
         stored = load_sources(session)

@@ -151,6 +151,13 @@ class SourceRow(Base):
     # (filled on every insert by column defaults, whichever code stores the source)
     url_key: Mapped[str | None] = mapped_column(String(64), index=True, default=url_key_default)
     publisher_key: Mapped[str | None] = mapped_column(String(200), index=True, default=publisher_key_default)
+    # bumped by every edit (migration 0009): an edit saved on a stale page is refused
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # the archived copy of a fetched source: when, the URL after redirects, the fetched bytes' hash and size
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    fetched_url: Mapped[str | None] = mapped_column(String(2000))
+    fetched_sha256: Mapped[str | None] = mapped_column(String(64))
+    fetched_bytes: Mapped[int | None] = mapped_column(Integer)
 
     figures: Mapped[list[FigureRow]] = relationship(order_by="FigureRow.id")
 
@@ -253,6 +260,23 @@ class ClaimChangeRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    before: Mapped[dict | list | str | float | None] = mapped_column(JSON)
+    after: Mapped[dict | list | str | float | None] = mapped_column(JSON)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class SourceChangeRow(Base):
+    """Append-only history of a source: edits, figure corrections and its deletion (with the links it had).
+
+    ``source_id`` is no foreign key: the history of a deleted source stays.
+    """
+
+    __tablename__ = "source_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, index=True)
     field: Mapped[str] = mapped_column(String(60))
     before: Mapped[dict | list | str | float | None] = mapped_column(JSON)
     after: Mapped[dict | list | str | float | None] = mapped_column(JSON)

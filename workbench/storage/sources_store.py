@@ -231,7 +231,10 @@ def figures_by_id(session: Session, figure_ids: Iterable[int]) -> dict[int, Repo
     return {row.id: reported_figure(row) for row in rows}
 
 
-def source_revision(session: Session) -> tuple[int, int]:
-    """(highest source id, number of sources): changes whenever a source is added or removed."""
-    top, count = session.execute(select(func.max(SourceRow.id), func.count(SourceRow.id))).one()
-    return int(top or 0), int(count or 0)
+def source_revision(session: Session) -> tuple[int, int, int]:
+    """(highest source id, number of sources, number of edits to the sources there): changes whenever a
+    source is added, removed or edited; an addition alone leaves the third number as it was."""
+    top, count, versions = session.execute(
+        select(func.max(SourceRow.id), func.count(SourceRow.id), func.sum(SourceRow.version))
+    ).one()
+    return int(top or 0), int(count or 0), int(versions or 0) - int(count or 0)
