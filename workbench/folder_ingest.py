@@ -186,7 +186,7 @@ def ingest_files(
         except Exception as error:
             summary.refused.append(Refusal(name, f"could not be ingested ({type(error).__name__}: {error})"))
         else:
-            summary.stored.append((name, article_id, len(draft.claims)))
+            summary.note(name, article_id, draft)
         if report:
             report(done, name)
     return summary

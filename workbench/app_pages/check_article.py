@@ -5,7 +5,8 @@ import streamlit as st
 from workbench import state, url_state
 from workbench.errors import WorkbenchError
 from workbench.folder_ingest import expand_uploads, ingest_files
-from workbench.ingest import prepare_article
+from workbench.ingest import fetch_article, prepare_article
+from workbench.languages import language_name, unread_language_warning
 from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
@@ -15,8 +16,36 @@ from workbench.validation import decode_upload
 
 st.title("Add an article")
 st.caption(
-    "Paste the article's text or upload a .txt/.md file. Claims and their figures are extracted on save."
+    "Fetch it from its address, paste its text or upload a .txt/.md file. Claims and their figures are "
+    "extracted on save."
 )
+
+
+def fill_from_url() -> None:
+    """Fetch the page typed in the address box and pre-fill the article form with its text, title, site
+    and date; a refused page leaves the form as it was and says why."""
+    try:
+        article = fetch_article(st.session_state[state.INGEST_FETCH_URL])
+    except WorkbenchError as error:
+        st.session_state[state.INGEST_FETCHED] = ("error", f"Nothing was fetched: {error}")
+        return
+    st.session_state[state.INGEST_TEXT] = article.text
+    st.session_state[state.INGEST_TITLE] = article.title
+    st.session_state[state.INGEST_OUTLET] = article.outlet or ""
+    st.session_state[state.INGEST_URL] = article.url
+    st.session_state[state.INGEST_PUBLISHED] = article.published
+    words = len(article.text.split())
+    st.session_state[state.INGEST_FETCHED] = (
+        "success",
+        f"Fetched {words:,} words from {article.url}. Check the form below, then extract the claims.",
+    )
+
+
+with st.form("ingest.fetch_form"):
+    st.text_input("Article address (http or https)", key=state.INGEST_FETCH_URL)
+    st.form_submit_button("Fetch the page", key=state.INGEST_FETCH_SUBMIT, on_click=fill_from_url)
+if fetched := st.session_state.pop(state.INGEST_FETCHED, None):
+    getattr(st, fetched[0])(inert(fetched[1]))
 
 with st.form("ingest.form"):
     st.text_area("Article text", key=state.INGEST_TEXT, height=260)
@@ -52,7 +81,10 @@ if submitted:
         st.error(inert(str(error)))
     else:
         st.session_state[url_state.SELECTED_ARTICLE] = article_id
-        st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
+        if warning := unread_language_warning(draft.lang):
+            st.warning(f"Stored article #{article_id} without claims. {warning}")
+        else:
+            st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
         st.dataframe(
             [{"claim": c.text, "figures": ", ".join(s.surface for s in c.statistics)} for c in draft.claims],
             hide_index=True,
@@ -87,7 +119,16 @@ if started:
 def show_summary(status) -> None:
     summary = status.result
     st.success(inert(f"{status.title}: {summary.describe()}"))
-    rows = [{"file": n, "outcome": f"stored as article #{i} with {c} claims"} for n, i, c in summary.stored]
+    unread = {i: lang for _, i, lang in summary.unread}
+    rows = [
+        {
+            "file": n,
+            "outcome": f"stored as article #{i} with {c} claims"
+            if i not in unread
+            else f"stored as article #{i} without claims: in {language_name(unread[i])}, not read",
+        }
+        for n, i, c in summary.stored
+    ]
     rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
     rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]
     st.dataframe(rows, hide_index=True, key=f"folder.summary.{status.id}")
