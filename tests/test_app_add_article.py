@@ -113,3 +113,6 @@ def test_a_spanish_article_is_stored_with_a_warning_and_no_claims(empty_db):
     )
     ((article, claims),) = _articles(empty_db)
     assert (article.lang, claims) == ("es", [])
+    at.switch_page("app_pages/review_claims.py").run()  # the article's own page says it too, with its text
+    assert at.warning[0].value.startswith("This article looks Spanish (es).")
+    assert any("listas de espera" in m.value for m in at.markdown if "article-text" in m.value)
