@@ -219,3 +219,31 @@ def test_the_demo_desks_claimreview_has_the_fields_google_asks_for(sqlite_url, m
         ]
     )
     database.engine.dispose()
+
+
+def test_the_export_command_warns_of_the_example_address_until_the_setting_is_made(
+    sqlite_url, monkeypatch, tmp_path, capsys
+):
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    monkeypatch.delenv("WORKBENCH_PUBLIC_URL", raising=False)
+    assert workbench_cli(["init", "--demo"]) == 0
+    database = open_database(sqlite_url)
+    with database.session() as session:
+        version = record_verdict(session, claim_id=1, rating="False", rationale="Checked.", reviewer="ana",
+                                 expected_version=get_claim(session, 1).version)  # fmt: skip
+    with database.session() as session:
+        publish_verdict(session, claim_id=1, publisher=EDITOR, expected_version=version)
+    out = tmp_path / "claimreview.json"
+    capsys.readouterr()
+    assert workbench_cli(["export", "claimreview", "--out", str(out)]) == 0
+    warning = capsys.readouterr().err
+    assert (
+        warning.startswith("warning: The review URLs point at the example address")
+        and TEMPLATE_KEY in warning
+    )
+    with database.session() as session:
+        save_settings(session, _settings(), editor="ed")
+    assert workbench_cli(["export", "claimreview", "--out", str(out)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert '"url": "https://verif.example/verifications/1"' in out.read_text(encoding="utf-8")
+    database.engine.dispose()
