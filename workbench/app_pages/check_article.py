@@ -1,12 +1,13 @@
-"""Add article: paste or upload an article, extract its claims, store it."""
+"""Add article: fetch, paste or upload an article, extract its claims, store it."""
 
 import streamlit as st
 
 from workbench import state, url_state
 from workbench.errors import WorkbenchError
 from workbench.folder_ingest import expand_uploads, ingest_files
-from workbench.ingest import fetch_article, prepare_article
+from workbench.ingest import prepare_article
 from workbench.languages import language_name, unread_language_warning
+from workbench.panel.article_fetch import render_fetch_form
 from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
@@ -21,31 +22,7 @@ st.caption(
 )
 
 
-def fill_from_url() -> None:
-    """Fetch the page typed in the address box and pre-fill the article form with its text, title, site
-    and date; a refused page leaves the form as it was and says why."""
-    try:
-        article = fetch_article(st.session_state[state.INGEST_FETCH_URL])
-    except WorkbenchError as error:
-        st.session_state[state.INGEST_FETCHED] = ("error", f"Nothing was fetched: {error}")
-        return
-    st.session_state[state.INGEST_TEXT] = article.text
-    st.session_state[state.INGEST_TITLE] = article.title
-    st.session_state[state.INGEST_OUTLET] = article.outlet or ""
-    st.session_state[state.INGEST_URL] = article.url
-    st.session_state[state.INGEST_PUBLISHED] = article.published
-    words = len(article.text.split())
-    st.session_state[state.INGEST_FETCHED] = (
-        "success",
-        f"Fetched {words:,} words from {article.url}. Check the form below, then extract the claims.",
-    )
-
-
-with st.form("ingest.fetch_form"):
-    st.text_input("Article address (http or https)", key=state.INGEST_FETCH_URL)
-    st.form_submit_button("Fetch the page", key=state.INGEST_FETCH_SUBMIT, on_click=fill_from_url)
-if fetched := st.session_state.pop(state.INGEST_FETCHED, None):
-    getattr(st, fetched[0])(inert(fetched[1]))
+render_fetch_form()
 
 with st.form("ingest.form"):
     st.text_area("Article text", key=state.INGEST_TEXT, height=260)
