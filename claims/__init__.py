@@ -18,6 +18,7 @@ _EXPORTS = {
     "Period": "claims.models",
     "Statistic": "claims.models",
     "detect_language": "claims.language",
+    "identify_language": "claims.language",
     "parse_statistics": "claims.statistics",
     "read_observations": "claims.splitting",
     "split_claims": "claims.splitting",

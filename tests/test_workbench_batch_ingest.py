@@ -222,6 +222,26 @@ def test_the_command_prints_a_summary_naming_refusals(tmp_path, sqlite_url, caps
     assert "Ingesting [" in out.err and "articles/s" in out.err
 
 
+def test_an_article_in_a_language_the_engine_does_not_read_is_stored_without_claims(
+    tmp_path, sqlite_url, capsys
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(ARTICLES[0])
+    (folder / "es.txt").write_text(
+        "El Gobierno afirmó que el paro bajó un 4 % en 2023, hasta 2,9 millones de personas, aunque los "
+        "sindicatos dicen que la cifra no cuenta a quienes dejaron de buscar empleo."
+    )
+    status = workbench_cli(["ingest", str(folder), "--workers", "0", "--database-url", sqlite_url])
+    out = capsys.readouterr().out
+    assert status == 0  # stored, with a warning: nothing was refused
+    assert out.splitlines()[0].startswith("2 stored, 0 duplicates, 0 refused. 1 stored without claims")
+    assert f"warning: {folder}/es.txt: article #" in out and "Spanish (es); no claims were extracted" in out
+    with open_database(sqlite_url).session() as session:
+        langs = {row.lang: len(row.claims) for row in session.scalars(select(ArticleRow))}
+    assert langs["es"] == 0 and langs["en"] > 0
+
+
 def test_a_run_killed_half_way_is_finished_by_running_it_again(tmp_path):
     rows = tmp_path / "rows.jsonl"
     _jsonl(rows, 300)

@@ -76,6 +76,21 @@ def test_prepare_article_refuses_text_of_only_controls_as_empty(text):
         prepare_article(text)
 
 
+def test_an_uploaded_german_file_is_stored_without_claims_and_named_in_the_summary(sqlite_url):
+    database = open_database(sqlite_url)
+    german = (
+        "Der Landkreis meldet, die Zahl der Pendler sei 2023 um 8 Prozent auf 41.000 gestiegen; der "
+        "Verkehrsverbund hält die Zählung für unvollständig."
+    )
+    summary = ingest_files(database, [("good.txt", GOOD.encode()), ("pendler.txt", german.encode())])
+    assert [name for name, _, _ in summary.stored] == ["good.txt", "pendler.txt"]
+    stored = {n: article_id for n, article_id, _ in summary.stored}
+    assert summary.unread == [("pendler.txt", stored["pendler.txt"], "de")]
+    assert "1 stored without claims" in summary.describe()
+    assert dict((n, c) for n, _, c in summary.stored)["pendler.txt"] == 0
+    database.engine.dispose()
+
+
 def test_a_bad_crc_is_refused_by_name_and_the_other_members_are_ingested(sqlite_url):
     data = _zip({"broken.txt": GOOD, "fine.txt": OTHER}, method=zipfile.ZIP_STORED)
     data = data.replace(b"tripled", b"TRIPLED", 1)  # stored bytes changed, CRC unchanged

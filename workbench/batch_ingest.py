@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from workbench.errors import DuplicateArticleError, WorkbenchError
 from workbench.ingest_inputs import Item, Refusal
+from workbench.languages import is_read, language_name
 from workbench.records import ArticleDraft
 
 CHUNK = 8  # items per task sent to a worker: big enough to amortise the hand-over, small for balance
@@ -47,9 +48,11 @@ class WorkerOptions:
 
 @dataclass
 class IngestSummary:
-    """What happened to each input: stored (name, article id, claims), duplicates (name, id), refused."""
+    """What happened to each input: stored (name, article id, claims), duplicates (name, id), refused;
+    ``unread`` names the stored ones in a language the engine does not read (name, id, language)."""
 
     stored: list[tuple[str, int, int]] = field(default_factory=list)
+    unread: list[tuple[str, int, str]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     dry_run: bool = False
@@ -59,6 +62,8 @@ class IngestSummary:
     def describe(self) -> str:
         verb = "would be stored" if self.dry_run else "stored"
         text = f"{len(self.stored)} {verb}, {len(self.duplicates)} duplicates, {len(self.refused)} refused."
+        if self.unread:
+            text += f" {len(self.unread)} stored without claims: in a language the engine does not read."
         return text + (" Interrupted: run the same command again to finish." if self.interrupted else "")
 
     def lines(self) -> Iterator[str]:
@@ -67,6 +72,15 @@ class IngestSummary:
         yield f"{self.describe()} ({self.seconds:.1f} s, {rate:.0f} articles/s)"
         for refusal in self.refused:
             yield f"refused: {refusal.name}: {refusal.reason}"
+        for name, article_id, lang in self.unread:
+            language = f"{language_name(lang)} ({lang})"
+            yield f"warning: {name}: article #{article_id} is in {language}; no claims were extracted"
+
+    def note(self, name: str, article_id: int, draft: ArticleDraft) -> None:
+        """Count a stored article, and warn of it when it is in a language the engine does not read."""
+        self.stored.append((name, article_id, len(draft.claims)))
+        if not is_read(draft.lang):
+            self.unread.append((name, article_id, draft.lang))
 
 
 def prepare_item(item: Item, options: WorkerOptions) -> Prepared:
@@ -243,7 +257,7 @@ def _write(
     from workbench.repeated import assign_new_claims
     from workbench.storage.articles import add_articles
 
-    stored: list[tuple[str, int, int]] = []
+    stored: list[tuple[str, int, ArticleDraft]] = []
     duplicates: list[tuple[str, int]] = []
     with database.session() as session:
         outcomes = add_articles(session, [draft for _, draft in drafts])
@@ -251,10 +265,11 @@ def _write(
             if isinstance(outcome, DuplicateArticleError):  # the same text twice in this run
                 duplicates.append((name, outcome.article_id))
             else:
-                stored.append((name, outcome, len(draft.claims)))
+                stored.append((name, outcome, draft))
         if stored and cluster:
             assign_new_claims(session, [article_id for _, article_id, _ in stored])
-    summary.stored += stored  # counted once committed
+    for name, article_id, draft in stored:  # counted once committed
+        summary.note(name, article_id, draft)
     summary.duplicates += duplicates
 
 
@@ -317,7 +332,7 @@ def ingest_items(
                 if prepared.draft is None:
                     summary.refused.append(Refusal(prepared.name, prepared.reason or "refused"))
                 elif dry_run:
-                    summary.stored.append((prepared.name, 0, len(prepared.draft.claims)))
+                    summary.note(prepared.name, 0, prepared.draft)
                 else:
                     pending.append((prepared.name, prepared.draft))
             if len(pending) >= batch:

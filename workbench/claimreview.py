@@ -13,7 +13,7 @@ that adds a middle rating ("Half true"). "Unverifiable" is not a point on a trut
 no number, only its name. A desk may override the numbers with the ``claimreview.rating_values``
 setting (a JSON object rating -> number).
 
-Organisation (``author``): the ``organisation`` setting ({"name": ..., "url": ...} or a name),
+Organisation (``author``): the ``organisation`` setting ({"name": ..., "url": ..., "logo": ...} or a name),
 otherwise the WORKBENCH_ORGANISATION environment variable, otherwise "Fact-checking desk".
 Review URL: the ``claimreview.url_template`` setting with ``{claim_id}``, otherwise
 ``$WORKBENCH_PUBLIC_URL/claims/{claim_id}`` (default base https://example.org/fact-checks).
@@ -52,6 +52,12 @@ class Publisher:
     url: str | None = None
     url_template: str = DEFAULT_BASE_URL + "/claims/{claim_id}"
     rating_values: tuple[tuple[str, int], ...] = tuple(RATING_VALUES.items())
+    logo: str | None = None
+
+    @property
+    def uses_example_url(self) -> bool:
+        """True while reviews would point at the example address, not at the desk's own site."""
+        return self.url_template.startswith(DEFAULT_BASE_URL)
 
 
 def publisher_from_settings(
@@ -59,9 +65,9 @@ def publisher_from_settings(
 ) -> Publisher:
     """A Publisher from the desk's settings values, falling back to the environment and defaults."""
     name = os.environ.get("WORKBENCH_ORGANISATION") or DEFAULT_ORGANISATION
-    url = None
+    url = logo = None
     if isinstance(organisation, dict):
-        name, url = organisation.get("name") or name, organisation.get("url")
+        name, url, logo = organisation.get("name") or name, organisation.get("url"), organisation.get("logo")
     elif isinstance(organisation, str) and organisation:
         name = organisation
     base = os.environ.get("WORKBENCH_PUBLIC_URL", DEFAULT_BASE_URL).rstrip("/")
@@ -71,15 +77,22 @@ def publisher_from_settings(
         else None
     )
     values = dict(RATING_VALUES)
-    if isinstance(rating_values, dict):
-        values.update({str(k): int(v) for k, v in rating_values.items()})
-    return Publisher(name, url, template or base + "/claims/{claim_id}", tuple(values.items()))
+    if isinstance(rating_values, dict):  # a rating stored without a number (None) gets none
+        values.update({str(k): int(v) for k, v in rating_values.items() if v is not None})
+        for rating in [str(k) for k, v in rating_values.items() if v is None]:
+            values.pop(rating, None)
+    return Publisher(name, url, template or base + "/claims/{claim_id}", tuple(values.items()), logo)
 
 
-def _organisation(name: str, url: str | None = None) -> dict:
+def _organisation(name: str, url: str | None = None, logo: str | None = None) -> dict:
     found = {"@type": "Organization", "name": name}
     link = safe_link(url) if url else None  # http(s) only: never a javascript: URL in published markup
-    return found | {"url": link} if link else found
+    if link:
+        found["url"] = link
+    if logo and safe_link(logo):
+        # schema.org's Organization.logo; Google's fact-check tools read the publisher's image as ``image``
+        found |= {"logo": safe_link(logo), "image": safe_link(logo)}
+    return found
 
 
 def _appearance(row: Mapping) -> dict:
@@ -120,6 +133,7 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
     appearance = _appearance(row)
     claim: dict = {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance}
     if row["claim_speaker"]:
+        # the export row's kind: the reviewer's, else the gazetteer's, else read from the name
         kind = "Organization" if row.get("claim_speaker_kind") == "organisation" else "Person"
         claim["author"] = {"@type": kind, "name": row["claim_speaker"]}
     elif row["outlet"]:
@@ -136,7 +150,7 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
         "url": publisher.url_template.format(claim_id=row["claim_id"]),
         "claimReviewed": row["claim"],
         "datePublished": published[:10],
-        "author": _organisation(publisher.name, publisher.url),
+        "author": _organisation(publisher.name, publisher.url, publisher.logo),
         "reviewRating": rating,
         "itemReviewed": claim,
         "reviewBody": row["rationale"],

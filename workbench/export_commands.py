@@ -64,9 +64,10 @@ def _export_verdicts(args: argparse.Namespace) -> int:
 
 
 def _export_claimreview(args: argparse.Namespace) -> int:
-    from workbench.claimreview import claimreview_chunks, iter_claim_reviews, publisher_from_settings
+    from workbench.claimreview import claimreview_chunks, iter_claim_reviews
+    from workbench.claimreview_settings import example_url_warning, load_publisher
     from workbench.storage.database import open_database
-    from workbench.storage.export_rows import setting, verdict_rows
+    from workbench.storage.export_rows import verdict_rows
 
     database = open_database(args.database_url or database_url())
     with database.session() as session:
@@ -76,16 +77,14 @@ def _export_claimreview(args: argparse.Namespace) -> int:
             only_with_verdict=True,
             progress=ProgressBar("Reading verdicts"),
         )
-        publisher = publisher_from_settings(
-            setting(session, "organisation"),
-            setting(session, "claimreview.url_template"),
-            setting(session, "claimreview.rating_values"),
-        )
+        publisher = load_publisher(session)
     written = []  # the reviews, counted as they stream to the file
     reviews = (written.append(r.get("url")) or r for r in iter_claim_reviews(df, publisher))
     with args.out.open("wb") as out:
         out.writelines(claimreview_chunks(reviews))
     print(f"{len(written)} ClaimReview objects (published verdicts) written to {args.out}")
+    if written and (warning := example_url_warning(publisher)):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -11,10 +11,11 @@ import io
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from workbench.batch_ingest import IngestSummary  # one summary for the app and the command line
 from workbench.errors import DuplicateArticleError, InputError, WorkbenchError
 from workbench.ingest import prepare_article
 from workbench.storage.articles import store_article
@@ -36,18 +37,6 @@ _METHOD_NAMES = {
 class Refusal:
     name: str
     reason: str
-
-
-@dataclass
-class IngestSummary:
-    """What happened to each file: stored (name, article id, claims), duplicates (name, id), refused."""
-
-    stored: list[tuple[str, int, int]] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
-
-    def describe(self) -> str:
-        return f"{len(self.stored)} stored, {len(self.duplicates)} duplicates, {len(self.refused)} refused."
 
 
 @dataclass(frozen=True)
@@ -186,7 +175,7 @@ def ingest_files(
         except Exception as error:
             summary.refused.append(Refusal(name, f"could not be ingested ({type(error).__name__}: {error})"))
         else:
-            summary.stored.append((name, article_id, len(draft.claims)))
+            summary.note(name, article_id, draft)
         if report:
             report(done, name)
     return summary

@@ -176,12 +176,15 @@ def read_csv(
     return CsvReading(tuple(checked), tuple(errors))
 
 
-def read_html(content: bytes | str, *, url: str | None = None, name: str = "page") -> Source:
-    """A source from an HTML page (title, date, publisher and main text by trafilatura)."""
+def read_html(
+    content: bytes | str, *, url: str | None = None, name: str = "page", extract: bool = True
+) -> Source:
+    """A source from an HTML page (title, date, publisher and main text by trafilatura); its figures are
+    found when ``extract`` (an article's are found by the claim engine instead)."""
     if len(content) > MAX_UPLOAD_BYTES:
         raise InputError(f"{name}: the page is {len(content) / 1e6:.1f} MB; the limit is 5 MB.")
     try:
-        source = import_html(content, url=url)
+        source = import_html(content, url=url, extract=extract)
     except SourceImportError as e:
         raise InputError(f"{name}: {'; '.join(e.errors)}") from e
     words = len(source.text.split())

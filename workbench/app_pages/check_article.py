@@ -1,4 +1,4 @@
-"""Add article: paste or upload an article, extract its claims, store it."""
+"""Add article: fetch, paste or upload an article, extract its claims, store it."""
 
 import streamlit as st
 
@@ -6,6 +6,8 @@ from workbench import state, url_state
 from workbench.errors import WorkbenchError
 from workbench.folder_ingest import expand_uploads, ingest_files
 from workbench.ingest import prepare_article
+from workbench.languages import language_name, unread_language_warning
+from workbench.panel.article_fetch import render_fetch_form
 from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
@@ -15,8 +17,12 @@ from workbench.validation import decode_upload
 
 st.title("Add an article")
 st.caption(
-    "Paste the article's text or upload a .txt/.md file. Claims and their figures are extracted on save."
+    "Fetch it from its address, paste its text or upload a .txt/.md file. Claims and their figures are "
+    "extracted on save."
 )
+
+
+render_fetch_form()
 
 with st.form("ingest.form"):
     st.text_area("Article text", key=state.INGEST_TEXT, height=260)
@@ -52,7 +58,10 @@ if submitted:
         st.error(inert(str(error)))
     else:
         st.session_state[url_state.SELECTED_ARTICLE] = article_id
-        st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
+        if warning := unread_language_warning(draft.lang):
+            st.warning(f"Stored article #{article_id} without claims. {warning}")
+        else:
+            st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
         st.dataframe(
             [{"claim": c.text, "figures": ", ".join(s.surface for s in c.statistics)} for c in draft.claims],
             hide_index=True,
@@ -87,7 +96,16 @@ if started:
 def show_summary(status) -> None:
     summary = status.result
     st.success(inert(f"{status.title}: {summary.describe()}"))
-    rows = [{"file": n, "outcome": f"stored as article #{i} with {c} claims"} for n, i, c in summary.stored]
+    unread = {i: lang for _, i, lang in summary.unread}
+    rows = [
+        {
+            "file": n,
+            "outcome": f"stored as article #{i} with {c} claims"
+            if i not in unread
+            else f"stored as article #{i} without claims: in {language_name(unread[i])}, not read",
+        }
+        for n, i, c in summary.stored
+    ]
     rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
     rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]
     st.dataframe(rows, hide_index=True, key=f"folder.summary.{status.id}")

@@ -1,4 +1,4 @@
-"""Desk settings (editors and admins): the verdict rating scale; the check-worthiness model in use."""
+"""Desk settings (editors and admins): the verdict rating scale, ClaimReview, the check-worthiness model."""
 
 import pandas as pd
 import streamlit as st
@@ -7,6 +7,7 @@ from workbench import signin, state
 from workbench.errors import WorkbenchError
 from workbench.jobs import submit_job
 from workbench.jobs_view import render_jobs_panel
+from workbench.panel.claimreview_form import render_claimreview_settings
 from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
 from workbench.resources import database, ensure_worker
 from workbench.storage.settings import setting_updated
@@ -73,6 +74,8 @@ if reset.button("Restore the default scale", key="settings.reset"):
         state.flash("success", "Restored the default scale.")
         st.session_state.pop(state.SETTINGS_SCALE, None)
         st.rerun()
+
+render_claimreview_settings(scale)
 
 st.subheader("Check-worthiness model")
 with database().session() as session:

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from workbench.claimreview import claim_reviews, claimreview_json, publisher_from_settings
+from workbench.claimreview import claim_reviews, claimreview_json
+from workbench.claimreview_settings import example_url_warning, load_publisher
 from workbench.exports import export_summary, verdicts_csv
 from workbench.panel.filter_widgets import render_claim_filter
 from workbench.resources import database
 from workbench.storage.chart_data import filter_options
-from workbench.storage.export_rows import setting, verdict_rows
+from workbench.storage.export_rows import verdict_rows
 
 st.title("Export verdicts")
 with database().session() as session:
@@ -29,11 +30,7 @@ with database().session() as session:
         states="all" if all_states else "published",
         only_with_verdict=only_verdicts,
     )
-    publisher = publisher_from_settings(
-        setting(session, "organisation"),
-        setting(session, "claimreview.url_template"),
-        setting(session, "claimreview.rating_values"),
-    )
+    publisher = load_publisher(session)
 
 (st.info if df.empty else st.caption)(export_summary(len(df)))
 csv_col, jsonld_col, _ = st.columns([2, 2, 3])
@@ -47,6 +44,8 @@ csv_col.download_button(
     on_click="ignore",
 )
 reviews = claim_reviews(df, publisher)
+if reviews and (warning := example_url_warning(publisher)):
+    st.warning(warning, icon=":material/link_off:")
 jsonld_col.download_button(
     f"Download ClaimReview JSON-LD ({len(reviews)} published)",
     data=claimreview_json(reviews),

@@ -6,6 +6,7 @@ import streamlit as st
 
 from workbench import state, url_state
 from workbench.highlight import Mark, highlight_html
+from workbench.languages import unread_language_warning
 from workbench.panel import claim_label, render_claim_panel
 from workbench.records import SourceRecord
 from workbench.resources import database
@@ -51,8 +52,12 @@ with database().session() as session:
     article = get_article(session, article_id)
     revision = source_revision(session)
 sources = _sources(database().engine.url.render_as_string(), revision)
-if not claims:
-    st.warning("No claims were found in this article.")
+if not claims:  # an article in a language the engine does not read says so, with its text to read
+    st.warning(inert(unread_language_warning(article.lang) or "No claims were found in this article."))
+    st.markdown(
+        f'<div class="article-text" style="white-space:pre-wrap">{highlight_html(article.text, [])}</div>',
+        unsafe_allow_html=True,
+    )
     st.stop()
 
 ids = [c.id for c in claims]

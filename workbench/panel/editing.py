@@ -82,13 +82,26 @@ def save_facet(claim_id: int, version: int, facet: str, fields: tuple[str, ...])
     )
 
 
+SPEAKER_KINDS = {
+    "": "person or organisation: from the name",
+    "person": "a person",
+    "organisation": "an organisation",
+}
+
+
 def save_attribution(claim_id: int, version: int) -> None:
     speaker = st.session_state.get(_key(claim_id, "speaker"))
+    kind = st.session_state.get(_key(claim_id, "speaker_kind")) or None
     _apply(
         claim_id,
         version,
         lambda session, expected, reviewer: claim_edits.correct_attribution(
-            session, claim_id=claim_id, speaker=speaker, reviewer=reviewer, expected_version=expected
+            session,
+            claim_id=claim_id,
+            speaker=speaker,
+            reviewer=reviewer,
+            expected_version=expected,
+            kind=kind,
         ),
         "Attribution saved.",
     )
@@ -231,8 +244,21 @@ def render_editing(claim: ClaimRecord, siblings: Sequence[ClaimRecord] = ()) -> 
             claim, "dates", ("start", "end"), lambda d: f"{d.get('surface')} → {d.get('start') or '?'}"
         )
         with st.form(_key(claim.id, "attribution", "form")):
-            speaker = (claim.facets.get("attribution") or {}).get("speaker")
-            st.text_input("Attributed to (empty: nobody)", _text(speaker), key=_key(claim.id, "speaker"))
+            attribution = claim.facets.get("attribution") or {}
+            st.text_input(
+                "Attributed to (empty: nobody)",
+                _text(attribution.get("speaker")),
+                key=_key(claim.id, "speaker"),
+            )
+            kinds = list(SPEAKER_KINDS)
+            st.selectbox(
+                "The speaker is",
+                kinds,
+                index=kinds.index(attribution.get("kind") if attribution.get("kind") in kinds else ""),
+                format_func=SPEAKER_KINDS.get,
+                key=_key(claim.id, "speaker_kind"),
+                help="ClaimReview types the claim's author as a Person or an Organization.",
+            )
             st.form_submit_button(
                 "Save attribution",
                 on_click=save_attribution,

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.models import Bound, Statistic
+from claims.speakers import KINDS as SPEAKER_KINDS
 from workbench.auth import NotAllowedError
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ChangeRecord
@@ -178,19 +179,36 @@ def correct_facet(
 
 
 def correct_attribution(
-    session: Session, *, claim_id: int, speaker: str | None, reviewer: str, expected_version: int
+    session: Session,
+    *,
+    claim_id: int,
+    speaker: str | None,
+    reviewer: str,
+    expected_version: int,
+    kind: str | None = None,
 ) -> int:
-    """Set who the claim is attributed to (empty: nobody); keeps the engine's reading."""
+    """Set who the claim is attributed to (empty: nobody) and, when given, whether that is a person or an
+    organisation (``kind``; None or "" leaves it to the gazetteer and the name); keeps the engine's reading.
+    """
+    if kind and kind not in SPEAKER_KINDS:
+        raise InputError(f"A speaker is a person or an organisation, not {kind!r}.")
     row = _live_claim(session, claim_id)
     facets = copy.deepcopy(dict(row.facets or {}))
     current = facets.get("attribution") or {}
     new = _clean_facet_field("speaker", speaker)
-    if new == current.get("speaker"):
+    new_kind = (kind or None) if new else None
+    if new == current.get("speaker") and new_kind == current.get("kind"):
         raise InputError("Nothing to correct: the attribution is the one already stored.")
     original = current.get("original", current.get("speaker"))
-    facets["attribution"] = {**current, "speaker": new, "original": original, "corrected_by": reviewer}
+    facets["attribution"] = {
+        **current, "speaker": new, "kind": new_kind, "original": original, "corrected_by": reviewer
+    }  # fmt: skip
     version = bump_version(session, claim_id, expected_version, facets=facets)
-    log_change(session, claim_id, "attribution", current.get("speaker"), new, reviewer)
+    before, after = current.get("speaker"), new
+    if new_kind != current.get("kind"):  # the history says what changed, the kind included
+        before = f"{before} ({current.get('kind') or 'kind not set'})"
+        after = f"{after} ({new_kind or 'kind not set'})"
+    log_change(session, claim_id, "attribution", before, after, reviewer)
     return version
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from claims.models import Bound, Period, Statistic
+from claims.speakers import KINDS, speaker_kind
 from sources.observations import base_label
 from workbench.filters import ClaimFilter, claims_query
 from workbench.storage.observations import read_base, read_period
@@ -82,13 +83,21 @@ def iso_date(day: date | None) -> str:
 
 
 def _speaker(facets: dict) -> dict[str, str]:
-    """Who the claim is attributed to, and whether the gazetteer knows them as a person or organisation."""
-    speaker = (facets.get("attribution") or {}).get("speaker") or ""
-    kinds = {e.get("name"): e.get("kind") for e in facets.get("entities") or () if e.get("name")}
-    kind = kinds.get(speaker) or ""
+    """Who the claim is attributed to, and whether that is a person or an organisation: the reviewer's
+    word, else the gazetteer's (an entity of the claim with that name), else read from the name."""
+    attribution = facets.get("attribution") or {}
+    speaker = attribution.get("speaker") or ""
+    if not speaker:
+        return {"claim_speaker": "", "claim_speaker_kind": ""}
+    known = {}
+    for entity in facets.get("entities") or ():
+        for key in (entity.get("surface"), entity.get("name")):
+            if key and entity.get("kind") in KINDS:
+                known.setdefault(key, entity["kind"])
+    kind = attribution.get("kind") if attribution.get("kind") in KINDS else None
     return {
         "claim_speaker": speaker,
-        "claim_speaker_kind": kind if kind in ("person", "organisation") else "",
+        "claim_speaker_kind": kind or known.get(speaker) or speaker_kind(speaker),
     }
 
 

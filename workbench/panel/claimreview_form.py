@@ -1,0 +1,83 @@
+"""The ClaimReview settings form of the Desk settings page: organisation, URLs, the rating numbers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import state
+from workbench.claimreview import BEST, WORST
+from workbench.claimreview_settings import (
+    TEMPLATE_FIELD,
+    check_settings,
+    current_settings,
+    example_url_warning,
+    load_publisher,
+    save_settings,
+)
+from workbench.errors import WorkbenchError
+from workbench.ratings import Rating
+from workbench.resources import database
+from workbench.storage.settings import setting_updated
+from workbench.textsafe import inert
+
+PREFIX = "settings.claimreview"
+
+
+def _key(field: str) -> str:
+    return f"{PREFIX}.{field}"
+
+
+def save_claimreview(scale: tuple[Rating, ...]) -> None:
+    """Check the typed settings and store them; a refusal keeps every typed field and stores nothing."""
+    typed = st.session_state
+    try:
+        checked = check_settings(
+            name=typed.get(_key("name")),
+            url=typed.get(_key("url")),
+            logo=typed.get(_key("logo")),
+            url_template=typed.get(_key("template")),
+            rating_values={r.name: typed.get(_key(f"value.{n}")) for n, r in enumerate(scale)},
+            scale=scale,
+        )
+        with state.write_session() as session:
+            save_settings(session, checked, editor=state.reviewer_name())
+    except WorkbenchError as error:
+        state.flash("error", f"Nothing was saved: {error}")
+    else:
+        state.flash("success", "Saved the ClaimReview settings.")
+
+
+def render_claimreview_settings(scale: tuple[Rating, ...]) -> None:
+    """The form, filled with what is stored (or the defaults); the example-URL warning while it applies."""
+    st.subheader("ClaimReview")
+    st.caption(
+        "Who signs the desk's published fact checks in their ClaimReview markup, where each one lives, and "
+        f"the number each rating carries ({WORST} worst to {BEST} best; empty: the rating's name only)."
+    )
+    with database().session() as session:
+        settings = current_settings(session, scale)
+        warning = example_url_warning(load_publisher(session))
+        updated_by, updated_at = setting_updated(session, "claimreview.url_template")
+    if warning:
+        st.warning(warning, icon=":material/link_off:")
+    if updated_by:
+        st.caption(f"Last changed by {inert(updated_by)}, {updated_at:%Y-%m-%d %H:%M}.")
+    with st.form(_key("form")):
+        left, right = st.columns(2)
+        left.text_input("Organisation name", settings.name, key=_key("name"))
+        right.text_input("Organisation URL", settings.url or "", key=_key("url"), placeholder="https://")
+        left.text_input("Logo URL", settings.logo or "", key=_key("logo"), placeholder="https://")
+        right.text_input(
+            TEMPLATE_FIELD,
+            settings.url_template,
+            key=_key("template"),
+            help="The address of the published review of claim N: {claim_id} is replaced by N.",
+        )
+        columns = st.columns(min(len(scale), 6) or 1)
+        for n, (rating, value) in enumerate(settings.rating_values):
+            columns[n % len(columns)].number_input(
+                rating, min_value=WORST, max_value=BEST, value=value, step=1, key=_key(f"value.{n}")
+            )
+        st.form_submit_button(
+            "Save ClaimReview settings", on_click=save_claimreview, args=(scale,), key=_key("save")
+        )
