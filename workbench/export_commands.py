@@ -65,6 +65,7 @@ def _export_verdicts(args: argparse.Namespace) -> int:
 
 def _export_claimreview(args: argparse.Namespace) -> int:
     from workbench.claimreview import claimreview_chunks, iter_claim_reviews, publisher_from_settings
+    from workbench.ratings import load_scale
     from workbench.storage.database import open_database
     from workbench.storage.export_rows import setting, verdict_rows
 
@@ -80,6 +81,7 @@ def _export_claimreview(args: argparse.Namespace) -> int:
             setting(session, "organisation"),
             setting(session, "claimreview.url_template"),
             setting(session, "claimreview.rating_values"),
+            scale=load_scale(session),
         )
     written = []  # the reviews, counted as they stream to the file
     reviews = (written.append(r.get("url")) or r for r in iter_claim_reviews(df, publisher))

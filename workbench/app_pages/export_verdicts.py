@@ -5,6 +5,7 @@ import streamlit as st
 from workbench.claimreview import claim_reviews, claimreview_json, publisher_from_settings
 from workbench.exports import export_summary, verdicts_csv
 from workbench.panel.filter_widgets import render_claim_filter
+from workbench.ratings import load_scale
 from workbench.resources import database
 from workbench.storage.chart_data import filter_options
 from workbench.storage.export_rows import setting, verdict_rows
@@ -33,6 +34,7 @@ with database().session() as session:
         setting(session, "organisation"),
         setting(session, "claimreview.url_template"),
         setting(session, "claimreview.rating_values"),
+        scale=load_scale(session),
     )
 
 (st.info if df.empty else st.caption)(export_summary(len(df)))
