@@ -11,12 +11,14 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from workbench.claimreview import claim_reviews, publisher_from_settings
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.filters import ClaimFilter
-from workbench.ratings import DEFAULT_SCALE, save_scale
+from workbench.ratings import DEFAULT_SCALE, load_scale, save_scale
 from workbench.storage import chart_data
 from workbench.storage.database import open_database
+from workbench.storage.export_rows import verdict_rows
 from workbench.storage.metrics import assign_metric, create_metric, list_metrics
 from workbench.storage.schema import ClaimRow, FigureRow, VerdictRow
 
@@ -237,3 +239,30 @@ def test_export_page_offers_published_verdicts_by_default_and_proposed_on_reques
     assert not at.exception and "header only" in at.info[0].value  # the verdict is only proposed
     at.checkbox(key="export.all_states").check().run()
     assert not at.exception and at.caption[0].value == "1 row exported."
+
+
+def test_a_renamed_rating_reaches_the_export_filter_the_csv_and_claimreview(sqlite_url, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    assert workbench_cli(["init", "--demo"]) == 0
+    rows = [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in DEFAULT_SCALE]
+    rows[4]["name"], rows[5]["name"] = "Wrong", "Needs context"
+    with open_database(sqlite_url).session() as session:
+        save_scale(session, rows, editor="ed")
+        for words, rating in (("a triplé", "Needs context"), ("plus de 250", "Wrong")):
+            claim_id = _claim(session, words)
+            session.add(VerdictRow(claim_id=claim_id, rating=rating, rationale="r", reviewer="ana",
+                                   state="published", published_by="ed"))  # fmt: skip
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/export_verdicts.py")
+    at.run()
+    verdicts = at.multiselect(key="export.filter.verdicts")
+    assert verdicts.options[:6] == [r["name"] for r in rows] and "Unverifiable" not in verdicts.options
+    verdicts.select("Needs context").run()
+    assert not at.exception and at.caption[0].value == "1 row exported."
+    with open_database(sqlite_url).session() as session:
+        df = verdict_rows(session, only_with_verdict=True)
+        publisher = publisher_from_settings(scale=load_scale(session))
+    reviews = {r["reviewRating"]["alternateName"]: r["reviewRating"] for r in claim_reviews(df, publisher)}
+    assert set(df["verdict"]) == {"Needs context", "Wrong"}
+    assert reviews["Wrong"]["ratingValue"] == 1 and "ratingValue" not in reviews["Needs context"]

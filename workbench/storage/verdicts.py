@@ -118,8 +118,8 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
         raise InputError(f"The verdict on claim #{claim_id} is already published.")
     if latest.reviewer == publisher.username and second_person_required(session):
         raise NotAllowedError(
-            f"{publisher.display_name} proposed this verdict, and the desk's setting “publishing needs a "
-            "second person” is on: another editor publishes it. Nothing was published."
+            f"You ({publisher.display_name}) proposed this verdict, and the desk's setting “publishing "
+            "needs a second person” is on: another editor publishes it. Nothing was published."
         )
     session.add(
         VerdictRow(
