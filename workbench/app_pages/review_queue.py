@@ -60,8 +60,8 @@ st.caption(
     "select a row to open the claim"
 )
 frame = page.frame
-SHOWN = ["id", "worthiness", "claim", "article", "outlet", "lang", "kind", "status", "verdict",
-         "verdict_state", "assignee"]  # fmt: skip
+SHOWN = ["id", "worthiness", "claim", "status", "verdict", "verdict_state", "article", "outlet", "lang",
+         "kind", "assignee"]  # fmt: skip
 WORTHINESS = st.column_config.ProgressColumn("Check-worthiness", min_value=0.0, max_value=1.0, format="%.2f")
 event = st.dataframe(
     frame[SHOWN],
