@@ -56,7 +56,7 @@ def generate_rows(count: int, *, seed: int = 7) -> pd.DataFrame:
                 "article_lang": rng.choice(("fr", "en")), "claim_id": i,
                 "claim": f"Selon le ministère, la production a atteint {figure} unités en 2024.",
                 "claim_kind": "quantity", "claim_modality": "reported", "claim_speaker": "le ministère",
-                "claim_speaker_kind": "organisation", "statistics": f"{figure} unités", "status": "checked",
+                "claim_speaker_kind": "organisation", "statistics": f"{figure} unités", "status": "published",
                 "verdict": rng.choice(RATINGS), "verdict_state": "published", "rationale": rationale,
                 "reviewer": rng.choice(("ana", "ben", "chloé")), "verdict_date": day,
                 "verdict_at": f"{day}T10:00:00Z", "published_by": "ed", "published_at": f"{day}T12:00:00Z",

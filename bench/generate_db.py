@@ -39,7 +39,7 @@ DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parents[1] / 'data' / 'bench
 CHUNK = 10_000
 OUTLETS = ("Le Monde", "Libération", "Reuters", "The Guardian", "Kyiv Independent", "AFP", "BBC", None)
 KINDS = ("statistic", "change", "comparison", "event", "forecast", "other")
-STATUSES = ("new", "new", "new", "checking", "checked", "not check-worthy")
+STATUSES = ("new", "new", "new", "checking", "published", "not check-worthy")
 RATINGS = ("True", "Mostly true", "Misleading", "False", "Unverifiable")
 REVIEWERS = ("ana", "ben", "chloé", "dmytro", "eva")
 SENTENCES = {
@@ -216,7 +216,7 @@ def generate(
                     links.append(dict(claim_id=claim["id"], source_id=source_id, action="link",
                                       stance=rng.choice(("supports", "contradicts", "context")),
                                       reviewer=rng.choice(REVIEWERS), created_at=now))  # fmt: skip
-                if claim["status"] == "checked":
+                if claim["status"] == "published":
                     verdicts.append(dict(claim_id=claim["id"], rating=rng.choice(RATINGS), rationale="Bench.",
                                          reviewer=rng.choice(REVIEWERS), state="published", created_at=now,
                                          source_ids=[]))  # fmt: skip

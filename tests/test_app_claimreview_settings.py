@@ -62,7 +62,6 @@ def test_the_desk_saves_its_claimreview_settings_and_the_warning_goes(demo_db):
     at = _page(SETTINGS)
     warning = next(w.value for w in at.warning if "example address" in w.value)
     assert "https://example.org/fact-checks" in warning and "Review URL template" in warning
-    at.number_input(key=f"{KEY}.value.5").set_value(3)  # the sixth rating of the default scale
     at = _fill(
         at,
         name="Le Vérificateur",
@@ -76,7 +75,7 @@ def test_the_desk_saves_its_claimreview_settings_and_the_warning_goes(demo_db):
         publisher = load_publisher(session)
     assert (publisher.name, publisher.logo) == ("Le Vérificateur", "https://verif.example/logo.png")
     assert publisher.url_template == "https://verif.example/v/{claim_id}"
-    assert dict(publisher.rating_values)["Unverifiable"] == 3
+    assert "Unverifiable" not in dict(publisher.rating_values)  # the scale's numbers: none for it
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def test_a_verdict_is_saved_with_the_reviewer_from_the_sidebar(demo_db):
     assert not at.exception and at.success[0].value == "Saved."
     with open_database(demo_db).session() as session:
         claim = get_claim(session, claim_id)
-    assert (claim.verdict.rating, claim.verdict.reviewer, claim.status) == ("Misleading", "Ana", "checked")
+    assert (claim.verdict.rating, claim.verdict.reviewer, claim.status) == ("Misleading", "Ana", "proposed")
 
 
 def test_saving_without_a_name_or_with_markup_in_the_rationale_is_refused(demo_db):

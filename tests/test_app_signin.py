@@ -180,3 +180,44 @@ def test_oidc_mode_with_configuration_offers_the_provider_sign_in(sqlite_url, mo
     at.run()
     assert not at.exception and not at.error
     assert [b.label for b in at.button] == ["Sign in with your organisation's account"]
+
+
+def _propose(at: AppTest, rating: str, rationale: str) -> int:
+    claim_id = shown_claim(at)
+    at.selectbox(key=panel_key(at, "verdict.rating")).select(rating)
+    at.text_area(key=panel_key(at, "verdict.rationale")).input(rationale)
+    at.button(key="verdict.submit").click().run()
+    assert at.success[0].value == "Saved.", [e.value for e in at.error]
+    return claim_id
+
+
+def test_with_a_second_person_required_an_editor_cannot_publish_their_own_proposal(desk):
+    with open_database(desk).session() as session:
+        add_user(session, username="eve", password=PASSWORD, role="editor", display_name="Eve Editor")
+    editor = _open(_sign_in("ed"), SETTINGS)
+    assert editor.toggle(key="settings.second_person").value is False
+    editor.toggle(key="settings.second_person").set_value(True).run()
+    assert editor.success[0].value.startswith("Publishing now needs a second person")
+    editor = _sign_in("ed")
+    claim_id = _propose(editor, "False", "Fewer than 250.")
+    assert any("You proposed this verdict" in c.value for c in editor.caption)
+    editor.button(key="verdict.publish").click().run()
+    assert "You (Ed Editor) proposed this verdict" in editor.error[0].value
+    with open_database(desk).session() as session:
+        assert get_claim(session, claim_id).verdict.state == "proposed"
+    queue = _open(_sign_in("eve"), "app_pages/review_queue.py")
+    assert queue.toggle(key="queue.waiting").label == "Waiting to publish (1)"
+    queue.toggle(key="queue.waiting").set_value(True).run()
+    (table,) = [df.value for df in queue.dataframe if "worthiness" in df.value.columns]
+    assert list(table["id"]) == [claim_id] and list(table["verdict_state"]) == ["proposed"]
+    second = _sign_in("eve")
+    assert shown_claim(second) == claim_id
+    second.button(key="verdict.publish").click().run()
+    assert second.success[0].value == "Published.", [e.value for e in second.error]
+    with open_database(desk).session() as session:
+        claim = get_claim(session, claim_id)
+    assert (claim.verdict.published_by, claim.verdict.reviewer, claim.status) == ("eve", "ed", "published")
+    queue = _open(_sign_in("eve"), "app_pages/review_queue.py")
+    assert queue.toggle(key="queue.waiting").label == "Waiting to publish (0)"
+    reviewer = _open(_sign_in("ana"), "app_pages/review_queue.py")
+    assert not [t for t in reviewer.toggle if t.key == "queue.waiting"]  # reviewers do not publish

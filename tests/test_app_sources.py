@@ -212,8 +212,15 @@ def test_a_repeated_claim_shows_its_other_appearance_and_reuses_its_verdict(demo
     second = _claim_id(demo_db, "des dizaines de nouveaux accords")
     open_claim(at, second)
     assert any("This claim appears elsewhere (1)" in m.value for m in at.markdown)
+    assert any("A verdict is proposed, not published yet." in c.value for c in at.caption)
+    assert not [b for b in at.button if b.key == f"repeat.apply.{first_id}"]  # a proposal is not offered
+    open_claim(at, first_id)
+    at.button(key="verdict.publish").click().run()
+    assert at.success[0].value == "Published.", [e.value for e in at.error]
+    open_claim(at, second)
     at.button(key=f"repeat.apply.{first_id}").click().run()
     assert not at.exception, at.exception
     with open_database(demo_db).session() as session:
         verdict = get_claim(session, second).verdict
     assert verdict.rating == "Mostly true" and f"Same claim as #{first_id}" in verdict.rationale
+    assert verdict.state == "proposed" and "published by" in verdict.rationale

@@ -38,7 +38,6 @@ GOOD = {
     "url": "https://verif.example",
     "logo": "https://verif.example/logo.png",
     "url_template": "https://verif.example/verifications/{claim_id}",
-    "rating_values": {"True": 5, "Mostly true": 4, "Half true": 3, "Misleading": 2, "False": 1},
 }
 
 
@@ -50,7 +49,7 @@ def database(database_url):
 
 
 def _settings(**changes):
-    return check_settings(**(GOOD | changes), scale=DEFAULT_SCALE)
+    return check_settings(**(GOOD | changes))
 
 
 def _stored(database) -> dict:
@@ -68,8 +67,9 @@ def test_saved_settings_sign_and_address_the_reviews(database):
         "Le Vérificateur", "https://verif.example", "https://verif.example/logo.png",
     )  # fmt: skip
     assert publisher.url_template.format(claim_id=7) == "https://verif.example/verifications/7"
-    values = dict(publisher.rating_values)
-    assert values["Half true"] == 3 and "Unverifiable" not in values  # left empty: the name only
+    values = dict(publisher.rating_values)  # the scale's own numbers: one list
+    assert values == {r.name: r.value for r in DEFAULT_SCALE if r.value is not None}
+    assert values["Half true"] == 3 and "Unverifiable" not in values  # no number on the scale: the name only
     assert example_url_warning(publisher) is None
 
 
@@ -87,9 +87,6 @@ def test_saved_settings_sign_and_address_the_reviews(database):
         ("url_template", "https://verif.example/checks", "has no {claim_id}"),
         ("url_template", "https://verif.example/{year}/{claim_id}", "braces other than {claim_id}"),
         ("name", "  ", "Organisation name is empty"),
-        ("rating_values", {"False": 9}, "“False” must be a whole number from 1 (worst) to 5 (best)"),
-        ("rating_values", {"False": 1.5}, "“False” must be a whole number"),
-        ("rating_values", {"Pants on fire": 1}, "“Pants on fire” is not a rating of the desk's scale"),
     ],
 )
 def test_a_wrong_field_is_refused_by_name_and_nothing_changes(database, field, value, message):

@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from workbench.auth import User
 from workbench.demo import load_demo
 from workbench.filters import NO_VERDICT, ClaimFilter, claims_query
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
-from workbench.storage.verdicts import record_verdict
+from workbench.storage.verdicts import publish_verdict, record_verdict
 
 
 @pytest.fixture
@@ -44,7 +45,41 @@ def test_verdict_reviewer_and_none_filters(database):
     assert _ids(database, ClaimFilter(reviewers=("ana",))) == [first]
     assert _ids(database, ClaimFilter(verdicts=(NO_VERDICT,))) == rest
     assert _ids(database, ClaimFilter(verdicts=("False", NO_VERDICT))) == [first, *rest]
-    assert _ids(database, ClaimFilter(statuses=("checked",))) == [first]
+    assert _ids(database, ClaimFilter(statuses=("proposed",))) == [first]
+
+
+def _both(database, claim_filter: ClaimFilter) -> list[int]:
+    """The ids a filter finds joined (exports, trends) and through the lean subqueries (queue counts),
+    checked to agree."""
+    with database.session() as session:
+        lean = list(session.scalars(claims_query(claim_filter, ClaimRow.id, lean=True).order_by(ClaimRow.id)))
+    joined = _ids(database, claim_filter)
+    assert lean == joined
+    return joined
+
+
+def test_published_only_filters_read_the_newest_published_verdict_not_a_newer_proposal(database):
+    first, *rest = _ids(database, ClaimFilter())
+    with database.session() as session:
+        version = record_verdict(
+            session, claim_id=first, rating="False", rationale="r", reviewer="ana", expected_version=1
+        )
+    published = ClaimFilter(published_only=True)
+    assert _both(database, ClaimFilter(verdicts=("False",), published_only=True)) == []
+    assert _both(database, ClaimFilter(verdicts=(NO_VERDICT,), published_only=True)) == [first, *rest]
+    with database.session() as session:
+        version = publish_verdict(
+            session, claim_id=first, publisher=User("ed", "Ed", "editor"), expected_version=version
+        )
+        record_verdict(
+            session, claim_id=first, rating="True", rationale="r2", reviewer="ben", expected_version=version
+        )
+    assert _both(database, ClaimFilter(verdicts=("False",), published_only=True)) == [first]
+    assert _both(database, ClaimFilter(verdicts=("True",), published_only=True)) == []
+    assert _both(database, ClaimFilter(verdicts=("True",))) == [first]  # the queue: the newest verdict
+    assert _both(database, ClaimFilter(reviewers=("ana",), published_only=True)) == [first]
+    assert _both(database, ClaimFilter(verdicts=(NO_VERDICT,), published_only=True)) == rest
+    assert _both(database, published) == [first, *rest]
 
 
 def test_language_date_worthiness_and_text_filters(database):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -127,6 +128,52 @@ def test_a_filled_0004_database_gains_observation_columns_and_keeps_its_rows(dat
     assert tuple(figures[0]) == (3.1, "2023-Q3", "2023-07-01", "2023-09-30", "quarter", "2021-01-01",
                                  "2021-12-31", False, None)  # fmt: skip
     assert (figures[1].value, figures[1].period_start) == (263, None)
+
+
+def test_checked_claims_of_a_0009_database_become_proposed_published_or_checking(database_url):
+    """A claim marked "checked" keeps its meaning under the publishing workflow: its newest verdict's state
+    decides; without a verdict nothing was published, so it is still being checked."""
+    engine = make_engine(database_url)
+    upgrade(engine, "0009")
+    statuses = {1: "checked", 2: "checked", 3: "checked", 4: "not check-worthy", 5: "new"}
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, title, lang, text, text_hash, is_example, created_at) "
+                "VALUES (1, 'Old', 'en', 'Exports fell by 12%.', 'h', false, CURRENT_TIMESTAMP)"
+            )
+        )
+        for claim_id, status in statuses.items():
+            connection.execute(
+                text(
+                    'INSERT INTO claims (id, article_id, sentence_no, start, "end", text, kind, modality, '
+                    "worthiness, reasons, facets, status, version, retired, created_at) "
+                    "VALUES (:id, 1, 0, 0, 20, 'Exports fell by 12%.', 'other', 'reported', 0.5, '[]', '{}', "
+                    ":status, 1, false, CURRENT_TIMESTAMP)"
+                ),
+                {"id": claim_id, "status": status},
+            )
+        # claim 1: published, then a newer proposal; claim 2: published last; claim 3: no verdict
+        for claim_id, state in ((1, "published"), (1, "proposed"), (2, "proposed"), (2, "published")):
+            connection.execute(
+                text(
+                    "INSERT INTO verdicts (claim_id, rating, rationale, reviewer, state, source_ids, "
+                    "created_at) VALUES (:claim, 'False', 'r', 'ana', :state, '[]', CURRENT_TIMESTAMP)"
+                ),
+                {"claim": claim_id, "state": state},
+            )
+    upgrade(engine)
+    with engine.connect() as connection:
+        found = dict(connection.execute(text("SELECT id, status FROM claims")).all())
+    assert found == {1: "proposed", 2: "published", 3: "checking", 4: "not check-worthy", 5: "new"}
+    config = alembic_config()
+    with engine.begin() as connection:  # and back: both verdict statuses were "checked"
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    with engine.connect() as connection:
+        found = dict(connection.execute(text("SELECT id, status FROM claims")).all())
+    engine.dispose()
+    assert found == {1: "checked", 2: "checked", 3: "checking", 4: "not check-worthy", 5: "new"}
 
 
 def _fill_0001(connection) -> None:

@@ -18,7 +18,15 @@ from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, link_evidence
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.schema import ClaimRow, VerdictRow
-from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict, verdict_history
+from workbench.storage.verdicts import (
+    get_claim,
+    publish_verdict,
+    record_verdict,
+    second_person_required,
+    set_second_person,
+    set_status,
+    verdict_history,
+)
 
 EDITOR = User("ed", "Ed Itor", "editor")
 REVIEWER = User("ana", "Ana", "reviewer")
@@ -259,3 +267,70 @@ def test_an_active_account_writes_as_before(database, claim_id):
     with database.session(actor=signed_in) as session:
         publish_verdict(session, claim_id=claim_id, publisher=signed_in, expected_version=version)
     assert [r.state for r in _rows(database, claim_id)] == ["proposed", "published"]
+
+
+def _claim_status(database, claim_id) -> tuple[str, int]:
+    with database.session() as session:
+        claim = session.get(ClaimRow, claim_id)
+        return claim.status, claim.version
+
+
+def test_the_claim_waits_as_proposed_and_is_published_only_by_the_publication(database, claim_id):
+    version = _propose(database, claim_id, 1)
+    assert _claim_status(database, claim_id) == ("proposed", 2)
+    with pytest.raises(InputError, match="not by hand"), database.session() as session:
+        set_status(session, claim_id=claim_id, status="published", expected_version=version)
+    with database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=version)
+    assert _claim_status(database, claim_id) == ("published", 3)
+    _propose(database, claim_id, 3, rating="False", rationale="A correction.")
+    assert _claim_status(database, claim_id) == ("proposed", 4)  # waiting again; the export keeps the old one
+    with database.session() as session:
+        assert set_status(session, claim_id=claim_id, status="proposed", expected_version=4) == 5  # unchanged
+        assert set_status(session, claim_id=claim_id, status="checking", expected_version=5) == 6
+
+
+def test_with_a_second_person_required_the_proposer_cannot_publish_and_another_editor_can(database, claim_id):
+    proposer = _account(database, "edith", "editor")
+    other = _account(database, "oscar", "editor")
+    with database.session(actor=proposer) as session:
+        version = record_verdict(session, claim_id=claim_id, rating="False", rationale="No.",
+                                 reviewer="edith", expected_version=1)  # fmt: skip
+    with database.session() as session:  # off by default: an editor may publish their own proposal
+        assert second_person_required(session) is False
+        set_second_person(session, True, editor="admin")
+    with (
+        pytest.raises(NotAllowedError, match="second person") as refused,
+        database.session(actor=proposer) as session,
+    ):
+        publish_verdict(session, claim_id=claim_id, publisher=proposer, expected_version=version)
+    assert "You (edith) proposed this verdict" in str(refused.value)
+    assert "Nothing was published" in str(refused.value)
+    assert [r.state for r in _rows(database, claim_id)] == ["proposed"]
+    assert _claim_status(database, claim_id) == ("proposed", version)  # the refused write left nothing
+    with database.session(actor=other) as session:
+        publish_verdict(session, claim_id=claim_id, publisher=other, expected_version=version)
+    published = _rows(database, claim_id)[-1]
+    assert (published.state, published.reviewer, published.published_by) == ("published", "edith", "oscar")
+
+
+def test_the_second_person_rule_is_read_inside_the_write_and_off_lets_the_proposer_publish(
+    database, claim_id
+):
+    proposer = _account(database, "edith", "editor")
+    version = _propose(database, claim_id, 1)  # proposed by ana, who is no account: single-user ana
+    ana = User("ana", "Ana", "admin")
+    with database.session() as session:
+        set_second_person(session, True, editor="admin")
+    with pytest.raises(NotAllowedError, match="second person"), database.session() as session:
+        publish_verdict(session, claim_id=claim_id, publisher=ana, expected_version=version)
+    with database.session() as session:
+        set_second_person(session, False, editor="admin")
+        assert publish_verdict(session, claim_id=claim_id, publisher=ana, expected_version=version) == 3
+    with (
+        pytest.raises(NotAllowedError, match="only an editor"),
+        database.session(actor=_account(database, "rita", "reviewer")) as session,
+    ):
+        set_second_person(session, True, editor="rita")
+    with database.session(actor=proposer) as session:
+        assert second_person_required(session) is False  # the reviewer's attempt changed nothing

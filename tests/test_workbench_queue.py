@@ -5,12 +5,22 @@ from __future__ import annotations
 import pytest
 
 from bench.generate_db import generate
+from workbench.auth import User
 from workbench.demo import load_demo
 from workbench.filters import ClaimFilter
+from workbench.ratings import DEFAULT_SCALE, save_scale
 from workbench.storage.claim_edits import assign_claim, mark_not_worthy
 from workbench.storage.database import open_database
-from workbench.storage.queue import QUEUE_COLUMNS, filter_choices, open_queue, queue_page, status_counts
-from workbench.storage.verdicts import record_verdict
+from workbench.storage.queue import (
+    QUEUE_COLUMNS,
+    filter_choices,
+    open_queue,
+    queue_page,
+    status_counts,
+    waiting_to_publish,
+)
+from workbench.storage.verdicts import publish_verdict, record_verdict
+from workbench.vocabulary import RATINGS
 
 
 @pytest.fixture
@@ -48,10 +58,11 @@ def test_pages_cover_every_claim_once_most_worthy_first(database):
 def test_counts_per_status_ignore_the_status_filter_and_sum_to_the_total(database):
     with database.session() as session:
         counts = status_counts(session, ClaimFilter())
-        view = open_queue(session, ClaimFilter(statuses=("checked",)), page_size=10)
+        view = open_queue(session, ClaimFilter(statuses=("published",)), page_size=10)
     assert sum(counts.values()) == 230 and len(counts) >= 3
     assert view.counts == counts
-    assert view.page.total == counts["checked"] and set(view.page.frame["status"]) == {"checked"}
+    assert view.page.total == counts["published"] and set(view.page.frame["status"]) == {"published"}
+    assert set(view.page.frame["verdict_state"]) == {"published"}
 
 
 @pytest.mark.parametrize(
@@ -105,8 +116,42 @@ def test_filter_choices_and_edits_show_in_the_queue(database_url):
     assert (
         list(row["id"]) == [claim_id]
         and row.iloc[0]["assignee"] == "zoé"
-        and row.iloc[0]["verdict"] == "False"
+        and (row.iloc[0]["verdict"], row.iloc[0]["verdict_state"]) == ("False", "proposed")
     )
-    assert {"ana", "ben"} <= set(choices.reviewers) and "False" in choices.verdicts
+    assert {"ana", "ben"} <= set(choices.reviewers) and choices.verdicts == tuple(RATINGS)
     assert choices.languages == ("fr",) and len(choices.articles) == 1
-    assert counts["checked"] == 1 and counts["not check-worthy"] == 1
+    assert counts["proposed"] == 1 and counts["not check-worthy"] == 1 and "checked" not in counts
+
+
+def test_the_desks_renamed_rating_is_a_verdict_choice_and_old_ratings_stay_findable(database_url):
+    handle = open_database(database_url)
+    with handle.session() as session:
+        load_demo(session)
+        claim_id = int(queue_page(session, ClaimFilter()).frame.iloc[0]["id"])
+        record_verdict(session, claim_id=claim_id, rating="Unverifiable", rationale="r", reviewer="ana",
+                       expected_version=1)  # fmt: skip
+        rows = [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in DEFAULT_SCALE]
+        rows[-1]["name"] = "Needs context"
+        save_scale(session, rows, editor="ed")
+        choices = filter_choices(session)
+    handle.engine.dispose()
+    assert choices.verdicts == (*list(RATINGS)[:5], "Needs context", "Unverifiable")
+
+
+def test_waiting_to_publish_counts_proposals_until_an_editor_publishes_them(database_url):
+    handle = open_database(database_url)
+    with handle.session() as session:
+        load_demo(session)
+        first, second = (int(i) for i in queue_page(session, ClaimFilter()).frame["id"][:2])
+        versions = [
+            record_verdict(session, claim_id=claim_id, rating="False", rationale="r", reviewer="ana",
+                           expected_version=1)
+            for claim_id in (first, second)
+        ]  # fmt: skip
+        assert waiting_to_publish(session) == 2
+        publish_verdict(session, claim_id=first, publisher=User("ed", "Ed", "editor"),
+                        expected_version=versions[0])  # fmt: skip
+        assert waiting_to_publish(session) == 1
+        waiting = queue_page(session, ClaimFilter(statuses=("proposed",))).frame
+    handle.engine.dispose()
+    assert list(waiting["id"]) == [second] and list(waiting["verdict_state"]) == ["proposed"]

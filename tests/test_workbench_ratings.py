@@ -14,6 +14,7 @@ from workbench.ratings import (
     check_rating,
     load_scale,
     parse_scale,
+    rating_values,
     save_scale,
 )
 from workbench.storage.database import open_database
@@ -80,7 +81,7 @@ def test_the_scale_is_stored_in_settings_with_who_changed_it(database):
         save_scale(session, custom, editor="ed")
     with database.session() as session:
         assert [r.name for r in load_scale(session)] == ["Correct", "Incorrect"]
-        assert get_setting(session, SETTING_KEY) == custom
+        assert get_setting(session, SETTING_KEY) == [{**r, "value": None} for r in custom]
         who, when = setting_updated(session, SETTING_KEY)
         assert who == "ed" and when is not None
 
@@ -107,3 +108,32 @@ def test_an_editor_demoted_while_the_settings_page_is_open_cannot_save_the_scale
         save_scale(session, rows, editor="edith")
     with database.session() as session:
         assert load_scale(session) == DEFAULT_SCALE
+
+
+def test_each_rating_carries_its_claimreview_number_and_a_renamed_row_keeps_it(database):
+    assert rating_values(DEFAULT_SCALE) == {"True": 5, "Mostly true": 4, "Half true": 3, "Misleading": 2,
+                                            "False": 1}  # fmt: skip
+    rows = [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in DEFAULT_SCALE]
+    rows[4]["name"], rows[5]["name"] = "Wrong", "Needs context"  # the data editor renames two cells
+    rows[0]["value"] = 5.0  # a number cell comes back as a float
+    with database.session() as session:
+        save_scale(session, rows, editor="ed")
+    with database.session() as session:
+        scale = load_scale(session)
+    assert rating_values(scale)["Wrong"] == 1 and "Needs context" not in rating_values(scale)
+    assert rating_values(scale)["True"] == 5 and type(rating_values(scale)["True"]) is int
+
+
+@pytest.mark.parametrize("value", [0, 6, 2.5, "high"])
+def test_a_claimreview_number_off_the_1_to_5_scale_is_refused(value):
+    rows = [{"name": "A", "meaning": "a", "value": value}, {"name": "B", "meaning": "b"}]
+    with pytest.raises(InputError, match="ClaimReview value of “A”"):
+        parse_scale(rows)
+
+
+def test_a_scale_stored_before_ratings_had_numbers_keeps_the_default_numbers(database):
+    with database.session() as session:
+        old = [{"name": "False", "meaning": "No."}, {"name": "Needs context", "meaning": "?"}]
+        put_setting(session, SETTING_KEY, old, updated_by="ed")
+    with database.session() as session:
+        assert rating_values(load_scale(session)) == {"False": 1}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
+from workbench.auth import User
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.errors import InputError, StaleClaimError
@@ -13,7 +14,7 @@ from workbench.repeated import apply_earlier_verdict, other_appearances, reclust
 from workbench.storage.articles import add_article, article_claims
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
-from workbench.storage.verdicts import get_claim, record_verdict
+from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict
 
 REPEAT = (
     "Lors d'un nouveau forum à Kiev, le ministre a répété que plus de 250 fabricants d'armes occidentaux "
@@ -56,10 +57,10 @@ def _second_article(database) -> int:
         return add_article(session, prepare_article(REPEAT, title="Second article", lang="fr"))
 
 
-def test_a_repeat_in_a_new_article_shows_the_earlier_verdict_and_it_can_be_applied(database):
+def test_a_repeat_in_a_new_article_shows_the_earlier_published_verdict_and_it_can_be_applied(database):
     earlier = _find(database, 1, "plus de 250")
     with database.session() as session:
-        record_verdict(
+        version = record_verdict(
             session, claim_id=earlier.id, rating="Mostly true", rationale="263 registered, not all Western.",
             reviewer="ana", expected_version=earlier.version,
         )  # fmt: skip
@@ -68,7 +69,23 @@ def test_a_repeat_in_a_new_article_shows_the_earlier_verdict_and_it_can_be_appli
     assert _clusters(database)[repeat.id] == earlier.id
     with database.session() as session:
         (appearance,) = other_appearances(session, repeat)
+    assert (appearance.rating, appearance.proposed) == (None, True)  # a proposal is not offered
+    with pytest.raises(InputError, match="no published verdict"), database.session() as session:
+        apply_earlier_verdict(
+            session, claim_id=repeat.id, earlier_claim_id=earlier.id, reviewer="ben",
+            expected_version=repeat.version,
+        )  # fmt: skip
+    with database.session() as session:
+        publish_verdict(session, claim_id=earlier.id, publisher=User("ed", "Ed", "editor"),
+                        expected_version=version)  # fmt: skip
+        record_verdict(
+            session, claim_id=earlier.id, rating="False", rationale="A newer, unpublished reading.",
+            reviewer="chloé", expected_version=version + 1,
+        )  # fmt: skip
+    with database.session() as session:
+        (appearance,) = other_appearances(session, repeat)
     assert (appearance.claim_id, appearance.rating, appearance.reviewer) == (earlier.id, "Mostly true", "ana")
+    assert appearance.published_by == "ed" and appearance.proposed  # the newer proposal is said, not offered
     assert not appearance.same_article and appearance.article_title.startswith("L'Ukraine")
     with pytest.raises(StaleClaimError), database.session() as session:
         apply_earlier_verdict(
@@ -87,16 +104,20 @@ def test_a_repeat_in_a_new_article_shows_the_earlier_verdict_and_it_can_be_appli
         applied = get_claim(session, repeat.id)
     assert version == repeat.version + 1 == applied.version
     assert applied.verdict.rating == "Mostly true" and applied.verdict.reviewer == "ben"
-    assert f"Same claim as #{earlier.id}" in applied.verdict.rationale
+    assert (applied.verdict.state, applied.status) == ("proposed", "proposed")
+    assert applied.published_verdict is None
+    assert f"Same claim as #{earlier.id}" in applied.verdict.rationale and "published by ed" in (
+        applied.verdict.rationale
+    )
     assert "263 registered, not all Western." in applied.verdict.rationale
 
 
-def test_a_verdict_is_applied_only_from_a_checked_repeat(database):
+def test_a_verdict_is_applied_only_from_a_published_repeat(database):
     article_id = _second_article(database)
     repeat = _find(database, article_id, "plus de 250")
     earlier = _find(database, 1, "plus de 250")
     unrelated = _find(database, 1, "a triplé")
-    with pytest.raises(InputError, match="has no verdict"), database.session() as session:
+    with pytest.raises(InputError, match="has no published verdict"), database.session() as session:
         apply_earlier_verdict(
             session,
             claim_id=repeat.id,

@@ -134,7 +134,7 @@ def test_verdict_history_is_append_only_and_the_latest_is_current(database):
     with database.session() as session:
         claim = get_claim(session, claim_id)
     assert [v.rating for v in claim.verdicts] == ["True", "Misleading"]
-    assert claim.verdict.reviewer == "ben" and claim.status == "checked" and claim.version == 3
+    assert claim.verdict.reviewer == "ben" and claim.status == "proposed" and claim.version == 3
 
 
 def test_a_stale_save_is_refused_and_names_the_other_change(database):

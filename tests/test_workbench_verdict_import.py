@@ -10,6 +10,7 @@ from tests.test_workbench_exports import seed_verdicts
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.exports import verdicts_csv
+from workbench.ratings import save_scale
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, VerdictRow
@@ -163,3 +164,30 @@ def test_an_article_of_two_thousand_claims_is_stored_in_one_flush(sqlite_url):
         assert session.scalar(select(func.count(ClaimRow.id))) == 2_000
         assert session.scalar(select(func.count(EvidenceRow.id))) == 2_000
     database.engine.dispose()
+
+
+def test_an_old_checked_status_follows_the_verdict_and_ratings_come_from_the_desk_scale(exported, sqlite_url):
+    rows = read_verdict_csv(exported)
+    assert {r["verdict_state"] for r in rows if r["verdict"]} == {"proposed", "published"}
+    for row in rows:  # as a CSV exported before the publishing workflow said it
+        row["status"] = "checked" if row["verdict"] else row["status"]
+    renamed = [dict(r, verdict="Needs context") if r["verdict"] else r for r in rows]
+    target = open_database(sqlite_url)
+    with (
+        pytest.raises(VerdictImportError, match="unknown verdict 'Needs context'"),
+        target.session() as session,
+    ):
+        import_verdicts(session, renamed)
+    with target.session() as session:
+        save_scale(session, [{"name": "Needs context", "meaning": "?"}, {"name": "False", "meaning": "No."}],
+                   editor="ed")  # fmt: skip
+    with target.session() as session:
+        import_verdicts(session, renamed)
+    with target.session() as session:
+        stored = verdict_rows(session, states="all")
+    target.engine.dispose()
+    rated = stored[stored["verdict"].ne("")]
+    assert list(rated["status"]) == list(rated["verdict_state"]) and set(rated["verdict"]) == {
+        "Needs context"
+    }
+    assert "checked" not in set(stored["status"])  # nothing stays in the old status

@@ -4,14 +4,15 @@ Built from the verdict export rows (``workbench.storage.export_rows``), so the C
 always agree. Only rows whose ``verdict_state`` is ``published`` become reviews.
 
 Rating scale (``reviewRating``): ``bestRating`` 5, ``worstRating`` 1, ``alternateName`` the desk's
-rating word, and ``ratingValue``:
+rating word, and ``ratingValue`` the number the desk's own rating scale gives it (``workbench.ratings``,
+edited on the Desk settings page; the default scale:
 
-    True 5 · Mostly true 4 · Misleading 2 · False 1 · Unverifiable: no ratingValue
+    True 5 · Mostly true 4 · Half true 3 · Misleading 2 · False 1 · Unverifiable: no ratingValue
 
-"Misleading" sits at 2, not 3, because the impression it leaves is wrong; 3 is left free for a desk
-that adds a middle rating ("Half true"). "Unverifiable" is not a point on a truth scale, so it gets
-no number, only its name. A desk may override the numbers with the ``claimreview.rating_values``
-setting (a JSON object rating -> number).
+"Misleading" sits at 2, not 3, because the impression it leaves is wrong. "Unverifiable" is not a point on
+a truth scale, so it gets no number, only its name; nor does a rating given before the desk renamed or
+removed it. The older ``claimreview.rating_values`` setting (a JSON object rating -> number) still
+overrides a number.
 
 Organisation (``author``): the ``organisation`` setting ({"name": ..., "url": ..., "logo": ...} or a name),
 otherwise the WORKBENCH_ORGANISATION environment variable, otherwise "Fact-checking desk".
@@ -27,10 +28,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workbench.ratings import BEST_VALUE as BEST
+from workbench.ratings import DEFAULT_SCALE, Rating, rating_values
+from workbench.ratings import WORST_VALUE as WORST
 from workbench.textsafe import json_for_html, safe_link
 
-RATING_VALUES: dict[str, int] = {"True": 5, "Mostly true": 4, "Misleading": 2, "False": 1}
-BEST, WORST = 5, 1
+RATING_VALUES: dict[str, int] = rating_values(DEFAULT_SCALE)
 DEFAULT_ORGANISATION = "Fact-checking desk"
 DEFAULT_BASE_URL = "https://example.org/fact-checks"
 REQUIRED: tuple[str, ...] = (
@@ -61,9 +64,14 @@ class Publisher:
 
 
 def publisher_from_settings(
-    organisation: object = None, url_template: object = None, rating_values: object = None
+    organisation: object = None,
+    url_template: object = None,
+    rating_values: object = None,
+    *,
+    scale: Iterable[Rating] = DEFAULT_SCALE,
 ) -> Publisher:
-    """A Publisher from the desk's settings values, falling back to the environment and defaults."""
+    """A Publisher from the desk's settings values, falling back to the environment and defaults;
+    ``scale``: the desk's rating scale, whose numbers are the ratingValues."""
     name = os.environ.get("WORKBENCH_ORGANISATION") or DEFAULT_ORGANISATION
     url = logo = None
     if isinstance(organisation, dict):
@@ -76,8 +84,8 @@ def publisher_from_settings(
         if isinstance(url_template, str) and "{claim_id}" in url_template and safe_link(url_template)
         else None
     )
-    values = dict(RATING_VALUES)
-    if isinstance(rating_values, dict):  # a rating stored without a number (None) gets none
+    values = {r.name: r.value for r in scale if r.value is not None}
+    if isinstance(rating_values, dict):  # the older per-rating override; a rating stored as None gets none
         values.update({str(k): int(v) for k, v in rating_values.items() if v is not None})
         for rating in [str(k) for k, v in rating_values.items() if v is None]:
             values.pop(rating, None)

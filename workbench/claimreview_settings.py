@@ -1,5 +1,6 @@
 """The desk's ClaimReview settings: who signs the reviews (name, site, logo), where a review of claim N
-lives (a URL template with ``{claim_id}``), and the number each rating carries.
+lives (a URL template with ``{claim_id}``). The number each rating carries is the rating scale's own
+(``workbench.ratings``): one list, edited with the scale.
 
 Kept in the settings table under the keys ``workbench.claimreview.publisher_from_settings`` reads. A save
 checks every field before writing any: a refused save leaves the database as it was.
@@ -7,16 +8,14 @@ checks every field before writing any: a refused save leaves the database as it 
 
 from __future__ import annotations
 
-import numbers
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from workbench.auth import NotAllowedError
-from workbench.claimreview import BEST, DEFAULT_BASE_URL, WORST, Publisher, publisher_from_settings
+from workbench.claimreview import DEFAULT_BASE_URL, Publisher, publisher_from_settings
 from workbench.errors import InputError
-from workbench.ratings import Rating
+from workbench.ratings import load_scale
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.textsafe import safe_link
@@ -32,13 +31,12 @@ TEMPLATE_FIELD = "Review URL template"  # the field's name on the Desk settings 
 
 @dataclass(frozen=True)
 class ClaimReviewSettings:
-    """What the Desk settings form shows and saves; ``rating_values`` follows the desk's scale."""
+    """What the Desk settings form shows and saves."""
 
     name: str
     url: str | None
     logo: str | None
     url_template: str
-    rating_values: tuple[tuple[str, int | None], ...]
 
 
 def load_publisher(session: Session) -> Publisher:
@@ -47,20 +45,14 @@ def load_publisher(session: Session) -> Publisher:
         get_setting(session, ORGANISATION_KEY),
         get_setting(session, TEMPLATE_KEY),
         get_setting(session, VALUES_KEY),
+        scale=load_scale(session),
     )
 
 
-def current_settings(session: Session, scale: Iterable[Rating]) -> ClaimReviewSettings:
-    """The settings as the form shows them: one number (or none) per rating of ``scale``."""
+def current_settings(session: Session) -> ClaimReviewSettings:
+    """The settings as the form shows them (defaults where unset)."""
     publisher = load_publisher(session)
-    values = dict(publisher.rating_values)
-    return ClaimReviewSettings(
-        publisher.name,
-        publisher.url,
-        publisher.logo,
-        publisher.url_template,
-        tuple((r.name, values.get(r.name)) for r in scale),
-    )
+    return ClaimReviewSettings(publisher.name, publisher.url, publisher.logo, publisher.url_template)
 
 
 def _http_url(field: str, value: object, *, required: bool = False) -> str | None:
@@ -97,49 +89,25 @@ def check_template(template: object) -> str:
     return text
 
 
-def _rating_value(rating: str, value: object) -> int | None:
-    if value is None or (isinstance(value, float) and value != value) or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | str):
-        raise InputError(f"The number of “{rating}” must be a whole number from {WORST} to {BEST}.")
-    try:
-        number = float(value)
-    except ValueError as error:
-        raise InputError(f"The number of “{rating}” must be a whole number, not {value!r}.") from error
-    if number != int(number) or not WORST <= number <= BEST:
-        raise InputError(
-            f"The number of “{rating}” must be a whole number from {WORST} (worst) to {BEST} (best), "
-            f"not {value}: ClaimReview's ratingValue lies between worstRating and bestRating."
-        )
-    return int(number)
-
-
 def check_settings(
     *,
     name: object,
     url: object,
     logo: object,
     url_template: object,
-    rating_values: Mapping[str, object],
-    scale: Iterable[Rating],
 ) -> ClaimReviewSettings:
     """Every field checked (InputError names the first one that is wrong); nothing is stored here."""
-    names = [r.name for r in scale]
-    unknown = [r for r in rating_values if r not in names]
-    if unknown:
-        raise InputError(f"“{unknown[0]}” is not a rating of the desk's scale ({', '.join(names)}).")
     return ClaimReviewSettings(
         name=clean_text("Organisation name", None if name is None else str(name), required=True,
                         max_chars=MAX_NAME_CHARS) or "",
         url=_http_url("Organisation URL", url),
         logo=_http_url("Logo URL", logo),
         url_template=check_template(url_template),
-        rating_values=tuple((r, _rating_value(r, rating_values.get(r))) for r in names),
     )  # fmt: skip
 
 
 def save_settings(session: Session, settings: ClaimReviewSettings, *, editor: str) -> None:
-    """Store checked settings (all three keys in the caller's transaction).
+    """Store checked settings (both keys in the caller's transaction).
 
     A signed-in editor's role is read again here, inside the write, as for the rating scale.
     """
@@ -152,7 +120,6 @@ def save_settings(session: Session, settings: ClaimReviewSettings, *, editor: st
     organisation = {"name": settings.name, "url": settings.url, "logo": settings.logo}
     put_setting(session, ORGANISATION_KEY, organisation, updated_by=editor)
     put_setting(session, TEMPLATE_KEY, settings.url_template, updated_by=editor)
-    put_setting(session, VALUES_KEY, dict(settings.rating_values), updated_by=editor)
 
 
 def example_url_warning(publisher: Publisher) -> str | None:

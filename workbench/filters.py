@@ -16,7 +16,9 @@ class ClaimFilter:
     """What a reviewer narrowed the claims to; empty tuples and None mean "any".
 
     ``verdicts`` may hold "(none)" for claims without a verdict; dates bound the article's
-    publication date (or, when absent, the day it was added).
+    publication date (or, when absent, the day it was added). ``published_only``: the verdict filters
+    (and the verdict joined by ``claims_query``) read each claim's newest *published* verdict, as the
+    trends and exports do by default; otherwise its newest verdict, proposed or published (the queue).
     """
 
     article_ids: tuple[int, ...] = ()
@@ -32,6 +34,7 @@ class ClaimFilter:
     min_worthiness: float | None = None
     max_worthiness: float | None = None
     text: str | None = None
+    published_only: bool = False
 
     @property
     def needs_verdict(self) -> bool:
@@ -47,13 +50,12 @@ class ClaimFilter:
 NO_VERDICT = "(none)"
 
 
-def latest_verdicts():
-    """Subquery: the newest verdict row id of each claim."""
-    return (
-        select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id"))
-        .group_by(VerdictRow.claim_id)
-        .subquery("latest_verdict")
-    )
+def latest_verdicts(*, published_only: bool = False):
+    """Subquery: the newest verdict row id of each claim (of its published ones with ``published_only``)."""
+    query = select(VerdictRow.claim_id, func.max(VerdictRow.id).label("verdict_id"))
+    if published_only:
+        query = query.where(VerdictRow.state == "published")
+    return query.group_by(VerdictRow.claim_id).subquery("latest_verdict")
 
 
 def claims_query(claim_filter: ClaimFilter, *columns, lean: bool = False) -> Select:
@@ -67,32 +69,43 @@ def claims_query(claim_filter: ClaimFilter, *columns, lean: bool = False) -> Sel
         query = query.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
     if lean:  # verdict filters as subqueries on the (small) verdict table: no join of every claim
         return query.where(ClaimRow.retired.is_(False), *conditions(claim_filter, verdicts_by_subquery=True))
-    latest = latest_verdicts()
+    latest = latest_verdicts(published_only=claim_filter.published_only)
     query = query.outerjoin(latest, latest.c.claim_id == ClaimRow.id).outerjoin(
         VerdictRow, VerdictRow.id == latest.c.verdict_id
     )
     return query.where(ClaimRow.retired.is_(False), *conditions(claim_filter))
 
 
-def current_verdict_claims() -> Select:
-    """SELECT claim_id of the current verdict rows (no newer verdict for the same claim); filter it on
-    VerdictRow's columns. Unlike ``latest_verdicts`` it groups nothing: each row is one index probe,
-    so a filter to a few ratings reads those verdicts only, not all of them (a million-claim desk)."""
+def current_verdict_claims(*, published_only: bool = False) -> Select:
+    """SELECT claim_id of the current verdict rows (no newer verdict for the same claim; with
+    ``published_only``, the newest published ones); filter it on VerdictRow's columns. Unlike
+    ``latest_verdicts`` it groups nothing: each row is one index probe, so a filter to a few ratings reads
+    those verdicts only, not all of them (a million-claim desk)."""
     newer = aliased(VerdictRow)
+    if not published_only:
+        return select(VerdictRow.claim_id).where(
+            ~exists().where(newer.claim_id == VerdictRow.claim_id, newer.id > VerdictRow.id)
+        )
     return select(VerdictRow.claim_id).where(
-        ~exists().where(newer.claim_id == VerdictRow.claim_id, newer.id > VerdictRow.id)
+        VerdictRow.state == "published",
+        ~exists().where(
+            newer.claim_id == VerdictRow.claim_id, newer.id > VerdictRow.id, newer.state == "published"
+        ),
     )
 
 
 def _verdict_subqueries(f: ClaimFilter) -> list:
     """The verdict and reviewer filters as ``claims.id IN (...)`` over the current verdicts."""
-    current = current_verdict_claims()
+    current = current_verdict_claims(published_only=f.published_only)
     found = []
     if f.verdicts:
         named = [v for v in f.verdicts if v != NO_VERDICT]
         options = [ClaimRow.id.in_(current.where(VerdictRow.rating.in_(named)))] if named else []
         if NO_VERDICT in f.verdicts:
-            options.append(ClaimRow.id.not_in(select(VerdictRow.claim_id)))
+            given = select(VerdictRow.claim_id)
+            if f.published_only:
+                given = given.where(VerdictRow.state == "published")
+            options.append(ClaimRow.id.not_in(given))
         found.append(or_(*options))
     if f.reviewers:
         found.append(ClaimRow.id.in_(current.where(VerdictRow.reviewer.in_(f.reviewers))))

@@ -18,7 +18,8 @@ from workbench.textsafe import html_text
 STATUS_COLOURS = {
     "new": "#fff3b0",
     "checking": "#cfe8ff",
-    "checked": "#c8f0c8",
+    "proposed": "#e4d4f4",
+    "published": "#c8f0c8",
     "not check-worthy": "#e6e6e6",
 }
 

@@ -1,4 +1,6 @@
-"""The desk's verdict rating scale: ordered ratings with their meaning, kept in the settings table."""
+"""The desk's verdict rating scale: ordered ratings with their meaning and ClaimReview number, kept in the
+settings table. It is the one list the verdict form, the verdict filters (queue, trends, export), the import
+and the ClaimReview ``ratingValue`` read: renaming a rating renames it everywhere, its number included."""
 
 from __future__ import annotations
 
@@ -13,21 +15,25 @@ from workbench.errors import InputError
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.validation import clean_text
-from workbench.vocabulary import RATINGS
+from workbench.vocabulary import RATING_VALUES, RATINGS
 
 SETTING_KEY = "rating_scale"
 MAX_NAME_CHARS = 40  # verdicts.rating is VARCHAR(40)
 MAX_MEANING_CHARS = 500
 MIN_RATINGS, MAX_RATINGS = 2, 20
+WORST_VALUE, BEST_VALUE = 1, 5  # ClaimReview's worstRating and bestRating
 
 
 @dataclass(frozen=True)
 class Rating:
     name: str
     meaning: str
+    value: int | None = None  # ClaimReview ratingValue (1 false .. 5 true); None: not on a truth scale
 
 
-DEFAULT_SCALE: tuple[Rating, ...] = tuple(Rating(name, meaning) for name, meaning in RATINGS.items())
+DEFAULT_SCALE: tuple[Rating, ...] = tuple(
+    Rating(name, meaning, RATING_VALUES.get(name)) for name, meaning in RATINGS.items()
+)
 
 
 def parse_scale(entries: Iterable[Mapping]) -> tuple[Rating, ...]:
@@ -52,7 +58,7 @@ def parse_scale(entries: Iterable[Mapping]) -> tuple[Rating, ...]:
         if name.casefold() in seen:
             raise InputError(f"The rating “{name}” appears twice; each rating needs its own name.")
         seen.add(name.casefold())
-        scale.append(Rating(name, meaning))
+        scale.append(Rating(name, meaning, _value(name, entry.get("value"))))
     if not MIN_RATINGS <= len(scale) <= MAX_RATINGS:
         raise InputError(
             f"A rating scale has {MIN_RATINGS} to {MAX_RATINGS} ratings; this one has {len(scale)}."
@@ -74,6 +80,26 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
+def _value(name: str, value: object) -> int | None:
+    """A rating's ClaimReview number from the editor: blank for none, else a whole number 1 to 5."""
+    if _text(value) is None or (isinstance(value, str) and not value.strip()):  # an empty cell
+        return None
+    number = _float(value) if isinstance(value, str) else _number(value)
+    if number is None or number != int(number) or not WORST_VALUE <= number <= BEST_VALUE:
+        raise InputError(
+            f"The ClaimReview value of “{name}” is {value!r}; use a whole number from {WORST_VALUE} (false) "
+            f"to {BEST_VALUE} (true), or leave it blank for a rating that is not on a truth scale."
+        )
+    return int(number)
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
 def _text(value: object) -> str | None:
     """Cell values from a data editor: None and NaN are empty."""
     if value is None or (isinstance(value, float) and value != value):
@@ -86,8 +112,14 @@ def load_scale(session: Session) -> tuple[Rating, ...]:
     stored = get_setting(session, SETTING_KEY)
     if not isinstance(stored, list):
         return DEFAULT_SCALE
+    # a scale stored before ratings had numbers: each default name keeps its default number
+    entries = [
+        e if "value" in e else {**e, "value": RATING_VALUES.get(str(e.get("name", "")).strip())}
+        for e in stored
+        if isinstance(e, Mapping)
+    ]
     try:
-        return parse_scale(e for e in stored if isinstance(e, Mapping))
+        return parse_scale(entries)
     except InputError:
         return DEFAULT_SCALE
 
@@ -105,9 +137,32 @@ def save_scale(session: Session, entries: Iterable[Mapping], *, editor: str) -> 
             f"{actor.display_name} signs in as a {actor.role}: only an editor changes the rating scale."
         )
     put_setting(
-        session, SETTING_KEY, [{"name": r.name, "meaning": r.meaning} for r in scale], updated_by=editor
+        session,
+        SETTING_KEY,
+        [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in scale],
+        updated_by=editor,
     )
     return scale
+
+
+def rating_choices(scale: Iterable[Rating], given: Iterable[str] = ()) -> tuple[str, ...]:
+    """What a verdict filter offers: the desk's scale in its order, then ratings given before the scale
+    changed (so old verdicts stay findable), never the default scale's names by themselves.
+
+    >>> rating_choices([Rating("False", "No."), Rating("Needs context", "?")], ["Unverifiable", "False"])
+    ('False', 'Needs context', 'Unverifiable')
+    """
+    names = [r.name for r in scale]
+    return (*names, *sorted(set(given) - set(names)))
+
+
+def rating_values(scale: Iterable[Rating]) -> dict[str, int]:
+    """Each rating's ClaimReview number (ratings without one left out).
+
+    >>> rating_values([Rating("Wrong", "No.", 1), Rating("Needs context", "?")])
+    {'Wrong': 1}
+    """
+    return {r.name: r.value for r in scale if r.value is not None}
 
 
 def check_rating(rating: str | None, scale: Iterable[Rating]) -> str:

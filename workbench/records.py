@@ -171,6 +171,11 @@ class ClaimRecord:
         """The current verdict: the newest of the history."""
         return self.verdicts[-1] if self.verdicts else None
 
+    @property
+    def published_verdict(self) -> VerdictRecord | None:
+        """The verdict the desk stands by in public: the newest published one (None before any)."""
+        return next((v for v in reversed(self.verdicts) if v.state == "published"), None)
+
 
 @dataclass(frozen=True)
 class ChangeRecord:

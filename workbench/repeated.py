@@ -150,7 +150,8 @@ def recluster_after_add(session: Session, article_id: int) -> int:
 
 @dataclass(frozen=True)
 class Appearance:
-    """Another appearance of a claim, with its current verdict (if any)."""
+    """Another appearance of a claim, with its published verdict (if any): only a published verdict is
+    offered to another claim, as a proposal (``proposed``: whether a newer proposal waits on it)."""
 
     claim_id: int
     article_id: int
@@ -161,10 +162,12 @@ class Appearance:
     rationale: str | None = None
     reviewer: str | None = None
     verdict_at: datetime | None = None
+    published_by: str | None = None
+    proposed: bool = False
 
 
 def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
-    """The other claims in ``claim``'s cluster, oldest first, with their current verdicts."""
+    """The other claims in ``claim``'s cluster, oldest first, with their newest published verdicts."""
     cluster_id = session.scalar(select(ClaimRow.cluster_id).where(ClaimRow.id == claim.id))
     if cluster_id is None:
         return []
@@ -174,12 +177,13 @@ def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
         .where(ClaimRow.cluster_id == cluster_id, ClaimRow.id != claim.id, ClaimRow.retired.is_(False))
         .order_by(ClaimRow.id)
     ).all()
-    latest = {
-        v.claim_id: v
-        for v in session.scalars(
-            select(VerdictRow).where(VerdictRow.claim_id.in_([r[0] for r in rows])).order_by(VerdictRow.id)
-        )
-    }
+    latest, newest = {}, {}
+    for v in session.scalars(
+        select(VerdictRow).where(VerdictRow.claim_id.in_([r[0] for r in rows])).order_by(VerdictRow.id)
+    ):
+        newest[v.claim_id] = v
+        if v.state == "published":
+            latest[v.claim_id] = v
     out = []
     for claim_id, article_id, title, text in rows:
         verdict = latest.get(claim_id)
@@ -193,7 +197,9 @@ def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
                 verdict.rating if verdict else None,
                 verdict.rationale if verdict else None,
                 verdict.reviewer if verdict else None,
-                verdict.created_at if verdict else None,
+                verdict.published_at or verdict.created_at if verdict else None,
+                verdict.published_by if verdict else None,
+                claim_id in newest and newest[claim_id].state != "published",
             )
         )
     return out
@@ -202,7 +208,9 @@ def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
 def apply_earlier_verdict(
     session: Session, *, claim_id: int, earlier_claim_id: int, reviewer: str, expected_version: int
 ) -> int:
-    """Record, for ``claim_id``, the current verdict of a repeat of it, citing it; returns the new version."""
+    """Propose, for ``claim_id``, the newest *published* verdict of a repeat of it, citing where it comes
+    from (an unpublished proposal is never copied); an editor publishes it as any other. Returns the new
+    version."""
     cluster_ids = dict(
         session.execute(
             select(ClaimRow.id, ClaimRow.cluster_id).where(ClaimRow.id.in_([claim_id, earlier_claim_id]))
@@ -214,15 +222,20 @@ def apply_earlier_verdict(
         raise InputError(f"Claim #{earlier_claim_id} is not a repeat of claim #{claim_id}.")
     earlier = session.scalar(
         select(VerdictRow)
-        .where(VerdictRow.claim_id == earlier_claim_id)
+        .where(VerdictRow.claim_id == earlier_claim_id, VerdictRow.state == "published")
         .order_by(VerdictRow.id.desc())
         .limit(1)
     )
     if earlier is None:
-        raise InputError(f"Claim #{earlier_claim_id} has no verdict to apply.")
+        raise InputError(
+            f"Claim #{earlier_claim_id} has no published verdict to apply: only a verdict an editor "
+            "published is reused."
+        )
+    published = earlier.published_at or earlier.created_at
     rationale = (
-        f"Same claim as #{earlier_claim_id}, checked by {earlier.reviewer} on {earlier.created_at:%Y-%m-%d} "
-        f"(verdict “{earlier.rating}”, applied here by {reviewer}): {earlier.rationale}"
+        f"Same claim as #{earlier_claim_id}: its verdict “{earlier.rating}” by {earlier.reviewer}, published "
+        f"by {earlier.published_by or '?'} on {published:%Y-%m-%d}, proposed here by {reviewer}. "
+        f"{earlier.rationale}"
     )
     return record_verdict(
         session,

@@ -27,10 +27,12 @@ from sqlalchemy.orm import Session
 from claims.splitting import read_observations
 from workbench.errors import InputError
 from workbench.exports import restore_cell
+from workbench.ratings import load_scale
 from workbench.storage.articles import text_hash
 from workbench.storage.convert import statistic_row
 from workbench.storage.export_rows import EVIDENCE_SEPARATOR, EXPORT_COLUMNS
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, SourceRow, VerdictRow
+from workbench.storage.verdicts import status_after_verdict
 from workbench.textsafe import safe_link
 from workbench.validation import clean_text
 from workbench.vocabulary import RATINGS, STANCES, STATUSES
@@ -125,9 +127,10 @@ def _link(value: str, where: str, column: str) -> str:
     return link
 
 
-def check_row(row: Mapping[str, str], where: str) -> _Row:
+def check_row(row: Mapping[str, str], where: str, *, ratings: tuple[str, ...] = tuple(RATINGS)) -> _Row:
     """Validate one row; ``where`` is its location ("verdicts.csv, row 12"). Text goes through the same
-    checks as the app's forms, and addresses must be http(s): an import is no way around them."""
+    checks as the app's forms, and addresses must be http(s): an import is no way around them.
+    ``ratings``: the desk's scale (a verdict must be one of them)."""
     claim = _text(row, "claim", where, max_chars=20_000)
     if not claim:
         raise VerdictImportError(f"{where}: the claim is empty.")
@@ -135,16 +138,16 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
     if not title:
         raise VerdictImportError(f"{where}: the article title is empty.")
     status = row.get("status") or "new"
-    if status not in STATUSES:
+    if status not in (*STATUSES, "checked"):  # "checked": a CSV exported before verdicts were published
         raise VerdictImportError(
             f"{where}: unknown status {status!r}; expected one of {', '.join(STATUSES)}."
         )
     verdict = None
     rating = row.get("verdict", "")
     if rating:
-        if rating not in RATINGS:
+        if rating not in ratings:
             raise VerdictImportError(
-                f"{where}: unknown verdict {rating!r}; expected one of {', '.join(RATINGS)}."
+                f"{where}: unknown verdict {rating!r}; expected one of {', '.join(ratings)}."
             )
         state = row.get("verdict_state") or "published"
         if state not in VERDICT_STATES:
@@ -187,7 +190,7 @@ def check_row(row: Mapping[str, str], where: str) -> _Row:
         modality=row.get("claim_modality") or "reported",
         speaker=_text(row, "claim_speaker", where, max_chars=200),
         speaker_kind=row.get("claim_speaker_kind", ""),
-        status=status,
+        status=status_after_verdict(status, verdict["state"] if verdict else None),
         verdict=verdict,
         links=tuple(zip(urls, stances, strict=True)),
     )
@@ -199,7 +202,10 @@ def import_verdicts(
     """Store the rows into an empty database in the caller's transaction (nothing on error)."""
     if session.scalar(select(func.count()).select_from(ArticleRow)):
         raise VerdictImportError(f"{name}: the database already holds articles; import into an empty one.")
-    checked = [check_row(row, f"{name}, row {number}") for number, row in enumerate(rows, start=2)]
+    ratings = tuple(r.name for r in load_scale(session))
+    checked = [
+        check_row(row, f"{name}, row {number}", ratings=ratings) for number, row in enumerate(rows, start=2)
+    ]
     by_article: dict[str, list[_Row]] = {}
     for row in checked:
         by_article.setdefault(row.article_key, []).append(row)

@@ -6,9 +6,22 @@ scale a new database starts with.
 
 from sources.models import SOURCE_KINDS
 
-__all__ = ["RATINGS", "SOURCE_KINDS", "STANCES", "STATUSES"]
+__all__ = [
+    "MANUAL_STATUSES",
+    "RATINGS",
+    "RATING_VALUES",
+    "SOURCE_KINDS",
+    "STANCES",
+    "STATUSES",
+    "VERDICT_STATUSES",
+]
 
-STATUSES: tuple[str, ...] = ("new", "checking", "checked", "not check-worthy")
+# A claim goes new -> checking -> proposed (a reviewer proposed a verdict, waiting for an editor) ->
+# published (an editor published it); "not check-worthy" sets it aside. The two verdict statuses
+# follow the verdict's own steps: only proposing and publishing set them, never the status form.
+VERDICT_STATUSES: tuple[str, ...] = ("proposed", "published")
+MANUAL_STATUSES: tuple[str, ...] = ("new", "checking", "not check-worthy")
+STATUSES: tuple[str, ...] = ("new", "checking", *VERDICT_STATUSES, "not check-worthy")
 
 RATINGS: dict[str, str] = {
     "True": "Accurate; nothing significant is missing.",
@@ -18,6 +31,10 @@ RATINGS: dict[str, str] = {
     "False": "Inaccurate.",
     "Unverifiable": "The evidence available does not allow a judgement.",
 }
+
+# Each default rating's number on ClaimReview's 1-5 truth scale (reviewRating.ratingValue). "Misleading"
+# sits at 2, not 3: the impression it leaves is wrong. "Unverifiable" is no point on a truth scale: no number.
+RATING_VALUES: dict[str, int] = {"True": 5, "Mostly true": 4, "Half true": 3, "Misleading": 2, "False": 1}
 
 STANCES: dict[str, str] = {
     "supports": "The source supports the claim.",

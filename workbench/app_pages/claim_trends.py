@@ -12,15 +12,22 @@ st.title("Claim trends")
 with database().session() as session:
     options = chart_data.filter_options(session)
 claim_filter = render_claim_filter("trends", options)
-by_col, freq_col = st.columns(2)
+by_col, freq_col, states_col = st.columns(3)
 by = by_col.segmented_control(
     "Split claims by", list(chart_data.GROUPINGS), default="verdict", key="trends.by", required=True
 )
 freq = freq_col.segmented_control("Per", ["week", "month"], default="month", key="trends.freq", required=True)
+all_states = states_col.checkbox(
+    "Include proposed verdicts",
+    key="trends.all_states",
+    help="By default a claim counts under its newest published verdict: a proposal is not yet the desk's.",
+)
+states = "all" if all_states else "published"
 
 with database().session() as session:
-    claims_df = chart_data.trend_claims(session, claim_filter)
-    throughput_df = chart_data.throughput(session, claim_filter)
+    claims_df = chart_data.trend_claims(session, claim_filter, states=states)
+    throughput_df = chart_data.throughput(session, claim_filter, states=states)
+    false = chart_data.false_ratings(session)
 st.caption(f"{len(claims_df)} claims match the filters.")
 
 per_period = chart_data.claims_per_period(claims_df, by=by, freq=freq)
@@ -30,7 +37,7 @@ render_chart(
     key="trends.claims",
     name="claims-per-period",
 )
-share = chart_data.false_share(claims_df, freq=freq)
+share = chart_data.false_share(claims_df, freq=freq, false=false)
 render_chart(charts.false_share_chart(share), share, key="trends.false", name="false-statistical-claims")
 recurrence = chart_data.cluster_recurrence(claims_df, freq=freq)
 render_chart(

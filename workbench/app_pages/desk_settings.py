@@ -1,4 +1,4 @@
-"""Desk settings (editors and admins): the verdict rating scale, ClaimReview, the check-worthiness model."""
+"""Desk settings (editors and admins): who publishes, the rating scale, ClaimReview, the worthiness model."""
 
 import pandas as pd
 import streamlit as st
@@ -8,9 +8,18 @@ from workbench.errors import WorkbenchError
 from workbench.jobs import submit_job
 from workbench.jobs_view import render_jobs_panel
 from workbench.panel.claimreview_form import render_claimreview_settings
-from workbench.ratings import DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, load_scale, save_scale
+from workbench.ratings import (
+    BEST_VALUE,
+    DEFAULT_SCALE,
+    MAX_MEANING_CHARS,
+    MAX_NAME_CHARS,
+    WORST_VALUE,
+    load_scale,
+    save_scale,
+)
 from workbench.resources import database, ensure_worker
 from workbench.storage.settings import setting_updated
+from workbench.storage.verdicts import SECOND_PERSON_KEY, second_person_required, set_second_person
 from workbench.textsafe import inert
 from workbench.worthiness_desk import describe, desk_status
 
@@ -20,10 +29,40 @@ if not signin.can_edit_settings(state.signed_in_user()):
     st.stop()
 state.show_flash()
 
+st.subheader("Publishing")
+with database().session() as session:
+    required = second_person_required(session)
+    updated_by, updated_at = setting_updated(session, SECOND_PERSON_KEY)
+wanted = st.toggle(
+    "Publishing needs a second person",
+    value=required,
+    key="settings.second_person",
+    help="On: the editor who proposed a verdict cannot publish it; another editor does (four eyes).",
+)
+if updated_by:
+    st.caption(f"Last changed by {inert(updated_by)}, {updated_at:%Y-%m-%d %H:%M}.")
+if wanted != required:
+    try:
+        with state.write_session() as session:
+            set_second_person(session, wanted, editor=state.reviewer_name())
+    except WorkbenchError as error:
+        st.session_state.pop("settings.second_person", None)  # back to the stored rule on the next run
+        st.error(inert(str(error)))
+    else:
+        state.flash(
+            "success",
+            "Publishing now needs a second person: nobody publishes their own proposal."
+            if wanted
+            else "An editor may now publish their own proposal.",
+        )
+        st.rerun()
+
 st.subheader("Verdict rating scale")
 st.caption(
-    "Reviewers choose one of these ratings, in the order of the # column, and see each meaning. Add, rename, "
-    "renumber or delete rows, then save. Verdicts already given keep the rating they were given."
+    "Reviewers choose one of these ratings, in the order of the # column, and see each meaning; the Queue, "
+    "Trends and Export filters and the exports use the same list. Add, rename, renumber or delete rows, then "
+    "save. Verdicts already given keep the rating they were given. ClaimReview value: the rating's number "
+    "in the ClaimReview export, 1 (false) to 5 (true); blank for a rating that is no point on a truth scale."
 )
 with database().session() as session:
     scale = load_scale(session)
@@ -36,8 +75,11 @@ st.caption(
 
 edited = st.data_editor(
     pd.DataFrame(
-        [{"position": n, "name": r.name, "meaning": r.meaning} for n, r in enumerate(scale, start=1)],
-        columns=["position", "name", "meaning"],
+        [
+            {"position": n, "name": r.name, "meaning": r.meaning, "value": r.value}
+            for n, r in enumerate(scale, start=1)
+        ],
+        columns=["position", "name", "meaning", "value"],
     ),
     num_rows="dynamic",
     hide_index=True,
@@ -45,6 +87,9 @@ edited = st.data_editor(
         "position": st.column_config.NumberColumn("#", min_value=1, max_value=99, step=1, width="small"),
         "name": st.column_config.TextColumn("Rating", max_chars=MAX_NAME_CHARS, required=True),
         "meaning": st.column_config.TextColumn("Meaning", max_chars=MAX_MEANING_CHARS, width="large"),
+        "value": st.column_config.NumberColumn(
+            "ClaimReview value", min_value=WORST_VALUE, max_value=BEST_VALUE, step=1, width="small"
+        ),
     },
     key=state.SETTINGS_SCALE,
 )
@@ -65,7 +110,7 @@ if reset.button("Restore the default scale", key="settings.reset"):
         with state.write_session() as session:
             save_scale(
                 session,
-                [{"name": r.name, "meaning": r.meaning} for r in DEFAULT_SCALE],
+                [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in DEFAULT_SCALE],
                 editor=state.reviewer_name(),
             )
     except WorkbenchError as error:
@@ -75,7 +120,7 @@ if reset.button("Restore the default scale", key="settings.reset"):
         st.session_state.pop(state.SETTINGS_SCALE, None)
         st.rerun()
 
-render_claimreview_settings(scale)
+render_claimreview_settings()
 
 st.subheader("Check-worthiness model")
 with database().session() as session:

@@ -86,7 +86,10 @@ with text_col:
         f"{highlight_html(article.text, marks)}</div>",
         unsafe_allow_html=True,
     )
-    st.caption("Yellow: new · blue: checking · green: checked · grey: not check-worthy; figures in bold.")
+    st.caption(
+        "Yellow: new · blue: checking · violet: proposed · green: published · grey: not check-worthy; "
+        "figures in bold."
+    )
     table_key = url_state.picker_key("table", claim_id)
     st.dataframe(
         table[["id", "claim", "kind", "worthiness", "status", "verdict"]],

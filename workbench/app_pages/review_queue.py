@@ -7,6 +7,7 @@ import streamlit as st
 from workbench import url_state
 from workbench.errors import WorkbenchError
 from workbench.panel.filter_widgets import render_claim_filter
+from workbench.panel.publishing import render_waiting_filter
 from workbench.resources import database
 from workbench.storage.queue import filter_choices, open_queue
 from workbench.textsafe import inert
@@ -24,7 +25,8 @@ if not choices.articles:
 
 try:
     options = {"outlets": choices.outlets, "languages": choices.languages, "kinds": choices.kinds,
-               "reviewers": choices.reviewers, "statuses": list(STATUSES)}  # fmt: skip
+               "reviewers": choices.reviewers, "statuses": list(STATUSES),
+               "verdicts": choices.verdicts}  # fmt: skip
     claim_filter = render_claim_filter("queue", options)
 except WorkbenchError as error:
     st.error(inert(str(error)))
@@ -42,6 +44,7 @@ claim_filter = dataclasses.replace(
     claim_filter, article_ids=tuple(article_ids), assignees=tuple(assignees),
     min_worthiness=low if low > 0 else None, max_worthiness=high if high < 1 else None,
 )  # fmt: skip
+claim_filter = render_waiting_filter(claim_filter)
 
 page_size = st.session_state.get("queue.page_size", 50)
 page_number = st.session_state.get("queue.page", 1)
@@ -57,7 +60,8 @@ st.caption(
     "select a row to open the claim"
 )
 frame = page.frame
-SHOWN = ["id", "worthiness", "claim", "article", "outlet", "lang", "kind", "status", "verdict", "assignee"]
+SHOWN = ["id", "worthiness", "claim", "status", "verdict", "verdict_state", "article", "outlet", "lang",
+         "kind", "assignee"]  # fmt: skip
 WORTHINESS = st.column_config.ProgressColumn("Check-worthiness", min_value=0.0, max_value=1.0, format="%.2f")
 event = st.dataframe(
     frame[SHOWN],
@@ -65,6 +69,7 @@ event = st.dataframe(
     column_config={
         "worthiness": WORTHINESS,
         "claim": st.column_config.TextColumn("Claim", width="large"),
+        "verdict_state": st.column_config.TextColumn("Verdict is"),
     },
 )  # fmt: skip
 if event.selection.rows:

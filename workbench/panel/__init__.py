@@ -15,7 +15,7 @@ from workbench.panel.verdict import render_verdict
 from workbench.records import ClaimRecord, SourceRecord
 from workbench.resources import database
 from workbench.storage.versioning import latest_change
-from workbench.vocabulary import STATUSES
+from workbench.vocabulary import MANUAL_STATUSES, STATUSES
 
 __all__ = ["claim_label", "render_claim_panel"]
 
@@ -35,8 +35,13 @@ def render_claim_panel(
     render_facets(claim)
     render_editing(claim, siblings)
     with st.form(state.claim_key(claim.id, "status.form")):
+        # "proposed" and "published" follow the verdict: offered only as the status the claim has
+        choices = [s for s in STATUSES if s in MANUAL_STATUSES or s == claim.status]
         st.selectbox(
-            "Status", STATUSES, index=STATUSES.index(claim.status), key=state.claim_key(claim.id, "status")
+            "Status",
+            choices,
+            index=choices.index(claim.status) if claim.status in choices else 0,
+            key=state.claim_key(claim.id, "status"),
         )
         st.form_submit_button("Update status", on_click=state.save_status, args=(claim.id, claim.version))
     render_evidence(claim, sources)

@@ -1,4 +1,4 @@
-"""The ClaimReview settings form of the Desk settings page: organisation, URLs, the rating numbers."""
+"""The ClaimReview settings form of the Desk settings page: organisation, its URLs and logo."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from workbench.claimreview_settings import (
     save_settings,
 )
 from workbench.errors import WorkbenchError
-from workbench.ratings import Rating
 from workbench.resources import database
 from workbench.storage.settings import setting_updated
 from workbench.textsafe import inert
@@ -27,7 +26,7 @@ def _key(field: str) -> str:
     return f"{PREFIX}.{field}"
 
 
-def save_claimreview(scale: tuple[Rating, ...]) -> None:
+def save_claimreview() -> None:
     """Check the typed settings and store them; a refusal keeps every typed field and stores nothing."""
     typed = st.session_state
     try:
@@ -36,8 +35,6 @@ def save_claimreview(scale: tuple[Rating, ...]) -> None:
             url=typed.get(_key("url")),
             logo=typed.get(_key("logo")),
             url_template=typed.get(_key("template")),
-            rating_values={r.name: typed.get(_key(f"value.{n}")) for n, r in enumerate(scale)},
-            scale=scale,
         )
         with state.write_session() as session:
             save_settings(session, checked, editor=state.reviewer_name())
@@ -47,15 +44,16 @@ def save_claimreview(scale: tuple[Rating, ...]) -> None:
         state.flash("success", "Saved the ClaimReview settings.")
 
 
-def render_claimreview_settings(scale: tuple[Rating, ...]) -> None:
+def render_claimreview_settings() -> None:
     """The form, filled with what is stored (or the defaults); the example-URL warning while it applies."""
     st.subheader("ClaimReview")
     st.caption(
-        "Who signs the desk's published fact checks in their ClaimReview markup, where each one lives, and "
-        f"the number each rating carries ({WORST} worst to {BEST} best; empty: the rating's name only)."
+        "Who signs the desk's published fact checks in their ClaimReview markup and where each one lives. "
+        f"The number each rating carries ({WORST} worst to {BEST} best) is the rating scale's ClaimReview "
+        "value, above."
     )
     with database().session() as session:
-        settings = current_settings(session, scale)
+        settings = current_settings(session)
         warning = example_url_warning(load_publisher(session))
         updated_by, updated_at = setting_updated(session, "claimreview.url_template")
     if warning:
@@ -73,11 +71,6 @@ def render_claimreview_settings(scale: tuple[Rating, ...]) -> None:
             key=_key("template"),
             help="The address of the published review of claim N: {claim_id} is replaced by N.",
         )
-        columns = st.columns(min(len(scale), 6) or 1)
-        for n, (rating, value) in enumerate(settings.rating_values):
-            columns[n % len(columns)].number_input(
-                rating, min_value=WORST, max_value=BEST, value=value, step=1, key=_key(f"value.{n}")
-            )
         st.form_submit_button(
-            "Save ClaimReview settings", on_click=save_claimreview, args=(scale,), key=_key("save")
+            "Save ClaimReview settings", on_click=save_claimreview, key=_key("save")
         )

@@ -26,17 +26,21 @@ def render_repeats(claim: ClaimRecord) -> None:
         text_col, button_col = st.columns([5, 1])
         text_col.markdown(f"- Claim #{other.claim_id} in {where}: {inert(other.text[:200])}")
         if other.rating is None:
-            text_col.caption("No verdict yet.")
+            text_col.caption(
+                "A verdict is proposed, not published yet." if other.proposed else "No verdict yet."
+            )
             continue
         when = f"{other.verdict_at:%Y-%m-%d}"
+        newer = " (a newer proposal waits to be published)" if other.proposed else ""
         text_col.caption(
-            f"Verdict: **{inert(other.rating)}** by {inert(other.reviewer)}, {when}: "
-            + inert(other.rationale[:200])
+            f"Published verdict: **{inert(other.rating)}** by {inert(other.reviewer)}, published by "
+            f"{inert(other.published_by)} {when}{newer}: " + inert(other.rationale[:200])
         )
         button_col.button(
             "Apply verdict",
             key=f"repeat.apply.{other.claim_id}",
             on_click=state.apply_earlier_verdict,
             args=(claim.id, claim.version, other.claim_id),
-            help="Records the same verdict for this claim, citing the earlier one: you decide.",
+            help="Proposes the same published verdict for this claim, citing the earlier one; an editor "
+            "publishes it.",
         )

@@ -8,7 +8,7 @@ from workbench import state
 from workbench.ratings import Rating, load_scale
 from workbench.records import ClaimRecord
 from workbench.resources import database
-from workbench.storage.verdicts import verdict_history
+from workbench.storage.verdicts import second_person_required, verdict_history
 from workbench.textsafe import inert
 
 
@@ -23,18 +23,21 @@ def render_verdict(claim: ClaimRecord) -> None:
 
 
 def _render_current(claim: ClaimRecord) -> None:
-    verdict = claim.verdict
+    """The published verdict (what the exports carry) and, when newer, the proposal waiting to replace it."""
+    verdict, published = claim.verdict, claim.published_verdict
     if verdict is None:
         st.caption("No verdict yet: a reviewer proposes one, an editor publishes it.")
-    elif verdict.state == "published":
+        return
+    if published is not None:
         st.success(
-            f"Published: {inert(verdict.rating)} (by {inert(verdict.published_by)}, "
-            f"{verdict.published_at:%Y-%m-%d %H:%M})"
+            f"Published: {inert(published.rating)} (by {inert(published.published_by)}, "
+            f"{published.published_at:%Y-%m-%d %H:%M})"
         )
-    else:
+    if verdict.state != "published":
+        replaces = " It replaces the published verdict once published." if published else ""
         st.info(
             f"Proposed: {inert(verdict.rating)} (by {inert(verdict.reviewer)}); "
-            "waiting for an editor to publish it."
+            f"waiting for an editor to publish it: not in the exports or trends yet.{replaces}"
         )
 
 
@@ -107,6 +110,9 @@ def _render_publication(claim: ClaimRecord) -> None:
         return
     user = state.signed_in_user()
     if user is None or user.can_publish:
+        with database().session() as session:
+            second_person = second_person_required(session)
+        own = user is not None and user.username == verdict.reviewer
         st.button(
             f"Publish “{verdict.rating}”",
             key="verdict.publish",
@@ -114,5 +120,11 @@ def _render_publication(claim: ClaimRecord) -> None:
             args=(claim.id, claim.version),
             help="Publishing makes the verdict public: it goes into the exports.",
         )
+        if second_person:  # said before the click; the rule itself is checked inside the write
+            st.caption(
+                "You proposed this verdict: the desk asks a second person to publish it."
+                if own
+                else "The desk asks a second person to publish: not the one who proposed it."
+            )
     else:
         st.caption("An editor publishes proposed verdicts.")

@@ -6,6 +6,7 @@ can feed them hand-made frames.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import date
 
@@ -18,8 +19,10 @@ from workbench.chart_periods import base_point, chart_bounds, chart_value, place
 from workbench.charts import COMPARE_COLUMNS
 from workbench.errors import NotFoundError
 from workbench.filters import ClaimFilter, claims_query
+from workbench.ratings import load_scale, rating_choices
 from workbench.storage.convert import statistic_record
 from workbench.storage.evidence import current_evidence
+from workbench.storage.export_rows import STATES as VERDICT_STATES
 from workbench.storage.schema import (
     ArticleRow,
     ClaimRow,
@@ -32,7 +35,8 @@ from workbench.storage.schema import (
 from workbench.storage.sources_store import reported_figure
 
 FACTOR_UNITS = frozenset({"×", "x"})
-FALSE_RATINGS = frozenset({"False", "Misleading"})
+FALSE_RATINGS = frozenset({"False", "Misleading"})  # the default scale's; a desk's: false_ratings()
+FALSE_AT_MOST = 2  # ClaimReview numbers 1 (false) and 2 (misleading) count as false in the trends
 GROUPINGS = {"verdict": "verdict", "kind": "kind", "outlet": "outlet", "language": "language"}
 TREND_COLUMNS = (
     "claim_id",
@@ -194,11 +198,12 @@ def _metric_rows(session: Session, metric_id: int, *, exclude_claim: int | None,
 # --- trends ---------------------------------------------------------------------------------------
 
 
-def trend_claims(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
-    """One row per live claim matching the queue's filter: its day, groupings and current verdict."""
+def trend_claims(session: Session, claim_filter: ClaimFilter, *, states: str = "published") -> pd.DataFrame:
+    """One row per live claim matching the queue's filter: its day, groupings and verdict: its newest
+    published one by default (a proposal is not the desk's verdict yet), its newest with ``states="all"``."""
     day = func.coalesce(ArticleRow.published, func.date(ArticleRow.created_at))
     query = claims_query(
-        claim_filter,
+        _with_states(claim_filter, states),
         ClaimRow.id,
         ClaimRow.text,
         day.label("day"),
@@ -267,12 +272,18 @@ def cluster_recurrence(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
     return with_period_bounds(counted[["cluster", "example", "period", "claims"]])
 
 
-def false_share(df: pd.DataFrame, *, freq: str) -> pd.DataFrame:
-    """Per period: rated statistical claims, how many were False or Misleading, and the share."""
+def false_ratings(session: Session) -> frozenset[str]:
+    """The desk's ratings that say a claim is false or misleading: those at the bottom of its truth scale."""
+    return frozenset(r.name for r in load_scale(session) if r.value is not None and r.value <= FALSE_AT_MOST)
+
+
+def false_share(df: pd.DataFrame, *, freq: str, false: frozenset[str] = FALSE_RATINGS) -> pd.DataFrame:
+    """Per period: rated statistical claims, how many were false or misleading (``false``: those ratings,
+    from ``false_ratings``), and the share."""
     rated = df[df["statistical"] & df["verdict"].ne("(none)")]
     if rated.empty:
         return pd.DataFrame(columns=["period", "rated", "false_or_misleading", "share", "start", "end"])
-    rated = rated.assign(period=period_labels(rated["day"], freq), bad=rated["verdict"].isin(FALSE_RATINGS))
+    rated = rated.assign(period=period_labels(rated["day"], freq), bad=rated["verdict"].isin(false))
     counted = rated.groupby("period").agg(rated=("bad", "size"), false_or_misleading=("bad", "sum"))
     counted["share"] = counted["false_or_misleading"] / counted["rated"]
     return with_period_bounds(counted.reset_index())
@@ -284,12 +295,16 @@ def verdict_distribution(df: pd.DataFrame) -> pd.DataFrame:
     return rated.groupby("verdict").size().reset_index(name="claims")
 
 
-def throughput(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
-    """Claims checked per reviewer per week: distinct claims each reviewer gave a verdict to."""
+def throughput(session: Session, claim_filter: ClaimFilter, *, states: str = "published") -> pd.DataFrame:
+    """Claims checked per reviewer per week: distinct claims each reviewer's verdict was published for
+    (in the week it was published); with ``states="all"``, those each reviewer proposed a verdict for."""
+    claim_filter = _with_states(claim_filter, states)
     claim_ids = claims_query(claim_filter, ClaimRow.id).scalar_subquery()
     query = select(VerdictRow.reviewer, VerdictRow.claim_id, VerdictRow.created_at).where(
         VerdictRow.claim_id.in_(claim_ids)
     )
+    if claim_filter.published_only:  # a published row is the proposal's copy, stamped when published
+        query = query.where(VerdictRow.state == "published")
     df = pd.DataFrame(session.execute(query).all(), columns=["reviewer", "claim_id", "created_at"])
     if df.empty:
         return pd.DataFrame(columns=["week", "reviewer", "claims", "start", "end"])
@@ -302,6 +317,13 @@ def throughput(session: Session, claim_filter: ClaimFilter) -> pd.DataFrame:
 def since(days: int, *, today: date | None = None) -> date:
     """The first day of a window of ``days`` days ending today (for the default date filter)."""
     return (pd.Timestamp(today or date.today()) - pd.Timedelta(days=days - 1)).date()
+
+
+def _with_states(claim_filter: ClaimFilter, states: str) -> ClaimFilter:
+    """``claim_filter`` reading published verdicts (``states="published"``) or every verdict ("all")."""
+    if states not in VERDICT_STATES:
+        raise ValueError(f"states must be one of {VERDICT_STATES}")
+    return dataclasses.replace(claim_filter, published_only=states == "published")
 
 
 # --- filter choices -------------------------------------------------------------------------------
@@ -319,4 +341,5 @@ def filter_options(session: Session) -> dict[str, list]:
         "kinds": distinct(ClaimRow.kind),
         "reviewers": distinct(VerdictRow.reviewer),
         "statuses": distinct(ClaimRow.status),
+        "verdicts": list(rating_choices(load_scale(session), distinct(VerdictRow.rating))),
     }

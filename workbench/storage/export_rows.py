@@ -7,6 +7,7 @@ the queue's ``ClaimFilter``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -120,7 +121,10 @@ def verdict_rows(
     """
     if states not in STATES:
         raise ValueError(f"states must be one of {STATES}")
-    query = claims_query(claim_filter or ClaimFilter(), ClaimRow.id)
+    # the verdict filters read the same verdict the row shows: a claim whose published verdict is "True"
+    # is not found under "False" because a newer proposal says so
+    claim_filter = dataclasses.replace(claim_filter or ClaimFilter(), published_only=states == "published")
+    query = claims_query(claim_filter, ClaimRow.id)
     claim_ids = list(session.scalars(query.order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id)))
     rows: list[dict] = []
     articles: dict[int, Row] = {}

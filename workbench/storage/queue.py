@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from claims.worthiness import KINDS as CLAIM_KINDS
 from workbench.filters import ClaimFilter, claims_query
+from workbench.ratings import load_scale, rating_choices
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow
 
 QUEUE_COLUMNS = ("id", "article_id", "article", "outlet", "lang", "claim", "kind", "worthiness", "status",
-                 "verdict", "reviewer", "assignee")  # fmt: skip
+                 "verdict", "verdict_state", "reviewer", "assignee")  # fmt: skip
+WAITING = "proposed"  # the status of a claim whose newest verdict waits for an editor to publish it
 MAX_PAGE_SIZE = 500
 
 
@@ -128,6 +130,7 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
             ClaimRow.worthiness,
             ClaimRow.status,
             VerdictRow.rating,
+            VerdictRow.state,
             VerdictRow.reviewer,
             ClaimRow.assignee,
         )
@@ -140,6 +143,11 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
     return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
 
 
+def waiting_to_publish(session: Session) -> int:
+    """How many live claims have a proposed verdict waiting for an editor (the editor's to-do count)."""
+    return count_claims(session, ClaimFilter(statuses=(WAITING,)))
+
+
 def _distinct(session: Session, column) -> tuple[str, ...]:
     return tuple(v for v in session.scalars(select(column).distinct().order_by(column)) if v)
 
@@ -147,15 +155,15 @@ def _distinct(session: Session, column) -> tuple[str, ...]:
 def filter_choices(session: Session) -> FilterChoices:
     """Values for the queue's filters, from small tables and the engine's vocabulary (no scan of claims).
 
-    Kinds come from the claim engine; ratings are those ever given; people are those who gave a verdict
-    or changed a claim.
+    Kinds come from the claim engine; ratings are the desk's scale (then ratings given before it changed);
+    people are those who gave a verdict or changed a claim.
     """
     articles = dict(
         session.execute(select(ArticleRow.id, ArticleRow.title).order_by(ArticleRow.id.desc())).all()
     )
     # ratings and reviewers in one pass over the verdicts (a million-claim desk has ~170,000 of them)
     pairs = session.execute(select(VerdictRow.rating, VerdictRow.reviewer).distinct()).all()
-    ratings = tuple(sorted({rating for rating, _ in pairs if rating}))
+    ratings = rating_choices(load_scale(session), (rating for rating, _ in pairs if rating))
     people = sorted({*(r for _, r in pairs if r), *_distinct(session, ClaimChangeRow.reviewer)})
     return FilterChoices(
         articles=articles,

@@ -1,10 +1,13 @@
 """Verdict history and claim status, guarded by the claim's version so no save is silently lost.
 
 A verdict goes through two steps, each an appended row (the table is never updated):
-a reviewer *proposes* (state ``proposed``); an editor *publishes* it, which appends a copy with state
-``published``, ``published_by`` and ``published_at``. The current verdict is the newest row; the public
-exports take the newest published one. Both steps bump the claim's version, so a proposal saved on a
-stale page, or a publication of a verdict someone has changed since, is refused with the other change.
+a reviewer *proposes* (state ``proposed``, the claim's status becomes ``proposed``: waiting to publish);
+an editor *publishes* it, which appends a copy with state ``published``, ``published_by`` and
+``published_at`` (the claim's status becomes ``published``). The current verdict is the newest row; the
+public exports and the trends take the newest published one. Both steps bump the claim's version, so a
+proposal saved on a stale page, or a publication of a verdict someone has changed since, is refused with
+the other change. With the desk setting "publishing needs a second person" on, the editor who proposed a
+verdict cannot publish it: another editor does.
 """
 
 from __future__ import annotations
@@ -23,12 +26,14 @@ from workbench.records import ClaimRecord, VerdictRecord
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
 from workbench.storage.schema import ClaimRow, VerdictRow
+from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
 from workbench.validation import clean_text
-from workbench.vocabulary import STATUSES
+from workbench.vocabulary import MANUAL_STATUSES, STATUSES, VERDICT_STATUSES
 
 VERDICT_STATES: tuple[str, ...] = ("proposed", "published")
+SECOND_PERSON_KEY = "publishing.second_person"
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRecord:
@@ -67,11 +72,12 @@ def record_verdict(
     expected_version: int,
     source_ids: Sequence[int] = (),
 ) -> int:
-    """Propose a verdict (appended, state ``proposed``), mark the claim checked; returns the new version."""
+    """Propose a verdict (appended, state ``proposed``), the claim waits to be published; returns the new
+    version. A proposal is not a verdict the desk stands by: the claim counts as checked once published."""
     check_rating(rating, load_scale(session))
     rationale = clean_text("rationale", rationale, required=True)
     sources = _linked_sources(session, claim_id, source_ids)
-    version = bump_version(session, claim_id, expected_version, status="checked")
+    version = bump_version(session, claim_id, expected_version, status="proposed")
     session.add(
         VerdictRow(
             claim_id=claim_id,
@@ -93,9 +99,11 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
     """Publish the claim's current verdict as ``publisher`` (an editor or admin); returns the new version.
 
     The version check refuses a publication when anyone changed the claim or its verdict after the editor
-    opened it: the editor publishes exactly what they read.
+    opened it: the editor publishes exactly what they read. The role and the desk's second-person rule are
+    read inside this write, so neither a demotion nor the setting turned on meanwhile is bypassed.
     """
-    version = bump_version(session, claim_id, expected_version)  # first: SQLite's write lock is now held
+    # first: SQLite's write lock is now held
+    version = bump_version(session, claim_id, expected_version, status="published")
     publisher = acting_user(session) or publisher  # the role stored now, not the one read at sign-in
     if not publisher.can_publish:
         raise NotAllowedError(
@@ -108,6 +116,11 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
         raise InputError(f"Claim #{claim_id} has no verdict to publish; propose one first.")
     if latest.state == "published":
         raise InputError(f"The verdict on claim #{claim_id} is already published.")
+    if latest.reviewer == publisher.username and second_person_required(session):
+        raise NotAllowedError(
+            f"You ({publisher.display_name}) proposed this verdict, and the desk's setting “publishing "
+            "needs a second person” is on: another editor publishes it. Nothing was published."
+        )
     session.add(
         VerdictRow(
             claim_id=claim_id,
@@ -125,10 +138,48 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
 
 
 def set_status(session: Session, *, claim_id: int, status: str, expected_version: int) -> int:
-    """Move a claim through the review workflow; returns its new version."""
+    """Move a claim through the review workflow by hand (new, checking, not check-worthy); returns its new
+    version. "proposed" and "published" come only from proposing and publishing a verdict."""
     if status not in STATUSES:
         raise InputError(f"Unknown status {status!r}; choose one of {', '.join(STATUSES)}.")
+    if (
+        status in VERDICT_STATUSES
+        and session.scalar(select(ClaimRow.status).where(ClaimRow.id == claim_id)) != status
+    ):
+        raise InputError(
+            f"A claim becomes “{status}” when a verdict is {status}, not by hand; "
+            f"choose one of {', '.join(MANUAL_STATUSES)}, or use the verdict form."
+        )
     return bump_version(session, claim_id, expected_version, status=status)
+
+
+def status_after_verdict(status: str, verdict_state: str | None) -> str:
+    """The status of a claim marked done ("checked" of old, "proposed", "published") given its current
+    verdict's state, for rows written outside the workflow (an import, an older database): the verdict
+    decides, and without one the claim is still being checked. Other statuses stay.
+
+    >>> status_after_verdict("checked", "proposed"), status_after_verdict("published", None)
+    ('proposed', 'checking')
+    """
+    if status not in (*VERDICT_STATUSES, "checked"):
+        return status
+    return verdict_state if verdict_state in VERDICT_STATUSES else "checking"
+
+
+def second_person_required(session: Session) -> bool:
+    """Whether the desk asks for a second person to publish: the proposer may not publish their own."""
+    return get_setting(session, SECOND_PERSON_KEY) is True
+
+
+def set_second_person(session: Session, required: bool, *, editor: str) -> None:
+    """Turn the second-person rule on or off; the signed-in editor's role is read again in this write."""
+    actor = acting_user(session)
+    if actor is not None and not actor.can_edit_settings:
+        raise NotAllowedError(
+            f"{actor.display_name} signs in as a {actor.role}: "
+            "only an editor changes how verdicts are published."
+        )
+    put_setting(session, SECOND_PERSON_KEY, bool(required), updated_by=editor)
 
 
 @dataclass(frozen=True)
