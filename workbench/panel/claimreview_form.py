@@ -71,6 +71,4 @@ def render_claimreview_settings() -> None:
             key=_key("template"),
             help="The address of the published review of claim N: {claim_id} is replaced by N.",
         )
-        st.form_submit_button(
-            "Save ClaimReview settings", on_click=save_claimreview, key=_key("save")
-        )
+        st.form_submit_button("Save ClaimReview settings", on_click=save_claimreview, key=_key("save"))
