@@ -195,3 +195,24 @@ def find_subject(sentence: str, *, lang: str, start: int = 0, end: int | None = 
         lead = len(head) - len(head.lstrip(" ,"))
         return (start + lead, start + len(head)) if head.strip() else None
     return None
+
+
+def with_subject(text: str, subject: str | None) -> str:
+    """The claim as it reads on its own: a clause that shares an earlier clause's subject gets it in
+    brackets ("[la production] devrait être multipliée par six"), so a table or an export never shows a
+    fragment whose subject is elsewhere. A clause that names its subject itself is left as it is.
+
+    >>> with_subject("devrait être multipliée par six en 2024.", "la production nationale")
+    '[la production nationale] devrait être multipliée par six en 2024.'
+    >>> with_subject("La production a triplé en 2023", "La production")
+    'La production a triplé en 2023'
+    """
+    subject = (subject or "").strip()
+    if not subject or _folded(subject) in _folded(text):
+        return text
+    return f"[{subject}] {text.lstrip()}"
+
+
+def _folded(text: str) -> str:
+    """Case and spacing left out, so "La production" is found in "… la  production …"."""
+    return " ".join(text.casefold().split())

@@ -142,3 +142,30 @@ def test_furniture_never_becomes_a_claim_but_context_may():
     claims = split_claims(text, lang="fr")
     assert [c.text for c in claims] == ["Cette décision intervient dans un contexte tendu."]
     assert claims[0].worthiness <= 0.15
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "in_full"),
+    [
+        (
+            "Selon l'Insee, le chômage a baissé en 2024 et devrait remonter en 2025.",
+            "fr",
+            "devrait remonter en 2025.",
+            "[le chômage] devrait remonter en 2025.",
+        ),
+        (
+            "According to the ministry, exports rose by 12% in 2023 and are expected to double by 2026.",
+            "en",
+            "are expected to double by 2026.",
+            "[exports] are expected to double by 2026.",
+        ),
+    ],
+)
+def test_a_clause_sharing_the_subject_reads_on_its_own_with_it(text, lang, fragment, in_full):
+    from claims.atomic import with_subject
+
+    claims = {c.text: c for c in split_claims(text, lang=lang)}
+    assert fragment in claims, list(claims)
+    assert with_subject(fragment, claims[fragment].subject) == in_full
+    first = next(c for t, c in claims.items() if t != fragment)
+    assert with_subject(first.text, first.subject) == first.text  # it names its subject itself

@@ -185,3 +185,39 @@ def test_the_app_tables_offer_no_unneutralised_download():
     settings = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
     assert settings["client"]["disableDataExport"] is True
     assert config.get_config_options()["client.disableDataExport"].default_val is False  # the option exists
+
+
+def test_a_fragment_is_exported_and_listed_with_its_subject(database):
+    """ "… a triplé en 2023 et devrait être multipliée par six en 2024": the second claim's subject is in
+    the first; the CSV's claim_in_full, ClaimReview's claimReviewed, the queue and the claim record say it."""
+    from workbench.claimreview import Publisher, claim_reviews
+    from workbench.storage.queue import open_queue
+    from workbench.storage.verdicts import get_claim
+
+    with database.session() as session:
+        claims = {c.text: c.id for c in session.scalars(select(ClaimRow))}
+        fragment = next(i for t, i in claims.items() if t.startswith("devrait être multipliée par six"))
+        whole = next(i for t, i in claims.items() if "a triplé" in t)
+        moment = datetime(2026, 1, 5, 10, 31, tzinfo=UTC)
+        verdict = VerdictRow(
+            claim_id=fragment,
+            rating="Mostly true",
+            rationale="Forecast.",
+            reviewer="ana",
+            created_at=moment,
+            state="published",
+            published_by="ed",
+            published_at=moment,
+        )
+        session.add(verdict)
+        session.flush()
+        rows = verdict_rows(session).set_index("claim_id")
+        queue = open_queue(session, ClaimFilter(), page=0, page_size=200).page.frame.set_index("id")
+        record = get_claim(session, fragment)
+    expected = "[la production nationale de défense du pays] devrait être multipliée par six en 2024."
+    assert rows.loc[fragment, "claim"] == "devrait être multipliée par six en 2024."  # the stored words
+    assert rows.loc[fragment, "claim_in_full"] == expected
+    assert rows.loc[whole, "claim_in_full"] == rows.loc[whole, "claim"]  # it names its subject itself
+    assert queue.loc[fragment, "claim"] == expected and record.standalone == expected
+    (review,) = claim_reviews(rows.reset_index()[rows.index == fragment], Publisher("Desk"))
+    assert review["claimReviewed"] == expected

@@ -156,7 +156,7 @@ def claim_review(row: Mapping, publisher: Publisher) -> dict:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": publisher.url_template.format(claim_id=row["claim_id"]),
-        "claimReviewed": row["claim"],
+        "claimReviewed": row.get("claim_in_full") or row["claim"],  # a fragment with its subject
         "datePublished": published[:10],
         "author": _organisation(publisher.name, publisher.url, publisher.logo),
         "reviewRating": rating,

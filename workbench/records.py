@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from claims.atomic import with_subject
 from claims.models import Base, Bound, Period, Statistic
 
 
@@ -165,6 +166,11 @@ class ClaimRecord:
     not_worthy_reason: str | None = None
     origin_claim_id: int | None = None
     retired: bool = False
+
+    @property
+    def standalone(self) -> str:
+        """The claim as it reads on its own: a clause sharing an earlier subject gets it in brackets."""
+        return with_subject(self.text, (self.facets or {}).get("subject"))
 
     @property
     def verdict(self) -> VerdictRecord | None:

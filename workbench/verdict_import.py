@@ -106,6 +106,7 @@ class _Row:
     modality: str
     speaker: str
     speaker_kind: str
+    subject: str | None
     status: str
     verdict: dict | None
     links: tuple[tuple[str, str], ...]
@@ -125,6 +126,17 @@ def _link(value: str, where: str, column: str) -> str:
     if link is None:
         raise VerdictImportError(f"{where}: {column} {value[:80]!r} is not an http(s) address.")
     return link
+
+
+def _subject(claim: str, in_full: str) -> str | None:
+    """The subject the export put in brackets before a fragment ("[la production] devrait …"), if any.
+
+    >>> _subject("devrait tripler.", "[la production] devrait tripler."), _subject("a triplé", "a triplé")
+    ('la production', None)
+    """
+    if not in_full.startswith("[") or not in_full.endswith(claim.lstrip()) or "] " not in in_full:
+        return None
+    return in_full[1 : in_full.index("] ")].strip() or None
 
 
 def check_row(row: Mapping[str, str], where: str, *, ratings: tuple[str, ...] = tuple(RATINGS)) -> _Row:
@@ -190,6 +202,7 @@ def check_row(row: Mapping[str, str], where: str, *, ratings: tuple[str, ...] = 
         modality=row.get("claim_modality") or "reported",
         speaker=_text(row, "claim_speaker", where, max_chars=200),
         speaker_kind=row.get("claim_speaker_kind", ""),
+        subject=_subject(claim, _text(row, "claim_in_full", where, max_chars=20_500)),
         status=status_after_verdict(status, verdict["state"] if verdict else None),
         verdict=verdict,
         links=tuple(zip(urls, stances, strict=True)),
@@ -233,7 +246,9 @@ def _store_article(session: Session, rows: list[_Row], sources: dict[str, Source
             stored = statistic_row(stat)
             stored.start, stored.end = stored.start + offset, stored.end + offset
             statistics.append(stored)
-        facets = {"attribution": {"speaker": row.speaker}} if row.speaker else {}
+        facets: dict = {"attribution": {"speaker": row.speaker}} if row.speaker else {}
+        if row.subject:
+            facets["subject"] = row.subject
         if row.speaker and row.speaker_kind:
             facets["entities"] = [{"surface": row.speaker, "name": row.speaker, "kind": row.speaker_kind}]
         claims.append(ClaimRow(

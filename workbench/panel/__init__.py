@@ -31,7 +31,7 @@ def render_claim_panel(
         st.info(
             f"Claim #{claim.id} changed since you last saw it (version {before} → {claim.version}).{what}"
         )
-    st.text(claim.text)
+    st.text(claim.standalone)  # a fragment with its subject, as tables and exports show it
     render_facets(claim)
     render_editing(claim, siblings)
     with st.form(state.claim_key(claim.id, "status.form")):

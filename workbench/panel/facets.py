@@ -12,7 +12,8 @@ from workbench.textsafe import inert
 def claim_label(claim: ClaimRecord) -> str:
     """How a claim is named in pickers: id, its figures first (what reviewers look for), then its words."""
     figures = ", ".join(s.surface for s in claim.statistics[:3])
-    return f"#{claim.id} [{figures}] {claim.text[:80]}" if figures else f"#{claim.id} {claim.text[:90]}"
+    words = claim.standalone
+    return f"#{claim.id} [{figures}] {words[:80]}" if figures else f"#{claim.id} {words[:90]}"
 
 
 def correction_note(item: dict | object) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from claims.atomic import with_subject
 from workbench.errors import DuplicateArticleError, NotFoundError
 from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord
 from workbench.storage.convert import article_record, claim_record, claim_row
@@ -175,6 +176,7 @@ def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataF
             ClaimRow.worthiness,
             ClaimRow.status,
             VerdictRow.rating.label("verdict"),
+            ClaimRow.facets,
         )
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
@@ -185,7 +187,11 @@ def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataF
     if article_id is not None:
         query = query.where(ClaimRow.article_id == article_id)
     columns = ["id", "article_id", "article", "claim", "kind", "modality", "worthiness", "status", "verdict"]
-    return pd.DataFrame(session.execute(query).all(), columns=columns)
+    found = session.execute(query).all()
+    frame = pd.DataFrame([tuple(row[:-1]) for row in found], columns=columns)
+    # a clause sharing an earlier clause's subject is shown with it: "[la production] devrait …"
+    frame["claim"] = [with_subject(row.claim, (row.facets or {}).get("subject")) for row in found]
+    return frame
 
 
 def claim_article_id(session: Session, claim_id: int) -> int | None:

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from claims.atomic import with_subject
 from claims.models import Bound, Period, Statistic
 from claims.speakers import KINDS, speaker_kind
 from sources.observations import base_label
@@ -39,6 +40,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "article_lang",
     "claim_id",
     "claim",
+    "claim_in_full",
     "claim_kind",
     "claim_modality",
     "claim_speaker",
@@ -174,6 +176,7 @@ def _chunk_rows(
                 "article_lang": article.lang,
                 "claim_id": claim.id,
                 "claim": claim.text,
+                "claim_in_full": with_subject(claim.text, (claim.facets or {}).get("subject")),
                 "claim_kind": claim.kind,
                 "claim_modality": claim.modality,
                 **_speaker(claim.facets or {}),

@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from claims.atomic import with_subject
 from claims.worthiness import KINDS as CLAIM_KINDS
 from workbench.filters import ClaimFilter, claims_query
 from workbench.ratings import load_scale, rating_choices
@@ -133,13 +134,19 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
             VerdictRow.state,
             VerdictRow.reviewer,
             ClaimRow.assignee,
+            ClaimRow.facets,
         )
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         .outerjoin(latest, latest.c.claim_id == ClaimRow.id)
         .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
         .where(ClaimRow.id.in_(ids))
     )
-    by_id = {row[0]: tuple(row) for row in session.execute(query)}
+    by_id = {}
+    for row in session.execute(query):
+        values = dict(zip(QUEUE_COLUMNS, row[:-1], strict=True))
+        # a clause sharing an earlier clause's subject is listed with it: "[la production] devrait …"
+        values["claim"] = with_subject(values["claim"], (row.facets or {}).get("subject"))
+        by_id[row.id] = values
     return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
 
 
