@@ -63,6 +63,13 @@ def test_queue_to_claim_next_previous_and_a_correction(app, page: Page):
     expect(page.get_by_text("Correction saved.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"corrected by Ana Reviewer; the engine read"))).to_be_visible()
     expect(page.locator("div.article-text strong.figure", has_text="plus de 250")).to_have_count(1)
+    # what was read fits the panel: wrapped lines, nothing wider than the column (tables cut to "co…")
+    panel = page.get_by_test_id("stColumn").filter(has=page.get_by_role("heading", name=f"Claim #{claim_id}"))
+    expect(panel.get_by_text(re.compile(r"^Figure plus de 250 → more than 263"))).to_be_visible()
+    assert panel.last.evaluate(
+        "column => [...column.querySelectorAll('[data-testid=stMarkdownContainer]')]"
+        ".every(e => e.scrollWidth <= column.clientWidth + 1)"
+    )
     choose_option(page, "Status", "checking")
     click(page, page.get_by_role("button", name="Update status"))
     expect(page.locator(f'div.article-text mark[data-claim="{claim_id}"]').first).to_have_attribute(

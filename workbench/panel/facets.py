@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from workbench.records import ClaimRecord
@@ -33,6 +32,39 @@ def correction_note(item: dict | object) -> str:
     return f"corrected by {by}; the engine read {read or 'nothing'}"
 
 
+def _noted(line: str, item: dict | object) -> str:
+    note = correction_note(item)
+    return f"{line} — *{inert(note)}*" if note else line
+
+
+def facet_lines(claim: ClaimRecord) -> list[str]:
+    """The claim as parsed, one Markdown line per figure, speaker, entity and date (text made inert).
+
+    >>> from workbench.records import ClaimRecord
+    >>> facets = {"attribution": {"speaker": "Insee"}, "dates": [{"surface": "en 2023", "start": "2023"}]}
+    >>> facet_lines(ClaimRecord(1, 1, 0, 0, 9, "x", "other", "reported", 0.1, (), facets, "new", 1))
+    ['**Attributed to** Insee', '**Date** en 2023 → 2023']
+    """
+    lines = [
+        _noted(f"**Figure** {inert(s.surface)} → {inert(s.reading)} · {inert(s.kind)} · {inert(s.bound)}", s)
+        for s in claim.statistics
+    ]
+    facets = claim.facets or {}
+    if attribution := facets.get("attribution"):
+        lines.append(
+            _noted(f"**Attributed to** {inert(attribution.get('speaker') or '(nobody)')}", attribution)
+        )
+    lines += [
+        _noted(f"**Entity** {inert(e.get('surface'))} → {inert(e.get('name') or '?')}", e)
+        for e in facets.get("entities") or []
+    ]
+    lines += [
+        _noted(f"**Date** {inert(d.get('surface'))} → {inert(d.get('start') or '?')}", d)
+        for d in facets.get("dates") or []
+    ]
+    return lines
+
+
 def render_facets(claim: ClaimRecord) -> None:
     facts = [f"**Kind:** {inert(claim.kind)}", f"**Modality:** {inert(claim.modality)}"]
     st.markdown(" · ".join([*facts, f"**Check-worthiness:** {claim.worthiness:.2f}"]))
@@ -40,56 +72,6 @@ def render_facets(claim: ClaimRecord) -> None:
         st.caption("Why: " + inert("; ".join(claim.reasons)))
     if claim.assignee:
         st.caption(f"Assigned to {inert(claim.assignee)}")
-    if claim.statistics:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "figure": s.surface,
-                        "reading": s.reading,
-                        "kind": s.kind,
-                        "bound": s.bound,
-                        "correction": correction_note(s),
-                    }
-                    for s in claim.statistics
-                ]
-            ),
-            hide_index=True,
-            column_config={"correction": st.column_config.TextColumn(width="large")},
-        )
-    facets = claim.facets
-    rows = (
-        [
-            {
-                "what": "attributed to",
-                "as read": facets["attribution"].get("speaker") or "(nobody)",
-                "correction": correction_note(facets["attribution"]),
-            }
-        ]
-        if facets.get("attribution")
-        else []
-    )
-    rows += [
-        {
-            "what": "entity",
-            "as read": f"{e.get('surface')} → {e.get('name') or '?'}",
-            "correction": correction_note(e),
-        }
-        for e in facets.get("entities") or []
-    ]
-    rows += [
-        {
-            "what": "date",
-            "as read": f"{d.get('surface')} → {d.get('start') or '?'}",
-            "correction": correction_note(d),
-        }
-        for d in facets.get("dates") or []
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
-    for s in claim.statistics:
-        if s.corrected_by:
-            st.info(
-                inert(f"Figure “{s.surface}” {correction_note(s)}; now: {s.reading}"),
-                icon=":material/edit_note:",
-            )
+    # wrapped lines, not tables: a table wider than the panel cut its columns to "co…"
+    if lines := facet_lines(claim):
+        st.markdown("\n".join(f"- {line}" for line in lines))
