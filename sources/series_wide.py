@@ -53,7 +53,9 @@ def read_wide_csv(lines: Iterable[str], collector: Collector, *, measure: str | 
     """
     lines = iter(lines)
     first, lines = peek(lines, 1)
-    reader = csv.reader(lines, delimiter=delimiter(first[0] if first else ","))
+    line = first[0] if first else ","
+    # Eurostat TSV: tab separated, the key's names packed with commas in the first cell
+    reader = csv.reader(lines, delimiter="\t" if "\\" in line and "\t" in line else delimiter(line))
     header = [c.strip() for c in next(reader, [])]
     packed = "\\" in (header[0] if header else "")  # Eurostat TSV: "freq,unit,geo\TIME_PERIOD"
     if packed:
