@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.models import Base, Period
 from sources.comparison import compare
@@ -161,7 +161,8 @@ def _verdict(stat, result: Comparison, series_words: str) -> str:
         return f"{series_words} is {inside} the claim's “{stat.surface}”"
     if result.deviation is None:
         return "no value to compare"
-    gap = f"{abs(result.deviation) * 100:.0f} %"
+    percent = abs(result.deviation) * 100
+    gap = (f"{percent:.0f}" if percent >= 10 else f"{percent:.1f}".rstrip("0").rstrip(".")) + " %"
     if "opposite directions" in result.sentence:
         return f"the claim's {_claim_words(stat)} goes the other way"
     if result.status == "consistent":
@@ -263,8 +264,10 @@ def compare_with_series(
         base=Base(value=earlier.value, unit=series.unit, period=earlier.period) if earlier else None,
         modality="reported",
     )
-    result = compare(stat, figure, period=period, base=claim_base, tolerance=tolerance)
-    if kind == "level":
+    # "fell to 2 %" is a level reached by a fall: its direction is no sign (a change's is)
+    judged = replace(stat, direction=None) if kind in ("level", "share") else stat
+    result = compare(judged, figure, period=period, base=claim_base, tolerance=tolerance)
+    if kind in ("level", "share"):
         series_words = _amount(value, unit)
         when = f"for {_label(level.period)}"
     else:
@@ -272,6 +275,9 @@ def compare_with_series(
         direction = "down" if earlier.value and level.value < earlier.value else "up"
         series_words = _figure_words(kind, series_value, stat.unit if kind == "change" else None, direction)
         when = f"from {_label(earlier.period)} to {_label(level.period)}"
+    ways = [x.how for x in (earlier, level) if x is not None and x.how != "its value"]
+    if ways:
+        when += f" ({'; '.join(ways)})"
     if future:
         when += ", its latest value"
     flagged = sorted({f for f in flags if f})
@@ -285,7 +291,7 @@ def compare_with_series(
         status=status,
         sentence=sentence[0].upper() + sentence[1:],
         kind=kind,
-        series_value=result.figure_value if kind != "level" else value,
+        series_value=value if kind in ("level", "share") else result.figure_value,
         claim_value=stat.value,
         deviation=result.deviation,
         bound_satisfied=result.bound_satisfied,
