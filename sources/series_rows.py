@@ -131,22 +131,27 @@ class Collector:
 
     def add(
         self,
-        where: str,
+        where: str | None,
         row: int,
         key: tuple,
-        meta: Callable[[], dict],
+        meta: Callable[[], dict] | None,
         period_cell: str,
         value_cell: str | float | None,
         flag_cell: str = "",
         unit: str | None = None,
         scale: float = 1.0,
     ) -> None:
-        """One observation: period read, value read (a missing marker keeps its flag), unit checked."""
-        period = self.period(period_cell.strip()) if period_cell and period_cell.strip() else None
+        """One observation: period read, value read (a missing marker keeps its flag), unit checked.
+
+        ``where`` names the row in errors (None: "row N"); ``meta`` describes a series not seen before.
+        """
+        period = self._periods.get(period_cell)
+        if period is None:
+            period = self.period(period_cell.strip()) if period_cell and period_cell.strip() else None
         if period is None:
             shown = period_cell.strip() if period_cell else ""
             self.fail(
-                where,
+                where or f"{self.row_word} {row}",
                 f"period {shown!r} is not a period (2023, 2023-Q3, 2023-07, 2023-S1, "
                 "2023-W05, 2023-07-01, T3 2023...)"
                 if shown
@@ -156,12 +161,13 @@ class Collector:
         try:
             value, flags = _value(value_cell)
         except ValueError as e:
-            self.fail(where, str(e))
+            self.fail(where or f"{self.row_word} {row}", str(e))
             return
         if flag_cell:
             if flag_cell not in self._flags:
                 self._flags[flag_cell] = flag_words(flag_cell)
-            flags = tuple(dict.fromkeys(flags + self._flags[flag_cell]))
+            cell_flags = self._flags[flag_cell]
+            flags = tuple(dict.fromkeys(flags + cell_flags)) if flags else cell_flags
         builder = self.builders.get(key)
         if builder is None:
             builder = self.builders[key] = _Builder(meta(), unit, scale, row)
@@ -171,7 +177,7 @@ class Collector:
                 return f"{u or 'no unit'}" + (f" × {s:,.0f}" if s != 1 else "")
 
             self.fail(
-                where,
+                where or f"{self.row_word} {row}",
                 f"unit {shown(unit, scale)}, but this series is in {shown(builder.unit, builder.scale)} "
                 f"from row {builder.first_row}: one series has one unit",
             )

@@ -10,6 +10,7 @@ or flat observations keyed by every dimension; each observation is [value, attri
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Iterable
 
@@ -108,6 +109,9 @@ def read_sdmx_csv(lines: Iterable[str], collector: Collector, *, measure: str | 
     dim_names = [names[i] for i in dims]
     width = len(header)
     flows: dict[str, dict] = {}
+    key_columns = ([flow_column] if flow_column is not None else []) + dims
+    units: dict[str, tuple[str | None, float]] = {}
+    plain_flag = flags[0] if len(flags) == 1 and not confidential else None  # the common case, read as is
     for number, row in enumerate(reader, start=2):
         if len(row) != width:
             if not any(c.strip() for c in row):
@@ -116,26 +120,33 @@ def read_sdmx_csv(lines: Iterable[str], collector: Collector, *, measure: str | 
             collector.fail(f"row {number}", f"{len(row)} cells for {width} columns")
             continue
         collector.tick()
-        flow_cell = row[flow_column] if flow_column is not None else ""
-        flow = flows.get(flow_cell)
-        if flow is None:
-            flow = flows[flow_cell] = dataflow(flow_cell) if flow_cell else {}
-        key = (flow_cell, *(row[i] for i in dims))
-        unit, scale = read_unit(_split(row[unit_column])[0] if unit_column is not None else None)
+        key = tuple(row[i] for i in key_columns)
+        unit_cell = row[unit_column] if unit_column is not None else ""
+        if unit_cell not in units:
+            units[unit_cell] = read_unit(_split(unit_cell)[0] if unit_cell else None)
+        unit, scale = units[unit_cell]
         if mult is not None and row[mult].strip():
             try:
                 scale *= unit_multiplier(row[mult])
             except ValueError:
                 collector.fail(f"row {number}", f"UNIT_MULT {row[mult]!r} is not a power of ten")
                 continue
-        flag = " ".join(_split(row[i])[0] for i in flags if row[i].strip())
-        if any(_split(row[i])[0].upper() == "C" for i in confidential):
-            flag += " confidential"
-
-        def meta(row=row, flow=flow) -> dict:
-            return _meta(dim_names, [row[i] for i in dims], flow, measure)
-
-        collector.add(f"row {number}", number, key, meta, _split(row[time])[0], row[value], flag, unit, scale)
+        if plain_flag is not None:
+            flag = row[plain_flag]
+        else:
+            flag = " ".join(_split(row[i])[0] for i in flags if row[i].strip())
+            if any(_split(row[i])[0].upper() == "C" for i in confidential):
+                flag += " confidential"
+        meta = None
+        if key not in collector.builders:  # described once per series
+            flow_cell = row[flow_column] if flow_column is not None else ""
+            if flow_cell not in flows:
+                flows[flow_cell] = dataflow(flow_cell) if flow_cell else {}
+            meta = functools.partial(_meta, dim_names, [row[i] for i in dims], flows[flow_cell], measure)
+        period = row[time]
+        if ": " in period:
+            period = _split(period)[0]
+        collector.add(None, number, key, meta, period, row[value], flag, unit, scale)
 
 
 def _values(component: dict) -> list[str]:
