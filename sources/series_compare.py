@@ -18,7 +18,8 @@ from sources.models import Comparison, ReportedFigure
 from sources.observations import period_from_label, period_label, standard_label
 from sources.series import Series
 
-_FINER = ("quarter", "month", "semester", "week", "day")  # sub-periods that may add up to a claim's period
+# sub-periods that may add up to a claim's period (years for a span: "2021–2024")
+_FINER = ("year", "quarter", "month", "semester", "week", "day")
 
 
 @dataclass(frozen=True)
@@ -306,6 +307,11 @@ def _uncovered(series: Series, period: Period | None, level: Level | None) -> st
     if period is None:
         return None
     if level is None:
+        end = period.end or period.start
+        pairs = zip(series.periods, series.values, strict=True)
+        inside = [p for p, v in pairs if v is not None and p.start <= end and period.start <= p.end]
+        if inside:
+            return f"gives only part of {_label(period)} ({_label(inside[0])} to {_label(inside[-1])})"
         first, last = _label(series.first), _label(series.last)
         return f"covers {first} to {last}, not {_label(period)}"
     if level.value is None:

@@ -89,6 +89,8 @@ CASES = [
      "not covered", "multiplier", None, ["covers 2020 to 2024, not 2010", "nothing extrapolated"]),
     ("France produced 30,000 tonnes of shells in 2019.", "en", SHELLS_FR,
      "not covered", "level", None, ["covers 2020 to 2024, not 2019"]),
+    ("Unemployment in France averaged 7.3% in 2023.", "en", JOBLESS_FR,  # June to September only
+     "unknown", "level", None, ["gives only part of 2023 (2023-06 to 2023-09)", "nothing extrapolated"]),
 ]  # fmt: skip
 
 
@@ -138,6 +140,8 @@ def test_a_rate_is_averaged_and_a_flow_added():
     assert level_at(shells, period_from_label("2024"), aggregate="mean").value == pytest.approx(27_000)
     assert level_at(shells, period_from_label("2024-S1")).value == pytest.approx(51_100)
     assert level_at(jobless, period_from_label("2023-Q2")) is None  # only June: no extrapolation
+    years = level_at(_series(*SHELLS_FR), period_from_label("2021–2023"))  # a span: its years added
+    assert years.how == "the sum of 3 years" and years.value == pytest.approx((40.0 + 63.5 + 88.1) * 1000)
 
 
 def test_a_claim_without_a_period_or_base_says_so():
