@@ -191,16 +191,11 @@ class Collector:
         """Sort each series by period, refuse periods given twice, and return the series (or raise)."""
         out = []
         for builder in self.builders.values():
-            order = sorted(
-                range(len(builder.periods)), key=lambda i: (builder.periods[i].start, builder.periods[i].end)
-            )
+            spans = [(p.start, p.end) for p in builder.periods]
+            order = sorted(range(len(spans)), key=spans.__getitem__)  # stable: the first row given stays
             kept: list[int] = []
             for i in order:
-                if (kept and builder.periods[kept[-1]] is builder.periods[i]) or (
-                    kept
-                    and (builder.periods[kept[-1]].start, builder.periods[kept[-1]].end)
-                    == (builder.periods[i].start, builder.periods[i].end)
-                ):
+                if kept and spans[kept[-1]] == spans[i]:
                     first, again = sorted((builder.rows[kept[-1]], builder.rows[i]))
                     what = builder.meta.get("measure") or "the series"
                     self.fail(

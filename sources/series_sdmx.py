@@ -235,9 +235,7 @@ def _read_data_set(
             except (ValueError, IndexError):
                 collector.fail(where, "the key does not match the structure's dimensions")
                 continue
-            time_index = len(series_key) + time_at if series_key or obs_dims else time_at
-            if "series" not in data_set:
-                time_index = time_at
+            time_index = (len(series_dims) if "series" in data_set else 0) + time_at
             period = codes[time_index]
             key_codes = [c for i, c in enumerate(codes) if i != time_index]
             key_dims = [d for i, d in enumerate(all_dims) if i != time_index]
@@ -267,5 +265,13 @@ def _read_data_set(
                 return _meta(names, cells, flow, measure)
 
             collector.add(
-                where, 0, tuple(key_codes), meta, period, value, " ".join(flags), unit, unit_scale * scale
+                where,
+                collector.rows,
+                tuple(key_codes),
+                meta,
+                period,
+                value,
+                " ".join(flags),
+                unit,
+                unit_scale * scale,
             )
