@@ -170,6 +170,7 @@ def read_sdmx_json(text: str, collector: Collector, *, measure: str | None) -> N
             [f"{collector.name}: not JSON (line {e.lineno}, column {e.colno}: {e.msg})"]
         ) from e
     body = doc.get("data", doc) if isinstance(doc, dict) else {}
+    body = body if isinstance(body, dict) else {}
     data_sets = body.get("dataSets") or []
     structures = body.get("structures") or ([body["structure"]] if body.get("structure") else [])
     if not data_sets or not structures:
@@ -177,8 +178,16 @@ def read_sdmx_json(text: str, collector: Collector, *, measure: str | None) -> N
             [f"{collector.name}: not an SDMX-JSON data message (no dataSets or structure)"]
         )
     for index, data_set in enumerate(data_sets):
-        structure = structures[min(data_set.get("structure", 0), len(structures) - 1)]
-        _read_data_set(data_set, structure, index, collector, measure)
+        try:
+            structure = structures[min(int(data_set.get("structure", 0)), len(structures) - 1)]
+            _read_data_set(data_set, structure, index, collector, measure)
+        except SourceImportError:
+            raise
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError) as e:
+            # a message of another shape (a list where SDMX-JSON has an object...): refused, located
+            raise SourceImportError(
+                [f"{collector.name}, dataSets[{index}]: not an SDMX-JSON data set ({type(e).__name__}: {e})"]
+            ) from e
 
 
 def _read_data_set(
@@ -240,6 +249,11 @@ def _read_data_set(
             key_codes = [c for i, c in enumerate(codes) if i != time_index]
             key_dims = [d for i, d in enumerate(all_dims) if i != time_index]
             key_labels = [lab for i, lab in enumerate(labels) if i != time_index]
+            if not isinstance(observation, list) or not all(
+                isinstance(a, int | None) for a in observation[1:]
+            ):
+                collector.fail(where, "an observation is a list: [value, attribute indices...]")
+                continue
             value = observation[0] if observation else None
             flags, scale = [], scale_series
             for i, attr_index in enumerate(observation[1:]):

@@ -5,6 +5,8 @@ import io
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sources.importing import SourceImportError
 from sources.observations import period_from_label, standard_label
@@ -256,3 +258,46 @@ def test_all_or_nothing_stops_after_a_hundred_errors():
 def test_not_utf8_is_refused():
     with pytest.raises(SourceImportError, match="not UTF-8"):
         read_series("period,value\n2021,1\n".encode("utf-16"), name="x.csv")
+
+
+CELLS = st.sampled_from(["2023", "2023-Q3", "T3 2023", "x", ":", "..", "12.5", "1 200,5", "", "p", "FR", '"'])
+HEADERS = st.sampled_from(["period", "value", "geo", "unit", "flag", "2021", "TIME_PERIOD", "OBS_VALUE", "{"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.lists(HEADERS, min_size=1, max_size=5),
+    rows=st.lists(st.lists(CELLS, max_size=6), max_size=6),
+    sep=st.sampled_from([",", ";", "\t"]),
+)  # fmt: skip
+def test_any_table_is_read_or_refused_with_a_reason(header, rows, sep):
+    text = "\n".join(sep.join(cells) for cells in [header, *rows]) + "\n"
+    try:
+        found = read_series(text, name="any.csv", keep_good_rows=True)
+    except SourceImportError as refused:
+        assert refused.errors and all(error.startswith("any.csv") for error in refused.errors)
+    else:
+        for series in found.series:
+            starts = [p.start for p in series.periods]
+            assert starts == sorted(starts) and len(series.values) == len(series.periods)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=30))
+def test_any_label_gives_a_period_or_stays_open(label):
+    period = period_from_label(label)
+    if period is not None and not period.open:
+        assert period.start <= period.end
+
+
+@pytest.mark.parametrize(
+    "message",
+    ['[1, 2]', '{"dataSets": [], "structure": {}}', '{"dataSets": [7], "structure": {"dimensions": {}}}',
+     '{"dataSets": [{"series": {"0": 5}}], "structure": {"dimensions": {"series": [{"id": "GEO"}]}}}',
+     '{"dataSets": [{"observations": {"0": "5"}}], "structure": {"dimensions": {"observation": '
+     '[{"id": "TIME_PERIOD", "values": [{"id": "2023"}]}]}}}', '{"dataSets": [{}', '{"data": 3}'],
+)  # fmt: skip
+def test_json_of_another_shape_is_refused_with_a_reason(message):
+    with pytest.raises(SourceImportError) as refused:
+        read_series(message, name="odd.json")
+    assert str(refused.value).startswith("odd.json")
