@@ -214,6 +214,11 @@ class Collector:
         return SeriesImport(tuple(out), tuple(errors), self.rows, fmt)
 
 
+def _stem(file_name: str | None) -> str | None:
+    """ "steel_ministry_wide.csv" → "steel ministry wide": a name when the file gives none."""
+    return file_name.rsplit("/", 1)[-1].split(".")[0].replace("_", " ") if file_name else None
+
+
 def _where(meta: dict) -> str:
     return f" in {meta['geography']}" if meta.get("geography") else ""
 
@@ -224,7 +229,7 @@ def _series(builder: _Builder, kept: list[int], provenance: Provenance) -> Serie
     merged = replace(provenance, **{k: v for k, v in own.items() if v and not getattr(provenance, k)})
     values = tuple(None if builder.values[i] != builder.values[i] else builder.values[i] for i in kept)
     return Series(
-        measure=meta.get("measure") or provenance.dataset or "series",
+        measure=meta.get("measure") or merged.dataset or _stem(merged.file_name) or "series",
         unit=builder.unit,
         scale=builder.scale,
         unit_label=meta.get("unit_label"),

@@ -301,3 +301,9 @@ def test_json_of_another_shape_is_refused_with_a_reason(message):
     with pytest.raises(SourceImportError) as refused:
         read_series(message, name="odd.json")
     assert str(refused.value).startswith("odd.json")
+
+
+def test_a_series_without_a_name_is_named_after_its_file():
+    (series, *_) = _read("steel_ministry_wide.csv").series
+    assert series.measure == "steel ministry wide"
+    assert series.provenance.file_name == "steel_ministry_wide.csv"
