@@ -20,6 +20,9 @@ from sources.models import (
     Source,
 )
 from sources.quotes import locate_quote
+from sources.series import Provenance, Series, SeriesPoint
+from sources.series_compare import SeriesComparison, compare_with_series
+from sources.series_import import SeriesImport, read_series
 
 __all__ = [
     "DEFAULT_SCORERS",
@@ -28,9 +31,14 @@ __all__ = [
     "Comparison",
     "Duplicate",
     "ImportResult",
+    "Provenance",
     "QuoteMatch",
     "ReportedFigure",
     "Scorer",
+    "Series",
+    "SeriesComparison",
+    "SeriesImport",
+    "SeriesPoint",
     "Source",
     "SourceImportError",
     "SourceIndex",
@@ -40,6 +48,7 @@ __all__ = [
     "claim_source",
     "cluster_claims",
     "compare",
+    "compare_with_series",
     "duplicates_of",
     "extract_figures",
     "find_duplicates",
@@ -49,4 +58,5 @@ __all__ = [
     "locate_quote",
     "normalise_url",
     "rank_sources",
+    "read_series",
 ]

@@ -9,23 +9,33 @@ stated rate, which a figure never carries).
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import functools
 import re
 
 from claims.models import Base, Period
 
 _INTERVAL = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")  # ISO 8601: start/end
-_LABEL = re.compile(
-    r"""
-    ^\s*(?P<y1>1[89]\d\d|20\d\d)                 # a year
-    (?:
-        -(?P<q>[Qq][1-4])                         # a quarter: 2023-Q3
-      | -(?P<m>0[1-9]|1[0-2])(?:-(?P<d>[0-3]\d))? # a month, a day: 2023-09, 2023-09-05
-      | \s*(?:-|–|—|to|/)\s*(?P<y2>1[89]\d\d|20\d\d)  # a span of years: 2021–2024
-    )?\s*$
-    """,
-    re.VERBOSE,
-)
+_YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
+# The forms statistics offices, SDMX and spreadsheets write one period in; each is tried in turn.
+_FORMS = tuple(
+    (kind, re.compile(pattern, re.VERBOSE | re.IGNORECASE))
+    for kind, pattern in (
+        ("year", rf"^{_YEAR}(?:-A1?)?$"),                                   # 2023, SDMX 2023-A1
+        ("years", rf"^{_YEAR}\s*(?:-|–|—|to|/)\s*(?P<y2>1[89]\d\d|20\d\d)$"),  # a span: 2021–2024
+        ("quarter", rf"^{_YEAR}\s*-?\s*[QT](?P<n>[1-4])$"),                 # 2023-Q3, 2023Q3, 2023T3
+        ("quarter", rf"^[QT](?P<n>[1-4])\s*[-/]?\s*{_YEAR}$"),              # Q3 2023, T3 2023 (trimestre)
+        ("month", rf"^{_YEAR}\s*-?\s*M(?P<n>0?[1-9]|1[0-2])$"),             # 2023M07, 2023-M07
+        ("month", rf"^{_YEAR}[-/.](?P<n>0[1-9]|1[0-2])$"),                  # 2023-07, 2023/07
+        ("month", rf"^(?P<n>0?[1-9]|1[0-2])[-/.]{_YEAR}$"),                 # 07/2023
+        ("semester", rf"^{_YEAR}\s*-?\s*[SH](?P<n>[12])$"),                 # 2023-S1, 2023H1
+        ("semester", rf"^[SH](?P<n>[12])\s*[-/]?\s*{_YEAR}$"),              # S1 2023, H1 2023
+        ("week", rf"^{_YEAR}\s*-?\s*W(?P<n>\d\d?)$"),                       # ISO week 2023-W05
+        ("day", rf"^{_YEAR}-(?P<m>\d\d)-(?P<d>\d\d)$"),                    # 2023-07-01
+        ("fiscal", rf"^FY\s*-?\s*{_YEAR}$"),                                # FY2023, named by its last year
+        ("named_month", rf"^(?P<word>[^\W\d_]+)\.?\s*-?\s*{_YEAR}$"),       # July 2023, juil. 2023
+    )
+)  # fmt: skip
 # units that are plain counts or shares, not physical quantities: compared by kind, not by pint
 _PLAIN_UNITS = {"%", "pp"}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -33,11 +43,73 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PINT_NAMES = {"t": "tonne", "kt": "kilotonne", "Mt": "megatonne", "Gt": "gigatonne", "bbl": "oil_barrel"}
 
 
-def period_from_label(label: str | None) -> Period | None:
+def _month_period(year: int, month: int, label: str) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month", label)
+
+
+@functools.cache
+def _month_names() -> dict[str, int]:
+    """Month names and abbreviations of every language the claim engine reads, folded."""
+    from claims.dates_lexicon import lexicon  # the date vocabulary: one list of month names
+    from claims.vocabulary import LANGUAGES
+
+    return {name: number for lang in LANGUAGES for name, number in lexicon(lang).months.items()}
+
+
+def _form_period(kind: str, m: re.Match, label: str, fiscal_year_start: int | None) -> Period | None:
+    """The period one matched form gives; None when its numbers name no real date (2023-W60)."""
+    year = int(m["y"])
+    if kind == "year":
+        return Period(f"{year}-01-01", f"{year}-12-31", "year", label)
+    if kind == "years":
+        last = int(m["y2"])
+        return Period(f"{year}-01-01", f"{last}-12-31", "span", label) if last > year else None
+    if kind == "quarter":
+        first = 3 * (int(m["n"]) - 1) + 1
+        last = first + 2
+        end = f"{year}-{last:02d}-{calendar.monthrange(year, last)[1]}"
+        return Period(f"{year}-{first:02d}-01", end, "quarter", label)
+    if kind == "month":
+        return _month_period(year, int(m["n"]), label)
+    if kind == "semester":
+        first = "01-01" if m["n"] == "1" else "07-01"
+        return Period(f"{year}-{first}", f"{year}-{'06-30' if m['n'] == '1' else '12-31'}", "semester", label)
+    if kind == "week":
+        try:
+            monday = dt.date.fromisocalendar(year, int(m["n"]), 1)
+        except ValueError:
+            return None
+        return Period(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week", label)
+    if kind == "day":
+        try:
+            day = dt.date(year, int(m["m"]), int(m["d"])).isoformat()
+        except ValueError:
+            return None
+        return Period(day, day, "day", label)
+    if kind == "fiscal":
+        if not fiscal_year_start or fiscal_year_start == 1:  # without the start month FY2023 stays words
+            return Period(f"{year}-01-01", f"{year}-12-31", "year", label) if fiscal_year_start else None
+        start = dt.date(year - 1, fiscal_year_start, 1)
+        end = dt.date(year, fiscal_year_start, 1) - dt.timedelta(days=1)
+        return Period(start.isoformat(), end.isoformat(), "span", label)
+    from claims.dates_lexicon import fold
+
+    month = _month_names().get(fold(m["word"]))
+    return _month_period(year, month, label) if month else None
+
+
+def period_from_label(label: str | None, *, fiscal_year_start: int | None = None) -> Period | None:
     """A period from a label as typed or imported; words it cannot read stay as an open period.
+
+    Reads years, spans of years, quarters (2023-Q3, 2023Q3, T3 2023), months (2023-07, 2023M07,
+    July 2023, juillet 2023), semesters (2023-S1, 2023H1), ISO weeks (2023-W05), days (2023-07-01),
+    ISO intervals, and FY2023 when ``fiscal_year_start`` (the month the fiscal year starts) is given.
 
     >>> period_from_label("2023-Q3")
     Period(start='2023-07-01', end='2023-09-30', granularity='quarter', surface='2023-Q3', open=False)
+    >>> [period_from_label(label).start for label in ("T3 2023", "2023M07", "2023-W05", "juil. 2023")]
+    ['2023-07-01', '2023-07-01', '2023-01-30', '2023-07-01']
     >>> period_from_label("last year").open
     True
     """
@@ -47,27 +119,39 @@ def period_from_label(label: str | None) -> Period | None:
     interval = _INTERVAL.match(label)
     if interval and interval[1] <= interval[2]:
         return Period(interval[1], interval[2], "day" if interval[1] == interval[2] else "span", label)
-    m = _LABEL.match(label)
-    if not m:
-        return Period(surface=label, open=True)
-    y1 = int(m["y1"])
-    if m["y2"]:
-        return Period(f"{y1}-01-01", f"{int(m['y2'])}-12-31", "span", label)
-    if m["q"]:
-        first = 3 * (int(m["q"][1]) - 1) + 1
-        last = first + 2
-        return Period(
-            f"{y1}-{first:02d}-01", f"{y1}-{last:02d}-{calendar.monthrange(y1, last)[1]}", "quarter", label
-        )
-    if m["d"]:
-        day = f"{y1}-{m['m']}-{m['d']}"
-        return Period(day, day, "day", label)
-    if m["m"]:
-        month = int(m["m"])
-        return Period(
-            f"{y1}-{month:02d}-01", f"{y1}-{month:02d}-{calendar.monthrange(y1, month)[1]}", "month", label
-        )
-    return Period(f"{y1}-01-01", f"{y1}-12-31", "year", label)
+    for kind, pattern in _FORMS:
+        m = pattern.match(label)
+        if m:
+            period = _form_period(kind, m, label, fiscal_year_start)
+            return period if period is not None else Period(surface=label, open=True)
+    return Period(surface=label, open=True)
+
+
+def standard_label(period: Period | None) -> str | None:
+    """The SDMX-style label of a period of one unit (2023, 2023-Q3, 2023-07, 2023-S1, 2023-W05,
+    2023-07-01), whatever words gave it: the key a series stores its values under.
+
+    >>> standard_label(period_from_label("T3 2023")), standard_label(period_from_label("juil. 2023"))
+    ('2023-Q3', '2023-07')
+    """
+    if period is None or not period.start:
+        return None
+    start, year = period.start, period.start[:4]
+    kind = period.granularity
+    if kind == "year":
+        return year
+    if kind == "quarter":
+        return f"{year}-Q{(int(start[5:7]) - 1) // 3 + 1}"
+    if kind == "month":
+        return start[:7]
+    if kind == "semester":
+        return f"{year}-S{1 if start[5:7] <= '06' else 2}"
+    if kind == "week":
+        iso = dt.date.fromisoformat(start).isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if kind == "day":
+        return start
+    return f"{start}/{period.end or start}"
 
 
 def period_label(period: Period | None) -> str | None:
