@@ -176,3 +176,32 @@ def test_adding_a_source_reads_only_the_sources_sharing_its_url_or_publisher(dat
     with database.session() as session:
         assert session.scalar(select(func.count()).where(SourceRow.url_key.is_(None))) == 0
     database.engine.dispose()
+
+
+def test_grouping_a_stored_articles_repeats_does_not_hold_the_write_lock(sqlite_url):
+    """Comparing an article's claims with the stored ones takes seconds on a long paste; while it reads,
+    another process can write (it used to run inside the article's write transaction)."""
+    from workbench.ingest import prepare_article
+    from workbench.storage.articles import store_article
+
+    database = open_database(sqlite_url)
+    writes: list[str] = []
+
+    @event.listens_for(database.engine, "before_cursor_execute")
+    def probe(conn, cursor, statement, parameters, context, executemany):
+        if "FROM claims" in statement and "claims.article_id IN" in statement and not writes:
+            other = sqlite3.connect(make_url(sqlite_url).database, isolation_level=None, timeout=0)
+            try:
+                other.execute(
+                    "INSERT INTO settings (key, value, updated_at) VALUES ('probe', '1', CURRENT_TIMESTAMP)"
+                )
+                writes.append("written")
+            except sqlite3.OperationalError as error:  # "database is locked": the lock was held
+                writes.append(str(error))
+            finally:
+                other.close()
+
+    text = "La production a triplé en 2023. Les exportations ont baissé de 12 % en 2024."
+    article_id = store_article(database, prepare_article(text))
+    assert article_id > 0 and writes == ["written"], writes
+    database.engine.dispose()

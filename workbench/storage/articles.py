@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from claims.atomic import with_subject
 from workbench.errors import DuplicateArticleError, NotFoundError
 from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord
 from workbench.storage.convert import article_record, claim_record, claim_row
-from workbench.storage.database import Database
+from workbench.storage.database import BusyError, Database
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
 _SPACE = re.compile(r"\s+")
@@ -110,16 +111,28 @@ def add_article(session: Session, draft: ArticleDraft, *, recluster: bool = True
 
 def store_article(database: Database, draft: ArticleDraft) -> int:
     """``add_article`` in its own transaction; the same text stored by another session meanwhile (two
-    reviewers submitting at once) is reported as the duplicate it is, never as a database error."""
+    reviewers submitting at once) is reported as the duplicate it is, never as a database error.
+
+    Its claims join the clusters of their repeats in a second transaction: comparing thousands of claims
+    takes seconds, and SQLite's write lock is not held while they are compared (a 5,000-claim paste held
+    it 28 s). Should that step fail, the article is stored and `workbench recluster` groups it later.
+    """
     try:
         with database.session() as session:
-            return add_article(session, draft)
+            article_id = add_article(session, draft, recluster=False)
     except IntegrityError as error:  # unique text hash: another session committed between check and insert
         with database.session() as session:
             existing = find_duplicate(session, draft.text)
         if existing is None:
             raise
         raise DuplicateArticleError(existing.id, existing.title) from error
+    from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
+
+    # reads and compares first, writes the few changed cluster ids last; run again if that met a lock
+    # the article is stored: a BusyError here ("nothing was saved") would be wrong; `recluster` catches up
+    with contextlib.suppress(BusyError):
+        database.run(lambda session: recluster_after_add(session, article_id))
+    return article_id
 
 
 def list_articles(session: Session) -> list[ArticleRecord]:
