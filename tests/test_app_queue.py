@@ -1,4 +1,4 @@
-"""The Queue page through AppTest: counts per status, filters, pages, and the folder ingest with progress."""
+"""The Queue page through AppTest: counts per status, filters, pages; the folder upload as a job."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from bench.generate_db import generate
 from workbench.cli import main as workbench_cli
-from workbench.folder_ingest import expand_uploads, ingest_files
-from workbench.progress import start_job, text_bar, wait_for
+from workbench.folder_ingest import expand_uploads
+from workbench.jobs import get_job, run_worker, spool_uploads, submit_job
+from workbench.progress import text_bar
 from workbench.storage.articles import list_articles
 from workbench.storage.database import open_database
 
@@ -90,7 +91,9 @@ def _zip(files: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def test_folder_ingest_stores_each_file_and_reports_duplicates_and_refusals(sqlite_url):
+def test_folder_ingest_stores_each_file_and_reports_duplicates_and_refusals(
+    sqlite_url, tmp_path, monkeypatch
+):
     database = open_database(sqlite_url)
     english = "The ministry said production tripled in 2023 to 1,200 drones a month."
     uploads = [
@@ -110,45 +113,61 @@ def test_folder_ingest_stores_each_file_and_reports_duplicates_and_refusals(sqli
         "bad.txt",
     ]
     assert {r.name for r in refused} == {"batch.zip/a/image.png", "notes.pdf"}
-    seen: list[int] = []
-    job = start_job(
-        "ingest",
-        lambda report: ingest_files(database, texts, report=lambda d, m: (seen.append(d), report(d, m))),
-        total=len(texts),
-    )
-    status = wait_for(job)
-    summary = status.result
-    assert status.error is None and status.fraction == 1.0 and seen == [1, 2, 3, 4]
-    assert [s[0] for s in summary.stored] == ["seed.txt", "batch.zip/a/one.md"]
-    assert summary.duplicates == [("batch.zip/a/copy.txt", summary.stored[0][1])]
-    assert [r.name for r in summary.refused] == ["bad.txt"] and "binary" in summary.refused[0].reason
+    # as the page does: the files go to the spool, a job ingests them in the worker
+    monkeypatch.setenv("WORKBENCH_SPOOL_DIR", str(tmp_path / "spool"))
+    folder = spool_uploads(uploads)
+    job_id = submit_job(database, "ingest-files", {"folder": str(folder), "outlet": "Wire"}, title="upload")
+    assert run_worker(database, once=True) == 1
+    job = get_job(database, job_id)
+    assert job.status == "done" and (job.done, job.total) == (4, 4), job
+    result = job.result
+    assert [a[0] for a in result["articles"]] == ["seed.txt", "batch.zip/a/one.md"]
+    assert result["duplicates"] == 1 and result["summary"].startswith("2 stored, 1 duplicates, 3 refused")
+    assert sorted(r[0] for r in result["refused"]) == ["bad.txt", "batch.zip/a/image.png", "notes.pdf"]
+    assert "binary" in dict(result["refused"])["bad.txt"]
+    assert not folder.exists()  # the spooled files are gone once ingested
     with database.session() as session:
-        assert len(list_articles(session)) == 2
+        stored = list_articles(session)
+    assert len(stored) == 2 and {a.outlet for a in stored} == {"Wire"}
     database.engine.dispose()
 
 
-def test_a_failing_job_ends_with_its_error_and_the_bar_reads_well():
-    def fail(report):
-        report(1, "first")
-        raise ValueError("boom")
+def test_a_spool_folder_outside_the_spool_is_never_read_or_removed(sqlite_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_SPOOL_DIR", str(tmp_path / "spool"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "0000-a.txt").write_text(SEED, encoding="utf-8")
+    database = open_database(sqlite_url)
+    job_id = submit_job(database, "ingest-files", {"folder": str(elsewhere)}, title="stray")
+    run_worker(database, once=True)
+    job = get_job(database, job_id)
+    assert job.status == "failed" and "is not a folder of the upload spool" in job.error
+    assert (elsewhere / "0000-a.txt").exists()
+    with database.session() as session:
+        assert list_articles(session) == []
+    database.engine.dispose()
 
-    status = wait_for(start_job("failing", fail, total=3))
-    assert status.finished and status.error == "ValueError: boom" and status.done == 1
+
+def test_the_bar_reads_well():
     assert text_bar(1, 3, width=6, label="x") == "x [##....] 1/3 (33%)"
 
 
-def test_add_article_page_ingests_a_zip_with_a_progress_summary(sqlite_url, monkeypatch):
+def test_add_article_page_submits_uploads_as_a_job_and_shows_it(sqlite_url, tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("WORKBENCH_SPOOL_DIR", str(tmp_path / "spool"))
     assert workbench_cli(["init"]) == 0
     at = _page("app_pages/check_article.py")
     assert at.button(key="folder.submit") is not None
-    # AppTest cannot upload files; the page's work is the functions tested above, run here as the page does
-    texts, _ = expand_uploads([("batch.zip", _zip({"one.txt": SEED}))])
+    # AppTest cannot upload files: the job is submitted as the page does, then run
     database = open_database(sqlite_url)
-    summary = wait_for(
-        start_job("ingest", lambda report: ingest_files(database, texts, report=report), total=1)
-    ).result
-    assert summary.describe() == "1 stored, 0 duplicates, 0 refused."
+    folder = spool_uploads([("batch.zip", _zip({"one.txt": SEED}))])
+    submit_job(database, "ingest-files", {"folder": str(folder)}, title="Ingesting 1 uploaded files")
+    assert run_worker(database, once=True) == 1
+    at.run()
+    assert not at.exception, at.exception
+    assert any(
+        "Ingesting 1 uploaded files: 1 stored, 0 duplicates, 0 refused" in s.value for s in at.success
+    ), [s.value for s in at.success]
     database.engine.dispose()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import time
 from collections.abc import Callable, Iterable
@@ -24,7 +25,7 @@ from workbench.errors import InputError, NotFoundError, WorkbenchError
 from workbench.storage.database import Database
 from workbench.storage.schema import ClaimRow, JobRow
 
-KINDS = ("ingest", "rescore", "recluster")
+KINDS = ("ingest", "ingest-files", "rescore", "recluster")
 STALE = timedelta(minutes=2)  # a running job whose worker has not reported for this long is re-queued
 REPORT_EVERY = 0.5  # seconds between two progress writes
 
@@ -202,6 +203,39 @@ def _run_ingest(database: Database, params: dict, report: _Reporter) -> dict:
     }
 
 
+def _run_ingest_files(database: Database, params: dict, report: _Reporter) -> dict:
+    """The Add-article page's upload (.txt/.md files and zips), spooled by the page: read with the
+    hardened folder reader (every zip member bounded, one at a time), each file its own transaction; the
+    spool folder is removed once the job ends (a worker killed half-way leaves it for the re-run)."""
+    from workbench.folder_ingest import expand_uploads, ingest_files
+
+    root = spool_dir().resolve()
+    folder = Path(params["folder"]).resolve()
+    if not folder.is_relative_to(root) or folder == root:
+        raise InputError(f"{folder} is not a folder of the upload spool ({root}); nothing was read.")
+    if not folder.is_dir():
+        raise InputError(f"The uploaded files of this job are gone ({folder}); upload them again.")
+    try:
+        uploads = [(path.name.split("-", 1)[-1], path.read_bytes()) for path in sorted(folder.iterdir())]
+        texts, refused = expand_uploads(uploads)
+        total = len(texts)
+        report(0, total, f"{total} files to read")
+        summary = ingest_files(
+            database, texts, outlet=params.get("outlet"), report=lambda done, name: report(done, total, name)
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    summary.refused[:0] = refused
+    return {
+        "summary": summary.describe(),
+        "stored": len(summary.stored),
+        "duplicates": len(summary.duplicates),
+        "refused": [[r.name, r.reason] for r in summary.refused],
+        "articles": [[name, article_id, claims] for name, article_id, claims in summary.stored],
+        "unread": [[name, article_id, lang] for name, article_id, lang in summary.unread],
+    }
+
+
 def _run_rescore(database: Database, params: dict, report: _Reporter) -> dict:
     from workbench.rescore import rescore_claims
 
@@ -225,6 +259,7 @@ def _run_recluster(database: Database, params: dict, report: _Reporter) -> dict:
 
 HANDLERS: dict[str, Callable[[Database, dict, _Reporter], dict]] = {
     "ingest": _run_ingest,
+    "ingest-files": _run_ingest_files,
     "rescore": _run_rescore,
     "recluster": _run_recluster,
 }

@@ -29,7 +29,17 @@ def _job(job: JobView) -> None:
             st.caption("Cancelling at its next step…")
     elif job.status == "done":
         st.success(f"{label}: {job.message}")
-        refused = (job.result or {}).get("refused") or []
+        result = job.result or {}
+        if articles := result.get("articles"):
+            unread = {article_id: lang for _, article_id, lang in result.get("unread") or []}
+            with st.expander(f"{len(articles)} stored"):
+                st.dataframe(
+                    [{"file": name, "article": f"#{article_id}",
+                      "claims": "none: not in French or English" if article_id in unread else claims}
+                     for name, article_id, claims in articles],
+                    hide_index=True,
+                )  # fmt: skip
+        refused = result.get("refused") or []
         if refused:
             with st.expander(f"{len(refused)} refused"):
                 st.dataframe([{"input": n, "reason": r} for n, r in refused], hide_index=True)

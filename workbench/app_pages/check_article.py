@@ -4,13 +4,12 @@ import streamlit as st
 
 from workbench import state, url_state
 from workbench.errors import WorkbenchError
-from workbench.folder_ingest import expand_uploads, ingest_files
 from workbench.ingest import prepare_article
-from workbench.languages import language_name, unread_language_warning
+from workbench.jobs import spool_uploads, submit_job
+from workbench.jobs_view import render_jobs_panel
+from workbench.languages import unread_language_warning
 from workbench.panel.article_fetch import render_fetch_form
-from workbench.panel.progress_view import remember_job, render_jobs
-from workbench.progress import start_job
-from workbench.resources import database
+from workbench.resources import database, ensure_worker
 from workbench.storage.articles import store_article
 from workbench.textsafe import inert
 from workbench.validation import decode_upload
@@ -71,7 +70,10 @@ if submitted:
         )
 
 st.subheader("Several articles at once")
-st.caption("Upload .txt/.md files or a .zip of them: each file is stored on its own; you can keep working.")
+st.caption(
+    "Upload .txt/.md files or a .zip of them: a background job stores each file on its own; you can keep "
+    "working, leave the page or reload it."
+)
 with st.form("folder.form", clear_on_submit=True):
     files = st.file_uploader(
         "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key="folder.files"
@@ -79,36 +81,14 @@ with st.form("folder.form", clear_on_submit=True):
     folder_outlet = st.text_input("Outlet of these articles (optional)", key="folder.outlet")
     started = st.form_submit_button("Ingest the files", key="folder.submit")
 if started:
-    texts, refused = expand_uploads((f.name, f.getvalue()) for f in files or [])
-    if not texts and not refused:
+    uploads = [(f.name, f.getvalue()) for f in files or []]
+    if not uploads:
         st.warning("Choose files first.")
     else:
-        db, outlet = database(), folder_outlet or None
-
-        def work(report):
-            summary = ingest_files(db, texts, outlet=outlet, report=report)
-            summary.refused[:0] = refused
-            return summary
-
-        remember_job(start_job(f"Ingesting {len(texts)} files", work, total=len(texts)))
-
-
-def show_summary(status) -> None:
-    summary = status.result
-    st.success(inert(f"{status.title}: {summary.describe()}"))
-    unread = {i: lang for _, i, lang in summary.unread}
-    rows = [
-        {
-            "file": n,
-            "outcome": f"stored as article #{i} with {c} claims"
-            if i not in unread
-            else f"stored as article #{i} without claims: in {language_name(unread[i])}, not read",
-        }
-        for n, i, c in summary.stored
-    ]
-    rows += [{"file": n, "outcome": f"duplicate of article #{i}"} for n, i in summary.duplicates]
-    rows += [{"file": r.name, "outcome": f"refused: {r.reason}"} for r in summary.refused]
-    st.dataframe(rows, hide_index=True, key=f"folder.summary.{status.id}")
-
-
-render_jobs(show_summary)
+        # the files wait in the spool for the background worker: leaving the page or a restart loses nothing
+        who = getattr(state.signed_in_user(), "username", None) or st.session_state.get(state.REVIEWER)
+        params = {"folder": str(spool_uploads(uploads)), "outlet": folder_outlet or None}
+        title = f"Ingesting {len(uploads)} uploaded files"
+        submit_job(database(), "ingest-files", params, title=title, by=who)
+        ensure_worker()
+render_jobs_panel()
