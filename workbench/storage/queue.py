@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from claims.worthiness import KINDS as CLAIM_KINDS
 from workbench.filters import ClaimFilter, claims_query
+from workbench.storage.repeat_alerts import repeat_alerts
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow
 
 QUEUE_COLUMNS = ("id", "article_id", "article", "outlet", "lang", "claim", "kind", "worthiness", "status",
-                 "verdict", "reviewer", "assignee")  # fmt: skip
+                 "verdict", "reviewer", "assignee", "repeats")  # fmt: skip
 MAX_PAGE_SIZE = 500
 
 
@@ -136,7 +137,8 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
         .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
         .where(ClaimRow.id.in_(ids))
     )
-    by_id = {row[0]: tuple(row) for row in session.execute(query)}
+    alerts = repeat_alerts(session, ids)  # "repeats #12, rated False": a published verdict to reuse
+    by_id = {row[0]: (*row, alerts[row[0]].label if row[0] in alerts else "") for row in session.execute(query)}
     return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
 
 
