@@ -138,7 +138,9 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
         .where(ClaimRow.id.in_(ids))
     )
     alerts = repeat_alerts(session, ids)  # "repeats #12, rated False": a published verdict to reuse
-    by_id = {row[0]: (*row, alerts[row[0]].label if row[0] in alerts else "") for row in session.execute(query)}
+    by_id = {
+        row[0]: (*row, alerts[row[0]].label if row[0] in alerts else "") for row in session.execute(query)
+    }
     return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
 
 
