@@ -219,5 +219,6 @@ def test_a_queue_link_opens_the_same_filtered_page_and_ignores_what_it_cannot_us
     assert not shared.exception
     assert shared.multiselect(key="queue.filter.languages").value == ["en"]
     assert shared.multiselect(key="queue.filter.statuses").value == []
-    assert shared.selectbox(key="queue.page_size").value == 50 and shared.number_input(key="queue.page").value == 2
+    assert shared.selectbox(key="queue.page_size").value == 50
+    assert shared.number_input(key="queue.page").value == 2
     assert list(_table(shared)["id"]) == list(_table(first)["id"])
