@@ -63,11 +63,12 @@ if submitted:
 
 st.subheader("Several articles at once")
 st.caption("Upload .txt/.md files or a .zip of them: each file is stored on its own; you can keep working.")
-with st.form("folder.form", clear_on_submit=True):
+folder_key = state.form_keys("folder.form")  # drawn anew, empty, once a job started; a refusal keeps it
+with st.form("folder.form"):
     files = st.file_uploader(
-        "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key="folder.files"
+        "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key=folder_key("files")
     )
-    folder_outlet = st.text_input("Outlet of these articles (optional)", key="folder.outlet")
+    folder_outlet = st.text_input("Outlet of these articles (optional)", key=folder_key("outlet"))
     started = st.form_submit_button("Ingest the files", key="folder.submit")
 if started:
     texts, refused = expand_uploads((f.name, f.getvalue()) for f in files or [])
@@ -82,6 +83,8 @@ if started:
             return summary
 
         remember_job(start_job(f"Ingesting {len(texts)} files", work, total=len(texts)))
+        state.renew_form("folder.form")
+        st.rerun()  # the form drawn anew, empty; the job's progress below
 
 
 def show_summary(status) -> None:
