@@ -12,7 +12,7 @@ import os
 
 import streamlit as st
 
-from workbench import state
+from workbench import reviewer_cookie, state
 from workbench.auth import GENERIC_FAILURE, User, auth_mode, oidc_configured
 from workbench.resources import database
 from workbench.storage.sign_in import sign_in
@@ -114,9 +114,11 @@ def _oidc_user() -> User | None:
 def render_sidebar(user: User | None) -> None:
     """Who is working, on every page: the signed-in user and a sign-out button, or single-user mode."""
     if user is None:
-        st.sidebar.text_input(
+        reviewer_cookie.restore(state.REVIEWER)  # a refresh or a new tab of this browser knows the name
+        name = st.sidebar.text_input(
             "Reviewer", key=state.REVIEWER, help="Your name is stored with every verdict and link."
         )
+        reviewer_cookie.keep(name)
         st.sidebar.caption("Single-user mode: no sign-in.")
         return
     st.sidebar.markdown(f"Signed in as **{user.display_name}** ({user.role})")
