@@ -12,7 +12,10 @@ from playwright.sync_api import Page, expect
 
 from tests.support import browser as browser_support
 from tests.support.browser import choose_option, click, enter, sign_reviewer, wait_idle, whole_page_screenshot
+from workbench.storage.database import open_database
+from workbench.storage.users import add_user
 
+PASSWORD = "correct horse battery"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 REPEAT = (
     "Lors d'un nouveau forum à Kiev, le ministre a répété que plus de 250 fabricants d'armes occidentaux "
@@ -148,3 +151,30 @@ def test_an_added_article_repeating_a_published_verdict_is_flagged_in_the_queue(
     expect(page.get_by_text(f"This claim repeats claim #{earlier}, published as False")).to_be_visible()
     click(page, page.get_by_role("button", name="Use this verdict"))
     expect(page.get_by_text(re.compile(rf"Same claim as #{earlier}"))).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def desk_app(serve_app):
+    """The demo database in sign-in mode, with an editor (who may open Desk settings)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_AUTH", "password")  # the server copies the environment when it starts
+        served = serve_app(demo=True)
+    database = open_database(served.database_url, migrate=False)
+    with database.session() as session:
+        add_user(session, username="ed", password=PASSWORD, role="editor", display_name="Ed Editor")
+    database.engine.dispose()
+    return served
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"), [("queue?status=new", "Review queue"), ("settings", "Desk settings")]
+)
+def test_signing_in_returns_to_the_page_that_was_asked_for(desk_app, page: Page, path, heading):
+    page.goto(f"{desk_app.url}/{path}")
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    wait_idle(page)
+    page.get_by_label("Username").fill("ed")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    click(page, page.get_by_role("button", name="Sign in"))
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/{re.escape(path)}$"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -29,14 +30,20 @@ def mode() -> str:
     return auth_mode(os.environ)
 
 
-def gate() -> User | None:
+def gate(pages: Sequence[st.Page] = ()) -> User | None:
     """None in single-user mode; else the signed-in user, after stopping the script at the sign-in form
-    for a signed-out browser."""
+    for a signed-out browser.
+
+    ``pages``: every page of the app. A signed-out browser's run registers them, hidden, so the page it
+    asked for (``/queue``, ``/settings``) stays in its address and is the one shown once signed in.
+    """
     chosen = mode()
     if chosen == "none":
         return None
     user = _oidc_user() if chosen == "oidc" else _password_user()
     if user is None:
+        if pages:
+            st.navigation(list(pages), position="hidden")  # keeps the address; its page is not run
         st.stop()
     return user
 
