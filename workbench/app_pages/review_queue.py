@@ -6,12 +6,11 @@ import streamlit as st
 
 from workbench import queue_url, url_state
 from workbench.errors import WorkbenchError
-from workbench.filters import NO_VERDICT
-from workbench.panel.filter_widgets import render_claim_filter
+from workbench.panel.filter_widgets import render_claim_filter, verdict_choices
 from workbench.resources import database
 from workbench.storage.queue import filter_choices, open_queue
 from workbench.textsafe import inert
-from workbench.vocabulary import RATINGS, STATUSES
+from workbench.vocabulary import STATUSES
 
 TABLE = "queue.table"
 st.title("Review queue")
@@ -24,7 +23,7 @@ if not choices.articles:
     st.stop()
 
 options = {"outlets": choices.outlets, "languages": choices.languages, "kinds": choices.kinds,
-           "reviewers": choices.reviewers, "statuses": list(STATUSES), "verdicts": [*RATINGS, NO_VERDICT],
+           "reviewers": choices.reviewers, "statuses": list(STATUSES), "verdicts": verdict_choices(),
            "articles": list(choices.articles), "assignees": choices.assignees}  # fmt: skip
 queue_url.restore(options)  # filters, page and page size from the URL, or as last left in this session
 try:

@@ -14,6 +14,11 @@ from workbench.validation import clean_search
 from workbench.vocabulary import RATINGS
 
 
+def verdict_choices() -> list[str]:
+    """The Verdict filter's choices: the ratings, and "(none)" for claims without a verdict."""
+    return [*RATINGS, NO_VERDICT]
+
+
 def render_claim_filter(prefix: str, options: dict[str, list], *, expanded: bool = False) -> ClaimFilter:
     """Filter widgets under an expander; keys are ``{prefix}.filter.*`` so pages keep their own."""
     with st.expander("Filters", expanded=expanded, icon=":material/filter_list:"):
@@ -21,7 +26,7 @@ def render_claim_filter(prefix: str, options: dict[str, list], *, expanded: bool
         outlets = left.multiselect("Outlet", options["outlets"], key=f"{prefix}.filter.outlets")
         languages = middle.multiselect("Language", options["languages"], key=f"{prefix}.filter.languages")
         kinds = right.multiselect("Claim kind", options["kinds"], key=f"{prefix}.filter.kinds")
-        verdicts = left.multiselect("Verdict", [*RATINGS, NO_VERDICT], key=f"{prefix}.filter.verdicts")
+        verdicts = left.multiselect("Verdict", verdict_choices(), key=f"{prefix}.filter.verdicts")
         reviewers = middle.multiselect("Reviewer", options["reviewers"], key=f"{prefix}.filter.reviewers")
         statuses = right.multiselect("Status", options["statuses"], key=f"{prefix}.filter.statuses")
         days = left.date_input("Article dates", value=(), format="YYYY-MM-DD", key=f"{prefix}.filter.dates")
