@@ -89,6 +89,11 @@ def test_the_panel_offers_the_published_verdict_of_the_claim_it_repeats(demo_db)
         )  # fmt: skip
         publish_verdict(session, claim_id=earlier.id, publisher=User("ed", "Ed", "editor"),
                         expected_version=version)  # fmt: skip
+        # a newer proposal on the published claim: the alert still offers what was published
+        record_verdict(
+            session, claim_id=earlier.id, rating="Mostly true", rationale="Second thoughts.",
+            reviewer="cy", expected_version=version + 1,
+        )  # fmt: skip
         article_id = add_article(session, prepare_article(REPEAT, title="Second article", lang="fr"))
     repeat = _claim_with(demo_db, article_id, "plus de 250")
     at = _app(claim=str(repeat.id))

@@ -20,6 +20,7 @@ from sources.retrieval import SparseIndex
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
 from workbench.storage.convert import claim_record
+from workbench.storage.repeat_alerts import is_published
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 from workbench.storage.verdicts import record_verdict
 from workbench.suggestions import claim_from_record
@@ -200,9 +201,19 @@ def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
 
 
 def apply_earlier_verdict(
-    session: Session, *, claim_id: int, earlier_claim_id: int, reviewer: str, expected_version: int
+    session: Session,
+    *,
+    claim_id: int,
+    earlier_claim_id: int,
+    reviewer: str,
+    expected_version: int,
+    published_only: bool = False,
 ) -> int:
-    """Record, for ``claim_id``, the current verdict of a repeat of it, citing it; returns the new version."""
+    """Record, for ``claim_id``, the current verdict of a repeat of it, citing it; returns the new version.
+
+    ``published_only``: the repeat's newest *published* verdict (what a repeat alert offered), not a
+    proposal made since.
+    """
     cluster_ids = dict(
         session.execute(
             select(ClaimRow.id, ClaimRow.cluster_id).where(ClaimRow.id.in_([claim_id, earlier_claim_id]))
@@ -212,14 +223,13 @@ def apply_earlier_verdict(
         raise NotFoundError(f"Claim #{claim_id} or #{earlier_claim_id} does not exist.")
     if cluster_ids[claim_id] is None or cluster_ids[claim_id] != cluster_ids[earlier_claim_id]:
         raise InputError(f"Claim #{earlier_claim_id} is not a repeat of claim #{claim_id}.")
-    earlier = session.scalar(
-        select(VerdictRow)
-        .where(VerdictRow.claim_id == earlier_claim_id)
-        .order_by(VerdictRow.id.desc())
-        .limit(1)
-    )
+    query = select(VerdictRow).where(VerdictRow.claim_id == earlier_claim_id)
+    if published_only:
+        query = query.where(is_published())
+    earlier = session.scalar(query.order_by(VerdictRow.id.desc()).limit(1))
     if earlier is None:
-        raise InputError(f"Claim #{earlier_claim_id} has no verdict to apply.")
+        which = "published verdict" if published_only else "verdict"
+        raise InputError(f"Claim #{earlier_claim_id} has no {which} to apply.")
     rationale = (
         f"Same claim as #{earlier_claim_id}, checked by {earlier.reviewer} on {earlier.created_at:%Y-%m-%d} "
         f"(verdict “{earlier.rating}”, applied here by {reviewer}): {earlier.rationale}"

@@ -237,7 +237,9 @@ def save_unlink(claim_id: int, version: int, source_id: int) -> None:
     )
 
 
-def apply_earlier_verdict(claim_id: int, version: int, earlier_claim_id: int) -> None:
+def apply_earlier_verdict(
+    claim_id: int, version: int, earlier_claim_id: int, published_only: bool = False
+) -> None:
     from workbench.repeated import apply_earlier_verdict as apply
 
     def action(session: Session, expected: int) -> int:
@@ -247,6 +249,7 @@ def apply_earlier_verdict(claim_id: int, version: int, earlier_claim_id: int) ->
             earlier_claim_id=earlier_claim_id,
             reviewer=reviewer_name(),
             expected_version=expected,
+            published_only=published_only,
         )
 
     bound_save(claim_id, version, action)

@@ -29,7 +29,7 @@ def render_repeat_alert(claim: ClaimRecord) -> None:
         "Use this verdict",
         key=f"repeat.alert.{alert.earlier_claim_id}",
         on_click=state.apply_earlier_verdict,
-        args=(claim.id, claim.version, alert.earlier_claim_id),
+        args=(claim.id, claim.version, alert.earlier_claim_id, True),  # the published verdict, as shown
         help="Proposes the same verdict for this claim, citing the published one: you decide.",
     )
 
