@@ -94,7 +94,7 @@ def test_the_name_and_the_queue_outlive_a_refresh_a_new_tab_and_opening_a_claim(
     tab.close()
 
 
-def test_a_refused_save_keeps_what_was_typed(app, page: Page):
+def test_a_refused_save_keeps_what_was_typed(app, page: Page, tmp_path: Path):
     page.goto(f"{app.url}/sources")  # no reviewer name in this browser: every save is refused
     expect(page.get_by_role("heading", name="Sources", level=1)).to_be_visible()
     wait_idle(page)
@@ -109,6 +109,20 @@ def test_a_refused_save_keeps_what_was_typed(app, page: Page):
     click(page, form.get_by_role("button", name="Add source"))
     expect(page.get_by_text(re.compile(r"Added source #\d+"))).to_be_visible()
     expect(form.get_by_label("Title")).to_have_value("")  # saved: drawn anew, empty
+
+    # a CSV refused for a bad row keeps its file and choice: the reviewer chooses again and imports
+    rows = tmp_path / "sources.csv"
+    rows.write_text("title,figure_value\nRegistre,263\nBroken row,n/a\n", encoding="utf-8")
+    click(page, page.get_by_text("Import a CSV file"))
+    upload = page.get_by_test_id("stFileUploader").locator("input[type=file]")
+    browser_support.after_rerun(page, lambda: upload.set_input_files(rows))
+    click(page, page.get_by_role("button", name="Import sources"))
+    expect(page.get_by_text("Nothing was saved: 1 problem(s) in the file.")).to_be_visible()
+    expect(page.get_by_test_id("stFileUploader").get_by_text("sources.csv")).to_be_visible()
+    click(page, page.get_by_text("Save the good rows, skip the bad ones"))
+    click(page, page.get_by_role("button", name="Import sources"))
+    expect(page.get_by_text(re.compile(r"Added source #\d+"))).to_be_visible()
+    expect(page.get_by_text("1 row(s) were skipped:")).to_be_visible()
 
     page.context.clear_cookies()  # a browser that never named its reviewer
 
