@@ -26,8 +26,8 @@ MAX_NAME_CHARS = 100
 def name_from_cookies(cookies: Mapping[str, str]) -> str | None:
     """The reviewer name the browser kept, or None (absent, empty or unusable).
 
-    >>> name_from_cookies({"workbench_reviewer": "Ana%20Ruiz"})
-    'Ana Ruiz'
+    >>> name_from_cookies({"workbench_reviewer": "Jos%C3%A9%20Ruiz"})
+    'José Ruiz'
     >>> name_from_cookies({"workbench_reviewer": "%00"}) is None
     True
     """
