@@ -20,7 +20,6 @@ from workbench.validation import clean_text
 
 COOKIE = "workbench_reviewer"
 MAX_AGE_S = 365 * 24 * 3600
-MAX_NAME_CHARS = 100
 
 
 def name_from_cookies(cookies: Mapping[str, str]) -> str | None:
@@ -38,7 +37,7 @@ def name_from_cookies(cookies: Mapping[str, str]) -> str | None:
         name = clean_text("reviewer", unquote(raw))
     except WorkbenchError:
         return None
-    return name[:MAX_NAME_CHARS] if name else None
+    return name or None  # a name the saves would refuse (too long, markup) is not restored
 
 
 def cookie_script(name: str) -> str:
@@ -74,7 +73,7 @@ def restore(key: str) -> None:
 def keep(name: object) -> None:
     """After the Reviewer box: write the typed name to the cookie when the browser holds another."""
     try:
-        typed = (clean_text("reviewer", name) or "")[:MAX_NAME_CHARS]
+        typed = clean_text("reviewer", name) or ""
     except WorkbenchError:
         return  # a name the saves refuse is not worth keeping
     if typed != (_browser_name() or ""):
