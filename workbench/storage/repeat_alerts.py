@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.storage.schema import ClaimRow, VerdictRow
@@ -33,23 +33,21 @@ def published_claims(verdict=VerdictRow) -> Select:
 def repeat_alert_claims() -> Select:
     """SELECT id of the live claims that repeat a claim with a published verdict and have none of their own.
 
-    Every table is aliased: used inside ``claims.id IN (...)`` the subquery must not correlate with the
-    outer query's ``claims``.
+    A claim without a published verdict is flagged when its cluster holds a published claim (necessarily
+    another one): two set lookups, no correlated subquery, so the filter costs one pass over the
+    published verdicts and the clustered claims. Every table is aliased: used inside
+    ``claims.id IN (...)`` the subquery must not correlate with the outer query's ``claims``.
     """
     claim, other, verdict = aliased(ClaimRow), aliased(ClaimRow), aliased(VerdictRow)
-    published = published_claims(verdict)
+    published_clusters = (
+        select(other.cluster_id)
+        .join(verdict, verdict.claim_id == other.id)
+        .where(is_published(verdict), other.cluster_id.is_not(None), other.retired.is_(False))
+    )
     return select(claim.id).where(
-        claim.cluster_id.is_not(None),
+        claim.cluster_id.in_(published_clusters),
         claim.retired.is_(False),
-        claim.id.not_in(published),
-        exists()
-        .where(
-            other.cluster_id == claim.cluster_id,
-            other.id != claim.id,
-            other.retired.is_(False),
-            other.id.in_(published),
-        )
-        .correlate(claim),
+        claim.id.not_in(published_claims(aliased(VerdictRow))),
     )
 
 
