@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import browser as browser_support
-from tests.support.browser import choose_option, click, enter, sign_reviewer, wait_idle, whole_page_screenshot
+from tests.support.browser import choose_option, click, enter, sign_reviewer, wait_idle
 from workbench.storage.database import open_database
 from workbench.storage.users import add_user
 
@@ -170,7 +170,8 @@ def test_an_added_article_repeating_a_published_verdict_is_flagged_in_the_queue(
     expect(page.get_by_text(re.compile(r"^1 claims match"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"repeats=1"))
     DOCS.mkdir(exist_ok=True)
-    whole_page_screenshot(page, DOCS / "queue-repeats.png")
+    wait_idle(page)
+    page.get_by_test_id("stMainBlockContainer").screenshot(path=DOCS / "queue-repeats.png")
     _open_first_row(page)
     expect(page.get_by_text(f"This claim repeats claim #{earlier}, published as False")).to_be_visible()
     click(page, page.get_by_role("button", name="Use this verdict"))
