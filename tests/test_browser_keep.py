@@ -160,6 +160,14 @@ def test_an_added_article_repeating_a_published_verdict_is_flagged_in_the_queue(
     page.get_by_label("Title").fill("Second forum in Kyiv")
     click(page, page.get_by_role("button", name="Extract claims"))
     expect(page.get_by_text(re.compile(r"Stored article #\d+"))).to_be_visible()
+    expect(
+        page.get_by_text(
+            re.compile(rf"1 of these claims repeat a published verdict: #\d+ repeats #{earlier}, rated False")
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="See them in the Queue →")).to_have_attribute(
+        "href", re.compile(r"queue\?(?=.*repeats=1)(?=.*articles=\d+)")
+    )
 
     click(page, page.get_by_test_id("stSidebarNav").get_by_role("link", name="Queue"))
     # the words filter, kept: the published claim and its repeat in the new article

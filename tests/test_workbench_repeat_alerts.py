@@ -11,7 +11,7 @@ from workbench.ingest import prepare_article
 from workbench.storage.articles import add_article, article_claims
 from workbench.storage.database import open_database
 from workbench.storage.queue import count_claims, open_queue
-from workbench.storage.repeat_alerts import repeat_alerts
+from workbench.storage.repeat_alerts import article_repeat_alerts, repeat_alerts
 from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict
 
 REPEAT = (
@@ -60,6 +60,8 @@ def test_a_repeat_of_a_published_verdict_is_flagged_in_the_queue_and_found_by_it
     with database.session() as session:
         publish_verdict(session, claim_id=earlier.id, publisher=EDITOR, expected_version=version)
     repeat_id = _add_repeat(database)
+    with database.session() as session:
+        repeat_article = get_claim(session, repeat_id).article_id
     frame = _queue(database)
     flags = dict(zip(frame["id"], frame["repeats"], strict=True))
     assert flags[repeat_id] == f"repeats #{earlier.id}, rated False"
@@ -72,6 +74,10 @@ def test_a_repeat_of_a_published_verdict_is_flagged_in_the_queue_and_found_by_it
         (alert,) = repeat_alerts(session, [repeat_id, earlier.id]).values()
     assert (alert.earlier_claim_id, alert.rating) == (earlier.id, "False")
     assert "263 registered" in alert.rationale
+    with database.session() as session:
+        (said,) = article_repeat_alerts(session, repeat_article)
+        assert article_repeat_alerts(session, 1) == []  # the published claim's own article: nothing
+    assert said == alert
 
 
 def test_a_merely_proposed_verdict_raises_no_alert_and_a_published_repeat_ends_it(database):

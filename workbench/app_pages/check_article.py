@@ -10,6 +10,7 @@ from workbench.panel.progress_view import remember_job, render_jobs
 from workbench.progress import start_job
 from workbench.resources import database
 from workbench.storage.articles import store_article
+from workbench.storage.repeat_alerts import article_repeat_alerts
 from workbench.textsafe import inert
 from workbench.validation import decode_upload
 
@@ -60,6 +61,20 @@ if submitted:
         st.page_link(
             "app_pages/review_claims.py", label="Review these claims →", icon=":material/fact_check:"
         )
+        with database().session() as session:
+            repeats = article_repeat_alerts(session, article_id)
+        if repeats:
+            st.warning(
+                inert(
+                    f"{len(repeats)} of these claims repeat a published verdict: "
+                    + "; ".join(f"#{a.claim_id} {a.label}" for a in repeats[:10])
+                ),
+                icon=":material/repeat:",
+            )
+            st.page_link(
+                "app_pages/review_queue.py", label="See them in the Queue →", icon=":material/checklist:",
+                query_params={"repeats": "1", "articles": str(article_id)},
+            )  # fmt: skip
 
 st.subheader("Several articles at once")
 st.caption("Upload .txt/.md files or a .zip of them: each file is stored on its own; you can keep working.")

@@ -111,3 +111,14 @@ def repeat_alerts(session: Session, claim_ids: Iterable[int]) -> dict[int, Repea
         alerts[claim_id] = RepeatAlert(claim_id, earlier_id, verdict.rating, verdict.rationale,
                                        verdict.published_at)  # fmt: skip
     return alerts
+
+
+def article_repeat_alerts(session: Session, article_id: int) -> list[RepeatAlert]:
+    """The alerts of an article's live claims, in reading order: what to say once it is added."""
+    ids = session.scalars(
+        select(ClaimRow.id)
+        .where(ClaimRow.article_id == article_id, ClaimRow.retired.is_(False))
+        .order_by(ClaimRow.id)
+    ).all()
+    alerts = repeat_alerts(session, ids)
+    return [alerts[i] for i in ids if i in alerts]
