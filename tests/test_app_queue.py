@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.generate_db import generate
+from workbench import queue_url
 from workbench.cli import main as workbench_cli
 from workbench.folder_ingest import expand_uploads
 from workbench.jobs import get_job, run_worker, spool_uploads, submit_job
@@ -198,3 +199,45 @@ def test_rescore_restores_the_engine_scores_with_a_progress_bar(sqlite_url, monk
     assert workbench_cli(["rescore", "--batch", "5"]) == 0
     out, err = capsys.readouterr()
     assert "0 changed" in out and f"{len(engine_scores)}/{len(engine_scores)} (100%)" in err
+
+
+def _params(at: AppTest) -> dict[str, list[str]]:
+    """The app's query string, each parameter as a list (AppTest gives one value as a plain string)."""
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in at.query_params.items()}
+
+
+def test_queue_filters_page_and_size_live_in_the_url_and_survive_opening_a_claim(big_db):
+    at = _page("app_pages/review_queue.py")
+    at.multiselect(key="queue.filter.statuses").set_value(["new", "checking"]).run()
+    at.selectbox(key="queue.page_size").set_value(25).run()
+    at.number_input(key="queue.page").set_value(3).run()
+    assert not at.exception
+    kept = {name: values for name, values in _params(at).items() if name in queue_url.PARAMS}
+    assert kept == {"status": ["new", "checking"], "size": ["25"], "page": ["3"]}
+    shown = list(_table(at)["id"])
+    at.switch_page("app_pages/review_claims.py").run()  # a claim opened, then back through the menu
+    at.switch_page("app_pages/review_queue.py").run()
+    assert not at.exception
+    assert at.multiselect(key="queue.filter.statuses").value == ["new", "checking"]
+    assert at.selectbox(key="queue.page_size").value == 25 and at.number_input(key="queue.page").value == 3
+    assert list(_table(at)["id"]) == shown
+
+
+def test_a_queue_link_opens_the_same_filtered_page_and_ignores_what_it_cannot_use(big_db):
+    first = _page("app_pages/review_queue.py")
+    first.multiselect(key="queue.filter.languages").set_value(["en"]).run()
+    first.number_input(key="queue.page").set_value(2).run()
+    link = {name: values for name, values in _params(first).items() if name in queue_url.PARAMS}
+    assert link == {"lang": ["en"], "page": ["2"]}
+    shared = AppTest.from_file(APP, default_timeout=60)
+    shared.query_params.update({**link, "status": ["bogus"], "size": ["7"]})
+    shared.run()
+    shared.switch_page("app_pages/review_queue.py")
+    shared.query_params.update({**link, "status": ["bogus"], "size": ["7"]})
+    shared.run()
+    assert not shared.exception
+    assert shared.multiselect(key="queue.filter.languages").value == ["en"]
+    assert shared.multiselect(key="queue.filter.statuses").value == []
+    assert shared.selectbox(key="queue.page_size").value == 50
+    assert shared.number_input(key="queue.page").value == 2
+    assert list(_table(shared)["id"]) == list(_table(first)["id"])

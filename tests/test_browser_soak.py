@@ -111,7 +111,7 @@ class Reviewer:
         claim_id = self.rng.choice(self.hot if self.rng.random() < 0.7 else every)
         self.page.goto(f"{self.url}/?claim={claim_id}")
         expect(self.page.get_by_role("heading", name=f"Claim #{claim_id}")).to_be_visible()
-        sign_reviewer(self.page, self.name)  # a new browser session: single-user mode asks the name again
+        sign_reviewer(self.page, self.name)  # a new browser session: the name from its cookie, or typed
 
     def step(self) -> None:
         wait_idle(self.page)

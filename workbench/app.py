@@ -3,14 +3,12 @@
 import streamlit as st
 
 from workbench import run_marker, signin
+from workbench.auth import User
 
-st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:", layout="wide")
-run_marker.mark_run()  # first, so that a page that stops early still shows its run
-user = signin.gate()  # sign-in mode: a signed-out browser stops here, at the sign-in form
-signin.render_sidebar(user)
 
-navigation = st.navigation(
-    [
+def pages(user: User | None) -> list[st.Page]:
+    """The app's pages for ``user`` (None: single-user mode, or signed out: every page)."""
+    return [
         st.Page(
             "app_pages/check_article.py", title="Add article", icon=":material/post_add:", url_path="add"
         ),
@@ -28,5 +26,11 @@ navigation = st.navigation(
         st.Page("app_pages/claim_trends.py", title="Trends", icon=":material/monitoring:", url_path="trends"),
         *signin.editor_pages(user),  # Desk settings, for editors and admins
     ]
-)
-navigation.run()
+
+
+st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:", layout="wide")
+run_marker.mark_run()  # first, so that a page that stops early still shows its run
+# sign-in mode: a signed-out browser stops here, at the sign-in form, still on the page it asked for
+user = signin.gate(pages(None))
+signin.render_sidebar(user)
+st.navigation(pages(user)).run()

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from workbench.storage.repeat_alerts import repeat_alert_claims
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
 
@@ -35,6 +36,7 @@ class ClaimFilter:
     max_worthiness: float | None = None
     text: str | None = None
     published_only: bool = False
+    repeats_published: bool = False  # only claims that repeat a claim with a published verdict
 
     @property
     def needs_verdict(self) -> bool:
@@ -136,6 +138,8 @@ def conditions(f: ClaimFilter, *, verdicts_by_subquery: bool = False) -> list:
         found.append(VerdictRow.reviewer.in_(f.reviewers))
     if f.assignees:
         found.append(ClaimRow.assignee.in_(f.assignees))
+    if f.repeats_published:
+        found.append(ClaimRow.id.in_(repeat_alert_claims()))
     day = func.coalesce(ArticleRow.published, func.date(ArticleRow.created_at))
     if f.date_from:
         found.append(day >= f.date_from)

@@ -20,6 +20,7 @@ from sources.retrieval import SparseIndex
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
 from workbench.storage.convert import claim_record
+from workbench.storage.repeat_alerts import is_published
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 from workbench.storage.verdicts import record_verdict
 from workbench.suggestions import claim_from_record
@@ -206,7 +207,12 @@ def other_appearances(session: Session, claim: ClaimRecord) -> list[Appearance]:
 
 
 def apply_earlier_verdict(
-    session: Session, *, claim_id: int, earlier_claim_id: int, reviewer: str, expected_version: int
+    session: Session,
+    *,
+    claim_id: int,
+    earlier_claim_id: int,
+    reviewer: str,
+    expected_version: int,
 ) -> int:
     """Propose, for ``claim_id``, the newest *published* verdict of a repeat of it, citing where it comes
     from (an unpublished proposal is never copied); an editor publishes it as any other. Returns the new
@@ -222,7 +228,7 @@ def apply_earlier_verdict(
         raise InputError(f"Claim #{earlier_claim_id} is not a repeat of claim #{claim_id}.")
     earlier = session.scalar(
         select(VerdictRow)
-        .where(VerdictRow.claim_id == earlier_claim_id, VerdictRow.state == "published")
+        .where(VerdictRow.claim_id == earlier_claim_id, is_published())
         .order_by(VerdictRow.id.desc())
         .limit(1)
     )

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 
 import streamlit as st
 
-from workbench import state
+from workbench import reviewer_cookie, state
 from workbench.auth import GENERIC_FAILURE, User, auth_mode, oidc_configured
 from workbench.resources import database
 from workbench.storage.sign_in import sign_in
@@ -29,14 +30,20 @@ def mode() -> str:
     return auth_mode(os.environ)
 
 
-def gate() -> User | None:
+def gate(pages: Sequence[st.Page] = ()) -> User | None:
     """None in single-user mode; else the signed-in user, after stopping the script at the sign-in form
-    for a signed-out browser."""
+    for a signed-out browser.
+
+    ``pages``: every page of the app. A signed-out browser's run registers them, hidden, so the page it
+    asked for (``/queue``, ``/settings``) stays in its address and is the one shown once signed in.
+    """
     chosen = mode()
     if chosen == "none":
         return None
     user = _oidc_user() if chosen == "oidc" else _password_user()
     if user is None:
+        if pages:
+            st.navigation(list(pages), position="hidden")  # keeps the address; its page is not run
         st.stop()
     return user
 
@@ -114,9 +121,11 @@ def _oidc_user() -> User | None:
 def render_sidebar(user: User | None) -> None:
     """Who is working, on every page: the signed-in user and a sign-out button, or single-user mode."""
     if user is None:
-        st.sidebar.text_input(
+        reviewer_cookie.restore(state.REVIEWER)  # a refresh or a new tab of this browser knows the name
+        name = st.sidebar.text_input(
             "Reviewer", key=state.REVIEWER, help="Your name is stored with every verdict and link."
         )
+        reviewer_cookie.keep(name)
         st.sidebar.caption("Single-user mode: no sign-in.")
         return
     st.sidebar.markdown(f"Signed in as **{user.display_name}** ({user.role})")

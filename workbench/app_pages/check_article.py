@@ -11,6 +11,7 @@ from workbench.languages import unread_language_warning
 from workbench.panel.article_fetch import render_fetch_form
 from workbench.resources import database, ensure_worker
 from workbench.storage.articles import store_article
+from workbench.storage.repeat_alerts import article_repeat_alerts
 from workbench.textsafe import inert
 from workbench.validation import decode_upload
 
@@ -68,17 +69,32 @@ if submitted:
         st.page_link(
             "app_pages/review_claims.py", label="Review these claims →", icon=":material/fact_check:"
         )
+        with database().session() as session:
+            repeats = article_repeat_alerts(session, article_id)
+        if repeats:
+            st.warning(
+                inert(
+                    f"{len(repeats)} of these claims repeat a published verdict: "
+                    + "; ".join(f"#{a.claim_id} {a.label}" for a in repeats[:10])
+                ),
+                icon=":material/repeat:",
+            )
+            st.page_link(
+                "app_pages/review_queue.py", label="See them in the Queue →", icon=":material/checklist:",
+                query_params={"repeats": "1", "articles": str(article_id)},
+            )  # fmt: skip
 
 st.subheader("Several articles at once")
 st.caption(
     "Upload .txt/.md files or a .zip of them: a background job stores each file on its own; you can keep "
     "working, leave the page or reload it."
 )
-with st.form("folder.form", clear_on_submit=True):
+folder_key = state.form_keys("folder.form")  # drawn anew, empty, once a job started; a refusal keeps it
+with st.form("folder.form"):
     files = st.file_uploader(
-        "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key="folder.files"
+        "Files or a .zip", type=["txt", "md", "zip"], accept_multiple_files=True, key=folder_key("files")
     )
-    folder_outlet = st.text_input("Outlet of these articles (optional)", key="folder.outlet")
+    folder_outlet = st.text_input("Outlet of these articles (optional)", key=folder_key("outlet"))
     started = st.form_submit_button("Ingest the files", key="folder.submit")
 if started:
     uploads = [(f.name, f.getvalue()) for f in files or []]
@@ -91,4 +107,6 @@ if started:
         title = f"Ingesting {len(uploads)} uploaded files"
         submit_job(database(), "ingest-files", params, title=title, by=who)
         ensure_worker()
+        state.renew_form("folder.form")
+        st.rerun()  # the form drawn anew, empty; the job's progress below
 render_jobs_panel()

@@ -11,6 +11,7 @@ from workbench.panel.editing import render_editing, render_history
 from workbench.panel.evidence import render_evidence
 from workbench.panel.facets import claim_label, render_facets
 from workbench.panel.metric import render_metric
+from workbench.panel.repeats import render_repeat_alert
 from workbench.panel.verdict import render_verdict
 from workbench.records import ClaimRecord, SourceRecord
 from workbench.resources import database
@@ -32,6 +33,7 @@ def render_claim_panel(
             f"Claim #{claim.id} changed since you last saw it (version {before} → {claim.version}).{what}"
         )
     st.text(claim.standalone)  # a fragment with its subject, as tables and exports show it
+    render_repeat_alert(claim)  # a published verdict on the same claim, offered first
     render_facets(claim)
     render_editing(claim, siblings)
     with st.form(state.claim_key(claim.id, "status.form")):

@@ -5,12 +5,18 @@ The same widgets narrow the trend charts and the exports, so both read like the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
 
 from workbench.filters import NO_VERDICT, ClaimFilter
 from workbench.validation import clean_search
+
+
+def verdict_choices(ratings: Sequence[str]) -> list[str]:
+    """The Verdict filter's choices: the desk's ratings, and "(none)" for claims without a verdict."""
+    return [*ratings, NO_VERDICT]
 
 
 def render_claim_filter(prefix: str, options: dict[str, list], *, expanded: bool = False) -> ClaimFilter:
@@ -22,9 +28,8 @@ def render_claim_filter(prefix: str, options: dict[str, list], *, expanded: bool
         outlets = left.multiselect("Outlet", options["outlets"], key=f"{prefix}.filter.outlets")
         languages = middle.multiselect("Language", options["languages"], key=f"{prefix}.filter.languages")
         kinds = right.multiselect("Claim kind", options["kinds"], key=f"{prefix}.filter.kinds")
-        verdicts = left.multiselect(
-            "Verdict", [*options["verdicts"], NO_VERDICT], key=f"{prefix}.filter.verdicts"
-        )
+        verdict_options = verdict_choices(options["verdicts"])
+        verdicts = left.multiselect("Verdict", verdict_options, key=f"{prefix}.filter.verdicts")
         reviewers = middle.multiselect("Reviewer", options["reviewers"], key=f"{prefix}.filter.reviewers")
         statuses = right.multiselect("Status", options["statuses"], key=f"{prefix}.filter.statuses")
         days = left.date_input("Article dates", value=(), format="YYYY-MM-DD", key=f"{prefix}.filter.dates")

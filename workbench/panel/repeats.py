@@ -8,7 +8,30 @@ from workbench import state
 from workbench.records import ClaimRecord
 from workbench.repeated import other_appearances
 from workbench.resources import database
+from workbench.storage.repeat_alerts import repeat_alerts
 from workbench.textsafe import inert
+
+
+def render_repeat_alert(claim: ClaimRecord) -> None:
+    """At the top of the panel: this claim repeats one whose verdict is published; offer that verdict."""
+    with database().session() as session:
+        alert = repeat_alerts(session, [claim.id]).get(claim.id)
+    if alert is None:
+        return
+    when = f" on {alert.published_at:%Y-%m-%d}" if alert.published_at else ""
+    text_col, button_col = st.columns([5, 1], vertical_alignment="center")
+    text_col.warning(
+        f"This claim repeats claim #{alert.earlier_claim_id}, published as **{inert(alert.rating)}**{when}: "
+        + inert(alert.rationale[:300]),
+        icon=":material/repeat:",
+    )
+    button_col.button(
+        "Use this verdict",
+        key=f"repeat.alert.{alert.earlier_claim_id}",
+        on_click=state.apply_earlier_verdict,
+        args=(claim.id, claim.version, alert.earlier_claim_id),  # its newest published verdict, as shown
+        help="Proposes the same verdict for this claim, citing the published one: you decide.",
+    )
 
 
 def render_repeats(claim: ClaimRecord) -> None:

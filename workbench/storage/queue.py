@@ -18,10 +18,11 @@ from claims.atomic import with_subject
 from claims.worthiness import KINDS as CLAIM_KINDS
 from workbench.filters import ClaimFilter, claims_query
 from workbench.ratings import load_scale, rating_choices
+from workbench.storage.repeat_alerts import repeat_alerts
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow
 
 QUEUE_COLUMNS = ("id", "article_id", "article", "outlet", "lang", "claim", "kind", "worthiness", "status",
-                 "verdict", "verdict_state", "reviewer", "assignee")  # fmt: skip
+                 "verdict", "verdict_state", "reviewer", "assignee", "repeats")  # fmt: skip
 WAITING = "proposed"  # the status of a claim whose newest verdict waits for an editor to publish it
 MAX_PAGE_SIZE = 500
 
@@ -141,9 +142,11 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
         .outerjoin(VerdictRow, VerdictRow.id == latest.c.verdict_id)
         .where(ClaimRow.id.in_(ids))
     )
+    alerts = repeat_alerts(session, ids)  # "repeats #12, rated False": a published verdict to reuse
     by_id = {}
     for row in session.execute(query):
-        values = dict(zip(QUEUE_COLUMNS, row[:-1], strict=True))
+        repeats = alerts[row.id].label if row.id in alerts else ""
+        values = dict(zip(QUEUE_COLUMNS, (*row[:-1], repeats), strict=True))
         # a clause sharing an earlier clause's subject is listed with it: "[la production] devrait …"
         values["claim"] = with_subject(values["claim"], (row.facets or {}).get("subject"))
         by_id[row.id] = values
