@@ -44,3 +44,30 @@ def test_bad_rows_are_listed_and_refused_or_skipped_on_request(sqlite_url, tmp_p
     assert "(2 values, tidy)" in out and out.count("skipped: ") == 2
     (stored,) = _series(sqlite_url)
     assert stored.series.values == (1.0, 3.0) and stored.series.measure == "Output"
+
+
+def test_a_url_is_fetched_through_the_guard_and_its_address_kept(sqlite_url, monkeypatch, capsys):
+    from tests.test_workbench_fetching import _answer_as, _Server
+
+    body = (DATA / "exports_tidy.csv").read_bytes()
+    server = _Server(_answer_as("text/csv", body))
+    url = f"http://127.0.0.1:{server.port}/exports.csv"
+    try:
+        # a server on this machine is refused unless the desk allows it
+        assert (
+            workbench_cli(["import", "series", url, "--measure", "Exports", "--database-url", sqlite_url])
+            == 1
+        )
+        assert "local network" in capsys.readouterr().err
+        monkeypatch.setenv("WORKBENCH_FETCH_PRIVATE", "1")
+        assert (
+            workbench_cli(["import", "series", url, "--measure", "Exports", "--database-url", sqlite_url])
+            == 0
+        )
+    finally:
+        server.close()
+    stored = _series(sqlite_url)
+    assert stored and all(s.series.provenance.url == url for s in stored)
+    assert all(
+        s.series.provenance.retrieved_at and s.series.provenance.file_name == "exports.csv" for s in stored
+    )

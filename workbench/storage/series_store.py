@@ -1,12 +1,13 @@
 """Statistical series in the database: a source of kind "series", its metadata row and its values.
 
 A file's series are saved in the caller's transaction, all or none: a duplicate (same publisher, dataset
-and series code; or, without a code, the same URL and geography) refuses the whole import, naming the
+and series code; or, without a code, the same URL, geography and measure) refuses the whole import, naming the
 stored source. Values are inserted in chunks, so a long series costs a few statements, not one a value.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ class StoredSeries:
 
 
 def provenance_key(series: Series) -> str | None:
-    """What duplicates are found by: publisher|dataset|code, else url|geography (None: nothing to compare).
+    """What duplicates are found by: publisher|dataset|code, else the URL with geography, measure, unit
+    and key (None: nothing to compare).
 
     >>> provenance_key(Series("x", None, (), (), (), provenance=Provenance("Eurostat", "nama_10_gdp", "A.B")))
     'code:eurostat|nama 10 gdp|a b'
@@ -50,8 +52,10 @@ def provenance_key(series: Series) -> str | None:
     if source.series_code:
         parts = (source.publisher, source.dataset, source.series_code)
         return ("code:" + "|".join(comparable(p or "") for p in parts))[:200]
-    if source.url:
-        return f"url:{url_key(source.url)}|{comparable(series.geography or '')}"[:200]
+    if source.url:  # one URL may hold several series: told apart by geography, measure and key
+        rest = "|".join(comparable(x or "") for x in (series.geography, series.measure, series.unit_label))
+        rest += "|" + "|".join(f"{k}={v}" for k, v in series.dimensions)
+        return f"url:{url_key(source.url)}|{hashlib.sha256(rest.encode()).hexdigest()[:32]}"
     return None
 
 
