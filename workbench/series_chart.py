@@ -69,7 +69,8 @@ def series_frame(
     if comparison is not None and value is not None and period is not None and period.start:
         hollow = forecast or comparison.status == "not yet checkable"
         start = level_at(series, base) if base is not None and comparison.kind != "level" else None
-        base_value = start.value if start is not None else None
+        # level_at gives values times the scale; the chart keeps the series' own unit
+        base_value = start.value / series.scale if start is not None and start.value is not None else None
         if comparison.kind in ("level", "share"):
             level = value / series.scale if comparison.kind == "level" else None
             if level is not None:
