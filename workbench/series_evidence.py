@@ -34,6 +34,7 @@ class SeriesCheck:
     frame: pd.DataFrame
     unit: str | None
     is_example: bool = False
+    position: int = 0  # the statistic's place in the claim: a stable key for its chart
 
 
 def previous_period(period: Period | None) -> Period | None:
@@ -82,7 +83,7 @@ def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> li
     checks = []
     for source_id in linked:
         stored = load_series(session, source_id)
-        for stat in engine_claim.statistics:
+        for position, stat in enumerate(engine_claim.statistics):
             if stat.value is None:
                 continue
             comparison, base = check_statistic(stat, stored.series, today=today)
@@ -96,6 +97,15 @@ def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> li
             )
             unit = stored.series.unit_label or stored.series.unit
             checks.append(
-                SeriesCheck(source_id, stored.title, stat.surface, comparison, frame, unit, stored.is_example)
+                SeriesCheck(
+                    source_id,
+                    stored.title,
+                    stat.surface,
+                    comparison,
+                    frame,
+                    unit,
+                    stored.is_example,
+                    position,
+                )
             )
     return checks

@@ -22,7 +22,7 @@ def render_series_evidence(claim: ClaimRecord) -> None:
     if not checks:
         return
     st.markdown("**Compared with a statistical series** — a suggestion for the reviewer, never a verdict")
-    for number, check in enumerate(checks):
+    for check in checks:
         example = " (illustrative example, not real data)" if check.is_example else ""
         st.markdown(f"- **{inert(check.statistic)}** vs #{check.source_id}{example}: "
                     f"{inert(check.comparison.sentence)}")  # fmt: skip
@@ -32,6 +32,6 @@ def render_series_evidence(claim: ClaimRecord) -> None:
         render_chart(
             series_chart(check.frame, title=title, unit=check.unit),
             check.frame,
-            key=f"series.{check.source_id}.{number}",
+            key=f"series.{check.source_id}.{check.position}",
             name=f"claim-{claim.id}-series-{check.source_id}",
         )
