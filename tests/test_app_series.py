@@ -120,6 +120,6 @@ def test_a_series_linked_from_the_claim_panel_is_compared_and_charted(demo_db):
     (spec,) = [
         s for s in specs if str(s.get("title", "")).startswith(f"#{new} ") and "a triplé" in s["title"]
     ]
-    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim", "claim path"]
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path"]
     downloads = {b.proto.label for b in at.get("download_button") if str(b.key).startswith(f"series.{new}.")}
     assert downloads == {"PNG", "SVG", "CSV data"}

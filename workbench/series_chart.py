@@ -18,12 +18,15 @@ from sources.series import Series
 from sources.series_compare import SeriesComparison, level_at
 from workbench.charts import HEIGHT, WIDTH, explanation_chart
 
-SERIES_COLUMNS = ("layer", "period", "date", "value", "flags", "claim", "hollow")
+SERIES_COLUMNS = ("layer", "period", "date", "value", "flags", "claim", "hollow", "marked")
 LAYERS = ("series", "claim", "claim path")
 COLOURS = ("#1f77b4", "#d62728", "#d62728")
 
 
-def _row(layer: str, period: Period, value: float | None, *, flags="", claim="", hollow=False) -> dict:
+def _row(
+    layer: str, period: Period, value: float | None, *, flags="", claim="", hollow=False, marked=False
+) -> dict:
+    """One row; ``marked``: the claim's own point (a level, or where a path ends), drawn large."""
     return {
         "layer": layer,
         "period": period.surface or period.start,
@@ -32,6 +35,7 @@ def _row(layer: str, period: Period, value: float | None, *, flags="", claim="",
         "flags": flags,
         "claim": claim,
         "hollow": hollow,
+        "marked": marked,
     }
 
 
@@ -74,11 +78,11 @@ def series_frame(
         if comparison.kind in ("level", "share"):
             level = value / series.scale if comparison.kind == "level" else None
             if level is not None:
-                rows.append(_row("claim", period, level, claim=claim, hollow=hollow))
+                rows.append(_row("claim", period, level, claim=claim, hollow=hollow, marked=True))
         elif base_value is not None and base is not None:
             end = _claim_level(value, comparison.kind, base_value)
             rows.append(_row("claim path", base, base_value, claim=claim, hollow=hollow))
-            rows.append(_row("claim path", period, end, claim=claim, hollow=hollow))
+            rows.append(_row("claim path", period, end, claim=claim, hollow=hollow, marked=True))
     df = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     return df
 
@@ -90,7 +94,9 @@ def series_chart(df: pd.DataFrame, *, title: str, unit: str | None = None) -> al
         return explanation_chart("The series has no values to draw.")
     x = alt.X("date:T", title="Period")
     y = alt.Y("value:Q", title=unit or "value", scale=alt.Scale(zero=False))
-    colour = alt.Color("layer:N", scale=alt.Scale(domain=list(LAYERS), range=list(COLOURS)), title="")
+    drawn = [layer for layer in LAYERS if (df["layer"] == layer).any()]  # the legend names what is drawn
+    colours = [COLOURS[LAYERS.index(layer)] for layer in drawn]
+    colour = alt.Color("layer:N", scale=alt.Scale(domain=drawn, range=colours), title="")
     tooltip = ["layer:N", "period:N", alt.Tooltip("value:Q", format=",.4~g"), "flags:N", "claim:N"]
     base = alt.Chart(df).encode(x=x, y=y, color=colour, tooltip=tooltip)
     line = base.transform_filter(alt.datum.layer == "series").mark_line(point=True)
@@ -99,7 +105,7 @@ def series_chart(df: pd.DataFrame, *, title: str, unit: str | None = None) -> al
     )
     path = base.transform_filter(alt.datum.layer == "claim path").mark_line(strokeDash=[6, 4], strokeWidth=2)
     claim_points = (
-        base.transform_filter(alt.datum.layer != "series")
+        base.transform_filter(alt.datum.marked)
         .mark_point(size=140, strokeWidth=2.5)
         .encode(fill=alt.condition(alt.datum.hollow, alt.value("white"), alt.value("#d62728")))
     )
