@@ -123,3 +123,32 @@ def test_a_series_linked_from_the_claim_panel_is_compared_and_charted(demo_db):
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path"]
     downloads = {b.proto.label for b in at.get("download_button") if str(b.key).startswith(f"series.{new}.")}
     assert downloads == {"PNG", "SVG", "CSV data"}
+
+
+def _open_source(source_id: int) -> AppTest:
+    at = _page("app_pages/source_library.py")
+    at.number_input(key="source.open").set_value(source_id).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_series_page_shows_its_values_and_an_edit_keeps_it_a_series(demo_db):
+    (source_id,) = _series_ids(demo_db)  # the demo's illustrative series
+    at = _open_source(source_id)
+    values = next(
+        df.value for df in at.dataframe if "flags" in df.value.columns and "period" in df.value.columns
+    )
+    assert list(values["period"]) == ["2019", "2020", "2021", "2022", "2023", "2024", "2025"]
+    assert list(values["flags"])[-2:] == ["provisional", "estimated"]
+    assert any("series code: EXAMPLE.DEFENCE.PRODUCTION" in c.value for c in at.caption)
+    title = at.text_input(key=f"source_page.{source_id}.v1.title")
+    title.input("Example: defence production index, renamed (illustrative)")
+    at.button(key=f"FormSubmitter:source_page.{source_id}.v1.form-Save changes").click().run()
+    assert not at.exception and not at.error
+    with open_database(demo_db).session() as session:
+        row = session.get(SourceRow, source_id)
+        assert (row.title, row.kind) == (
+            "Example: defence production index, renamed (illustrative)",
+            "series",
+        )
+        assert len(load_series(session, source_id).series) == 7
