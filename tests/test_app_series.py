@@ -3,6 +3,7 @@ or nothing, errors located), linked from the claim panel with why, compared and 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def test_a_series_file_is_imported_with_its_flags_and_listed_in_the_library(demo
     at.file_uploader(key="series.file").set_value(("output.csv", OUTPUT, "text/csv")).run()
     at.text_input(key="series.measure").input("defence production").run()
     at.text_input(key="series.publisher").input("Ministry").run()
+    at.date_input(key="series.retrieved").set_value(dt.date(2026, 11, 2)).run()
     at.button(key="series.submit").click().run()
     assert not at.exception and not at.error
     assert "Imported 1 series (3 values, tidy)" in at.success[0].value
@@ -64,6 +66,7 @@ def test_a_series_file_is_imported_with_its_flags_and_listed_in_the_library(demo
         stored = load_series(session, new)
     assert stored.series.values == (100.0, 150.0, 420.0) and stored.series.flags[-1] == ("provisional",)
     assert stored.series.provenance.publisher == "Ministry" and stored.title == "defence production"
+    assert stored.series.provenance.retrieved_at == "2026-11-02"
     library = next(df.value for df in at.dataframe if "title" in df.value.columns)
     assert "defence production" in set(library["title"])
 

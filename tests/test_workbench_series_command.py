@@ -34,7 +34,8 @@ def test_a_file_is_imported_with_progress_and_a_duplicate_then_refused(sqlite_ur
 def test_bad_rows_are_listed_and_refused_or_skipped_on_request(sqlite_url, tmp_path, capsys):
     path = tmp_path / "output.csv"
     path.write_text("period,value\n2021,1\n2022,lots\n2023,3\n2023Q9,4\n", encoding="utf-8")
-    command = ["import", "series", str(path), "--measure", "Output", "--database-url", sqlite_url]
+    command = ["import", "series", str(path), "--measure", "Output", "--retrieved", "2026-11-02",
+               "--database-url", sqlite_url]  # fmt: skip
     assert workbench_cli(command) == 1
     _, err = capsys.readouterr()
     assert "2 problem(s)" in err and "output.csv, row 3" in err and "output.csv, row 5" in err
@@ -44,6 +45,7 @@ def test_bad_rows_are_listed_and_refused_or_skipped_on_request(sqlite_url, tmp_p
     assert "(2 values, tidy)" in out and out.count("skipped: ") == 2
     (stored,) = _series(sqlite_url)
     assert stored.series.values == (1.0, 3.0) and stored.series.measure == "Output"
+    assert stored.series.provenance.retrieved_at == "2026-11-02"
 
 
 def test_a_url_is_fetched_through_the_guard_and_its_address_kept(sqlite_url, monkeypatch, capsys):

@@ -54,7 +54,7 @@ def run_import_series(args: argparse.Namespace) -> int:
         else:
             path = Path(target)
             content, name = path.read_bytes(), path.name
-            provenance = Provenance(publisher=args.publisher)
+            provenance = Provenance(publisher=args.publisher, retrieved_at=args.retrieved)
         with database.session() as session:
             outcome = import_series(
                 session, content, name=name, reviewer=args.reviewer, format=args.format,
@@ -79,6 +79,14 @@ def run_import_series(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> str:
+    """A retrieval date as typed: YYYY-MM-DD, refused with a reason otherwise."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
+
+
 def add_series_command(what) -> None:
     """``import series`` beside ``import verdicts``."""
     # the formats are named, not imported: `workbench --help` loads no reader (read_series refuses others)
@@ -90,6 +98,7 @@ def add_series_command(what) -> None:
     series.add_argument("--skip-bad-rows", action="store_true", help="store the good rows, list the bad")
     series.add_argument("--measure", help="what is measured, when the file does not say")
     series.add_argument("--publisher", help="who publishes it, when the file does not say")
+    series.add_argument("--retrieved", type=_day, help="when a file was retrieved (YYYY-MM-DD), if it does not say")
     series.add_argument("--reviewer", default="command line", help="recorded as who imported it")
     series.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     series.set_defaults(run=run_import_series)

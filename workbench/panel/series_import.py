@@ -57,6 +57,11 @@ def render_series_import() -> None:
         placeholder="e.g. national defence production",
     )  # fmt: skip
     publisher = st.text_input("Publisher (when the file does not say)", key="series.publisher")
+    # an uploaded file's retrieval date is the reviewer's to give (a fetched one is the fetch's time)
+    retrieved = st.date_input(
+        "Retrieved on (an uploaded file; when the file does not say)", value=None, key="series.retrieved",
+        format="YYYY-MM-DD",
+    )  # fmt: skip
     choice = st.radio("If some rows have errors", BAD_ROWS, index=0, key="series.bad_rows")
     ready = upload is not None or bool(url)
     if not st.button("Import series", type="primary", key="series.submit", disabled=not ready):
@@ -65,7 +70,10 @@ def render_series_import() -> None:
         reviewer = state.reviewer_name()
         if upload is not None:
             content, name = upload.getvalue(), upload.name
-            provenance = Provenance(publisher=clean_text("publisher", publisher) or None)
+            provenance = Provenance(
+                publisher=clean_text("publisher", publisher) or None,
+                retrieved_at=retrieved.isoformat() if retrieved else None,
+            )
         else:
             with st.spinner("Fetching the series…"):
                 fetched = fetch_series(clean_text("url", url), now=dt.datetime.now(dt.UTC))
