@@ -98,7 +98,7 @@ def add_series_command(what) -> None:
     series.add_argument("--skip-bad-rows", action="store_true", help="store the good rows, list the bad")
     series.add_argument("--measure", help="what is measured, when the file does not say")
     series.add_argument("--publisher", help="who publishes it, when the file does not say")
-    series.add_argument("--retrieved", type=_day, help="when a file was retrieved (YYYY-MM-DD), if it does not say")
+    series.add_argument("--retrieved", type=_day, help="retrieval date (YYYY-MM-DD) of a file")
     series.add_argument("--reviewer", default="command line", help="recorded as who imported it")
     series.add_argument("--database-url", help="overrides WORKBENCH_DATABASE_URL")
     series.set_defaults(run=run_import_series)
