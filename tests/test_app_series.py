@@ -155,3 +155,16 @@ def test_a_series_page_shows_its_values_and_an_edit_keeps_it_a_series(demo_db):
             "series",
         )
         assert len(load_series(session, source_id).series) == 7
+
+
+def test_the_trends_page_draws_a_series_with_every_claim_linked_to_it(demo_db):
+    at = _page("app_pages/claim_trends.py")
+    (source_id,) = _series_ids(demo_db)
+    assert at.selectbox(key="trends.series").value == source_id
+    assert any("2 claim figure(s) linked to this series" in c.value for c in at.caption)
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    (spec,) = [s for s in specs if str(s.get("title", "")).startswith(f"#{source_id} Example")]
+    path = next(layer for layer in spec["layer"] if layer["mark"].get("strokeDash"))
+    assert path["encoding"]["detail"]["field"] == "claim"  # one path per claim
+    keys = {b.key for b in at.get("download_button")}
+    assert {"trends.series_chart.png", "trends.series_chart.svg", "trends.series_chart.csv"} <= keys

@@ -115,8 +115,9 @@ def test_trends_page_draws_its_charts_with_downloads(app, page: Page):
     page.goto(f"{app.url}/trends")
     expect(page.get_by_role("heading", name="Claim trends", level=1)).to_be_visible()
     expect(page.get_by_text("11 claims match the filters.")).to_be_visible()
-    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5)
-    expect(page.get_by_test_id("stDownloadButton")).to_have_count(15)
+    # five charts of claims and the demo's example series with its linked claims, each with 3 downloads
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(6)
+    expect(page.get_by_test_id("stDownloadButton")).to_have_count(18)
     DOCS.mkdir(exist_ok=True)
     whole_page_screenshot(page, DOCS / "trends-page.png")  # the README shows it: periods on a time axis
     page.get_by_text("Filters", exact=True).click()

@@ -76,6 +76,7 @@ def test_the_chart_layers_and_its_csv_rows():
     assert marks == ["line", "point", "line", "point"] and spec["title"] == "#4 Output"
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path"]
     assert list(df["marked"]) == [False] * 5 + [True]  # the path's end is the claim, its start the base
+    assert spec["layer"][0]["encoding"]["x"]["axis"] == {"format": "%Y", "tickCount": "year"}  # yearly
     rows = list(csv.DictReader(io.StringIO(chart_csv(df).decode("utf-8-sig"))))
     assert [r["layer"] for r in rows] == ["series"] * 4 + ["claim path"] * 2
     assert rows[-1]["value"] == "150.0" and rows[-1]["claim"] == "a triplé"

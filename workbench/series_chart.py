@@ -92,7 +92,10 @@ def series_chart(df: pd.DataFrame, *, title: str, unit: str | None = None) -> al
     df = df[df["value"].map(lambda v: isinstance(v, int | float) and math.isfinite(v))]
     if df.empty or not (df["layer"] == "series").any():
         return explanation_chart("The series has no values to draw.")
-    x = alt.X("date:T", title="Period")
+    # yearly values are labelled by year only (no "July" ticks between them)
+    yearly = df["date"].astype(str).str.endswith("-01-01").all()
+    axis = alt.Axis(format="%Y", tickCount="year") if yearly else alt.Axis()
+    x = alt.X("date:T", title="Period", axis=axis)
     y = alt.Y("value:Q", title=unit or "value", scale=alt.Scale(zero=False))
     drawn = [layer for layer in LAYERS if (df["layer"] == layer).any()]  # the legend names what is drawn
     colours = [COLOURS[LAYERS.index(layer)] for layer in drawn]
@@ -103,7 +106,11 @@ def series_chart(df: pd.DataFrame, *, title: str, unit: str | None = None) -> al
     flagged = base.transform_filter((alt.datum.layer == "series") & (alt.datum.flags != "")).mark_point(
         shape="diamond", size=90, filled=False, strokeWidth=2
     )
-    path = base.transform_filter(alt.datum.layer == "claim path").mark_line(strokeDash=[6, 4], strokeWidth=2)
+    path = (
+        base.transform_filter(alt.datum.layer == "claim path")
+        .mark_line(strokeDash=[6, 4], strokeWidth=2)
+        .encode(detail="claim:N")  # one path per claim when several are drawn (the Trends page)
+    )
     claim_points = (
         base.transform_filter(alt.datum.marked)
         .mark_point(size=140, strokeWidth=2.5)

@@ -19,7 +19,9 @@ from sources.observations import period_from_label, standard_label
 from sources.series_compare import SeriesComparison, compare_with_series
 from workbench.records import ClaimRecord
 from workbench.series_chart import series_frame
-from workbench.storage.series_store import load_series, series_source_ids
+from workbench.storage.series_store import StoredSeries, load_series, series_source_ids
+from workbench.storage.source_links import current_links
+from workbench.storage.verdicts import get_claim
 from workbench.suggestions import claim_from_record
 
 
@@ -109,3 +111,25 @@ def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> li
                 )
             )
     return checks
+
+
+def series_trend(
+    session: Session, source_id: int, *, today: dt.date
+) -> tuple[StoredSeries, pd.DataFrame] | None:
+    """A series with every claim linked to it now drawn on it (each claim's figures, named "#id words")."""
+    stored = load_series(session, source_id)
+    if stored is None:
+        return None
+    frames = [series_frame(stored.series)]
+    for link in current_links(session, source_id):
+        claim = get_claim(session, link.claim_id)
+        for stat in claim_from_record(claim).statistics:
+            if stat.value is None:
+                continue
+            comparison, base = check_statistic(stat, stored.series, today=today)
+            frame = series_frame(
+                stored.series, claim=f"#{claim.id} {stat.surface}", comparison=comparison, period=stat.period,
+                base=base, forecast=stat.modality == "forecast",
+            )  # fmt: skip
+            frames.append(frame[frame["layer"] != "series"])
+    return stored, pd.concat(frames, ignore_index=True)

@@ -10,7 +10,8 @@ from workbench.panel.chart_downloads import render_chart
 from workbench.records import ClaimRecord
 from workbench.resources import database
 from workbench.series_chart import series_chart
-from workbench.series_evidence import series_checks
+from workbench.series_evidence import series_checks, series_trend
+from workbench.storage.series_store import series_titles
 from workbench.textsafe import inert
 
 
@@ -35,3 +36,32 @@ def render_series_evidence(claim: ClaimRecord) -> None:
             key=f"series.{check.source_id}.{check.position}",
             name=f"claim-{claim.id}-series-{check.source_id}",
         )
+
+
+def render_series_trend() -> None:
+    """The Trends page's series chart: a series of the library with every claim linked to it."""
+    st.subheader("A statistical series and its claims")
+    with database().session() as session:
+        titles = series_titles(session)
+    if not titles:
+        st.caption("No statistical series in the library yet: import one on the Sources page.")
+        return
+    chosen = st.selectbox(
+        "Series", list(titles), format_func=lambda i: f"#{i} {titles[i]}", key="trends.series"
+    )
+    with database().session() as session:
+        found = series_trend(session, chosen, today=dt.date.today())
+    if found is None:  # deleted since the picker was drawn
+        st.caption(f"Source #{chosen} is no longer a stored series.")
+        return
+    stored, df = found
+    claims = df.loc[df["layer"] != "series", "claim"].nunique()
+    st.caption(f"{claims} claim figure(s) linked to this series, drawn on it.")
+    render_chart(
+        series_chart(
+            df, title=f"#{chosen} {stored.title}"[:90], unit=stored.series.unit_label or stored.series.unit
+        ),
+        df,
+        key="trends.series_chart",
+        name=f"series-{chosen}-claims",
+    )

@@ -222,6 +222,16 @@ def series_source_ids(session: Session, source_ids: Sequence[int] | None = None)
     return list(session.scalars(query))
 
 
+def series_titles(session: Session) -> dict[int, str]:
+    """Every series' source id and title, oldest first (for pickers)."""
+    rows = session.execute(
+        select(SourceRow.id, SourceRow.title)
+        .join(SeriesRow, SeriesRow.source_id == SourceRow.id)
+        .order_by(SourceRow.id)
+    )
+    return {source_id: title for source_id, title in rows}
+
+
 def delete_series_values(session: Session, source_id: int) -> int:
     """Remove a source's series and values (before the source itself); returns how many values went."""
     meta = session.scalar(select(SeriesRow).where(SeriesRow.source_id == source_id))
