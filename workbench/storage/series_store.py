@@ -46,7 +46,7 @@ def provenance_key(series: Series) -> str | None:
     and key (None: nothing to compare).
 
     >>> provenance_key(Series("x", None, (), (), (), provenance=Provenance("Eurostat", "nama_10_gdp", "A.B")))
-    'code:eurostat|nama 10 gdp|a b'
+    'code:eurostat|nama_10_gdp|a b'
     """
     source = series.provenance
     if source.series_code:
