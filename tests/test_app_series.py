@@ -107,7 +107,7 @@ def test_a_series_linked_from_the_claim_panel_is_compared_and_charted(demo_db):
     at = open_claim(_page("app_pages/review_claims.py"), claim_id)
     at.selectbox(key=panel_key(at, "link.source")).set_value(new).run()
     why = next(t for t in at.text_input if t.key == panel_key(at, "link.quote"))
-    assert why.label == "Why this series (recorded with the link)"
+    assert why.label == "Quote from the source — for a series, why this series"
     why.input("The ministry's own production index")
     at.button(key="link.submit").click().run()
     assert not at.exception

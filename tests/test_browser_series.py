@@ -46,7 +46,8 @@ def test_import_a_series_link_it_to_the_x3_claim_and_download_its_chart(app, pag
     sign_reviewer(page, "Ana Reviewer")
     choose_option(page, "Claim", "a triplé")
     choose_option(page, "Source", f"#{source_id} defence production index")
-    page.get_by_label("Why this series (recorded with the link)").fill("The ministry's own yearly index")
+    why = page.get_by_label("Quote from the source — for a series, why this series", exact=True)
+    why.fill("The ministry's own yearly index")
     click(page, page.get_by_role("button", name="Link source"))
     expect(page.get_by_text("Source linked.")).to_be_visible()
 

@@ -124,7 +124,8 @@ def _render_link_form(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
         # no text to quote: what the reviewer writes is why this series measures what the claim says
         is_series = source_id is not None and by_id[source_id].kind == "series"
         st.text_input(
-            "Why this series (recorded with the link)" if is_series else "Quote from the source",
+            # the label starts alike for every source: what a reviewer (or a test) looks for stays found
+            "Quote from the source — for a series, why this series" if is_series else "Quote from the source",
             key=state.claim_key(claim.id, "link.quote"),
             placeholder="checked against the source's text",
         )
