@@ -74,6 +74,20 @@ def test_the_same_series_again_is_refused_by_its_provenance_and_nothing_is_store
         assert _count(session, SeriesRow) == len(first.source_ids)
 
 
+def test_a_world_bank_file_holds_one_series_per_country_under_one_indicator_code(database_url):
+    database = open_database(database_url)
+    content = (DATA / "gdp_worldbank.csv").read_bytes()
+    outcome = _import(database, content, name="gdp.csv", reviewer="ana")
+    with database.session() as session:
+        stored = [load_series(session, i).series for i in outcome.source_ids]
+    assert (
+        len({s.provenance.series_code for s in stored}) == 1
+        and len({s.geography for s in stored}) == len(stored) > 1
+    )
+    with pytest.raises(DuplicateSeriesError):
+        _import(database, content, name="gdp-again.csv", reviewer="ana")
+
+
 def test_without_codes_the_same_url_and_geography_is_a_duplicate(database_url):
     database = open_database(database_url)
     content = b"period,value\n2022,4.1\n2023,4.3\n"

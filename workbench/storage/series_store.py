@@ -1,8 +1,8 @@
 """Statistical series in the database: a source of kind "series", its metadata row and its values.
 
-A file's series are saved in the caller's transaction, all or none: a duplicate (same publisher, dataset
-and series code; or, without a code, the same URL, geography and measure) refuses the whole import, naming the
-stored source. Values are inserted in chunks, so a long series costs a few statements, not one a value.
+A file's series are saved in the caller's transaction, all or none: a duplicate (same publisher, dataset,
+series code and geography; or, without a code, the same URL, geography and measure) refuses the whole
+import, naming the stored source. Values are inserted in chunks: a long series costs a few statements.
 """
 
 from __future__ import annotations
@@ -42,15 +42,16 @@ class StoredSeries:
 
 
 def provenance_key(series: Series) -> str | None:
-    """What duplicates are found by: publisher|dataset|code, else the URL with geography, measure, unit
-    and key (None: nothing to compare).
+    """What duplicates are found by: publisher|dataset|code|geography, else the URL with geography,
+    measure, unit and key (None: nothing to compare).
 
     >>> provenance_key(Series("x", None, (), (), (), provenance=Provenance("Eurostat", "nama_10_gdp", "A.B")))
-    'code:eurostat|nama_10_gdp|a b'
+    'code:eurostat|nama_10_gdp|a b|'
     """
     source = series.provenance
     if source.series_code:
-        parts = (source.publisher, source.dataset, source.series_code)
+        # with the geography: the World Bank's code names an indicator, the same for every country
+        parts = (source.publisher, source.dataset, source.series_code, series.geography)
         return ("code:" + "|".join(comparable(p or "") for p in parts))[:200]
     if source.url:  # one URL may hold several series: told apart by geography, measure and key
         rest = "|".join(comparable(x or "") for x in (series.geography, series.measure, series.unit_label))
