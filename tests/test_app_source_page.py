@@ -116,7 +116,8 @@ def test_deleting_a_source_a_published_verdict_cites_is_refused_with_the_verdict
     assert f"claim #{claim_id}'s verdict “False” (published by ed" in error and "nothing was deleted" in error
     assert _row(demo_db, SourceRow, source_id) is not None
     with open_database(demo_db).session() as session:
-        assert session.query(EvidenceRow).count() == 1 and session.query(SourceChangeRow).count() == 0
+        assert session.query(EvidenceRow).filter_by(source_id=source_id).count() == 1
+        assert session.query(SourceChangeRow).filter_by(source_id=source_id).count() == 0
 
 
 def test_an_unlinked_source_is_deleted_and_its_page_then_says_so(demo_db):
@@ -158,4 +159,4 @@ def test_a_linked_source_is_deleted_once_its_links_are_to_be_recorded(demo_db):
     with open_database(demo_db).session() as session:
         (change,) = session.query(SourceChangeRow).filter_by(source_id=source_id).all()
         assert change.before["links_in_force"][0]["claim_id"] == claim_id
-        assert session.query(EvidenceRow).count() == 0
+        assert session.query(EvidenceRow).filter_by(source_id=source_id).count() == 0

@@ -19,6 +19,7 @@ from workbench.storage.verdicts import get_claim
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 PAGES = Path(__file__).parent / "data" / "sources"
+DEMO_SOURCES = 4  # three example reports and the example series: new sources start at #5
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_a_source_added_by_hand_stores_its_typed_and_found_figures(demo_db):
     at.text_input(key="source.form.0.figure_measured").input("countries")
     at.button(key="FormSubmitter:source.form.0.form-Add source").click().run()
     assert not at.exception
-    assert at.warning[0].value.startswith("Added source #4.")
+    assert at.warning[0].value.startswith("Added source #5.")
     assert "duplicate of source #2: the same URL" in at.warning[0].value  # the demo's forum example
     assert at.text_input(key="source.form.1.title").value == ""  # the saved form is drawn anew, empty
     stored = _stored(demo_db)[-1]
@@ -68,7 +69,7 @@ def test_a_source_added_by_hand_stores_its_typed_and_found_figures(demo_db):
     assert [(f.value, f.counted) for f in stored.source.figures][-1] == (30, "countries")
     assert 263 in [f.value for f in stored.source.figures]
     library = _frame(at, "duplicate of")
-    assert list(library["id"])[:1] == [4] and library["duplicate of"].iloc[0] == "#2 (url)"
+    assert list(library["id"])[:1] == [DEMO_SOURCES + 1] and library["duplicate of"].iloc[0] == "#2 (url)"
 
 
 def test_a_page_on_the_local_network_is_not_fetched(demo_db, monkeypatch):
@@ -79,7 +80,7 @@ def test_a_page_on_the_local_network_is_not_fetched(demo_db, monkeypatch):
     at.button(key="source.page_submit").click().run()
     assert not at.exception
     assert "169.254.169.254 is an address on this machine or its local network" in at.error[0].value
-    assert len(_stored(demo_db)) == 3
+    assert len(_stored(demo_db)) == DEMO_SOURCES
 
 
 def test_adding_a_source_without_a_reviewer_name_saves_nothing(demo_db):
@@ -88,7 +89,7 @@ def test_adding_a_source_without_a_reviewer_name_saves_nothing(demo_db):
     at.button(key="FormSubmitter:source.form.0.form-Add source").click().run()
     assert "Type your name in the sidebar" in at.error[0].value
     assert at.text_input(key="source.form.0.title").value == "Report"  # a refused save keeps the typing
-    assert len(_stored(demo_db)) == 3
+    assert len(_stored(demo_db)) == DEMO_SOURCES
 
 
 def _csv_page() -> AppTest:
@@ -114,7 +115,7 @@ def test_a_csv_with_bad_rows_saves_nothing_by_default_and_lists_located_errors(d
     assert "Nothing was saved: 2 problem(s)" in at.error[0].value
     errors = at.code[0].value
     assert "sources.csv, row 3:" in errors and "sources.csv, row 4: 'n/a' is not a number" in errors
-    assert len(_stored(demo_db)) == 3
+    assert len(_stored(demo_db)) == DEMO_SOURCES
 
 
 def test_choosing_to_save_the_good_rows_saves_them_and_shows_what_was_skipped(demo_db):
@@ -122,9 +123,9 @@ def test_choosing_to_save_the_good_rows_saves_them_and_shows_what_was_skipped(de
     at.file_uploader(key="source.csv_file").set_value(("sources.csv", CSV, "text/csv")).run()
     at.radio(key="source.csv_choice").set_value("Save the good rows, skip the bad ones")
     at.button(key="source.csv_submit").click().run()
-    assert not at.exception and at.success[0].value == "Added 2 sources (#4–#5)."
+    assert not at.exception and at.success[0].value == "Added 2 sources (#5–#6)."
     assert "2 row(s) were skipped" in at.warning[0].value
-    assert [s.source.title for s in _stored(demo_db)[3:]] == ["Production report", "Exports"]
+    assert [s.source.title for s in _stored(demo_db)[DEMO_SOURCES:]] == ["Production report", "Exports"]
     assert at.get("progress")  # reading and saving show progress bars
 
 
@@ -139,7 +140,7 @@ def test_an_uploaded_html_page_is_previewed_with_its_figures_then_saved(demo_db)
     figures = at.data_editor(key="source.preview_figures")
     assert "263" in list(figures.value["figure"])
     at.button(key="source.preview_save").click().run()
-    assert at.success[0].value == "Added source #4."
+    assert at.success[0].value == "Added source #5."
     stored = _stored(demo_db)[-1].source
     assert stored.publisher == "Defence Industry Council" and stored.published == "2023-10-02"
 

@@ -44,12 +44,13 @@ def _charts(at: AppTest) -> list:
 
 
 @pytest.mark.parametrize("demo", [False, True])
-def test_trends_page_draws_five_charts_with_downloads(sqlite_url, monkeypatch, demo):
+def test_trends_page_draws_its_charts_with_downloads(sqlite_url, monkeypatch, demo):
     monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
     assert workbench_cli(["init", *(["--demo"] if demo else [])]) == 0
     at = _trends(sqlite_url, monkeypatch)
     assert at.title[0].value == "Claim trends"
-    assert len(at.get("vega_lite_chart")) == 5
+    # five charts of claims, and with the demo its example series with the claims linked to it
+    assert len(at.get("vega_lite_chart")) == (6 if demo else 5)
     keys = {button.key for button in at.get("download_button")}
     assert {f"{k}.{kind}" for k in CHART_KEYS for kind in ("png", "svg", "csv")} <= keys
     assert at.caption[0].value == f"{11 if demo else 0} claims match the filters."
@@ -64,7 +65,7 @@ def test_trends_filters_are_the_queue_filters(sqlite_url, monkeypatch):
     at.text_input(key="trends.filter.text").input("no such words").run()
     assert at.caption[0].value == "0 claims match the filters."
     at.button_group(key="trends.freq").set_value("week").run()
-    assert not at.exception and len(at.get("vega_lite_chart")) == 5
+    assert not at.exception and len(at.get("vega_lite_chart")) == 6  # and the demo series
 
 
 # --- chart data on real databases ------------------------------------------------------------------

@@ -113,10 +113,12 @@ def test_one_row_per_claim_with_published_verdicts_by_default(database):
     assert rows.loc[ids["tripled"], "verdict"] == "Mostly true"
     assert rows.loc[ids["tripled"], "verdict_state"] == "published"
     assert rows.loc[ids["forum"], "verdict"] == ""  # only proposed: not exported by default
+    # the demo links its example series first (context), then the two reports linked above
     assert rows.loc[ids["tripled"], "evidence_urls"] == (
+        "https://example.org/examples/defence-production-series.csv | "
         "https://example.org/examples/defence-output-2023 | https://example.org/examples/forecast-2024"
     )
-    assert rows.loc[ids["tripled"], "evidence_stances"] == "supports | context"
+    assert rows.loc[ids["tripled"], "evidence_stances"] == "context | supports | context"
     assert rows.loc[ids["tripled"], "verdict_date"] == "2026-01-05"
     assert rows.loc[ids["tripled"], "verdict_at"] == "2026-01-05T10:31:00Z"
     assert rows.loc[ids["tripled"], "article_published"] == "2023-12-20"

@@ -229,3 +229,29 @@ def test_https_refuses_a_certificate_for_another_name_with_a_reason(authority, m
     finally:
         server.close()
     assert server.requests == []  # nothing was sent to a server that could not prove its name
+
+
+def _answer_as(content_type: str, body: bytes):
+    def answer(server: _Server, connection: socket.socket) -> None:
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+        connection.sendall(head.encode() + body)
+
+    return answer
+
+
+def test_csv_and_json_are_taken_for_a_series_only_and_binary_never(serve):
+    from workbench.fetching import SERIES_TYPES
+
+    csv = serve(_answer_as("text/csv; charset=utf-8", b"period,value\n2023,4\n"))
+    with pytest.raises(FetchError, match="text/csv, not HTML"):
+        fetch_page(f"http://127.0.0.1:{csv.port}/s.csv", timeout=5, allow_private=True)
+    page = fetch_page(
+        f"http://127.0.0.1:{csv.port}/s.csv", timeout=5, allow_private=True, accept=SERIES_TYPES
+    )
+    assert page.content == b"period,value\n2023,4\n"
+    sdmx = serve(_answer_as("application/vnd.sdmx.data+json;version=1.0.0", b"{}"))
+    fetched = fetch_page(f"http://127.0.0.1:{sdmx.port}/", timeout=5, allow_private=True, accept=SERIES_TYPES)
+    assert fetched.content == b"{}"
+    binary = serve(_answer_as("application/vnd.ms-excel", b"\xd0\xcf\x11\xe0"))
+    with pytest.raises(FetchError, match="not text, CSV, XML or JSON"):
+        fetch_page(f"http://127.0.0.1:{binary.port}/", timeout=5, allow_private=True, accept=SERIES_TYPES)

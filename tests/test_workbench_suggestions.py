@@ -21,6 +21,9 @@ from workbench.suggestions import LibraryIndex, claim_from_record, suggest_sourc
 FORUM_TEXT = "The forum brought together 263 foreign arms manufacturers in September 2023, the council said."
 
 
+DEMO_SOURCES = 4  # three example reports and the example series
+
+
 @pytest.fixture
 def database(database_url):
     db = open_database(database_url)
@@ -62,20 +65,20 @@ def test_the_index_follows_the_library_revision(database):
     library = LibraryIndex()
     with database.session() as session:
         first = library.refresh(session)
-        assert len(library.index) == 3
+        assert len(library.index) == DEMO_SOURCES
         assert library.refresh(session) == first  # nothing new: nothing re-indexed
         (new_id,) = save_sources(session, [_forum()], created_by="ana")
     index_before = library.index
     with database.session() as session:
-        assert library.refresh(session) == (new_id, 4, 0)
-    assert library.index is index_before and len(library.index) == 4  # added, not rebuilt
+        assert library.refresh(session) == (new_id, DEMO_SOURCES + 1, 0)
+    assert library.index is index_before and len(library.index) == DEMO_SOURCES + 1  # added, not rebuilt
     best, *_ = suggest_sources(library, _claim(database, "plus de 250"), k=2)
     assert best.source_id == new_id
     with database.session() as session:  # an edited title is indexed again: the index is rebuilt
         edit_source(session, source_id=new_id, changes={"title": "Zygomorphic orchids"}, reviewer="bo",
                     expected_version=1)  # fmt: skip
     with database.session() as session:
-        assert library.refresh(session) == (new_id, 4, 1)
+        assert library.refresh(session) == (new_id, DEMO_SOURCES + 1, 1)
     assert library.index is not index_before
     assert next(s for s in library.stored if s.id == new_id).source.title == "Zygomorphic orchids"
 
@@ -167,7 +170,7 @@ def test_sources_already_linked_are_not_suggested_again(database):
     with database.session() as session:
         library.refresh(session)
     ranked = [s.source_id for s in suggest_sources(library, claim, k=3)]
-    rest = suggest_sources(library, claim, k=3, exclude={ranked[0]})
+    rest = suggest_sources(library, claim, k=len(ranked) - 1, exclude={ranked[0]})
     assert [s.source_id for s in rest] == ranked[1:] and [s.rank for s in rest] == [1, 2]
 
 
@@ -219,15 +222,15 @@ def test_a_saved_index_behind_the_database_is_loaded_then_brought_up_to_date(dat
         (new_id,) = save_sources(session, [_forum()], created_by="ana")
     later = LibraryIndex(store=store)
     with database.session() as session:
-        assert later.refresh(session) == (new_id, 4, 0) == running.refresh(session)
-    assert later.builds == 0 and later.loaded and len(later.index) == 4
+        assert later.refresh(session) == (new_id, DEMO_SOURCES + 1, 0) == running.refresh(session)
+    assert later.builds == 0 and later.loaded and len(later.index) == DEMO_SOURCES + 1
     claim = _claim(database, "plus de 250")
     assert _ranking(later, claim) == _ranking(running, claim) and _ranking(later, claim)[0][0] == new_id
-    # the growth was saved: a third process loads the 4 sources and adds nothing
+    # the growth was saved: a third process loads the sources and adds nothing
     third = LibraryIndex(store=store)
     with database.session() as session:
         third.refresh(session)
-    assert third.builds == 0 and len(third.stored) == 4
+    assert third.builds == 0 and len(third.stored) == DEMO_SOURCES + 1
 
 
 def test_an_unreadable_or_foreign_saved_index_is_rebuilt(database, tmp_path):

@@ -39,7 +39,8 @@ def test_round_trip_keeps_claims_verdicts_and_evidence(exported, database_url, e
     target = open_database(database_url)
     with target.session() as session:
         summary = import_verdicts(session, read_verdict_csv(data))
-    assert (summary.verdicts, summary.sources, summary.links) == (2, 2, 2)
+    # the two links seeded, and the demo's example series linked to the ×3 and ×6 claims
+    assert (summary.verdicts, summary.sources, summary.links) == (2, 3, 4)
     with target.session() as session:
         again = verdict_rows(session, states="all")
     before = verdict_rows_from(rows).drop(columns=IDS)
@@ -76,7 +77,7 @@ def test_a_bad_row_is_located_and_nothing_is_stored(exported, sqlite_url):
             lambda t: t.replace("2026-01-05T10:31:00Z", "yesterday", 1),
             "verdict_at 'yesterday' is not an ISO 8601",
         ),
-        (lambda t: t.replace("supports | context", "supports", 1), "2 evidence URLs but 1 stances"),
+        (lambda t: t.replace("supports | context", "supports", 1), "3 evidence URLs but 2 stances"),
     ],
 )
 def test_located_refusals(exported, sqlite_url, mangle, message):
@@ -118,7 +119,7 @@ def test_command_line_export_then_import(sqlite_url, tmp_path, monkeypatch, caps
     assert "2 verdicts" in capsys.readouterr().out
     with open_database(fresh).session() as session:
         assert session.scalar(select(func.count()).select_from(VerdictRow)) == 2
-        assert session.scalar(select(func.count()).select_from(EvidenceRow)) == 2
+        assert session.scalar(select(func.count()).select_from(EvidenceRow)) == 4  # 2 + the demo series' 2
         assert (
             session.scalar(select(func.count()).select_from(ClaimRow)) == out.read_bytes().count(b"\r\n") - 1
         )

@@ -5,14 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sources.series import Provenance
+from sources.series_import import read_series
 from workbench.ingest import prepare_article
 from workbench.records import SourceInput
 from workbench.storage.articles import add_article, is_empty
-from workbench.storage.evidence import add_source
+from workbench.storage.evidence import add_source, link_evidence
+from workbench.storage.schema import ClaimRow, StatisticRow
+from workbench.storage.series_store import save_series
 
-SEED_ARTICLE = Path(__file__).resolve().parent / "demo_data" / "ukraine-defence-industry-fr.txt"
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+SEED_ARTICLE = DEMO_DATA / "ukraine-defence-industry-fr.txt"
+# An illustrative series (example.org provenance, "Example" in its title), linked to the seed's
+# multiplier claims so the series comparison and its chart show on first start.
+EXAMPLE_SERIES = DEMO_DATA / "example-defence-production-series.csv"
+EXAMPLE_SERIES_PROVENANCE = Provenance(
+    publisher="Example data",
+    dataset="example-defence-output",
+    series_code="EXAMPLE.DEFENCE.PRODUCTION",
+    url="https://example.org/examples/defence-production-series.csv",
+    retrieved_at="2024-02-01",
+)
+EXAMPLE_SERIES_WHY = "Illustrative example series: the measure the claim names (national defence production)."
 EXAMPLE_NOTE = "EXAMPLE for trying the workbench: not a real report; its figure is illustrative."
 
 # Illustrative sources only: reserved example.org addresses and titles that say so, so nobody
@@ -76,7 +93,28 @@ def load_demo(session: Session) -> bool:
         outlet="Seed article (project fixture)",
         published=date(2023, 12, 20),
     )
-    add_article(session, draft)
+    article_id = add_article(session, draft)
     for source in EXAMPLE_SOURCES:
         add_source(session, source)
+    _add_example_series(session, article_id)
     return True
+
+
+def _add_example_series(session: Session, article_id: int) -> None:
+    """Store the illustrative series and link it to the seed's claims that state a multiplier."""
+    read = read_series(
+        EXAMPLE_SERIES.read_bytes(), name=EXAMPLE_SERIES.name, provenance=EXAMPLE_SERIES_PROVENANCE
+    )
+    (source_id,) = save_series(session, read, reviewer="demo", is_example=True)
+    claim_ids = session.scalars(
+        select(ClaimRow.id)
+        .join(StatisticRow, StatisticRow.claim_id == ClaimRow.id)
+        .where(ClaimRow.article_id == article_id, StatisticRow.kind == "multiplier")
+        .distinct()
+        .order_by(ClaimRow.id)
+    ).all()
+    for claim_id in claim_ids:
+        link_evidence(
+            session, claim_id=claim_id, source_id=source_id, stance="context",
+            quote=EXAMPLE_SERIES_WHY, figure_id=None, reviewer="demo",
+        )  # fmt: skip

@@ -3,6 +3,7 @@
 python -m workbench export verdicts --since 2026-01-01 --out verdicts.csv [--excel] [--all-states]
 python -m workbench export claimreview --out claimreview.json
 python -m workbench import verdicts verdicts.csv
+python -m workbench import series shells.sdmx.csv [--format sdmx-csv] [--skip-bad-rows]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from workbench.config import database_url
 from workbench.progress import text_bar
+from workbench.series_command import add_series_command
 
 # pandas, SQLAlchemy and the export modules load inside each command, so `workbench --help` starts fast
 
@@ -135,3 +137,4 @@ def add_commands(commands) -> None:
     back.add_argument("file", type=Path)
     _common(back)
     back.set_defaults(run=_import_verdicts)
+    add_series_command(what)  # import series FILE|URL

@@ -28,6 +28,9 @@ from workbench.errors import InputError
 TIMEOUT_SECONDS = 10.0
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 USER_AGENT = "claim-workbench/0.1 (fact-checking; source import)"
+# what a page fetch accepts; a statistical series may also come as CSV or JSON (SDMX), never binary
+PAGE_TYPES = ("html", "xml", "text/plain")
+SERIES_TYPES = (*PAGE_TYPES, "csv", "json", "text/tab-separated-values")
 
 
 class FetchError(InputError):
@@ -243,9 +246,11 @@ def fetch_page(
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_PAGE_BYTES,
     allow_private: bool | None = None,
+    accept: tuple[str, ...] = PAGE_TYPES,
 ) -> FetchedPage:
     """The page at ``url``; raises FetchError with a message a reviewer can act on.
-    ``allow_private`` None follows ``WORKBENCH_FETCH_PRIVATE``."""
+    ``allow_private`` None follows ``WORKBENCH_FETCH_PRIVATE``; ``accept``: parts of the content types
+    taken (``SERIES_TYPES`` for a statistical series)."""
     url = check_url(url)
     public_only = not (private_allowed() if allow_private is None else allow_private)
     deadline = _Deadline(timeout)
@@ -297,6 +302,7 @@ def fetch_page(
         raise late
     if len(content) > max_bytes:
         raise FetchError(f"{url}: the page is larger than {max_bytes / 2**20:g} MB; save an excerpt instead.")
-    if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
-        raise FetchError(f"{url}: the page is {content_type.split(';')[0]}, not HTML.")
+    if content_type and not any(t in content_type.lower() for t in accept):
+        wanted = "HTML" if accept == PAGE_TYPES else "text, CSV, XML or JSON"
+        raise FetchError(f"{url}: the page is {content_type.split(';')[0]}, not {wanted}.")
     return FetchedPage(final_url, content, content_type)

@@ -5,6 +5,7 @@ import streamlit as st
 from workbench import charts
 from workbench.panel.chart_downloads import render_chart
 from workbench.panel.filter_widgets import render_claim_filter
+from workbench.panel.series_evidence import render_series_trend
 from workbench.resources import database
 from workbench.storage import chart_data
 
@@ -54,3 +55,5 @@ with right:
     render_chart(
         charts.throughput_chart(throughput_df), throughput_df, key="trends.throughput", name="throughput"
     )
+
+render_series_trend()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from workbench import state
-from workbench.panel import source_forms, source_page
+from workbench.panel import series_import, source_forms, source_page
 
 st.title("Sources")
 state.show_flash()
@@ -17,6 +17,7 @@ MODES = {
     "csv": "Import a CSV file",
     "page": "Import a web page",
     "paste": "Paste text",
+    "series": "Import a statistical series",
 }
 state.show_flash()
 mode = st.radio("How to add", list(MODES), format_func=MODES.get, horizontal=True, key="source.mode")
@@ -26,6 +27,8 @@ elif mode == "csv":
     source_forms.render_csv_import()
 elif mode == "page":
     source_forms.render_page_import()
+elif mode == "series":
+    series_import.render_series_import()
 else:
     source_forms.render_paste()
 if mode in ("page", "paste"):

@@ -9,6 +9,7 @@ from workbench import state
 from workbench.linking import ComparisonRow, claim_comparisons
 from workbench.panel.metric import render_compare_chart
 from workbench.panel.repeats import render_repeats
+from workbench.panel.series_evidence import render_series_evidence
 from workbench.records import ClaimRecord, SourceRecord
 from workbench.resources import database
 from workbench.storage.evidence import evidence_history
@@ -119,9 +120,12 @@ def _render_link_form(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
     # a form: what is typed is sent as typed even if the app reruns meanwhile, and kept if the save is refused
     with st.form(state.claim_key(claim.id, "link.form")):
         st.radio("Stance", list(STANCES), horizontal=True, key=state.claim_key(claim.id, "link.stance"))
-        # no help= here: its tooltip button would share the label "Quote from the source"
+        # no help= here: its tooltip button would share the label "Quote from the source"; a series has
+        # no text to quote: what the reviewer writes is why this series measures what the claim says
+        is_series = source_id is not None and by_id[source_id].kind == "series"
         st.text_input(
-            "Quote from the source",
+            # the label starts alike for every source: what a reviewer (or a test) looks for stays found
+            "Quote from the source — for a series, why this series" if is_series else "Quote from the source",
             key=state.claim_key(claim.id, "link.quote"),
             placeholder="checked against the source's text",
         )
@@ -150,6 +154,7 @@ def render_evidence(claim: ClaimRecord, sources: list[SourceRecord]) -> None:
         history = evidence_history(session, claim.id)
     if comparisons:
         _render_comparisons(comparisons)
+    render_series_evidence(claim)
     if len(history):
         with st.expander(f"Link history ({len(history)})"):
             st.dataframe(history, hide_index=True)

@@ -10,6 +10,7 @@ from sources.models import Source
 from workbench import state
 from workbench.errors import InputError, NotFoundError, WorkbenchError
 from workbench.panel import figure_edit
+from workbench.panel.series_values import render_series_values
 from workbench.resources import database
 from workbench.source_intake import clean_source_changes
 from workbench.storage.source_edits import ArchivedCopy, delete_source, edit_source
@@ -162,7 +163,8 @@ def _edit_form(view: SourceView) -> None:
         right.text_input("Publisher", drawn["publisher"], key=key("publisher"))
         left.text_input("URL", drawn["url"], key=key("url"))
         right.date_input("Publication date", drawn["published"], key=key("published"), format="YYYY-MM-DD")
-        kinds = list(SOURCE_KINDS)
+        # a series stays a series: its values are no report's text
+        kinds = [source.kind] if source.kind == "series" else list(SOURCE_KINDS)
         left.selectbox(
             "Kind", kinds, index=kinds.index(source.kind) if source.kind in kinds else 0, key=key("kind")
         )
@@ -224,7 +226,9 @@ def render_source(source_id: int) -> None:
         on_change="rerun",
     )
     with text_tab:
-        if source.text:
+        if source.kind == "series" and render_series_values(view.id):
+            pass  # a series' values are its text
+        elif source.text:
             st.container(height=320).text(source.text)
         else:
             st.caption("No text stored for this source.")

@@ -200,6 +200,50 @@ class FigureRow(Base):
     corrected_by: Mapped[str | None] = mapped_column(String(100))
 
 
+class SeriesRow(Base):
+    """A statistical series (migration 0011): the metadata of a source of kind "series", one per source.
+
+    ``provenance_key`` is what duplicates are found by: publisher, dataset and series code when the
+    series has a code, else its URL's key and geography (indexed: a new series meets its few candidates).
+    """
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), unique=True)
+    measure: Mapped[str] = mapped_column(String(500))
+    unit: Mapped[str | None] = mapped_column(String(40))
+    scale: Mapped[float] = mapped_column(Float, default=1.0)
+    unit_label: Mapped[str | None] = mapped_column(String(200))
+    geography: Mapped[str | None] = mapped_column(String(200))
+    frequency: Mapped[str | None] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(40), default="number")
+    dimensions: Mapped[list] = mapped_column(JSON, default=list)
+    dataset: Mapped[str | None] = mapped_column(String(300))
+    series_code: Mapped[str | None] = mapped_column(String(300))
+    retrieved_at: Mapped[str | None] = mapped_column(String(40))
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    format: Mapped[str | None] = mapped_column(String(20))
+    provenance_key: Mapped[str | None] = mapped_column(String(200), index=True)
+
+
+class SeriesPointRow(Base):
+    """One value of a series: its period (bounds, granularity, standard label), value and flags."""
+
+    __tablename__ = "series_points"
+    __table_args__ = (Index("ix_series_points_series_position", "series_id", "position", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(String(40))
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    granularity: Mapped[str | None] = mapped_column(String(20))
+    value: Mapped[float | None] = mapped_column(Float)
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+
+
 class EvidenceRow(Base):
     """Append-only link history: action is 'link' or 'unlink'; the latest row per pair is current."""
 

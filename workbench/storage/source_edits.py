@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import InputError, NotFoundError, SourceInUseError, StaleSourceError
 from workbench.storage.figure_edits import correct_figure, figure_reading
 from workbench.storage.schema import EvidenceRow, FigureRow, SourceChangeRow, SourceRow
+from workbench.storage.series_store import delete_series_values
 from workbench.storage.source_links import citing_published_verdicts, current_links
 from workbench.storage.sources_store import EXCERPT_CHARS
 
@@ -222,6 +223,7 @@ def delete_source(
     # removed in order, not left to ON DELETE CASCADE: the same on both dialects whatever the pragma
     session.execute(delete(EvidenceRow).where(EvidenceRow.source_id == source_id))
     session.execute(delete(FigureRow).where(FigureRow.source_id == source_id))
+    delete_series_values(session, source_id)  # a series' values go with it (kept: the file it came from)
     session.execute(delete(SourceRow).where(SourceRow.id == source_id))
     session.expunge(row)
     session.flush()
