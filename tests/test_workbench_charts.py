@@ -118,8 +118,10 @@ def test_no_data_gives_an_explanation_not_an_empty_frame():
         charts.compare_chart(_frame(_row("x", "2023", math.inf), _row("y", "2023", math.nan))).to_dict(),
         charts.compare_chart(_frame(_row("zero", "2023", 0.0))).to_dict(),  # no log of zero
     ):
-        assert _mark(spec)["type"] == "text"
-        assert "No figure to compare" in _values(spec)[0]["message"]
+        assert _mark(spec)["type"] == "text" and _mark(spec)["lineBreak"] == "\n"
+        message = _values(spec)[0]["message"]
+        assert message.replace("\n", " ").startswith("No figure to compare yet: link a source")
+        assert max(len(line) for line in message.split("\n")) <= 42  # wrapped: a narrow panel cuts nothing
 
 
 def test_non_finite_values_are_dropped_before_drawing():

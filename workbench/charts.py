@@ -8,6 +8,7 @@ an empty frame when nothing is left (``explanation_chart``). The frames come fro
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -66,12 +67,14 @@ def finite_rows(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
 
 
 def explanation_chart(message: str) -> alt.Chart:
-    """A chart that says why there is nothing to draw (instead of an empty frame)."""
+    """A chart that says why there is nothing to draw (instead of an empty frame), wrapped in short lines
+    so that a narrow panel does not cut it."""
+    lines = textwrap.wrap(message, 42) or [""]
     return (
-        alt.Chart(pd.DataFrame({"message": [message]}))
-        .mark_text(size=14, color="#555", align="center", baseline="middle")
+        alt.Chart(pd.DataFrame({"message": ["\n".join(lines)]}))
+        .mark_text(size=14, color="#555", align="center", baseline="middle", lineBreak="\n")
         .encode(text="message:N")
-        .properties(width=WIDTH, height=80)
+        .properties(width=WIDTH, height=max(80, 22 * len(lines) + 24))
     )
 
 
