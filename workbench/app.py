@@ -33,4 +33,7 @@ run_marker.mark_run()  # first, so that a page that stops early still shows its 
 # sign-in mode: a signed-out browser stops here, at the sign-in form, still on the page it asked for
 user = signin.gate(pages(None))
 signin.render_sidebar(user)
-st.navigation(pages(user)).run()
+shown = pages(user)
+current = st.navigation(shown)
+signin.return_to_asked_page(shown, current)  # with OIDC the provider sends the browser back to the root
+current.run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import streamlit as st
 
@@ -102,6 +103,8 @@ def _oidc_user() -> User | None:
         return None
     if not st.user.get("is_logged_in", False):
         st.title("Sign in")
+        # the provider sends the browser back to the app's root: the page asked for waits in a cookie
+        st.html(return_cookie_script(remember=True), unsafe_allow_javascript=True)
         st.button("Sign in with your organisation's account", type="primary", on_click=st.login)
         return None
     with database().session() as session:
@@ -147,3 +150,67 @@ def editor_pages(user: User | None) -> list[st.Page]:
             "app_pages/desk_settings.py", title="Desk settings", icon=":material/tune:", url_path="settings"
         )
     ]
+
+
+RETURN_COOKIE = "workbench_return"
+RETURN_MAX_AGE_S = 900  # a sign-in at the provider takes minutes at most; an older wish is forgotten
+RETURNED = "signin.returned"
+RETURN_CLEAR = "signin.return_clear"
+
+
+def return_cookie_script(*, remember: bool) -> str:
+    """JavaScript that keeps the page's own path and query in a short-lived cookie, or removes it.
+
+    The value is the browser's own address, never text from the server, so nothing typed reaches it.
+    """
+    if remember:
+        value, age = "encodeURIComponent(location.pathname + location.search)", RETURN_MAX_AGE_S
+    else:
+        value, age = "''", 0
+    return (
+        f"<script>document.cookie = '{RETURN_COOKIE}=' + {value} + "
+        f"'; path=/; max-age={age}; SameSite=Lax';</script>"
+    )
+
+
+def return_target(cookie: str | None, url_paths: Sequence[str]) -> tuple[str, dict[str, str]] | None:
+    """The page (its ``url_path``) and query a signed-out browser asked for, from the cookie's value;
+    None for the root page, a page the app does not have, or anything that is not a path of this app.
+
+    >>> return_target("%2Fqueue%3Fstatus%3Dnew%26page%3D2", ["queue", "settings"])
+    ('queue', {'status': 'new', 'page': '2'})
+    >>> [return_target(c, ["queue"]) for c in ("%2F", "%2F%2Fevil.example%2Fqueue", "https%3A%2F%2Fx")]
+    [None, None, None]
+    """
+    if not cookie:
+        return None
+    target = unquote(cookie)
+    if not target.startswith("/") or target.startswith("//"):
+        return None  # only a path of this app, never another site
+    parts = urlsplit(target)
+    segment = parts.path.strip("/").split("/", 1)[0]
+    if not segment or segment not in url_paths:
+        return None
+    return segment, dict(parse_qsl(parts.query))
+
+
+def return_to_asked_page(pages: Sequence[st.Page], current: st.Page) -> None:
+    """Once signed in with the organisation's account, open the page the browser asked for before it
+    went to the provider, which always sends it back to the root page. Only from the root page, once per
+    session; the cookie is removed on the next run (a page switch leaves nothing drawn)."""
+    if mode() != "oidc":
+        return
+    if st.session_state.pop(RETURN_CLEAR, False):
+        st.html(return_cookie_script(remember=False), unsafe_allow_javascript=True)
+    if st.session_state.get(RETURNED):
+        return
+    st.session_state[RETURNED] = True
+    cookie = st.context.cookies.get(RETURN_COOKIE)
+    if cookie is None:
+        return
+    st.session_state[RETURN_CLEAR] = True
+    target = return_target(cookie, [page.url_path for page in pages])
+    if target is None or current.url_path:  # asked for the root, or the browser is on a page already
+        return
+    path, query = target
+    st.switch_page(next(p for p in pages if p.url_path == path), query_params=query)
