@@ -18,7 +18,14 @@ from workbench.source_intake import clean_source_changes, save_library_sources
 from workbench.storage.articles import add_article
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence, unlink_evidence
-from workbench.storage.schema import ClaimRow, EvidenceRow, FigureRow, SourceChangeRow, SourceRow
+from workbench.storage.schema import (
+    ClaimRow,
+    EvidenceRow,
+    FigureRow,
+    SourceChangeRow,
+    SourceRow,
+    VerdictRow,
+)
 from workbench.storage.source_edits import (
     ArchivedCopy,
     correct_source_figure,
@@ -162,6 +169,22 @@ def test_a_linked_source_is_deleted_only_with_its_links_recorded(database):
     assert (row.field, row.before["title"], row.before["links_in_force"][0]["stance"]) == (
         "deleted", "Forum report", "supports"
     )  # fmt: skip
+
+
+def test_a_proposal_citing_a_source_deleted_since_is_not_published(database):
+    claim_id, report, _ = _ids(database)
+    _link(database, claim_id, report)
+    version = _propose(database, claim_id, report)  # proposed: deleting its source is allowed (recorded)
+    with database.session() as session:
+        delete_source(session, source_id=report, reviewer="bo", expected_version=1, record_links=True)
+    with (
+        pytest.raises(InputError, match=rf"rests on source #{report}, deleted from the library since"),
+        database.session() as session,
+    ):
+        publish_verdict(session, claim_id=claim_id, publisher=EDITOR, expected_version=version)
+    with database.session() as session:
+        states = session.scalars(select(VerdictRow.state).where(VerdictRow.claim_id == claim_id)).all()
+        assert states == ["proposed"] and session.get(ClaimRow, claim_id).status == "proposed"
 
 
 def test_an_unlinked_source_is_deleted_and_its_old_links_stay_in_its_history(database):

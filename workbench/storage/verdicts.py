@@ -25,7 +25,7 @@ from workbench.ratings import check_rating, load_scale
 from workbench.records import ClaimRecord, VerdictRecord
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
-from workbench.storage.schema import ClaimRow, VerdictRow
+from workbench.storage.schema import ClaimRow, SourceRow, VerdictRow
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
@@ -120,6 +120,14 @@ def publish_verdict(session: Session, *, claim_id: int, publisher: User, expecte
         raise NotAllowedError(
             f"You ({publisher.display_name}) proposed this verdict, and the desk's setting “publishing "
             "needs a second person” is on: another editor publishes it. Nothing was published."
+        )
+    cited = set(latest.source_ids or ())
+    gone = sorted(cited - set(session.scalars(select(SourceRow.id).where(SourceRow.id.in_(cited)))))
+    if gone:  # deleted from the library after the proposal: a published verdict never rests on nothing
+        raise InputError(
+            f"The verdict rests on source{'s' if len(gone) > 1 else ''} "
+            f"{', '.join(f'#{i}' for i in gone)}, deleted from the library since it was proposed: propose "
+            "it again with the sources it rests on now. Nothing was published."
         )
     session.add(
         VerdictRow(
