@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.server import free_port, init_database, start_app, stop_app
-from tests.test_oidc_signin import EMAIL, Provider, _auth_section
+from tests.support.server import init_database, stop_app
+from tests.test_oidc_signin import EMAIL, Provider, serve_oidc_app
 from workbench.storage.database import open_database
 from workbench.storage.users import add_user
 
@@ -36,17 +36,7 @@ def oidc_app(provider, tmp_path_factory):
     with database.session() as session:
         add_user(session, username=EMAIL, password=None, role="editor", display_name="Ana")
     database.engine.dispose()
-    port = free_port()
-    auth = _auth_section(provider, f"http://127.0.0.1:{port}", secrets.token_hex(16))
-    secrets_file = folder / "secrets.toml"
-    secrets_file.write_text("[auth]\n" + "".join(f'{k} = "{v}"\n' for k, v in auth.items()))
-    served = start_app(
-        database_url=database_url,
-        log_path=folder / "app.log",
-        port=port,
-        extra_args=["--secrets.files", str(secrets_file)],
-        extra_env={"WORKBENCH_AUTH": "oidc"},
-    )
+    served = serve_oidc_app(provider, database_url, folder, secrets.token_hex(16))
     yield served
     stop_app(served)
 

@@ -26,7 +26,7 @@ pytest.importorskip("authlib", reason="the OIDC tests need Authlib (pip install 
 from authlib.jose import JsonWebKey, jwt
 from streamlit.testing.v1 import AppTest
 
-from tests.support.server import start_app, stop_app
+from tests.support.server import ServedApp, start_app, stop_app
 from workbench.cli import main as workbench_cli
 from workbench.storage.database import open_database
 from workbench.storage.users import add_user
@@ -165,22 +165,27 @@ def _get(opener, url: str) -> tuple[int, str]:
     return response.status, response.headers.get("Location", "")
 
 
-def test_the_served_app_signs_in_through_the_provider_and_out_again(provider, sqlite_url, tmp_path):
+def serve_oidc_app(provider: Provider, database_url: str, folder: Path, cookie_secret: str) -> ServedApp:
+    """The app served with WORKBENCH_AUTH=oidc and an [auth] section pointing at ``provider``."""
     from tests.support.server import free_port
 
     port = free_port()
-    app_url = f"http://127.0.0.1:{port}"
-    cookie_secret = secrets.token_hex(16)
-    secrets_file = tmp_path / "secrets.toml"
-    auth = _auth_section(provider, app_url, cookie_secret)
+    auth = _auth_section(provider, f"http://127.0.0.1:{port}", cookie_secret)
+    secrets_file = folder / "secrets.toml"
     secrets_file.write_text("[auth]\n" + "".join(f'{k} = "{v}"\n' for k, v in auth.items()))
-    served = start_app(
-        database_url=sqlite_url,
-        log_path=tmp_path / "app.log",
+    return start_app(
+        database_url=database_url,
+        log_path=folder / "app.log",
         port=port,
         extra_args=["--secrets.files", str(secrets_file)],
         extra_env={"WORKBENCH_AUTH": "oidc"},
     )
+
+
+def test_the_served_app_signs_in_through_the_provider_and_out_again(provider, sqlite_url, tmp_path):
+    cookie_secret = secrets.token_hex(16)
+    served = serve_oidc_app(provider, sqlite_url, tmp_path, cookie_secret)
+    app_url = served.url
     try:
         jar = CookieJar()
         opener = build_opener(HTTPCookieProcessor(jar), _NoRedirect())
