@@ -1,5 +1,6 @@
 """The series chart as data: the series' values with their flags, a level claim as a point at its period,
-a multiplier as the path it implies from the series' base value, a forecast hollow; the CSV download."""
+a multiplier as the path it implies from the series' base value, a forecast hollow, a bound as an arrow,
+other linked reports where their figures put them; the CSV download."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import io
 
 from claims import split_claims
 from claims.models import Statistic
+from sources.models import ReportedFigure
 from sources.observations import period_from_label
 from sources.series import Series
 from workbench.charts import chart_csv
-from workbench.series_chart import series_chart, series_frame
+from workbench.series_chart import figure_rows, series_chart, series_frame
 from workbench.series_evidence import check_statistic
 
 TODAY = dt.date(2026, 12, 5)
@@ -73,7 +75,9 @@ def test_the_chart_layers_and_its_csv_rows():
     _, df = _frame(_stat("La production a triplé en 2023.", "fr"))
     spec = series_chart(df, title="#4 Output", unit="THS_T").to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["line", "point", "line", "point"] and spec["title"] == "#4 Output"
+    assert (
+        marks == ["line", "point", "line", "rule", "point", "point"] and spec["title"]["text"] == "#4 Output"
+    )
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path"]
     assert list(df["marked"]) == [False] * 5 + [True]  # the path's end is the claim, its start the base
     assert spec["layer"][0]["encoding"]["x"]["axis"] == {"format": "%Y", "tickCount": "year"}  # yearly
@@ -81,3 +85,40 @@ def test_the_chart_layers_and_its_csv_rows():
     assert [r["layer"] for r in rows] == ["series"] * 4 + ["claim path"] * 2
     assert rows[-1]["value"] == "150.0" and rows[-1]["claim"] == "a triplé"
     assert series_chart(df.iloc[0:0], title="x").to_dict()["mark"]["type"] == "text"
+
+
+def test_a_bound_is_an_arrow_from_the_claims_point_in_the_series_unit():
+    stat = _stat("Production reached more than 120,000 tonnes in 2024.", "en")
+    comparison, _ = check_statistic(stat, SERIES, today=TODAY)
+    df = series_frame(SERIES, claim=stat.surface, comparison=comparison, period=stat.period, bound=stat.bound)
+    (claim,) = df[df["layer"] == "claim"].to_dict("records")
+    assert (claim["value"], claim["shape"]) == (120.0, "more than")
+    assert claim["y_low"] == 120.0 and claim["y_high"] > 120.0  # the arrow points up from 120 (thousand t)
+    less = _stat("Production stayed under 160,000 tonnes in 2024.", "en")
+    comparison, _ = check_statistic(less, SERIES, today=TODAY)
+    df = series_frame(SERIES, claim=less.surface, comparison=comparison, period=less.period, bound=less.bound)
+    (claim,) = df[df["layer"] == "claim"].to_dict("records")
+    assert claim["shape"] == "less than" and claim["y_high"] == 160.0 and claim["y_low"] < 160.0
+    spec = series_chart(df, title="x").to_dict()
+    assert [layer["mark"]["type"] for layer in spec["layer"]][3] == "rule"
+
+
+def test_other_reports_are_drawn_where_their_figures_put_them_and_other_measures_not_at_all():
+    stat = _stat("La production a triplé en 2023.", "fr")
+    comparison, base = check_statistic(stat, SERIES, today=TODAY)
+    reports = []
+    for figure in (
+        ReportedFigure(2.5, kind="multiplier", unit="×", period="2023"),  # from 2022's 50: 125
+        ReportedFigure(130_000, unit="t", period="2024"),  # a level: 130 thousand t
+    ):
+        report_comparison, report_base = check_statistic(figure, SERIES, today=TODAY)
+        reports.append(figure_rows(SERIES, report_comparison, label="#9 Ministry", period=figure.period,
+                                   base=report_base, layer="report"))  # fmt: skip
+    df = series_frame(SERIES, claim=stat.surface, comparison=comparison, period=stat.period, base=base,
+                      reports=reports)  # fmt: skip
+    assert _layer(df, "report") == [("2023", 125.0, False), ("2024", 130.0, False)]
+    assert df[df["layer"] == "report"]["marked"].all()  # points only: no path for another report
+    spec = series_chart(df, title="x").to_dict()
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path", "report"]
+    count = ReportedFigure(263, counted="manufacturers", period="2023")
+    assert check_statistic(count, SERIES, today=TODAY)[0].status == "not comparable"

@@ -15,11 +15,14 @@ from sources.series import Provenance
 from sources.series_import import read_series
 from workbench.demo import load_demo
 from workbench.errors import InputError
+from workbench.linking import link_source
+from workbench.records import SourceInput
 from workbench.series_evidence import series_checks
 from workbench.series_intake import import_series
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import open_database
-from workbench.storage.schema import SeriesPointRow, SeriesRow, SourceChangeRow, SourceRow
+from workbench.storage.evidence import add_source
+from workbench.storage.schema import FigureRow, SeriesPointRow, SeriesRow, SourceChangeRow, SourceRow
 from workbench.storage.series_store import DuplicateSeriesError, load_series, save_series, series_source_ids
 from workbench.storage.source_edits import delete_source
 from workbench.storage.verdicts import get_claim
@@ -160,3 +163,28 @@ def test_the_demo_series_is_illustrative_and_compared_with_the_seed_multiplier_c
         sentences = [check.comparison.sentence for check in checks]
     assert any("×2.8" in s and "2022 to 2023" in s for s in sentences), sentences
     assert any("2023 to 2024" in s for s in sentences), sentences
+
+
+def test_another_linked_report_is_drawn_on_the_series_beside_the_claim(database_url):
+    database = open_database(database_url)
+    with database.session() as session:
+        load_demo(session)
+        (series_id,) = series_source_ids(session)
+        ids = [c.id for c in article_claims(session, list_articles(session)[0].id)]
+        (claim,) = [
+            c
+            for c in (get_claim(session, i) for i in ids)
+            if any(e.source.id == series_id for e in c.evidence) and c.modality != "forecast"
+        ]
+        given = SourceInput(title="Ministry report", figure_value=2.5, figure_unit="×", figure_period="2023")
+        report = add_source(session, given)
+        (figure_id,) = session.scalars(select(FigureRow.id).filter_by(source_id=report))
+        link_source(session, claim_id=claim.id, source_id=report, stance="supports", reviewer="ana",
+                    figure_id=figure_id)  # fmt: skip
+    with database.session() as session:
+        (check,) = series_checks(session, get_claim(session, claim.id), today=TODAY)
+    reports = check.frame[check.frame["layer"] == "report"]
+    assert list(reports["period"]) == ["2023"] and reports["claim"].iloc[0].startswith(f"#{report} Ministry")
+    path_end = check.frame[check.frame["layer"] == "claim path"]["value"].iloc[-1]
+    # the report's ×2.5 from the same base ends below the claim's ×3
+    assert reports["value"].iloc[0] == pytest.approx(path_end * 2.5 / 3)

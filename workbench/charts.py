@@ -78,7 +78,8 @@ def explanation_chart(message: str) -> alt.Chart:
     )
 
 
-def _bound_label(bound: str, low: float | None, high: float | None) -> str:
+def bound_label(bound: str, low: float | None, high: float | None) -> str:
+    """The shape name of a bound: exact, more than, less than or range (keys of ``BOUND_SHAPES``)."""
     if bound == "lower":
         return "more than"
     if bound == "upper":
@@ -117,8 +118,9 @@ def short_reading(shape: str, value: float, low: float | None, high: float | Non
     return text if len(text) <= 20 else text[:19] + "…"
 
 
-def _interval(row: pd.Series) -> tuple[float | None, float | None]:
-    """Where the interval or arrow of a bounded figure is drawn (None: a point only)."""
+def bound_interval(row: pd.Series | dict) -> tuple[float | None, float | None]:
+    """Where the interval or arrow of a bounded figure is drawn (None: a point only); ``row`` has shape,
+    value, low and high."""
     low, high = _number(row["low"]), _number(row["high"])
     if row["shape"] == "more than":
         start = low if low is not None else row["value"]
@@ -164,13 +166,13 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
         )
     df = df.assign(
         shape=[
-            "base" if role == "base" else _bound_label(b, _number(lo), _number(hi))
+            "base" if role == "base" else bound_label(b, _number(lo), _number(hi))
             for b, lo, hi, role in zip(df.bound, df.low, df.high, df.role, strict=True)
         ],
         hollow=df["modality"].isin(FORECASTS),
         emphasis=df["role"].eq("this claim").map({True: 260, False: 110}),
     )
-    intervals = [_interval(row) for _, row in df.iterrows()]
+    intervals = [bound_interval(row) for _, row in df.iterrows()]
     df = df.assign(
         y_low=[i[0] for i in intervals],
         y_high=[i[1] for i in intervals],

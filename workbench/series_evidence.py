@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 
 from claims.models import Base, Period, Statistic
 from sources.comparison_measure import family
+from sources.models import ReportedFigure
 from sources.observations import period_from_label, standard_label
 from sources.series_compare import SeriesComparison, compare_with_series
+from workbench.charts import FORECASTS
 from workbench.records import ClaimRecord
-from workbench.series_chart import series_frame
+from workbench.series_chart import figure_rows, series_frame
 from workbench.storage.series_store import StoredSeries, load_series, series_source_ids
 from workbench.storage.source_links import current_links
 from workbench.storage.verdicts import get_claim
@@ -76,6 +78,29 @@ def check_statistic(stat: Statistic, series, *, today: dt.date) -> tuple[SeriesC
     return comparison, base
 
 
+def report_rows(series, claim: ClaimRecord, *, series_ids: set[int], today: dt.date) -> list[list[dict]]:
+    """The claim's other linked reports placed on the series: each figure a comparison can read in the
+    series' terms (a level in its unit, a multiplier or change from the series' value at its base)."""
+    placed = []
+    for evidence in claim.evidence:
+        figure = evidence.figure
+        observation = figure.observation if figure is not None else None
+        if evidence.source.id in series_ids or not isinstance(observation, ReportedFigure):
+            continue
+        if observation.value is None:
+            continue
+        comparison, base = check_statistic(observation, series, today=today)
+        if comparison.status in ("unknown", "not comparable"):
+            continue  # no period to place it at, or another measure than the series'
+        words = figure.surface or f"{observation.value:g}"
+        label = f"#{evidence.source.id} {evidence.source.title}"[:50] + f": {words}"
+        rows = figure_rows(series, comparison, label=label, period=observation.period, base=base,
+                           forecast=observation.modality in FORECASTS, bound=observation.bound,
+                           layer="report")  # fmt: skip
+        placed.append(rows)
+    return placed
+
+
 def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> list[SeriesCheck]:
     """Each statistic of the claim with a value against each series linked to the claim."""
     linked = series_source_ids(session, [e.source.id for e in claim.evidence])
@@ -85,6 +110,7 @@ def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> li
     checks = []
     for source_id in linked:
         stored = load_series(session, source_id)
+        reports = report_rows(stored.series, claim, series_ids=set(linked), today=today)
         for position, stat in enumerate(engine_claim.statistics):
             if stat.value is None:
                 continue
@@ -96,6 +122,8 @@ def series_checks(session: Session, claim: ClaimRecord, *, today: dt.date) -> li
                 period=stat.period,
                 base=base,
                 forecast=stat.modality == "forecast",
+                bound=stat.bound,
+                reports=reports,
             )
             unit = stored.series.unit_label or stored.series.unit
             checks.append(
@@ -129,7 +157,7 @@ def series_trend(
             comparison, base = check_statistic(stat, stored.series, today=today)
             frame = series_frame(
                 stored.series, claim=f"#{claim.id} {stat.surface}", comparison=comparison, period=stat.period,
-                base=base, forecast=stat.modality == "forecast",
+                base=base, forecast=stat.modality == "forecast", bound=stat.bound,
             )  # fmt: skip
             frames.append(frame[frame["layer"] != "series"])
     return stored, pd.concat(frames, ignore_index=True)
