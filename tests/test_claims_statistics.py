@@ -96,6 +96,22 @@ def test_bounds_are_open_or_closed() -> None:
     assert least.bound == Bound("lower", 3, None, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "value"),
+    [
+        ("Production exceeded 120,000 tonnes in 2024.", "en", "exceeded 120,000 tonnes", 120_000),
+        ("Sales topped $3 billion.", "en", "topped $3 billion", 3e9),
+        ("Debt surpassed 110% of GDP.", "en", "surpassed 110%", 110),
+        ("La production a dépassé les 120 000 tonnes.", "fr", "dépassé les 120 000 tonnes", 120_000),
+        ("Le chômage dépasse 8 % en 2023.", "fr", "dépasse 8 %", 8),
+    ],
+)
+def test_a_verb_of_passing_a_figure_makes_a_lower_bound(text: str, lang: str, surface: str, value) -> None:
+    (stat,) = parse_statistics(text, lang=lang)
+    assert (stat.surface, stat.value) == (surface, value)
+    assert stat.bound == Bound("lower", value, None, False)
+
+
 def test_long_input_is_read_whole() -> None:
     # the time it takes against a shorter input is measured by bench/linearity.py
     sentence = "Plus de 250 fabricants ont signé 12 accords pour 1,2 milliard d'euros. "

@@ -140,6 +140,13 @@ BOUNDS = {
     "in excess of": ("lower", False),
     "exceeding": ("lower", False),
     "surpass": ("lower", False),
+    # verbs of passing a figure: "production exceeded 120,000 tonnes" is more than 120,000
+    "exceeded": ("lower", False),
+    "exceeds": ("lower", False),
+    "exceed": ("lower", False),
+    "surpassed": ("lower", False),
+    "surpasses": ("lower", False),
+    "topped": ("lower", False),
     "upwards of": ("lower", False),
     "north of": ("lower", False),
     "at least": ("lower", True),

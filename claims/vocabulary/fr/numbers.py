@@ -137,6 +137,13 @@ BOUNDS = {
     "au-delà de": ("lower", False),
     "plus que": ("lower", False),
     "dépassant": ("lower", False),
+    # verbes de dépassement : « la production a dépassé 120 000 tonnes » est plus de 120 000
+    "dépassé": ("lower", False),
+    "dépasse": ("lower", False),
+    "dépassent": ("lower", False),
+    "dépassera": ("lower", False),
+    "excède": ("lower", False),
+    "excédé": ("lower", False),
     "plus âgé que": ("lower", False),
     "plus haut que": ("lower", False),
     "au moins": ("lower", True),
