@@ -97,9 +97,9 @@ def _organisation(name: str, url: str | None = None, logo: str | None = None) ->
     link = safe_link(url) if url else None  # http(s) only: never a javascript: URL in published markup
     if link:
         found["url"] = link
-    if logo and safe_link(logo):
+    if image := safe_link(logo) if logo else None:
         # schema.org's Organization.logo; Google's fact-check tools read the publisher's image as ``image``
-        found |= {"logo": safe_link(logo), "image": safe_link(logo)}
+        found |= {"logo": image, "image": image}
     return found
 
 

@@ -216,8 +216,7 @@ def _run_ingest_files(database: Database, params: dict, report: _Reporter) -> di
     if not folder.is_dir():
         raise InputError(f"The uploaded files of this job are gone ({folder}); upload them again.")
     try:
-        uploads = [(path.name.split("-", 1)[-1], path.read_bytes()) for path in sorted(folder.iterdir())]
-        texts, refused = expand_uploads(uploads)
+        texts, refused = expand_uploads(spooled_files(folder))
         total = len(texts)
         report(0, total, f"{total} files to read")
         summary = ingest_files(
@@ -329,3 +328,8 @@ def spool_uploads(files: Iterable[tuple[str, bytes]], *, root: Path | None = Non
         safe = Path(name).name.lstrip(".") or f"upload-{position}"
         (folder / f"{position:04d}-{safe}").write_bytes(content)
     return folder
+
+
+def spooled_files(folder: Path) -> list[tuple[str, bytes]]:
+    """The files ``spool_uploads`` wrote into ``folder``, in upload order, under their uploaded names."""
+    return [(path.name.split("-", 1)[-1], path.read_bytes()) for path in sorted(folder.iterdir())]

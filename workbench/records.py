@@ -9,6 +9,11 @@ from claims.atomic import with_subject
 from claims.models import Base, Bound, Period, Statistic
 
 
+def standalone_text(text: str, facets: dict | None) -> str:
+    """A stored claim's words as they read on their own, from its facets' subject (tables and exports)."""
+    return with_subject(text, (facets or {}).get("subject"))
+
+
 @dataclass(frozen=True)
 class ArticleDraft:
     """A validated article ready to store, with the claims the engine found in it."""
@@ -170,7 +175,7 @@ class ClaimRecord:
     @property
     def standalone(self) -> str:
         """The claim as it reads on its own: a clause sharing an earlier subject gets it in brackets."""
-        return with_subject(self.text, (self.facets or {}).get("subject"))
+        return standalone_text(self.text, self.facets)
 
     @property
     def verdict(self) -> VerdictRecord | None:

@@ -90,6 +90,14 @@ def reviewer_name() -> str:
     return name
 
 
+def known_reviewer() -> str | None:
+    """Who is at work, when known: a job records who submitted it, but needs no name to run."""
+    try:
+        return reviewer_name()
+    except WorkbenchError:
+        return None
+
+
 def current_user() -> User:
     """Who acts: the signed-in user, or in single-user mode the sidebar name with every right."""
     return signed_in_user() or User(reviewer_name(), reviewer_name(), SINGLE_USER_ROLE)

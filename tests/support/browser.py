@@ -229,6 +229,13 @@ def choose_option(page: Page, label: str, option: str) -> str:
         wait_idle(page)
     else:
         after_rerun(page, choice.click)
+    # the list must be closed before the next action: left open, it lies over what is clicked next
+    options = page.get_by_role("listbox")
+    try:
+        options.first.wait_for(state="hidden", timeout=2_000)
+    except PlaywrightTimeout:
+        page.keyboard.press("Escape")
+        options.first.wait_for(state="hidden", timeout=5_000)
     return text
 
 

@@ -102,7 +102,7 @@ if started:
         st.warning("Choose files first.")
     else:
         # the files wait in the spool for the background worker: leaving the page or a restart loses nothing
-        who = getattr(state.signed_in_user(), "username", None) or st.session_state.get(state.REVIEWER)
+        who = state.known_reviewer()
         params = {"folder": str(spool_uploads(uploads)), "outlet": folder_outlet or None}
         title = f"Ingesting {len(uploads)} uploaded files"
         submit_job(database(), "ingest-files", params, title=title, by=who)

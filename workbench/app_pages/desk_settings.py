@@ -141,7 +141,7 @@ st.caption(
 JOBS = {"rescore": "Re-score every claim", "recluster": "Re-group repeated claims"}
 for column, (kind, label) in zip(st.columns(len(JOBS)), JOBS.items(), strict=True):
     if column.button(label, key=f"jobs.submit.{kind}"):
-        who = getattr(state.signed_in_user(), "username", None) or st.session_state.get(state.REVIEWER)
+        who = state.known_reviewer()
         submit_job(database(), kind, {}, title=label, by=who)
         ensure_worker()
 render_jobs_panel()

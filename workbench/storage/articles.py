@@ -12,9 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from claims.atomic import with_subject
 from workbench.errors import DuplicateArticleError, NotFoundError
-from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord
+from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord, standalone_text
 from workbench.storage.convert import article_record, claim_record, claim_row
 from workbench.storage.database import BusyError, Database
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
@@ -128,8 +127,8 @@ def store_article(database: Database, draft: ArticleDraft) -> int:
         raise DuplicateArticleError(existing.id, existing.title) from error
     from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
 
-    # reads and compares first, writes the few changed cluster ids last; run again if that met a lock
-    # the article is stored: a BusyError here ("nothing was saved") would be wrong; `recluster` catches up
+    # reads and compares first, writes the few changed cluster ids last, run again if that met a lock;
+    # a BusyError ("nothing was saved") would be wrong here, the article is stored: `recluster` catches up
     with contextlib.suppress(BusyError):
         database.run(lambda session: recluster_after_add(session, article_id))
     return article_id
@@ -203,7 +202,7 @@ def claims_frame(session: Session, *, article_id: int | None = None) -> pd.DataF
     found = session.execute(query).all()
     frame = pd.DataFrame([tuple(row[:-1]) for row in found], columns=columns)
     # a clause sharing an earlier clause's subject is shown with it: "[la production] devrait …"
-    frame["claim"] = [with_subject(row.claim, (row.facets or {}).get("subject")) for row in found]
+    frame["claim"] = [standalone_text(row.claim, row.facets) for row in found]
     return frame
 
 

@@ -15,11 +15,11 @@ import pandas as pd
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from claims.atomic import with_subject
 from claims.models import Bound, Period, Statistic
 from claims.speakers import KINDS, speaker_kind
 from sources.observations import base_label
 from workbench.filters import ClaimFilter, claims_query
+from workbench.records import standalone_text
 from workbench.storage.observations import read_base, read_period
 from workbench.storage.schema import (
     ArticleRow,
@@ -176,7 +176,7 @@ def _chunk_rows(
                 "article_lang": article.lang,
                 "claim_id": claim.id,
                 "claim": claim.text,
-                "claim_in_full": with_subject(claim.text, (claim.facets or {}).get("subject")),
+                "claim_in_full": standalone_text(claim.text, claim.facets),
                 "claim_kind": claim.kind,
                 "claim_modality": claim.modality,
                 **_speaker(claim.facets or {}),

@@ -14,10 +14,10 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claims.atomic import with_subject
 from claims.worthiness import KINDS as CLAIM_KINDS
 from workbench.filters import ClaimFilter, claims_query
 from workbench.ratings import load_scale, rating_choices
+from workbench.records import standalone_text
 from workbench.storage.repeat_alerts import repeat_alerts
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow
 
@@ -148,7 +148,7 @@ def _rows(session: Session, ids: list[int]) -> pd.DataFrame:
         repeats = alerts[row.id].label if row.id in alerts else ""
         values = dict(zip(QUEUE_COLUMNS, (*row[:-1], repeats), strict=True))
         # a clause sharing an earlier clause's subject is listed with it: "[la production] devrait …"
-        values["claim"] = with_subject(values["claim"], (row.facets or {}).get("subject"))
+        values["claim"] = standalone_text(values["claim"], row.facets)
         by_id[row.id] = values
     return pd.DataFrame([by_id[i] for i in ids if i in by_id], columns=list(QUEUE_COLUMNS))
 
