@@ -41,9 +41,9 @@ def _repeat(unit: str, size: int) -> str:
 
 def _article(text: str) -> str:
     """Prepare and store ``text`` as the Add-article page does; what it did, in a few words."""
+    from workbench.article_intake import store_article
     from workbench.errors import WorkbenchError
     from workbench.ingest import prepare_article
-    from workbench.storage.articles import store_article
 
     try:
         draft = prepare_article(text)

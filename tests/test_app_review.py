@@ -176,8 +176,8 @@ def test_merging_two_claims_from_the_panel_opens_the_merged_claim(demo_db):
 
 def _second_article(url: str) -> list:
     """Store the English seed article as a second article; its claims."""
+    from workbench.article_intake import add_article
     from workbench.ingest import prepare_article
-    from workbench.storage.articles import add_article
 
     text = (Path(__file__).parent / "data" / "ukraine-defence-industry-en.txt").read_text(encoding="utf-8")
     with open_database(url).session() as session:

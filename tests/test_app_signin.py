@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import panel_key, shown_claim
 from workbench.cli import main as workbench_cli
-from workbench.ratings import save_scale
 from workbench.storage.database import open_database
+from workbench.storage.rating_scale import save_scale
 from workbench.storage.users import add_user
 from workbench.storage.verdicts import get_claim
 

@@ -15,11 +15,12 @@ from workbench.claimreview import claim_reviews, publisher_from_settings
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.filters import ClaimFilter
-from workbench.ratings import DEFAULT_SCALE, load_scale, save_scale
+from workbench.ratings import DEFAULT_SCALE
 from workbench.storage import chart_data
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.metrics import assign_metric, create_metric, list_metrics
+from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.schema import ClaimRow, FigureRow, VerdictRow
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")

@@ -16,11 +16,12 @@ from workbench.backup import backup, restore
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.errors import InputError
-from workbench.ratings import DEFAULT_SCALE, save_scale
+from workbench.ratings import DEFAULT_SCALE
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import assign_claim
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence
+from workbench.storage.rating_scale import save_scale
 from workbench.storage.schema import SourceRow, VerdictRow
 from workbench.storage.sign_in import sign_in
 from workbench.storage.sources_store import load_sources

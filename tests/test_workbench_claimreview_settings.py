@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from claims.models import Attribution, Claim, Entity
+from workbench.article_intake import add_article
 from workbench.auth import User
 from workbench.claimreview import claim_reviews
 from workbench.claimreview_settings import (
@@ -25,7 +26,6 @@ from workbench.cli import main as workbench_cli
 from workbench.errors import InputError
 from workbench.ratings import DEFAULT_SCALE
 from workbench.records import ArticleDraft
-from workbench.storage.articles import add_article
 from workbench.storage.claim_edits import correct_attribution
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows

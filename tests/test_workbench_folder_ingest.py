@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from workbench.article_intake import store_article
 from workbench.errors import DuplicateArticleError, InputError
 from workbench.folder_ingest import MAX_FILES, MAX_TOTAL_BYTES, ArchiveMember, expand_uploads, ingest_files
 from workbench.ingest import prepare_article
 from workbench.source_intake import MAX_CSV_BYTES
-from workbench.storage.articles import list_articles, store_article
+from workbench.storage.articles import list_articles
 from workbench.storage.database import open_database
 from workbench.validation import MAX_UPLOAD_BYTES
 

@@ -20,11 +20,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.test_workbench_hostile_text import ATTACKS, EDITOR, SENTENCE
+from workbench.article_intake import store_article
 from workbench.errors import InputError
 from workbench.exports import verdicts_csv
 from workbench.highlight import Mark, highlight_html
 from workbench.ingest import prepare_article
-from workbench.storage.articles import article_claims, list_articles, store_article
+from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import Database, open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.verdicts import publish_verdict, record_verdict

@@ -12,12 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.csv_cells import is_formula
+from workbench.article_intake import store_article
 from workbench.auth import User
 from workbench.claimreview import Publisher, claim_reviews, claimreview_json
 from workbench.errors import DuplicateArticleError, InputError
 from workbench.exports import verdicts_csv
 from workbench.ingest import prepare_article
-from workbench.storage.articles import article_claims, store_article
+from workbench.storage.articles import article_claims
 from workbench.storage.database import Database, open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.verdicts import publish_verdict, record_verdict

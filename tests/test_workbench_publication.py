@@ -8,15 +8,15 @@ import pytest
 from sqlalchemy import select
 
 from claims.models import Claim, Statistic
+from workbench.article_intake import add_article
 from workbench.auth import NotAllowedError, User
 from workbench.errors import InputError, StaleClaimError
-from workbench.ratings import save_scale
 from workbench.records import ArticleDraft, SourceInput
 from workbench.storage import verdicts as verdicts_module
-from workbench.storage.articles import add_article
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, link_evidence
 from workbench.storage.export_rows import verdict_rows
+from workbench.storage.rating_scale import save_scale
 from workbench.storage.schema import ClaimRow, VerdictRow
 from workbench.storage.verdicts import (
     get_claim,

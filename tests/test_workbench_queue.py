@@ -8,7 +8,7 @@ from bench.generate_db import generate
 from workbench.auth import User
 from workbench.demo import load_demo
 from workbench.filters import ClaimFilter
-from workbench.ratings import DEFAULT_SCALE, save_scale
+from workbench.ratings import DEFAULT_SCALE
 from workbench.storage.claim_edits import assign_claim, mark_not_worthy
 from workbench.storage.database import open_database
 from workbench.storage.queue import (
@@ -19,6 +19,7 @@ from workbench.storage.queue import (
     status_counts,
     waiting_to_publish,
 )
+from workbench.storage.rating_scale import save_scale
 from workbench.storage.verdicts import publish_verdict, record_verdict
 from workbench.vocabulary import RATINGS
 

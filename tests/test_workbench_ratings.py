@@ -7,17 +7,9 @@ import math
 import pytest
 
 from workbench.errors import InputError
-from workbench.ratings import (
-    DEFAULT_SCALE,
-    SETTING_KEY,
-    Rating,
-    check_rating,
-    load_scale,
-    parse_scale,
-    rating_values,
-    save_scale,
-)
+from workbench.ratings import DEFAULT_SCALE, SETTING_KEY, Rating, check_rating, parse_scale, rating_values
 from workbench.storage.database import open_database
+from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.settings import get_setting, put_setting, setting_updated
 from workbench.vocabulary import RATINGS
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.article_intake import add_article
 from workbench.auth import User
 from workbench.demo import load_demo
 from workbench.filters import ClaimFilter
 from workbench.ingest import prepare_article
-from workbench.storage.articles import add_article, article_claims
+from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.queue import count_claims, open_queue
 from workbench.storage.repeat_alerts import article_repeat_alerts, repeat_alerts

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
+from workbench.article_intake import add_article
 from workbench.auth import User
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.errors import InputError, StaleClaimError
 from workbench.ingest import prepare_article
 from workbench.repeated import apply_earlier_verdict, other_appearances, recluster
-from workbench.storage.articles import add_article, article_claims
+from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
 from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict

@@ -8,16 +8,11 @@ import pytest
 from sqlalchemy import inspect, select
 
 from claims.models import Bound, Claim, Statistic
+from workbench.article_intake import add_article
 from workbench.auth import User
 from workbench.errors import DuplicateArticleError, InputError, NotFoundError, StaleClaimError
 from workbench.records import ArticleDraft, SourceInput
-from workbench.storage.articles import (
-    add_article,
-    article_claims,
-    claims_frame,
-    find_duplicate,
-    list_articles,
-)
+from workbench.storage.articles import article_claims, claims_frame, find_duplicate, list_articles
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, current_evidence, link_evidence, unlink_evidence
 from workbench.storage.export_rows import EXPORT_COLUMNS, verdict_rows

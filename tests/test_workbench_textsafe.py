@@ -11,13 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from workbench.article_intake import store_article
 from workbench.claimreview import Publisher, claim_review, claimreview_json
 from workbench.cli import main as workbench_cli
 from workbench.errors import InputError
 from workbench.highlight import Mark, highlight_html
 from workbench.ingest import prepare_article
 from workbench.records import SourceInput
-from workbench.storage.articles import article_claims, store_article
+from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, link_evidence
 from workbench.textsafe import inert, safe_link, strip_controls

@@ -10,9 +10,9 @@ from tests.test_workbench_exports import seed_verdicts
 from workbench.cli import main as workbench_cli
 from workbench.demo import load_demo
 from workbench.exports import verdicts_csv
-from workbench.ratings import save_scale
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
+from workbench.storage.rating_scale import save_scale
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, VerdictRow
 from workbench.verdict_import import VerdictImportError, import_verdicts, read_verdict_csv
 

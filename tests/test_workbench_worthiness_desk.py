@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from claims.worthiness_model import use_model
+from workbench.article_intake import add_article
 from workbench.cli import main as workbench_cli
 from workbench.errors import WorkbenchError
 from workbench.ingest import prepare_article
-from workbench.ratings import load_scale
 from workbench.rescore import rescore_claims
-from workbench.storage.articles import add_article
 from workbench.storage.claim_edits import mark_not_worthy
 from workbench.storage.database import open_database
+from workbench.storage.rating_scale import load_scale
 from workbench.storage.schema import ClaimRow, StatisticRow
 from workbench.storage.settings import get_setting
 from workbench.storage.verdicts import record_verdict

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from workbench.auth import NotAllowedError
 from workbench.claimreview import DEFAULT_BASE_URL, Publisher, publisher_from_settings
 from workbench.errors import InputError
-from workbench.ratings import load_scale
+from workbench.storage.rating_scale import load_scale
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.textsafe import safe_link

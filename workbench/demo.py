@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from sources.series import Provenance
 from sources.series_import import read_series
+from workbench.article_intake import add_article
 from workbench.ingest import prepare_article
 from workbench.records import SourceInput
-from workbench.storage.articles import add_article, is_empty
+from workbench.storage.articles import is_empty
 from workbench.storage.evidence import add_source, link_evidence
 from workbench.storage.schema import ClaimRow, StatisticRow
 from workbench.storage.series_store import save_series

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from workbench.article_intake import store_article
 from workbench.batch_ingest import IngestSummary  # one summary for the app and the command line
 from workbench.errors import DuplicateArticleError, InputError, WorkbenchError
 from workbench.ingest import prepare_article
-from workbench.storage.articles import store_article
 from workbench.storage.database import Database
 from workbench.validation import MAX_UPLOAD_BYTES, decode_upload
 

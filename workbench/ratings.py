@@ -8,12 +8,7 @@ import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from workbench.auth import NotAllowedError
 from workbench.errors import InputError
-from workbench.storage.settings import get_setting, put_setting
-from workbench.storage.users import acting_user
 from workbench.validation import clean_text
 from workbench.vocabulary import RATING_VALUES, RATINGS
 
@@ -105,44 +100,6 @@ def _text(value: object) -> str | None:
     if value is None or (isinstance(value, float) and value != value):
         return None
     return str(value)
-
-
-def load_scale(session: Session) -> tuple[Rating, ...]:
-    """The desk's scale, or the default when none is stored (or the stored one is unreadable)."""
-    stored = get_setting(session, SETTING_KEY)
-    if not isinstance(stored, list):
-        return DEFAULT_SCALE
-    # a scale stored before ratings had numbers: each default name keeps its default number
-    entries = [
-        e if "value" in e else {**e, "value": RATING_VALUES.get(str(e.get("name", "")).strip())}
-        for e in stored
-        if isinstance(e, Mapping)
-    ]
-    try:
-        return parse_scale(entries)
-    except InputError:
-        return DEFAULT_SCALE
-
-
-def save_scale(session: Session, entries: Iterable[Mapping], *, editor: str) -> tuple[Rating, ...]:
-    """Check and store a new scale; verdicts already given keep the rating they were given.
-
-    A signed-in editor's role is read again here, inside the write: one demoted while the settings
-    page was open cannot save it.
-    """
-    scale = parse_scale(entries)
-    actor = acting_user(session)
-    if actor is not None and not actor.can_edit_settings:
-        raise NotAllowedError(
-            f"{actor.display_name} signs in as a {actor.role}: only an editor changes the rating scale."
-        )
-    put_setting(
-        session,
-        SETTING_KEY,
-        [{"name": r.name, "meaning": r.meaning, "value": r.value} for r in scale],
-        updated_by=editor,
-    )
-    return scale
 
 
 def rating_choices(scale: Iterable[Rating], given: Iterable[str] = ()) -> tuple[str, ...]:

@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session
 from claims.splitting import read_observations
 from workbench.errors import InputError
 from workbench.exports import restore_cell
-from workbench.ratings import load_scale
 from workbench.storage.articles import text_hash
 from workbench.storage.convert import statistic_row
 from workbench.storage.export_rows import EVIDENCE_SEPARATOR, EXPORT_COLUMNS
+from workbench.storage.rating_scale import load_scale
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, SourceRow, VerdictRow
 from workbench.storage.verdicts import status_after_verdict
 from workbench.textsafe import safe_link

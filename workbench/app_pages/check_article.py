@@ -3,6 +3,7 @@
 import streamlit as st
 
 from workbench import state, url_state
+from workbench.article_intake import store_article
 from workbench.errors import WorkbenchError
 from workbench.ingest import prepare_article
 from workbench.jobs import spool_uploads, submit_job
@@ -10,7 +11,6 @@ from workbench.jobs_view import render_jobs_panel
 from workbench.languages import unread_language_warning
 from workbench.panel.article_fetch import render_fetch_form
 from workbench.resources import database, ensure_worker
-from workbench.storage.articles import store_article
 from workbench.storage.repeat_alerts import article_repeat_alerts
 from workbench.textsafe import inert
 from workbench.validation import decode_upload

@@ -8,16 +8,9 @@ from workbench.errors import WorkbenchError
 from workbench.jobs import submit_job
 from workbench.jobs_view import render_jobs_panel
 from workbench.panel.claimreview_form import render_claimreview_settings
-from workbench.ratings import (
-    BEST_VALUE,
-    DEFAULT_SCALE,
-    MAX_MEANING_CHARS,
-    MAX_NAME_CHARS,
-    WORST_VALUE,
-    load_scale,
-    save_scale,
-)
+from workbench.ratings import BEST_VALUE, DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, WORST_VALUE
 from workbench.resources import database, ensure_worker
+from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.settings import setting_updated
 from workbench.storage.verdicts import SECOND_PERSON_KEY, second_person_required, set_second_person
 from workbench.textsafe import inert

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import state
-from workbench.ratings import Rating, load_scale
+from workbench.ratings import Rating
 from workbench.records import ClaimRecord
 from workbench.resources import database
+from workbench.storage.rating_scale import load_scale
 from workbench.storage.verdicts import second_person_required, verdict_history
 from workbench.textsafe import inert
 

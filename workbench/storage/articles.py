@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -15,7 +14,6 @@ from sqlalchemy.orm import Session, selectinload
 from workbench.errors import DuplicateArticleError, NotFoundError
 from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord, standalone_text
 from workbench.storage.convert import article_record, claim_record, claim_row
-from workbench.storage.database import BusyError, Database
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
 
 _SPACE = re.compile(r"\s+")
@@ -81,9 +79,9 @@ def add_articles(session: Session, drafts: Sequence[ArticleDraft]) -> list[int |
     return out
 
 
-def add_article(session: Session, draft: ArticleDraft, *, recluster: bool = True) -> int:
-    """Store an article with its claims in one transaction; a duplicate text is refused.
-    ``recluster=False``: the caller clusters the new claims itself (a bulk ingestion does it per batch)."""
+def insert_article(session: Session, draft: ArticleDraft) -> int:
+    """Store an article with its claims in the session's transaction; a duplicate text is refused.
+    Its claims are not grouped with their repeats: ``workbench.article_intake`` does that."""
     existing = find_duplicate(session, draft.text)
     if existing:
         raise DuplicateArticleError(existing.id, existing.title)
@@ -100,38 +98,7 @@ def add_article(session: Session, draft: ArticleDraft, *, recluster: bool = True
         if existing is None:
             raise
         raise DuplicateArticleError(existing.id, existing.title) from None
-    if not recluster:
-        return row.id
-    from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
-
-    recluster_after_add(session, row.id)
     return row.id
-
-
-def store_article(database: Database, draft: ArticleDraft) -> int:
-    """``add_article`` in its own transaction; the same text stored by another session meanwhile (two
-    reviewers submitting at once) is reported as the duplicate it is, never as a database error.
-
-    Its claims join the clusters of their repeats in a second transaction: comparing thousands of claims
-    takes seconds, and SQLite's write lock is not held while they are compared (a 5,000-claim paste held
-    it 28 s). Should that step fail, the article is stored and `workbench recluster` groups it later.
-    """
-    try:
-        with database.session() as session:
-            article_id = add_article(session, draft, recluster=False)
-    except IntegrityError as error:  # unique text hash: another session committed between check and insert
-        with database.session() as session:
-            existing = find_duplicate(session, draft.text)
-        if existing is None:
-            raise
-        raise DuplicateArticleError(existing.id, existing.title) from error
-    from workbench.repeated import recluster_after_add  # imported late: it loads the retrieval stack
-
-    # reads and compares first, writes the few changed cluster ids last, run again if that met a lock;
-    # a BusyError ("nothing was saved") would be wrong here, the article is stored: `recluster` catches up
-    with contextlib.suppress(BusyError):
-        database.run(lambda session: recluster_after_add(session, article_id))
-    return article_id
 
 
 def list_articles(session: Session) -> list[ArticleRecord]:

@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from workbench.auth import NotAllowedError, User
 from workbench.errors import InputError, NotFoundError
-from workbench.ratings import check_rating, load_scale
+from workbench.ratings import check_rating
 from workbench.records import ClaimRecord, VerdictRecord
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
+from workbench.storage.rating_scale import load_scale
 from workbench.storage.schema import ClaimRow, SourceRow, VerdictRow
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
