@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims import Claim, detect_language
 from sources.analysis import analyse, fold
@@ -16,6 +16,15 @@ from sources.figures import extract_figures
 from sources.models import MODALITIES, Candidate, ReportedFigure, Source
 from sources.observations import period_year_labels
 from sources.retrieval import RETRIEVERS, SparseIndex
+from sources.series_match import (
+    claim_geographies,
+    coverage_signal,
+    geography_signal,
+    series_document,
+    series_reasons,
+    series_terms,
+    unit_signal,
+)
 
 _YEAR = re.compile(
     r"""
@@ -46,11 +55,13 @@ class Query:
     years: frozenset[str] = frozenset()
     entities: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # codes of the countries and groupings the claim names
 
 
 @dataclass(frozen=True)
 class Scorer:
-    """A second-stage signal: ``fn(query, source)`` returns 0..1, weighted by ``weight``."""
+    """A second-stage signal: ``fn(query, source)`` returns 0..1, weighted by ``weight``; a signal that can
+    speak against a source (a series of another country) returns -1..1, 0 when it has nothing to say."""
 
     name: str
     weight: float
@@ -76,7 +87,8 @@ def make_query(claim: Claim | str, *, lang: str | None = None) -> Query:
         named = tuple(fold(e.name or e.surface) for e in claim.entities)
         entities = named or entities
     counted = frozenset(t for f in figures if f.counted for t in analyse(f.counted, lang))
-    return Query(text, lang, frozenset(analyse(text, lang)), figures, frozenset(years), entities, counted)
+    query = Query(text, lang, frozenset(analyse(text, lang)), figures, frozenset(years), entities, counted)
+    return replace(query, places=claim_geographies(query))
 
 
 def _figure_signal(query: Query, source: Source) -> float:
@@ -131,11 +143,24 @@ DEFAULT_SCORERS: tuple[Scorer, ...] = (
     Scorer("counted", 0.15, _counted_signal),
     Scorer("period", 0.2, _period_signal),
     Scorer("recency", 0.05, _recency_signal),
+    # series only (0 for other sources): for (1) or against (-1); a series of another country or of an
+    # incomparable unit ranks below the right one; one silent on either is neutral (0)
+    # (the weights keep 1 + boost above 0.1 when all three speak against)
+    Scorer("geography", 0.5, geography_signal),
+    Scorer("unit", 0.3, unit_signal),
+    Scorer("coverage", 0.1, coverage_signal),
 )
 
 
 def _document(source: Source) -> str:
-    return " ".join(part for part in (source.title, source.publisher or "", source.text) if part)
+    """What a source is indexed under: title, publisher, text; a series' measure, unit, geography, codes."""
+    series = series_document(source.series) if source.series is not None else ""
+    return " ".join(part for part in (source.title, source.publisher or "", series, source.text) if part)
+
+
+def _extra_terms(source: Source) -> list[str]:
+    """Other languages' words for what a series measures and where (nothing for other sources)."""
+    return series_terms(source.series) if source.series is not None else []
 
 
 @dataclass
@@ -158,7 +183,11 @@ class SourceIndex:
         """Index more sources (their positions follow the existing ones)."""
         sources = list(sources)
         self.sources.extend(sources)
-        self.sparse.add([_document(s) for s in sources], langs=[s.language for s in sources])
+        self.sparse.add(
+            [_document(s) for s in sources],
+            langs=[s.language for s in sources],
+            extra=[_extra_terms(s) for s in sources],
+        )
 
 
 def build_index(sources: Iterable[Source], *, retrievers: Sequence[str] = RETRIEVERS) -> SourceIndex:
@@ -237,6 +266,8 @@ def rank_sources(
     scored = []
     for position, fused, relative in hits:
         source = index.sources[position]
+        if source.series is not None and not query.figures:
+            continue  # a series is evidence for a figure: a claim without one gets none suggested
         signals = tuple((s.name, s.fn(query, source)) for s in scorers)
         boost = sum(s.weight * value for s, (_, value) in zip(scorers, signals, strict=True))
         # without scorers the fused ranking stands; with them, the retrievers' relative scores (which
@@ -260,6 +291,7 @@ def rank_sources(
                 matched_figures=_matched_figures(query, source),
                 period=min(shared_years) if shared_years else None,
                 signals=signals,
+                notes=series_reasons(query, source),
             )
         )
     return candidates

@@ -86,13 +86,27 @@ class SparseIndex:
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def add(self, texts: Iterable[str], *, langs: Iterable[str] | None = None) -> None:
-        """Index more texts (positions continue after the existing ones)."""
+    def add(
+        self,
+        texts: Iterable[str],
+        *,
+        langs: Iterable[str] | None = None,
+        extra: Iterable[Sequence[str]] | None = None,
+    ) -> None:
+        """Index more texts (positions continue after the existing ones); ``extra`` gives each text
+        index terms beyond its own words (already analysed: another language's words for them)."""
         texts = list(texts)
         lang_list = list(langs) if langs is not None else ["en"] * len(texts)
+        extra_list = [list(terms) for terms in extra] if extra is not None else [[]] * len(texts)
         if len(lang_list) != len(texts):
             raise ValueError("give one language per text")
-        self.tokens.extend(analyse(text, lang) for text, lang in zip(texts, lang_list, strict=True))
+        if len(extra_list) != len(texts):
+            raise ValueError("give one list of extra terms per text")
+        for text, lang, terms in zip(texts, lang_list, extra_list, strict=True):
+            own = analyse(text, lang)
+            # an extra term the text already has is not counted twice (BM25 would weigh it up)
+            seen = set(own)
+            self.tokens.append(own + [t for t in dict.fromkeys(terms) if t not in seen])
         self._bm25 = None
         if "char" not in self.retrievers or not texts:
             return
