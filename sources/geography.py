@@ -20,7 +20,7 @@ NAME_LANGUAGES: tuple[str, ...] = ("en", "fr")
 
 @dataclass(frozen=True)
 class Geography:
-    """A country or grouping: its ``code`` (Eurostat's two letters, else ISO), ``code3``, names by language."""
+    """A country or grouping: ``code`` (Eurostat's two letters, else ISO), ``code3``, names by language."""
 
     code: str
     code3: str

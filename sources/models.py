@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claims.modality import (
     MODALITIES as MODALITIES,  # one list: what the engine reads is what a reviewer picks
 )
-from typing import TYPE_CHECKING
-
 from claims.models import Base, Bound, Period, Span
 
 if TYPE_CHECKING:

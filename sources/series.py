@@ -242,7 +242,8 @@ class SeriesFacts:
 def series_facts(series: Series) -> SeriesFacts:
     """The facts of a whole series (its first and last periods that hold a value).
 
-    >>> s = Series("Output", "t", (period_from_label("2022"), period_from_label("2023")), (None, 4.0), ((), ()))
+    >>> periods = (period_from_label("2022"), period_from_label("2023"))
+    >>> s = Series("Output", "t", periods, (None, 4.0), ((), ()))
     >>> standard_label(series_facts(s).first), series_facts(s).values
     ('2023', 1)
     """

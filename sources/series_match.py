@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 NEUTRAL = 0.0
 AGAINST = -1.0
-FREQUENCY_WORDS = {"A": "annual", "S": "half-yearly", "Q": "quarterly", "M": "monthly", "W": "weekly", "D": "daily"}
+FREQUENCY_WORDS = {
+    "A": "annual", "S": "half-yearly", "Q": "quarterly", "M": "monthly", "W": "weekly", "D": "daily",
+}  # fmt: skip
 # figures derived from two levels of a series (its ratio or difference): any level series can give them
 DERIVED_KINDS = frozenset({"multiplier", "change"})
 LEVEL_SHARES = frozenset({"percent", "share", "percentage_points"})
@@ -75,7 +77,7 @@ def series_terms(facts: SeriesFacts) -> list[str]:
     its geography's names, analysed as that language analyses them (a French query's stems)."""
     concepts = set(measure_concepts(facts.measure))
     terms: list[str] = []
-    for concept, lang, words in _concept_phrases():
+    for concept, _, words in _concept_phrases():
         if concept in concepts:
             terms.extend(sorted(words))
     geo = read_geography(facts.geography)

@@ -133,7 +133,7 @@ UG|UGA|Uganda|Ouganda|ugandan,ougandais
 UA|UKR|Ukraine|Ukraine|ukrainian,ukrainien,ukrainienne,ukrainiens,ukrainiennes
 AE|ARE|United Arab Emirates|Émirats arabes unis|UAE,EAU,emirati,émirati
 UK|GBR|United Kingdom|Royaume-Uni|great britain,grande-bretagne,britain,british,britannique,GB
-US|USA|United States|États-Unis|united states of america,USA,US,america,american,américain,américaine,américains
+US|USA|United States|États-Unis|united states of america,USA,US,america,american,américain,américaine
 UY|URY|Uruguay|Uruguay|uruguayan,uruguayen
 UZ|UZB|Uzbekistan|Ouzbékistan|uzbek,ouzbek
 VE|VEN|Venezuela|Venezuela|venezuelan,vénézuélien

@@ -118,7 +118,12 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "agriculture": ("agriculture", "exploitations agricoles", "agriculteurs", "récoltes"),
     "cereals": ("céréales", "blé", "grains", "maïs"),
     "vehicles": ("véhicules", "voitures", "voitures particulières"),
-    "road deaths": ("morts sur les routes", "tués sur les routes", "accidents de la route", "mortalité routière"),
+    "road deaths": (
+        "morts sur les routes",
+        "tués sur les routes",
+        "accidents de la route",
+        "mortalité routière",
+    ),
     "investment": ("investissement", "investissements", "formation de capital"),
     "taxes": ("impôts", "recettes fiscales", "fiscalité", "taxes"),
     "spending": ("dépenses", "dépenses publiques"),
