@@ -68,8 +68,10 @@ def measure_concepts(measure: str) -> tuple[str, ...]:
     (('unemployment',), ('exports',))
     """
     words = {lang: set(analyse(measure, lang)) for lang in LANGUAGES}
-    found = [concept for concept, lang, phrase in _concept_phrases() if phrase <= words[lang]]
-    return tuple(dict.fromkeys(found))
+    found = [(concept, phrase) for concept, lang, phrase in _concept_phrases() if phrase <= words[lang]]
+    # the longer phrase wins: "gross domestic product" is GDP, not "product(ion)"
+    kept = [c for c, phrase in found if not any(phrase < other for c2, other in found if c2 != c)]
+    return tuple(dict.fromkeys(kept))
 
 
 def series_terms(facts: SeriesFacts) -> list[str]:
