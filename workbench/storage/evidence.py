@@ -175,6 +175,6 @@ def evidence_history(session: Session, claim_id: int) -> pd.DataFrame:
     ).all()
     df = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
     df.loc[df["action"] == "unlink", "stance"] = None
-    # why it was linked: the suggestion's reasons in one cell (None for a link made by hand, or an unlink)
-    df["why"] = [("; ".join(reasons) or None) if reasons else None for reasons in df["why"]]
+    # why it was linked: the suggestion's reasons in one cell (empty for a link made by hand, or an unlink)
+    df["why"] = ["; ".join(reasons or ()) for reasons in df["why"]]
     return df
