@@ -20,6 +20,7 @@ from sources.series_match import (
     claim_geographies,
     coverage_signal,
     geography_signal,
+    measure_signal,
     series_document,
     series_reasons,
     series_terms,
@@ -42,6 +43,9 @@ _NAME = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+MIN_FACTOR = 0.05  # signals against a source scale its score down to this, never to zero or below
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,10 @@ DEFAULT_SCORERS: tuple[Scorer, ...] = (
     Scorer("recency", 0.05, _recency_signal),
     # series only (0 for other sources): for (1) or against (-1); a series of another country or of an
     # incomparable unit ranks below the right one; one silent on either is neutral (0)
-    # (the weights keep 1 + boost above 0.1 when all three speak against)
-    Scorer("geography", 0.5, geography_signal),
+    # what the series measures, named in the claim in any language (0..1)
+    Scorer("measure", 0.4, measure_signal),
+    # a series of another country is rarely evidence: the strongest judgement (x0.2 against x1.8 for)
+    Scorer("geography", 0.8, geography_signal),
     Scorer("unit", 0.3, unit_signal),
     Scorer("coverage", 0.1, coverage_signal),
 )
@@ -273,7 +279,7 @@ def rank_sources(
         # without scorers the fused ranking stands; with them, the retrievers' relative scores (which
         # keep the margins that ranks lose) are scaled by the boosts: close candidates are reordered,
         # a poor match is not rescued
-        score = fused / top if not scorers else relative * (1.0 + boost)
+        score = fused / top if not scorers else relative * max(MIN_FACTOR, 1.0 + boost)
         scored.append((score, position, fused, signals))
     scored.sort(key=lambda item: (-item[0], item[1]))
     candidates = []

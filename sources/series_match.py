@@ -13,7 +13,7 @@ the ranking of reports and articles is left as it was.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from sources.analysis import analyse
@@ -61,6 +61,7 @@ def _concept_phrases() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((c, lang, words) for c, lang, words in out if words)
 
 
+@lru_cache(maxsize=100_000)
 def measure_concepts(measure: str) -> tuple[str, ...]:
     """The vocabulary's concepts a measure's words name, in any language.
 
@@ -87,6 +88,24 @@ def series_terms(facts: SeriesFacts) -> list[str]:
         for lang, name in geo.names:
             terms.extend(analyse(name, lang))
     return list(dict.fromkeys(terms))
+
+
+@lru_cache(maxsize=100_000)
+def _measure_words(measure: str, lang: str) -> frozenset[str]:
+    return frozenset(analyse(measure, lang))
+
+
+def measure_signal(query: Query, source: Source) -> float:
+    """How much of what the series measures the claim names: the share of the series' concepts the claim
+    names in any language, or of its measure's words, whichever is higher (0 for other sources)."""
+    if source.series is None:
+        return NEUTRAL
+    measure = source.series.measure
+    concepts = set(measure_concepts(measure))
+    by_concept = len(concepts & set(measure_concepts(query.text))) / len(concepts) if concepts else 0.0
+    words = _measure_words(measure, query.lang)
+    by_words = len(words & query.terms) / len(words) if words else 0.0
+    return max(by_concept, by_words)
 
 
 def claim_geographies(query: Query) -> frozenset[str]:

@@ -71,7 +71,9 @@ MULTIPLIER_CUES: tuple[str, ...] = ("multiplied by", "times", "x", "×")
 
 # What statistical series measure, by concept (the keys are shared by every language's table): a series
 # labelled with one language's words is also indexed under the others', so a French claim finds an
-# English-labelled series. General statistical vocabulary, not any one series' label.
+# English-labelled series. General statistical vocabulary, not any one series' label. A phrase that joins
+# two concepts' words ("military expenditure") is left out: each word brings its own concept, while a
+# longer phrase hides the shorter ones it contains ("gross domestic product" is not "product(ion)").
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "unemployment": ("unemployment", "unemployed", "jobless", "jobseekers"),
     "employment": ("employment", "jobs", "employed persons", "workforce"),
@@ -98,14 +100,14 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "oil": ("oil", "crude oil", "petroleum"),
     "emissions": ("emissions", "greenhouse gas", "carbon dioxide", "CO2"),
     "arms": ("arms", "weapons", "munitions", "ammunition", "shells"),
-    "defence": ("defence", "defense", "military", "military expenditure", "armed forces"),
+    "defence": ("defence", "defense", "military", "armed forces"),
     "drones": ("drones", "unmanned aerial vehicles"),
     "tourism": ("tourism", "tourists", "tourist arrivals", "nights spent"),
     "households": ("households", "household"),
     "housing": ("housing", "dwellings", "homes", "house prices"),
     "crime": ("crime", "offences", "recorded crimes"),
     "poverty": ("poverty", "at risk of poverty", "poor"),
-    "health": ("health", "health expenditure", "hospital"),
+    "health": ("health", "hospital", "hospitals"),
     "education": ("education", "students", "pupils", "schools"),
     "agriculture": ("agriculture", "farms", "farmers", "crops"),
     "cereals": ("cereals", "wheat", "grain", "maize"),
