@@ -275,13 +275,20 @@ def make_claims(count: int, keys, rng: random.Random) -> list[Claim]:
     return claims
 
 
-def _quality(ranks: list[int | None]) -> dict:
-    """hit@1, hit@5 and MRR (rank of the first right series; None: not in the top 10)."""
+def _quality(ranks: list[int | None], claims: list[Claim]) -> dict:
+    """hit@1, hit@5 and MRR (rank of the first right series; None: not in the top 10), and hit@1 of
+    the French and the English claims apart."""
     n = len(ranks)
+    by_lang = {
+        f"hit@1 {lang}": sum(r == 1 for r, c in zip(ranks, claims, strict=True) if c.lang == lang)
+        / max(1, sum(c.lang == lang for c in claims))
+        for lang in ("fr", "en")
+    }
     return {
         "hit@1": sum(r == 1 for r in ranks if r) / n,
         "hit@5": sum(r <= 5 for r in ranks if r) / n,
         "mrr@10": sum(1 / r for r in ranks if r) / n,
+        **by_lang,
     }
 
 
@@ -302,7 +309,7 @@ def run_ours(sources, claims, *, scorers=DEFAULT_SCORERS) -> dict:
         times.append(time.perf_counter() - started)
         ranks.append(_first_right([c.position for c in ranked], claim.right))
     return {"build_s": build, "ms_per_claim": 1000 * statistics.mean(times),
-            "ms_median": 1000 * statistics.median(times), **_quality(ranks)}  # fmt: skip
+            "ms_median": 1000 * statistics.median(times), **_quality(ranks, claims)}  # fmt: skip
 
 
 def run_bm25(sources, claims) -> dict:
@@ -323,7 +330,7 @@ def run_bm25(sources, claims) -> dict:
         times.append(time.perf_counter() - started)
         ranks.append(_first_right(ranked, claim.right))
     return {"build_s": build, "ms_per_claim": 1000 * statistics.mean(times),
-            "ms_median": 1000 * statistics.median(times), **_quality(ranks)}  # fmt: skip
+            "ms_median": 1000 * statistics.median(times), **_quality(ranks, claims)}  # fmt: skip
 
 
 def main() -> None:
@@ -353,11 +360,13 @@ def main() -> None:
         results["ours without series signals"] = run_ours(sources, claims, scorers=plain)
     base = results["bm25s alone"]
     print(
-        f"{'ranker':<30} {'build s':>8} {'ms/claim':>9} {'median':>7} {'hit@1':>6} {'hit@5':>6} {'MRR@10':>7}"
+        f"{'ranker':<30} {'build s':>8} {'ms/claim':>9} {'median':>7} {'hit@1':>6} {'hit@5':>6} "
+        f"{'MRR@10':>7} {'@1 FR':>6} {'@1 EN':>6}"
     )
     for name, row in results.items():
         print(f"{name:<30} {row['build_s']:>8.2f} {row['ms_per_claim']:>9.2f} {row['ms_median']:>7.2f} "
-              f"{row['hit@1']:>6.3f} {row['hit@5']:>6.3f} {row['mrr@10']:>7.3f}")  # fmt: skip
+              f"{row['hit@1']:>6.3f} {row['hit@5']:>6.3f} {row['mrr@10']:>7.3f} "
+              f"{row['hit@1 fr']:>6.3f} {row['hit@1 en']:>6.3f}")  # fmt: skip
     ours = results["ours"]
     ratios = {
         "ms_per_claim": ours["ms_per_claim"] / base["ms_per_claim"],
