@@ -13,6 +13,7 @@ from claims import Claim, detect_language
 from sources.analysis import analyse, fold
 from sources.comparison import agrees, figure_fit
 from sources.figures import extract_figures
+from sources.geography import read_geography
 from sources.models import MODALITIES, Candidate, ReportedFigure, Source
 from sources.observations import period_year_labels
 from sources.retrieval import RETRIEVERS, SparseIndex
@@ -176,10 +177,14 @@ class SourceIndex:
     sources: list[Source] = field(default_factory=list)
     retrievers: Sequence[str] = RETRIEVERS
     sparse: SparseIndex = field(init=False)
+    # the positions of the series of each geography (by code): a filter over the same index, so a claim
+    # naming a country meets that country's series even when other countries' share its words more
+    places: dict[str, list[int]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         initial, self.sources = list(self.sources), []
         self.sparse = SparseIndex(retrievers=self.retrievers)
+        self.places = {}
         self.add(initial)
 
     def __len__(self) -> int:
@@ -188,6 +193,10 @@ class SourceIndex:
     def add(self, sources: Iterable[Source]) -> None:
         """Index more sources (their positions follow the existing ones)."""
         sources = list(sources)
+        for position, source in enumerate(sources, start=len(self.sources)):
+            geo = read_geography(source.series.geography) if source.series is not None else None
+            if geo is not None:
+                self.places.setdefault(geo.code, []).append(position)
         self.sources.extend(sources)
         self.sparse.add(
             [_document(s) for s in sources],
@@ -263,9 +272,12 @@ def rank_sources(
     'Defence output'
     """
     query = make_query(claim, lang=lang)
+    # with a figure, the series of the places the claim names are candidates too (the best few by words)
+    among = [p for code in sorted(query.places) for p in index.places.get(code, ())] if query.figures else []
     hits = index.sparse.search_detailed(
-        query.text, k=first_stage, depth=first_stage, lang=query.lang, retrievers=retrievers
-    )
+        query.text, k=first_stage, depth=first_stage, lang=query.lang, retrievers=retrievers,
+        among=among, among_k=first_stage if among else 0,
+    )  # fmt: skip
     if not hits:
         return []
     top = hits[0][1]

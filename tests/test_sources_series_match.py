@@ -201,3 +201,30 @@ def test_a_base_period_counts_in_coverage():
     query = type(query)("x", "en", frozenset(), (stat,))
     assert coverage(query, _facts(first="2020", last="2024")) is False
     assert coverage(query, _facts(first="2019", last="2024")) is True
+
+
+def test_the_named_country_series_is_a_candidate_when_other_countries_share_the_claims_words_more():
+    # other countries' series labelled in the claim's words, and Sweden's other series sharing its name:
+    # Sweden's youth unemployment series, labelled in English, is not the best by words alone (a first
+    # stage of one candidate stands for a library where thousands of series share the claim's words)
+    codes = [g.code for g in geographies_in(
+        "France Allemagne Espagne Italie Portugal Belgique Pologne Autriche Grèce Irlande Danemark Finlande "
+        "Norvège Suisse Roumanie Bulgarie Hongrie Croatie Serbie Slovénie Slovaquie Tchéquie Lettonie "
+        "Lituanie Estonie Chypre Malte Luxembourg Islande Albanie"
+    )]  # fmt: skip
+    youth = "Taux de chômage des jeunes (moins de 25 ans)"
+    others = [_series(measure=youth, unit="%", label="PC_ACT", geo=code) for code in codes]
+    rates = (
+        "Taux d'emploi", "Taux d'activité", "Taux de pauvreté", "Taux de scolarisation", "Taux d'inactivité",
+        "Taux de décrochage", "Taux de vaccination", "Taux d'épargne", "Taux de syndicalisation",
+        "Taux de mobilité", "Taux de natalité", "Taux d'obésité",
+    )  # fmt: skip
+    swedish = [_series(measure=f"{m}, moins de 25 ans", unit="%", label="PC", geo="SE") for m in rates]
+    sweden = _series(measure="Youth unemployment rate (under 25)", unit="%", label="PC_ACT", geo="SE")
+    index = build_index([*others, *swedish, sweden])
+    claim = "Suède : le chômage des jeunes a atteint 21,7 % en 2017, selon le ministre."
+    by_words = [p for p, _, _ in index.sparse.search_detailed(claim, k=1, depth=1, lang="fr")]
+    assert len(index) - 1 not in by_words  # the words alone leave it out
+    best = rank_sources(claim, index, k=3, first_stage=1, lang="fr")[0]
+    assert best.source.series.measure == "Youth unemployment rate (under 25)"
+    assert "geography: Sweden matches" in best.reasons
