@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from sources.analysis import analyse
-from sources.geography import Geography, geographies_in, read_geography
-from sources.observations import standard_label, units_compatible
+from sources.geography import Geography, geographies, geographies_in, read_geography
+from sources.observations import period_from_label, standard_label, units_compatible
 from sources.series import SeriesFacts, figure_kind
 from sources.vocabulary import LANGUAGES, load
 
@@ -191,8 +191,6 @@ def _claim_periods(query: Query) -> list[Period]:
         if base is not None and base.period is not None and base.period.start:
             periods.append(base.period)
     if not periods:
-        from sources.observations import period_from_label
-
         periods = [p for p in (period_from_label(y) for y in sorted(query.years)) if p and p.start]
     return periods
 
@@ -269,6 +267,4 @@ def series_reasons(query: Query, source: Source) -> tuple[str, ...]:
 
 
 def _named(codes: frozenset[str]) -> list[Geography]:
-    from sources.geography import geographies
-
     return [g for g in geographies() if g.code in codes]
