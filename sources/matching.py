@@ -7,15 +7,26 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims import Claim, detect_language
 from sources.analysis import analyse, fold
 from sources.comparison import agrees, figure_fit
 from sources.figures import extract_figures
+from sources.geography import read_geography
 from sources.models import MODALITIES, Candidate, ReportedFigure, Source
 from sources.observations import period_year_labels
 from sources.retrieval import RETRIEVERS, SparseIndex
+from sources.series_match import (
+    claim_geographies,
+    coverage_signal,
+    geography_signal,
+    measure_signal,
+    series_document,
+    series_reasons,
+    series_terms,
+    unit_signal,
+)
 
 _YEAR = re.compile(
     r"""
@@ -35,6 +46,9 @@ _NAME = re.compile(
 )
 
 
+MIN_FACTOR = 0.05  # signals against a source scale its score down to this, never to zero or below
+
+
 @dataclass(frozen=True)
 class Query:
     """What the second stage knows about the claim."""
@@ -46,11 +60,13 @@ class Query:
     years: frozenset[str] = frozenset()
     entities: tuple[str, ...] = ()
     counted: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # codes of the countries and groupings the claim names
 
 
 @dataclass(frozen=True)
 class Scorer:
-    """A second-stage signal: ``fn(query, source)`` returns 0..1, weighted by ``weight``."""
+    """A second-stage signal: ``fn(query, source)`` returns 0..1, weighted by ``weight``; a signal that can
+    speak against a source (a series of another country) returns -1..1, 0 when it has nothing to say."""
 
     name: str
     weight: float
@@ -76,7 +92,8 @@ def make_query(claim: Claim | str, *, lang: str | None = None) -> Query:
         named = tuple(fold(e.name or e.surface) for e in claim.entities)
         entities = named or entities
     counted = frozenset(t for f in figures if f.counted for t in analyse(f.counted, lang))
-    return Query(text, lang, frozenset(analyse(text, lang)), figures, frozenset(years), entities, counted)
+    query = Query(text, lang, frozenset(analyse(text, lang)), figures, frozenset(years), entities, counted)
+    return replace(query, places=claim_geographies(query))
 
 
 def _figure_signal(query: Query, source: Source) -> float:
@@ -131,11 +148,26 @@ DEFAULT_SCORERS: tuple[Scorer, ...] = (
     Scorer("counted", 0.15, _counted_signal),
     Scorer("period", 0.2, _period_signal),
     Scorer("recency", 0.05, _recency_signal),
+    # series only (0 for other sources): for (1) or against (-1); a series of another country or of an
+    # incomparable unit ranks below the right one; one silent on either is neutral (0)
+    # what the series measures, named in the claim in any language (0..1)
+    Scorer("measure", 0.4, measure_signal),
+    # a series of another country is rarely evidence: the strongest judgement (x0.2 against x1.8 for)
+    Scorer("geography", 0.8, geography_signal),
+    Scorer("unit", 0.3, unit_signal),
+    Scorer("coverage", 0.1, coverage_signal),
 )
 
 
 def _document(source: Source) -> str:
-    return " ".join(part for part in (source.title, source.publisher or "", source.text) if part)
+    """What a source is indexed under: title, publisher, text; a series' measure, unit, geography, codes."""
+    series = series_document(source.series) if source.series is not None else ""
+    return " ".join(part for part in (source.title, source.publisher or "", series, source.text) if part)
+
+
+def _extra_terms(source: Source) -> list[str]:
+    """Other languages' words for what a series measures and where (nothing for other sources)."""
+    return series_terms(source.series) if source.series is not None else []
 
 
 @dataclass
@@ -145,10 +177,14 @@ class SourceIndex:
     sources: list[Source] = field(default_factory=list)
     retrievers: Sequence[str] = RETRIEVERS
     sparse: SparseIndex = field(init=False)
+    # the positions of the series of each geography (by code): a filter over the same index, so a claim
+    # naming a country meets that country's series even when other countries' share its words more
+    places: dict[str, list[int]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         initial, self.sources = list(self.sources), []
         self.sparse = SparseIndex(retrievers=self.retrievers)
+        self.places = {}
         self.add(initial)
 
     def __len__(self) -> int:
@@ -157,8 +193,16 @@ class SourceIndex:
     def add(self, sources: Iterable[Source]) -> None:
         """Index more sources (their positions follow the existing ones)."""
         sources = list(sources)
+        for position, source in enumerate(sources, start=len(self.sources)):
+            geo = read_geography(source.series.geography) if source.series is not None else None
+            if geo is not None:
+                self.places.setdefault(geo.code, []).append(position)
         self.sources.extend(sources)
-        self.sparse.add([_document(s) for s in sources], langs=[s.language for s in sources])
+        self.sparse.add(
+            [_document(s) for s in sources],
+            langs=[s.language for s in sources],
+            extra=[_extra_terms(s) for s in sources],
+        )
 
 
 def build_index(sources: Iterable[Source], *, retrievers: Sequence[str] = RETRIEVERS) -> SourceIndex:
@@ -228,21 +272,26 @@ def rank_sources(
     'Defence output'
     """
     query = make_query(claim, lang=lang)
+    # with a figure, the series of the places the claim names are candidates too (the best few by words)
+    among = [p for code in sorted(query.places) for p in index.places.get(code, ())] if query.figures else []
     hits = index.sparse.search_detailed(
-        query.text, k=first_stage, depth=first_stage, lang=query.lang, retrievers=retrievers
-    )
+        query.text, k=first_stage, depth=first_stage, lang=query.lang, retrievers=retrievers,
+        among=among, among_k=first_stage if among else 0,
+    )  # fmt: skip
     if not hits:
         return []
     top = hits[0][1]
     scored = []
     for position, fused, relative in hits:
         source = index.sources[position]
+        if source.series is not None and not query.figures:
+            continue  # a series is evidence for a figure: a claim without one gets none suggested
         signals = tuple((s.name, s.fn(query, source)) for s in scorers)
         boost = sum(s.weight * value for s, (_, value) in zip(scorers, signals, strict=True))
         # without scorers the fused ranking stands; with them, the retrievers' relative scores (which
         # keep the margins that ranks lose) are scaled by the boosts: close candidates are reordered,
         # a poor match is not rescued
-        score = fused / top if not scorers else relative * (1.0 + boost)
+        score = fused / top if not scorers else relative * max(MIN_FACTOR, 1.0 + boost)
         scored.append((score, position, fused, signals))
     scored.sort(key=lambda item: (-item[0], item[1]))
     candidates = []
@@ -260,6 +309,7 @@ def rank_sources(
                 matched_figures=_matched_figures(query, source),
                 period=min(shared_years) if shared_years else None,
                 signals=signals,
+                notes=series_reasons(query, source),
             )
         )
     return candidates

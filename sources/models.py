@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claims.modality import (
     MODALITIES as MODALITIES,  # one list: what the engine reads is what a reviewer picks
 )
 from claims.models import Base, Bound, Period, Span
+
+if TYPE_CHECKING:
+    from sources.series import SeriesFacts
 
 SOURCE_KINDS: tuple[str, ...] = ("report", "dataset", "article", "statement", "interview", "claim", "other")
 
@@ -51,7 +55,8 @@ class ReportedFigure:
 class Source:
     """A report, dataset, article, official statement or interview, with the figures it reports.
 
-    ``published`` is an ISO date or a prefix of one ("2024", "2024-03", "2024-03-05").
+    ``published`` is an ISO date or a prefix of one ("2024", "2024-03", "2024-03-05"); ``series`` holds
+    what a statistical series measures (its unit, geography, periods) when the source is one.
     """
 
     title: str
@@ -64,6 +69,7 @@ class Source:
     text: str = ""
     figures: tuple[ReportedFigure, ...] = ()
     id: str | None = None
+    series: SeriesFacts | None = None
 
     @property
     def year(self) -> int | None:
@@ -80,7 +86,8 @@ class Candidate:
     retrieval score; ``signals`` the second-stage scores by scorer name (0..1);
     ``matched_words`` the analysed words shared with the claim; ``matched_figures``
     the source's figures that agree with one of the claim's; ``period`` the period
-    (year) shared by claim and source, if any.
+    (year) shared by claim and source, if any; ``notes`` the sentences a second-stage judge wrote
+    (a series' measure, geography, unit and coverage).
     """
 
     source: Source
@@ -92,11 +99,12 @@ class Candidate:
     matched_figures: tuple[ReportedFigure, ...] = ()
     period: str | None = None
     signals: tuple[tuple[str, float], ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def reasons(self) -> tuple[str, ...]:
         """Short readable reasons, for a table cell."""
-        out = []
+        out = list(self.notes)
         if self.matched_words:
             out.append("words: " + ", ".join(self.matched_words[:8]))
         for fig in self.matched_figures[:3]:

@@ -86,13 +86,27 @@ class SparseIndex:
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def add(self, texts: Iterable[str], *, langs: Iterable[str] | None = None) -> None:
-        """Index more texts (positions continue after the existing ones)."""
+    def add(
+        self,
+        texts: Iterable[str],
+        *,
+        langs: Iterable[str] | None = None,
+        extra: Iterable[Sequence[str]] | None = None,
+    ) -> None:
+        """Index more texts (positions continue after the existing ones); ``extra`` gives each text
+        index terms beyond its own words (already analysed: another language's words for them)."""
         texts = list(texts)
         lang_list = list(langs) if langs is not None else ["en"] * len(texts)
+        extra_list = [list(terms) for terms in extra] if extra is not None else [[]] * len(texts)
         if len(lang_list) != len(texts):
             raise ValueError("give one language per text")
-        self.tokens.extend(analyse(text, lang) for text, lang in zip(texts, lang_list, strict=True))
+        if len(extra_list) != len(texts):
+            raise ValueError("give one list of extra terms per text")
+        for text, lang, terms in zip(texts, lang_list, extra_list, strict=True):
+            own = analyse(text, lang)
+            # an extra term the text already has is not counted twice (BM25 would weigh it up)
+            seen = set(own)
+            self.tokens.append(own + [t for t in dict.fromkeys(terms) if t not in seen])
         self._bm25 = None
         if "char" not in self.retrievers or not texts:
             return
@@ -231,19 +245,30 @@ class SparseIndex:
         retrievers: Sequence[str] | None = None,
         depth: int | None = None,
         rrf_k: int = RRF_K,
+        among: Sequence[int] = (),
+        among_k: int = 0,
     ) -> list[tuple[int, float, float]]:
         """Like ``search``, with a third value: the mean over retrievers of each score divided by
-        that retriever's best score (0..1), which keeps the margins that ranks lose."""
+        that retriever's best score (0..1), which keeps the margins that ranks lose.
+
+        ``among``/``among_k``: the ``among_k`` best of these positions by the first retriever are
+        returned too, after the ``k`` best (a filter's few texts that the whole ranking left out: the
+        series of the country a claim names, when many other countries' series share its words)."""
         chosen = tuple(retrievers or self.retrievers)
         fused: dict[int, float] = {}
         normalised = []
         candidates: list[int] | None = None
+        extra: list[int] = []
         wanted = depth or k
-        for retriever in sorted(chosen, key=RETRIEVERS.index):  # BM25 first: it picks the candidates
+        order = sorted(chosen, key=RETRIEVERS.index)
+        for retriever in order:  # BM25 first: it picks the candidates
             if retriever == "char" and candidates is not None and len(candidates) >= wanted:
-                scores = self.char_scores_of(text, candidates)
+                scores = self.char_scores_of(text, list(dict.fromkeys(candidates + extra)))
             else:
                 scores = self.scores(text, retriever, lang=lang)
+            if among_k and retriever == order[0] and len(among):
+                subset = np.asarray(among, dtype=np.int64)
+                extra = [int(subset[i]) for i in top_k(scores[subset], among_k)]
             if retriever == "bm25" and "char" in chosen:
                 candidates = top_k(scores, max(CHAR_CANDIDATES, wanted))
             # each ranking by top_k over the library's positions, as before candidates: equal scores
@@ -257,6 +282,8 @@ class SparseIndex:
                 gain = 1.0 / (rrf_k + rank) if len(chosen) > 1 else float(scores[pos])
                 fused[pos] = fused.get(pos, 0.0) + gain
         ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+        kept = {pos for pos, _ in ordered}
+        ordered += [(pos, fused.get(pos, 0.0)) for pos in extra if pos not in kept]
         return [
             (pos, score, sum(float(scores[pos]) / best for scores, best in normalised) / len(chosen))
             for pos, score in ordered

@@ -220,3 +220,36 @@ def figure_kind(unit: str | None) -> str:
     if unit and re.fullmatch(r"[A-Z]{3}", unit):
         return "money"
     return "measure" if unit else "count"
+
+
+@dataclass(frozen=True)
+class SeriesFacts:
+    """What ranking reads of a series without its values: what it measures, unit, geography, frequency,
+    codes, and the first and last periods with a value (``values`` of them in all)."""
+
+    measure: str
+    unit: str | None = None
+    unit_label: str | None = None
+    geography: str | None = None
+    frequency: str | None = None
+    dataset: str | None = None
+    series_code: str | None = None
+    first: Period | None = None
+    last: Period | None = None
+    values: int = 0
+
+
+def series_facts(series: Series) -> SeriesFacts:
+    """The facts of a whole series (its first and last periods that hold a value).
+
+    >>> periods = (period_from_label("2022"), period_from_label("2023"))
+    >>> s = Series("Output", "t", periods, (None, 4.0), ((), ()))
+    >>> standard_label(series_facts(s).first), series_facts(s).values
+    ('2023', 1)
+    """
+    held = [p for p, v in zip(series.periods, series.values, strict=True) if v is not None]
+    source = series.provenance
+    return SeriesFacts(
+        series.measure, series.unit, series.unit_label, series.geography, series.frequency,
+        source.dataset, source.series_code, held[0] if held else None, held[-1] if held else None, len(held),
+    )  # fmt: skip

@@ -168,3 +168,29 @@ def test_the_trends_page_draws_a_series_with_every_claim_linked_to_it(demo_db):
     assert path["encoding"]["detail"]["field"] == "claim"  # one path per claim
     keys = {b.key for b in at.get("download_button")}
     assert {"trends.series_chart.png", "trends.series_chart.svg", "trends.series_chart.csv"} <= keys
+
+
+def test_a_series_linked_from_the_suggestions_records_why_and_a_manual_link_does_not(demo_db):
+    claim_id = _claim_id(demo_db, "des dizaines d’accords de coopération")
+    (example,) = _series_ids(demo_db)  # the demo's illustrative series, not linked to this claim
+    report = 1  # a demo report
+    at = open_claim(_page("app_pages/review_claims.py"), claim_id)
+    assert any(f"#{example} **" in m.value for m in at.markdown), "the example series is suggested"
+    why = [c.value for c in at.caption if c.value.startswith("Why: measures: ")]
+    assert why and "national defence production index" in why[0]
+    # the suggestion's button, then another source chosen by hand: that link records no reasons
+    at.button(key=f"suggest.link.{example}").click().run()
+    at.selectbox(key=panel_key(at, "link.source")).set_value(report).run()
+    at.button(key="link.submit").click().run()
+    assert not at.exception and at.success[0].value == "Source linked."
+    # the suggestion's button, then linked: the link records the reasons shown
+    at.button(key=f"suggest.link.{example}").click().run()
+    assert at.selectbox(key=panel_key(at, "link.source")).value == example
+    at.button(key="link.submit").click().run()
+    assert not at.exception and at.success[0].value == "Source linked."
+    shown = [c.value for c in at.caption if c.value.startswith("Linked from a suggestion: measures: ")]
+    assert len(shown) == 1 and "national defence production index" in shown[0]
+    with open_database(demo_db).session() as session:
+        links = {e.source.id: e for e in get_claim(session, claim_id).evidence}
+    assert links[example].reasons[0].startswith("measures: Example: national defence production index")
+    assert links[report].reasons == ()

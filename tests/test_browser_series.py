@@ -84,3 +84,23 @@ def test_import_a_series_link_it_to_the_x3_claim_and_download_its_chart(app, pag
     box.scroll_into_view_if_needed()
     wait_idle(page)
     box.screenshot(path=DOCS / "series-chart.png")
+
+
+def test_link_the_example_series_from_the_suggestions_and_see_why(app, page: Page):
+    page.goto(f"{app.url}/?article=1&claim=1")  # the seed's first claim: "des dizaines d'accords"
+    expect(page.get_by_role("heading", name="Review claims", level=1)).to_be_visible()
+    sign_reviewer(page, "Ana Reviewer")
+    expect(page.get_by_role("heading", name="Claim #1")).to_be_visible()
+    expect(page.get_by_text("Suggested sources")).to_be_visible()
+    # the demo's illustrative series (source #4) among the suggestions, with why it was suggested
+    expect(
+        page.get_by_text(re.compile(r"^Why: measures: Example: national defence production index"))
+    ).to_be_visible()
+    click(page, page.locator(".st-key-suggest-link-4").get_by_role("button"))
+    expect(page.get_by_label("Source", exact=True)).to_have_value(
+        re.compile(r"^#4 Example: national defence")
+    )
+    click(page, page.get_by_role("button", name="Link source"))
+    expect(page.get_by_text("Source linked.")).to_be_visible()
+    why = page.get_by_text(re.compile(r"^Linked from a suggestion: measures: Example: national defence"))
+    expect(why).to_be_visible()

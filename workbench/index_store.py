@@ -36,13 +36,25 @@ def code_fingerprint() -> str:
     import sklearn
 
     import sources.analysis
+    import sources.geography
     import sources.matching
     import sources.models
     import sources.retrieval
-    from workbench.storage import sources_store
+    import sources.series
+    import sources.series_match
+    import sources.vocabulary.countries
+    import sources.vocabulary.en
+    import sources.vocabulary.fr
+    from workbench.storage import series_store, sources_store
 
     digest = hashlib.sha256(f"{bm25s.__version__} {sklearn.__version__}".encode())
-    for module in (sources.analysis, sources.matching, sources.models, sources.retrieval, sources_store):
+    modules = (
+        sources.analysis, sources.matching, sources.models, sources.retrieval, sources_store,
+        # what a series is indexed under: its facts, document and other languages' words
+        sources.series, sources.series_match, sources.geography, series_store,
+        sources.vocabulary.countries, sources.vocabulary.en, sources.vocabulary.fr,
+    )  # fmt: skip
+    for module in modules:
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()
 

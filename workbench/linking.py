@@ -5,6 +5,7 @@ The comparison is a suggestion for the reviewer, never a verdict: nothing here r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -49,8 +50,10 @@ def link_source(
     quote: str | None = None,
     figure_id: int | None = None,
     expected_version: int | None = None,
+    reasons: Sequence[str] = (),
 ) -> LinkOutcome:
-    """Record the link (append-only history); a quote missing from the source's text is said, not hidden."""
+    """Record the link (append-only history); a quote missing from the source's text is said, not hidden.
+    ``reasons``: why, when linked from a suggestion (its reasons as the reviewer saw them)."""
     status, passage = check_quote(source_texts(session, [source_id]).get(source_id), quote)
     evidence_id = link_evidence(
         session,
@@ -61,6 +64,7 @@ def link_source(
         figure_id=figure_id,
         reviewer=reviewer,
         expected_version=expected_version,
+        reasons=reasons,
     )
     if status == "absent":
         return LinkOutcome(

@@ -129,6 +129,7 @@ class EvidenceRecord:
     figure: FigureRecord | None
     reviewer: str
     created_at: datetime
+    reasons: tuple[str, ...] = ()  # why: the suggestion's reasons when linked from one
 
 
 @dataclass(frozen=True)

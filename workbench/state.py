@@ -203,6 +203,8 @@ def save_link(claim_id: int, version: int) -> None:
         source_id = st.session_state.get(claim_key(claim_id, "link.source"))
         if source_id is None:
             raise WorkbenchError("Choose a source to link.")
+        # the reasons of the suggestion that chose this source (none when the reviewer chose it by hand)
+        suggested, reasons = st.session_state.get(claim_key(claim_id, "link.suggested"), (None, ()))
         outcome.append(
             link_source(
                 session,
@@ -213,21 +215,25 @@ def save_link(claim_id: int, version: int) -> None:
                 figure_id=st.session_state.get(claim_key(claim_id, "link.figure")),
                 reviewer=reviewer_name(),
                 expected_version=expected,
+                reasons=reasons if suggested == source_id else (),
             )
         )
         return expected
 
     def clear_form(_: int | None) -> None:
         st.session_state[claim_key(claim_id, "link.quote")] = ""
+        st.session_state.pop(claim_key(claim_id, "link.suggested"), None)
 
     if bound_save(claim_id, version, action, after=clear_form):
         flash(outcome[0].level, outcome[0].message)
 
 
-def prefill_link(claim_id: int, source_id: int, figure_id: int | None) -> None:
-    """A suggestion's "Link" button: choose the source (and its matching figure) in this claim's link form."""
+def prefill_link(claim_id: int, source_id: int, figure_id: int | None, reasons: tuple[str, ...] = ()) -> None:
+    """A suggestion's "Link" button: choose the source (and its matching figure) in this claim's link form,
+    and keep the suggestion's reasons (as drawn) for the link; choosing another source drops them."""
     st.session_state[claim_key(claim_id, "link.source")] = source_id
     st.session_state[claim_key(claim_id, "link.figure")] = figure_id
+    st.session_state[claim_key(claim_id, "link.suggested")] = (source_id, tuple(reasons))
 
 
 def save_unlink(claim_id: int, version: int, source_id: int) -> None:

@@ -68,3 +68,61 @@ BASE_CUES: tuple[str, ...] = (
 )
 # Words just before a number that make it a multiplier ("multiplied by 3.1").
 MULTIPLIER_CUES: tuple[str, ...] = ("multiplied by", "times", "x", "×")
+
+# What statistical series measure, by concept (the keys are shared by every language's table): a series
+# labelled with one language's words is also indexed under the others', so a French claim finds an
+# English-labelled series. General statistical vocabulary, not any one series' label. A phrase that joins
+# two concepts' words ("military expenditure") is left out: each word brings its own concept, while a
+# longer phrase hides the shorter ones it contains ("gross domestic product" is not "product(ion)").
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "unemployment": ("unemployment", "unemployed", "jobless", "jobseekers"),
+    "employment": ("employment", "jobs", "employed persons", "workforce"),
+    "population": ("population", "inhabitants", "residents"),
+    "births": ("births", "fertility", "live births"),
+    "deaths": ("deaths", "mortality", "fatalities"),
+    "migration": ("migration", "migrants", "immigration", "immigrants"),
+    "asylum": ("asylum", "asylum seekers", "asylum applications", "refugees"),
+    "gdp": ("gross domestic product", "GDP", "economic output"),
+    "growth": ("growth", "economic growth"),
+    "inflation": ("inflation", "consumer prices", "consumer price index", "CPI", "HICP"),
+    "prices": ("prices", "price"),
+    "wages": ("wages", "earnings", "salaries", "pay"),
+    "debt": ("debt", "government debt", "public debt"),
+    "deficit": ("deficit", "budget deficit"),
+    "exports": ("exports", "exported"),
+    "imports": ("imports", "imported"),
+    "trade": ("trade", "trade balance"),
+    "production": ("production", "output", "produced"),
+    "industry": ("industry", "industrial", "manufacturing"),
+    "energy": ("energy", "energy consumption"),
+    "electricity": ("electricity", "power generation"),
+    "gas": ("natural gas",),
+    "oil": ("oil", "crude oil", "petroleum"),
+    "emissions": ("emissions", "greenhouse gas", "carbon dioxide", "CO2"),
+    "arms": ("arms", "weapons", "munitions", "ammunition", "shells"),
+    "defence": ("defence", "defense", "military", "armed forces"),
+    "drones": ("drones", "unmanned aerial vehicles"),
+    "tourism": ("tourism", "tourists", "tourist arrivals", "nights spent"),
+    "households": ("households", "household"),
+    "housing": ("housing", "dwellings", "homes", "house prices"),
+    "crime": ("crime", "offences", "recorded crimes"),
+    "poverty": ("poverty", "at risk of poverty", "poor"),
+    "health": ("health", "hospital", "hospitals"),
+    "education": ("education", "students", "pupils", "schools"),
+    "agriculture": ("agriculture", "farms", "farmers", "crops"),
+    "cereals": ("cereals", "wheat", "grain", "maize"),
+    "vehicles": ("vehicles", "cars", "passenger cars"),
+    "road deaths": ("road deaths", "road fatalities", "road accidents"),
+    "investment": ("investment", "capital formation"),
+    "taxes": ("taxes", "tax revenue", "taxation"),
+    "spending": ("spending", "expenditure", "public spending"),
+    "aid": ("aid", "assistance", "development aid"),
+    "companies": ("companies", "enterprises", "firms", "businesses"),
+    "bankruptcies": ("bankruptcies", "insolvencies"),
+    "passengers": ("passengers", "air passengers", "rail passengers"),
+    "waste": ("waste", "recycling"),
+    "water": ("water", "water abstraction"),
+    "forest": ("forest", "forests", "wood"),
+    "interest rates": ("interest rates", "interest rate", "yields"),
+    "exchange rates": ("exchange rate", "exchange rates"),
+}

@@ -49,6 +49,8 @@ def _render_linked(claim: ClaimRecord) -> None:
         )
         if evidence.quote:
             st.caption(f"“{inert(evidence.quote)}”")
+        if evidence.reasons:  # linked from a suggestion: why it was suggested, as the reviewer saw it
+            st.caption("Linked from a suggestion: " + inert("; ".join(evidence.reasons)))
         st.button(
             f"Unlink #{evidence.source.id}",
             key=state.claim_key(claim.id, f"unlink.{evidence.source.id}"),
@@ -96,8 +98,10 @@ def _render_suggestions(claim: ClaimRecord, suggestions: list[Suggestion]) -> No
                 claim.id,
                 suggestion.source_id,
                 suggestion.figure_ids[0] if suggestion.figure_ids else None,
+                suggestion.reasons,  # bound as drawn: the link records why it was suggested
             ),
-            help="Choose this source (and its matching figure) in the link form below.",
+            help="Choose this source (and its matching figure) in the link form below; the link records "
+            "why it was suggested.",
         )
 
 

@@ -146,11 +146,12 @@ def _links_frame(view: SourceView) -> pd.DataFrame:
             "verdict": link.verdict or "",
             "verdict status": link.verdict_state or "no verdict",
             "cited by the verdict": link.cited,
+            "why linked": "; ".join(link.reasons),  # the suggestion's reasons; empty for a manual link
         }
         for link in view.links
     ]
     return pd.DataFrame(rows, columns=["claim", "text", "status", "stance", "verdict", "verdict status",
-                                       "cited by the verdict"])  # fmt: skip
+                                       "cited by the verdict", "why linked"])  # fmt: skip
 
 
 def _edit_form(view: SourceView) -> None:

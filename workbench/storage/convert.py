@@ -125,7 +125,7 @@ def source_record(row: SourceRow) -> SourceRecord:
 def evidence_record(row: EvidenceRow, source: SourceRow, figure: FigureRow | None) -> EvidenceRecord:
     return EvidenceRecord(
         row.id, row.claim_id, source_record(source), row.stance, row.quote,
-        figure_record(figure) if figure else None, row.reviewer, row.created_at,
+        figure_record(figure) if figure else None, row.reviewer, row.created_at, tuple(row.reasons or ()),
     )  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -62,10 +64,12 @@ def link_evidence(
     quote: str | None = None,
     figure_id: int | None = None,
     expected_version: int | None = None,
+    reasons: Sequence[str] = (),
 ) -> int:
     """Record that ``source_id`` bears on ``claim_id``; a new link supersedes the previous one.
 
     With ``expected_version`` (the version the reviewer saw) the claim must still be at it, and live.
+    ``reasons`` say why, when the source was linked from a suggestion (its reasons, kept as shown).
     """
     if stance not in STANCES:
         raise InputError(f"Unknown stance {stance!r}; choose one of {', '.join(STANCES)}.")
@@ -86,6 +90,7 @@ def link_evidence(
         quote=quote,
         reviewer=reviewer,
         action="link",
+        reasons=[str(reason)[:500] for reason in reasons],
     )
     session.add(row)
     session.flush()
@@ -147,7 +152,7 @@ def current_evidence(session: Session, claim_ids: list[int]) -> dict[int, tuple[
     return {claim_id: tuple(records) for claim_id, records in found.items()}
 
 
-HISTORY_COLUMNS = ("when", "action", "source_id", "source", "stance", "quote", "figure_id", "reviewer")
+HISTORY_COLUMNS = ("when", "action", "source_id", "source", "stance", "quote", "figure_id", "reviewer", "why")
 
 
 def evidence_history(session: Session, claim_id: int) -> pd.DataFrame:
@@ -162,6 +167,7 @@ def evidence_history(session: Session, claim_id: int) -> pd.DataFrame:
             EvidenceRow.quote,
             EvidenceRow.figure_id,
             EvidenceRow.reviewer,
+            EvidenceRow.reasons,
         )
         .join(SourceRow, SourceRow.id == EvidenceRow.source_id)
         .where(EvidenceRow.claim_id == claim_id)
@@ -169,4 +175,6 @@ def evidence_history(session: Session, claim_id: int) -> pd.DataFrame:
     ).all()
     df = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
     df.loc[df["action"] == "unlink", "stance"] = None
+    # why it was linked: the suggestion's reasons in one cell (empty for a link made by hand, or an unlink)
+    df["why"] = ["; ".join(reasons or ()) for reasons in df["why"]]
     return df

@@ -258,6 +258,8 @@ class EvidenceRow(Base):
     quote: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # why the source was linked (migration 0012): the suggestion's reasons when linked from one, else []
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class VerdictRow(Base):

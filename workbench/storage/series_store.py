@@ -11,13 +11,13 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy.orm import Session, aliased
 
 from claims.models import Period
 from sources.dedup import comparable
 from sources.observations import standard_label
-from sources.series import Provenance, Series
+from sources.series import Provenance, Series, SeriesFacts
 from sources.series_rows import SeriesImport
 from workbench.errors import InputError
 from workbench.storage.schema import SeriesPointRow, SeriesRow, SourceChangeRow, SourceRow
@@ -241,3 +241,52 @@ def delete_series_values(session: Session, source_id: int) -> int:
     gone = session.execute(delete(SeriesPointRow).where(SeriesPointRow.series_id == meta.id)).rowcount
     session.execute(delete(SeriesRow).where(SeriesRow.id == meta.id))
     return gone
+
+
+def _period(start: str | None, end: str | None, granularity: str | None, label: str | None) -> Period | None:
+    return Period(start, end, granularity, surface=label) if start else None
+
+
+def series_facts_by_source(
+    session: Session, *, after_id: int = 0, source_id: int | None = None
+) -> dict[int, SeriesFacts]:
+    """What ranking reads of each series (source id -> facts) with a source id above ``after_id`` (or of
+    ``source_id`` alone): its metadata and first and last periods holding a value, in one query."""
+    points = SeriesPointRow
+    held = (
+        select(
+            points.series_id,
+            func.min(points.position).label("lo"),
+            func.max(points.position).label("hi"),
+            func.count().label("n"),
+        )
+        .where(points.value.is_not(None))
+        .group_by(points.series_id)
+        .subquery()
+    )
+    first, last = aliased(SeriesPointRow), aliased(SeriesPointRow)
+    query = (
+        select(SeriesRow, first, last, held.c.n)
+        .outerjoin(held, held.c.series_id == SeriesRow.id)
+        .outerjoin(first, and_(first.series_id == SeriesRow.id, first.position == held.c.lo))
+        .outerjoin(last, and_(last.series_id == SeriesRow.id, last.position == held.c.hi))
+    )
+    if source_id is not None:
+        query = query.where(SeriesRow.source_id == source_id)
+    else:
+        query = query.where(SeriesRow.source_id > after_id)
+    found = {}
+    for meta, lo, hi, count in session.execute(query):
+        found[meta.source_id] = SeriesFacts(
+            measure=meta.measure,
+            unit=meta.unit,
+            unit_label=meta.unit_label,
+            geography=meta.geography,
+            frequency=meta.frequency,
+            dataset=meta.dataset,
+            series_code=meta.series_code,
+            first=_period(lo.period_start, lo.period_end, lo.granularity, lo.label) if lo else None,
+            last=_period(hi.period_start, hi.period_end, hi.granularity, hi.label) if hi else None,
+            values=int(count or 0),
+        )
+    return found

@@ -205,6 +205,7 @@ def delete_source(
                 "figure_id": link.figure_id,
                 # a proposed verdict naming the source: its editor learns here where the source went
                 "cited_by_proposed_verdict": link.cited,
+                "why": list(link.reasons),  # the suggestion's reasons when linked from one
             }
             for link in links
         ],
@@ -213,6 +214,7 @@ def delete_source(
                 "claim_id": e.claim_id,
                 "action": e.action,
                 "stance": e.stance if e.action == "link" else None,
+                "why": list(e.reasons or ()) if e.action == "link" else [],
                 "reviewer": e.reviewer,
                 "when": e.created_at.isoformat(),
             }

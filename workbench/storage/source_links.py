@@ -28,6 +28,7 @@ class SourceLink:
     verdict: str | None = None  # the current verdict's rating
     verdict_state: str | None = None  # proposed or published
     cited: bool = False  # the current verdict names this source
+    reasons: tuple[str, ...] = ()  # why: the suggestion's reasons when linked from one
 
 
 def current_links(session: Session, source_id: int) -> list[SourceLink]:
@@ -59,6 +60,7 @@ def current_links(session: Session, source_id: int) -> list[SourceLink]:
                 verdict=verdict.rating if verdict else None,
                 verdict_state=verdict.state if verdict else None,
                 cited=bool(verdict and source_id in verdict.source_ids),
+                reasons=tuple(evidence.reasons or ()),
             )
         )
     return links

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +20,7 @@ from sources.observations import base_label, period_label
 from workbench.errors import NotFoundError
 from workbench.storage.observations import clip, observation_columns, read_base, read_period
 from workbench.storage.schema import FigureRow, SourceRow
+from workbench.storage.series_store import series_facts_by_source
 from workbench.storage.source_keys import publisher_key, url_key
 
 CHUNK = 500  # rows flushed between two progress reports
@@ -167,14 +168,21 @@ def save_sources(
 
 
 def load_sources(session: Session, *, after_id: int = 0) -> list[StoredSource]:
-    """Every stored source with an id above ``after_id``, oldest first."""
+    """Every stored source with an id above ``after_id``, oldest first; a series with what it measures,
+    its unit, geography and periods (``Source.series``), which it is ranked by."""
     rows = session.scalars(
         select(SourceRow)
         .where(SourceRow.id > after_id)
         .options(selectinload(SourceRow.figures))
         .order_by(SourceRow.id)
     )
-    return [stored_source(r) for r in rows]
+    loaded = [stored_source(r) for r in rows]
+    facts = series_facts_by_source(session, after_id=after_id) if loaded else {}
+    return [_with_series(item, facts.get(item.id)) for item in loaded]
+
+
+def _with_series(item: StoredSource, facts) -> StoredSource:
+    return item if facts is None else replace(item, source=replace(item.source, series=facts))
 
 
 def _key_rows(rows) -> list[StoredSource]:
@@ -211,7 +219,7 @@ def get_source(session: Session, source_id: int) -> StoredSource:
     )
     if row is None:
         raise NotFoundError(f"Source #{source_id} does not exist.")
-    return stored_source(row)
+    return _with_series(stored_source(row), series_facts_by_source(session, source_id=source_id).get(row.id))
 
 
 def source_texts(session: Session, source_ids: Iterable[int]) -> dict[int, str]:
