@@ -120,9 +120,7 @@ def test_a_series_linked_from_the_claim_panel_is_compared_and_charted(demo_db):
     assert sentences and "×2.8 from 2022 to 2023" in sentences[0] and "7.1 % above" in sentences[0]
     assert any("read against 2022" in c.value for c in at.caption)
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    (spec,) = [
-        s for s in specs if str(s.get("title", "")).startswith(f"#{new} ") and "a triplé" in s["title"]
-    ]
+    (spec,) = [s for s in specs if _title(s).startswith(f"#{new} ") and "a triplé" in _title(s)]
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["series", "claim path"]
     downloads = {b.proto.label for b in at.get("download_button") if str(b.key).startswith(f"series.{new}.")}
     assert downloads == {"PNG", "SVG", "CSV data"}
@@ -157,13 +155,19 @@ def test_a_series_page_shows_its_values_and_an_edit_keeps_it_a_series(demo_db):
         assert len(load_series(session, source_id).series) == 7
 
 
+def _title(spec: dict) -> str:
+    """A chart's title, given as text or with its subtitle."""
+    title = spec.get("title", "")
+    return title.get("text", "") if isinstance(title, dict) else str(title)
+
+
 def test_the_trends_page_draws_a_series_with_every_claim_linked_to_it(demo_db):
     at = _page("app_pages/claim_trends.py")
     (source_id,) = _series_ids(demo_db)
     assert at.selectbox(key="trends.series").value == source_id
     assert any("2 claim figure(s) linked to this series" in c.value for c in at.caption)
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    (spec,) = [s for s in specs if str(s.get("title", "")).startswith(f"#{source_id} Example")]
+    (spec,) = [s for s in specs if _title(s).startswith(f"#{source_id} Example")]
     path = next(layer for layer in spec["layer"] if layer["mark"].get("strokeDash"))
     assert path["encoding"]["detail"]["field"] == "claim"  # one path per claim
     keys = {b.key for b in at.get("download_button")}

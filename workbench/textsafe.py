@@ -45,6 +45,9 @@ _BLOCK_START = re.compile(r"(?m)^([ \t]*)(?:([#+\-=])|(\d{1,9})([.)]))")
 # joiner (invisible) after the scheme's letters, "www" and before an e-mail's "@" breaks the pattern.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])|(?<=\w)(?=@\w)")
 _WORD_JOINER = "\u2060"
+# Indentation opens a code block (a tab, or four spaces, at a line's start): shown as the characters
+# typed instead, since a character reference is never read as indentation.
+_INDENT = re.compile(r"(?m)^[ \t]+")
 
 
 def strip_controls(text: str) -> str:
@@ -82,12 +85,15 @@ def inert(text: object) -> str:
     True
     >>> inert("Sign-in failed: 3 tries.")
     'Sign-in failed: 3 tries.'
+    >>> inert("\\t=cmd")  # a tab at a line start would open a code block
+    '&#9;\\\\=cmd'
     """
     value = strip_controls("" if text is None else str(text))
     value = _AUTOLINK.sub(lambda m: (m.group(1) or "") + _WORD_JOINER, value)
     value = _INLINE.sub(r"\\\1", value)
     value = _DIRECTIVE.sub(r"\\:", value)
-    return _BLOCK_START.sub(_escape_block, value)
+    value = _BLOCK_START.sub(_escape_block, value)
+    return _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), value)
 
 
 def _escape_block(match: re.Match) -> str:
