@@ -21,12 +21,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from tests.support import ARTIFACTS_DIR, require_component
 from tests.support import browser as browser_support
 from tests.support import postgres as pg
 from tests.support import server as server_support
 from tests.support.server import ServedApp, ServerError
+
+# No clock in a test: Hypothesis's default 200 ms deadline per example fails a correct property on a
+# loaded machine. Speed is measured by the bench/ scripts (bench/linearity.py for growth).
+settings.register_profile("workbench", deadline=None)
+settings.load_profile("workbench")
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
