@@ -104,3 +104,5 @@ def test_link_the_example_series_from_the_suggestions_and_see_why(app, page: Pag
     expect(page.get_by_text("Source linked.")).to_be_visible()
     why = page.get_by_text(re.compile(r"^Linked from a suggestion: measures: Example: national defence"))
     expect(why).to_be_visible()
+    why.scroll_into_view_if_needed()
+    page.screenshot(path=DOCS / "series-linked-why.png")

@@ -254,8 +254,9 @@ def compare_chart(df: pd.DataFrame, *, title: str = "Compare to other reports") 
             alt.Chart(df).transform_aggregate(n="count()").mark_rule(color="#555").encode(y=alt.datum(0))
         )
     subtitle = [
-        "Filled: reported · hollow: forecast · ■ base · horizontal line: the period",
-        "▲ more than · ▼ less than · vertical line: range",
+        # lines short enough for the claim panel's narrow column
+        "Filled: reported · hollow: forecast · ■ base",
+        "▲ more than · ▼ less than · │ range · ─ period",
     ]
     heading = alt.TitleParams(text=title, subtitle=subtitle, subtitleColor="#555", anchor="start")
     return alt.layer(*layers, title=heading).properties(width=WIDTH, height=HEIGHT)
