@@ -250,10 +250,9 @@ def _known(database, items: list[Item]) -> dict[str, int]:
     return found
 
 
-def _write(
-    database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary, *, cluster: bool = True
-) -> None:
-    """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it)."""
+def _write(database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary, *, cluster=None) -> None:
+    """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it);
+    ``cluster``: the ``ClusterCache`` kept from batch to batch, None to leave grouping for later."""
     from workbench.repeated import assign_new_claims
     from workbench.storage.articles import add_articles
 
@@ -266,11 +265,17 @@ def _write(
                 duplicates.append((name, outcome.article_id))
             else:
                 stored.append((name, outcome, draft))
-        if stored and cluster:
-            assign_new_claims(session, [article_id for _, article_id, _ in stored])
+        if stored and cluster is not None:
+            assign_new_claims(session, [article_id for _, article_id, _ in stored], cache=cluster)
     for name, article_id, draft in stored:  # counted once committed
         summary.note(name, article_id, draft)
     summary.duplicates += duplicates
+
+
+def _cluster_cache():
+    from workbench.repeated import ClusterCache  # loads the retrieval stack: only when grouping
+
+    return ClusterCache()
 
 
 def ingest_items(
@@ -311,12 +316,14 @@ def ingest_items(
     # so batches commit in order and at most one batch of prepared articles waits in memory
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
     writing: Future | None = None
+    # analysed claim texts and figures kept from one batch's grouping to the next (the writer's alone)
+    grouping = _cluster_cache() if cluster and not dry_run else None
 
     def flush(drafts: list[tuple[str, ArticleDraft]]) -> None:
         nonlocal writing
         if writing is not None:
             writing.result()  # raises what the previous batch raised
-        writing = writer.submit(_write, database, drafts, summary, cluster=cluster) if drafts else None
+        writing = writer.submit(_write, database, drafts, summary, cluster=grouping) if drafts else None
 
     try:
         while next_chunk < len(chunks) or tasks:
