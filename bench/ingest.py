@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EVAL = ROOT.parent / "shared" / "eval"
+START_ARTICLES = 16  # the start-up run: enough for every worker process to get a task
 
 
 def eval_sentences() -> dict[str, list[str]]:
@@ -125,6 +126,8 @@ def run_ingest(rows: Path, url: str, extra: list[str], *, tree: Path = ROOT) -> 
         "peak_mb": round(usage.ru_maxrss / 1024),
         # CPU of the command (reading and the writer) and of its worker processes (not of Dask's
         # workers): on a shared machine the wall time mostly measures the other users; CPU does not
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "worker_cpu_s": round(sum(workers.values()), 2),
         "cpu_ms_per_article": round(1000 * (usage.ru_utime + usage.ru_stime) / max(stored, 1), 1),
         "worker_cpu_ms_per_article": round(1000 * sum(workers.values()) / max(stored, 1), 1),
         "summary": output.splitlines()[0] if output else "",
@@ -184,11 +187,29 @@ def stored_content(path: Path) -> list[tuple]:
     return content
 
 
+def run_measured(rows: Path, first: Path, url: str, extra: list[str], *, tree: Path = ROOT) -> dict:
+    """``run_ingest`` of ``rows``, after a run of the ``first`` few articles into another database whose CPU
+    is the start-up (imports, migrations, worker processes and their models); the CPU per article beyond
+    it is what more articles cost, the figure that holds at 10,000 articles."""
+    start = run_ingest(first, url.replace(".db", "_start.db"), extra, tree=tree)
+    result = run_ingest(rows, url, extra, tree=tree)
+    more = max(result["stored"] - start["stored"], 1)
+    result["start_cpu_s"] = round(start["cpu_s"] + start["worker_cpu_s"], 2)
+    result["command_ms_per_more_article"] = round(1000 * (result["cpu_s"] - start["cpu_s"]) / more, 2)
+    result["workers_ms_per_more_article"] = round(
+        1000 * (result["worker_cpu_s"] - start["worker_cpu_s"]) / more, 2
+    )
+    return result
+
+
 def _line(name: str, result: dict, base: dict | None) -> str:
     ratio = f" ({result['articles_per_s'] / base['articles_per_s']:.1f}x baseline)" if base else ""
+    cpu = f"{result['cpu_ms_per_article']} command + {result['worker_cpu_ms_per_article']} workers"
+    if "start_cpu_s" in result:
+        more = f"{result['command_ms_per_more_article']} + {result['workers_ms_per_more_article']}"
+        cpu += f"; beyond a start-up of {result['start_cpu_s']} CPU s: {more}"
     return (f"{name}: {result['articles_per_s']} articles/s{ratio}, {result['seconds']} s, CPU ms/article: "
-            f"{result['cpu_ms_per_article']} command + {result['worker_cpu_ms_per_article']} workers, "
-            f"peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
+            f"{cpu}, peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
 
 
 def main() -> None:
@@ -211,6 +232,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         rows = Path(folder) / "articles.jsonl"
         before = extract(args.before, Path(folder)) if args.before else None
+        first = Path(folder) / "first.jsonl"  # the start-up run's articles: not those of the full run
+        write_articles(first, START_ARTICLES, seed=16)
         results["input_mb"] = round(write_articles(rows, args.articles) / 1e6, 1)
         print(
             f"{args.articles:,} articles generated from ../shared/eval ({results['input_mb']} MB, JSON Lines)"
@@ -231,10 +254,12 @@ def main() -> None:
         ]
         for name, extra in runs:
             if before:  # the code before first, then this tree's, on the same articles
-                earlier = run_ingest(rows, f"sqlite:///{folder}/{name}_before.db", extra, tree=before)
+                earlier = run_measured(
+                    rows, first, f"sqlite:///{folder}/{name}_before.db", extra, tree=before
+                )
                 results[f"{name}_before"] = earlier
                 print(_line(f"{name} before ({args.before})", earlier, base))
-            result = run_ingest(rows, f"sqlite:///{folder}/{name}.db", extra)
+            result = run_measured(rows, first, f"sqlite:///{folder}/{name}.db", extra)
             results[name] = result
             print(_line(name, result, base))
             if before and name == "sqlite_in_process":

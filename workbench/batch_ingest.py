@@ -173,7 +173,8 @@ class _Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["workbench.batch_ingest", "workbench.ingest", "claims.splitting"])
+        # the forkserver imports the engine and runs it once: each worker forked from it starts warm
+        context.set_forkserver_preload(["workbench.batch_ingest", "workbench.engine_warmup"])
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_follow_owner, initargs=(os.getpid(),)
         )
