@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Claim, Statistic
 from sources.analysis import analyse
-from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims
+from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims, most_similar
 from sources.ngram_cache import CharNgramCache
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
@@ -162,7 +162,8 @@ def assign_new_claims(
     neighbours = cache.ngrams.neighbours(texts, NEIGHBOURS + 1, positions=range(len(new_rows)))
     for i, nearest, cosines in neighbours:
         for j in nearest:
-            if j == i:
+            # figures compared only for pairs whose words could reach the threshold with them
+            if j == i or most_similar(float(cosines[j]), (words[i], words[j])) < THRESHOLD:
                 continue
             score = claim_similarity(float(cosines[j]), (words[i], words[j]), (figures[i], figures[j]))
             if score >= THRESHOLD:
