@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 
 from claims.models import Bound, Claim, Statistic
 from sources.observations import period_label
@@ -62,13 +62,19 @@ def statistic_row(stat: Statistic) -> StatisticRow:
     return StatisticRow(**statistic_values(stat))
 
 
+def _flat(record: object) -> dict:
+    """A record of plain values and tuples as a dict: what ``asdict`` gives, without its deep copy (a tenth
+    of the bulk writer's time); a nested record would fail to store as JSON rather than store otherwise."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def claim_values(claim: Claim) -> dict:
     """A claim's columns as stored (statistics apart): spans index the article; dates, entities and
     attribution go to ``facets``."""
     facets = {
-        "dates": [asdict(d) for d in claim.dates],
-        "entities": [asdict(e) for e in claim.entities],
-        "attribution": asdict(claim.attribution) if claim.attribution else None,
+        "dates": [_flat(d) for d in claim.dates],
+        "entities": [_flat(e) for e in claim.entities],
+        "attribution": _flat(claim.attribution) if claim.attribution else None,
         "subject": claim.subject,
     }
     return {
