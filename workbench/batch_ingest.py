@@ -15,11 +15,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench.errors import DuplicateArticleError, WorkbenchError
 from workbench.ingest_inputs import Item, Refusal
 from workbench.languages import is_read, language_name
 from workbench.records import ArticleDraft
+
+if TYPE_CHECKING:  # the retrieval stack is loaded only when a batch is grouped
+    from workbench.repeated import ClusterCache
 
 CHUNK = 8  # items per task sent to a worker: big enough to amortise the hand-over, small for balance
 BATCH = 100  # articles per transaction of the writer
@@ -251,7 +255,13 @@ def _known(database, items: list[Item]) -> dict[str, int]:
     return found
 
 
-def _write(database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary, *, cluster=None) -> None:
+def _write(
+    database,
+    drafts: list[tuple[str, ArticleDraft]],
+    summary: IngestSummary,
+    *,
+    cluster: ClusterCache | None = None,
+) -> None:
     """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it);
     ``cluster``: the ``ClusterCache`` kept from batch to batch, None to leave grouping for later."""
     from workbench.repeated import assign_new_claims
@@ -273,7 +283,7 @@ def _write(database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSumm
     summary.duplicates += duplicates
 
 
-def _cluster_cache():
+def _cluster_cache() -> ClusterCache:
     from workbench.repeated import ClusterCache  # loads the retrieval stack: only when grouping
 
     return ClusterCache()
