@@ -7,19 +7,27 @@ claims in English, DACCORD premises in French), 4 to 9 sentences each, with a se
 Each configuration runs as its own `workbench ingest` process into a fresh database; peak memory is
 the largest resident set among that process and its workers.
 
-    .venv/bin/python bench/ingest.py [--articles 10000] [--baseline 300] [--postgres] [--json PATH]
+    .venv/bin/python bench/ingest.py [--articles 10000] [--baseline 300] [--postgres] [--before COMMIT]
+                                     [--no-dask] [--json PATH]
+
+``--before COMMIT`` runs each SQLite configuration with that commit's code first (a ``git archive`` copy),
+then with this tree's, and says whether both stored the same articles, claims, statistics and clusters.
+CPU per article is given for the command (reading and the writer) and, apart, its worker processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import random
 import subprocess
 import sys
+import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EVAL = ROOT.parent / "shared" / "eval"
+START_ARTICLES = 16  # the start-up run: enough for every worker process to get a task
 
 
 def eval_sentences() -> dict[str, list[str]]:
@@ -58,14 +67,52 @@ def write_articles(path: Path, count: int, *, seed: int = 15) -> int:
     return path.stat().st_size
 
 
-def run_ingest(rows: Path, url: str, extra: list[str]) -> dict:
-    """One `workbench ingest` process; its wall time, articles/s and peak resident memory (MB)."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _process_table() -> dict[int, tuple[int, float]]:
+    """Every process on the machine: pid -> (parent pid, CPU seconds it used itself), from /proc."""
+    table = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        table[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS)
+    return table
+
+
+def _watch_descendants(root: int, cpu: dict[int, float], stop: threading.Event) -> None:
+    """Keep the CPU seconds of every process below ``root`` (worker processes, the forkserver that
+    starts them), read five times a second until ``stop``: their parent's resource usage never
+    includes them (the forkserver is not waited for by the ingesting process)."""
+    while not stop.wait(0.2):
+        table = _process_table()
+        below = {root}
+        for pid in sorted(table):  # parents were started, so numbered, before their children
+            if table[pid][0] in below:
+                below.add(pid)
+                cpu[pid] = max(cpu.get(pid, 0.0), table[pid][1])
+
+
+def run_ingest(rows: Path, url: str, extra: list[str], *, tree: Path = ROOT) -> dict:
+    """One `workbench ingest` process of the code in ``tree``; its wall time, articles/s, peak resident
+    memory (MB) and CPU per article of the process itself (reading and the writer) and of its workers."""
     command = [sys.executable, "-m", "workbench", "ingest", str(rows), "--database-url", url, *extra]
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        command, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
+    workers: dict[int, float] = {}
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_descendants, args=(process.pid, workers, stop), daemon=True)
+    watcher.start()
     _, status, usage = os.wait4(process.pid, 0)
+    stop.set()
+    watcher.join()
     seconds = time.perf_counter() - started
     output = process.stdout.read()
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -77,9 +124,12 @@ def run_ingest(rows: Path, url: str, extra: list[str]) -> dict:
         "seconds": round(seconds, 1),
         "articles_per_s": round(stored / seconds, 1),
         "peak_mb": round(usage.ru_maxrss / 1024),
-        # CPU of the command and its worker processes (not of Dask's workers): on a shared machine the
-        # wall time mostly measures the other users; CPU ms per article does not
+        # CPU of the command (reading and the writer) and of its worker processes (not of Dask's
+        # workers): on a shared machine the wall time mostly measures the other users; CPU does not
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "worker_cpu_s": round(sum(workers.values()), 2),
         "cpu_ms_per_article": round(1000 * (usage.ru_utime + usage.ru_stime) / max(stored, 1), 1),
+        "worker_cpu_ms_per_article": round(1000 * sum(workers.values()) / max(stored, 1), 1),
         "summary": output.splitlines()[0] if output else "",
     }
 
@@ -110,6 +160,58 @@ def baseline(rows: Path, url: str, count: int) -> dict:
     }
 
 
+def extract(commit: str, folder: Path) -> Path:
+    """The tree of ``commit`` copied into ``folder`` (``git archive``: the repository is not touched)."""
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder / "tree", filter="data")
+    return folder / "tree"
+
+
+def stored_content(path: Path) -> list[tuple]:
+    """What an ingestion stored in a SQLite file, sorted, without times: articles, claims with their
+    cluster, statistics (to show two runs stored the same)."""
+    import sqlite3
+
+    claim_columns = (
+        "id, article_id, sentence_no, start, end, text, kind, modality, worthiness, reasons, facets, "
+        "status, version, cluster_id, retired"
+    )
+    with sqlite3.connect(path) as db:
+        articles = db.execute("select id, title, lang, outlet, text_hash from articles order by id")
+        content = [("article", *row) for row in articles]
+        content += [("claim", *row) for row in db.execute(f"select {claim_columns} from claims order by id")]
+        content += [("statistic", *row) for row in db.execute("select * from statistics order by id")]
+    return content
+
+
+def run_measured(rows: Path, first: Path, url: str, extra: list[str], *, tree: Path = ROOT) -> dict:
+    """``run_ingest`` of ``rows``, after a run of the ``first`` few articles into another database whose CPU
+    is the start-up (imports, migrations, worker processes and their models); the CPU per article beyond
+    it is what more articles cost, the figure that holds at 10,000 articles."""
+    start = run_ingest(first, url.replace(".db", "_start.db"), extra, tree=tree)
+    result = run_ingest(rows, url, extra, tree=tree)
+    more = max(result["stored"] - start["stored"], 1)
+    result["start_cpu_s"] = round(start["cpu_s"] + start["worker_cpu_s"], 2)
+    result["command_ms_per_more_article"] = round(1000 * (result["cpu_s"] - start["cpu_s"]) / more, 2)
+    result["workers_ms_per_more_article"] = round(
+        1000 * (result["worker_cpu_s"] - start["worker_cpu_s"]) / more, 2
+    )
+    return result
+
+
+def _line(name: str, result: dict, base: dict | None) -> str:
+    ratio = f" ({result['articles_per_s'] / base['articles_per_s']:.1f}x baseline)" if base else ""
+    cpu = f"{result['cpu_ms_per_article']} command + {result['worker_cpu_ms_per_article']} workers"
+    if "start_cpu_s" in result:
+        more = f"{result['command_ms_per_more_article']} + {result['workers_ms_per_more_article']}"
+        cpu += f"; beyond a start-up of {result['start_cpu_s']} CPU s: {more}"
+    return (f"{name}: {result['articles_per_s']} articles/s{ratio}, {result['seconds']} s, CPU ms/article: "
+            f"{cpu}, peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -118,31 +220,56 @@ def main() -> None:
         "--postgres", action="store_true", help="also into WORKBENCH_TEST_POSTGRES_URL's server"
     )
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument(
+        "--before",
+        metavar="COMMIT",
+        help="also run each SQLite configuration with the code of COMMIT, interleaved, and compare what "
+        "both stored",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     results: dict = {"articles": args.articles, "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory() as folder:
         rows = Path(folder) / "articles.jsonl"
+        before = extract(args.before, Path(folder)) if args.before else None
+        first = Path(folder) / "first.jsonl"  # the start-up run's articles: not those of the full run
+        write_articles(first, START_ARTICLES, seed=16)
         results["input_mb"] = round(write_articles(rows, args.articles) / 1e6, 1)
         print(
             f"{args.articles:,} articles generated from ../shared/eval ({results['input_mb']} MB, JSON Lines)"
         )
-        base = baseline(rows, f"sqlite:///{folder}/baseline.db", args.baseline)
-        results["baseline_sqlite_one_by_one"] = base
-        print(f"baseline (a transaction and a clustering per article): {base['articles_per_s']} articles/s, "
-              f"{base['cpu_ms_per_article']} CPU ms/article")  # fmt: skip
+        base = None
+        if args.baseline:
+            base = baseline(rows, f"sqlite:///{folder}/baseline.db", args.baseline)
+            results["baseline_sqlite_one_by_one"] = base
+            print(f"baseline (a transaction and a clustering per article): {base['articles_per_s']} "
+                  f"articles/s, {base['cpu_ms_per_article']} CPU ms/article")  # fmt: skip
         runs = [
+            # in this process's order (no workers): the one configuration whose ids are the same from run to
+            # run (workers hand back chunks as they finish), so what two codes stored can be compared
+            ("sqlite_in_process", ["--workers", "0"]),
             ("sqlite_1_worker", ["--workers", "1"]),
             ("sqlite_2_workers", ["--workers", "2"]),
             ("sqlite_2_workers_no_cluster", ["--workers", "2", "--no-cluster"]),
         ]
         for name, extra in runs:
-            result = run_ingest(rows, f"sqlite:///{folder}/{name}.db", extra)
+            if before:  # the code before first, then this tree's, on the same articles
+                earlier = run_measured(
+                    rows, first, f"sqlite:///{folder}/{name}_before.db", extra, tree=before
+                )
+                results[f"{name}_before"] = earlier
+                print(_line(f"{name} before ({args.before})", earlier, base))
+            result = run_measured(rows, first, f"sqlite:///{folder}/{name}.db", extra)
             results[name] = result
-            ratio = result["articles_per_s"] / base["articles_per_s"]
-            print(f"{name}: {result['articles_per_s']} articles/s ({ratio:.1f}x baseline), "
-                  f"{result['seconds']} s, {result['cpu_ms_per_article']} CPU ms/article, "
-                  f"peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
+            print(_line(name, result, base))
+            if before and name == "sqlite_in_process":
+                same = stored_content(Path(folder) / f"{name}_before.db") == stored_content(
+                    Path(folder) / f"{name}.db"
+                )
+                result["same_content_as_before"] = same
+                print(
+                    f"  articles, claims, statistics and clusters stored {'the same' if same else 'DIFFER'}"
+                )
         if not args.no_dask:
             from distributed import LocalCluster
 
@@ -153,8 +280,7 @@ def main() -> None:
                     rows, f"sqlite:///{folder}/dask.db", ["--scheduler", cluster.scheduler_address]
                 )
             results["sqlite_dask_2_workers"] = result
-            print(f"sqlite_dask_2_workers: {result['articles_per_s']} articles/s, {result['seconds']} s, "
-                  f"writer peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
+            print(_line("sqlite_dask_2_workers", result, base))
         if args.postgres:
             from tests.support import postgres as pg
 
@@ -165,8 +291,7 @@ def main() -> None:
             finally:
                 pg.drop_database(server, name)
             results["postgres_2_workers"] = result
-            print(f"postgres_2_workers: {result['articles_per_s']} articles/s, {result['seconds']} s, "
-                  f"peak {result['peak_mb']} MB: {result['summary']}")  # fmt: skip
+            print(_line("postgres_2_workers", result, base))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

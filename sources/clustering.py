@@ -74,6 +74,19 @@ def claim_similarity(
     return round(text_weight * textual + (1 - text_weight) * figure_similarity(*figures), 4)
 
 
+def most_similar(
+    cosine: float, words: tuple[list[str], list[str]], *, text_weight: float = TEXT_WEIGHT
+) -> float:
+    """The highest ``claim_similarity`` two claims can reach whatever their figures (as if they agreed):
+    below the threshold, comparing their figures is not needed (the exact same sum, so the same verdict).
+
+    >>> most_similar(0.0, (["kyiv"], ["paris"]))
+    0.2
+    """
+    textual = (cosine + _word_similarity(*words)) / 2
+    return round(text_weight * textual + (1 - text_weight) * 1.0, 4)
+
+
 class _Links:
     """Union-find over claim positions, remembering the weakest link of each group."""
 

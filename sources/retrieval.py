@@ -29,7 +29,8 @@ RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (60 + rank)
 CHAR_CANDIDATES = 200  # BM25's best texts the character n-grams re-score (chosen on train, see BENCHMARKS)
 
 
-def _char_vectoriser() -> TfidfVectorizer:
+def char_vectoriser() -> TfidfVectorizer:
+    """The character n-gram TF-IDF of every index (and of the clustering cache in ngram_cache)."""
     return TfidfVectorizer(
         analyzer="char_wb",
         ngram_range=(3, 5),
@@ -51,6 +52,25 @@ def top_k(scores: np.ndarray, k: int) -> list[int]:
         return []
     best = np.argpartition(-scores, k - 1)[:k]
     return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
+
+
+def row_neighbours(
+    rows: sparse.csr_matrix,
+    columns: sparse.csr_matrix,
+    k: int,
+    wanted: Sequence[int],
+    *,
+    cells: int = 4_000_000,
+) -> Iterator[tuple[int, list[int], np.ndarray]]:
+    """For each row at ``wanted``: its position, its ``k`` best rows by cosine and its cosine with every row
+    (``rows`` are L2-normalised TF-IDF rows, ``columns`` their transpose), a block of about ``cells``
+    similarities at a time."""
+    block = max(1, cells // max(1, rows.shape[0]))
+    for start in range(0, len(wanted), block):
+        chosen = list(wanted[start : start + block])
+        similarities = np.asarray((rows[chosen] @ columns).toarray())
+        for position, row in zip(chosen, similarities, strict=True):
+            yield position, top_k(row, k), row
 
 
 class SparseIndex:
@@ -114,7 +134,7 @@ class SparseIndex:
         self._texts.extend(clipped)
         self._transposed = None
         if self._vectoriser is None or len(self._texts) >= 1.5 * self._fitted_size:
-            self._vectoriser = _char_vectoriser()
+            self._vectoriser = char_vectoriser()
             self._rows = self._vectoriser.fit_transform(self._texts).tocsr()
             self._fitted_size = len(self._texts)
         else:
@@ -207,15 +227,9 @@ class SparseIndex:
         [(0, [0, 2]), (1, [1]), (2, [2, 0])]
         """
         wanted = list(range(len(self))) if positions is None else list(positions)
-        if self._columns is None or not wanted:
-            return
-        rows = self._rows
-        block = max(1, cells // max(1, len(self)))
-        for start in range(0, len(wanted), block):
-            chosen = wanted[start : start + block]
-            similarities = np.asarray((rows[chosen] @ self._columns).toarray())
-            for position, row in zip(chosen, similarities, strict=True):
-                yield position, top_k(row, k), row
+        if self._columns is None:
+            return iter(())
+        return row_neighbours(self._rows, self._columns, k, wanted, cells=cells)
 
     def search(
         self,

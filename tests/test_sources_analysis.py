@@ -1,10 +1,12 @@
 """French and English analysers."""
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sources.analysis import analyse, fold, stem
+from sources.analysis import _FOLD, analyse, fold, stem
 from sources.vocabulary import LANGUAGES, load
 
 
@@ -59,3 +61,9 @@ def test_unknown_language_falls_back_to_english():
 def test_analyse_never_raises_and_returns_folded_words(text):
     for term in analyse(text, "fr"):
         assert term and term == fold(term)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_folds_as_the_unicode_path_would(text):
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -1,9 +1,10 @@
 """Repeated claims across articles."""
 
+import random
 from pathlib import Path
 
 from claims import split_claims
-from sources.clustering import cluster_claims, figure_similarity
+from sources.clustering import claim_similarity, cluster_claims, figure_similarity, most_similar
 from sources.models import ReportedFigure
 
 SEED = (Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt").read_text(encoding="utf-8")
@@ -46,3 +47,15 @@ def test_figure_similarity():
 
 def test_no_claims_no_clusters():
     assert cluster_claims([]) == [] and cluster_claims(["One claim alone."]) == []
+
+
+def test_most_similar_is_the_similarity_of_agreeing_figures_and_bounds_every_other():
+    rng = random.Random(5)
+    same, other = [ReportedFigure(3.0, "multiplier")], [ReportedFigure(7.0, "multiplier")]
+    for _ in range(2_000):
+        cosine = rng.random()
+        words = (rng.sample(["kyiv", "deal", "arms", "forum", "paris"], 2), ["kyiv", "deal", "arms"])
+        best = most_similar(cosine, words)
+        assert best == claim_similarity(cosine, words, (same, same))
+        assert best >= claim_similarity(cosine, words, ([], []))
+        assert best >= claim_similarity(cosine, words, (same, other))

@@ -162,3 +162,56 @@ def test_the_clusterer_is_injectable(database):
         report = recluster(session, clusterer=lambda claims, progress: [tuple(range(len(claims)))])
     clusters = _clusters(database)
     assert report.clusters == 1 and set(clusters.values()) == {min(clusters)}
+
+
+BATCHES = [
+    [
+        "Exports fell by 12% in 2023, the customs office said. Rain is expected in Paris.",
+        "Unemployment rose to 3.2 million people in May, the ministry said.",
+    ],
+    [
+        "The customs office said exports fell by 12% in 2023. The ministry denied it.",
+        "Inflation reached 8.1% in May 2022, the highest rate since 1985.",
+    ],
+    [
+        "Unemployment rose to 3.3 million people in May, according to the ministry.",
+        "Inflation reached 8.1% in May 2022, its highest rate since 1985, the office said.",
+    ],
+]
+
+
+def _store_in_batches(url: str, cache) -> dict[int, int | None]:
+    """The BATCHES stored and grouped batch by batch (``cache``: kept across batches, or None: fresh each
+    time); between the second and third, a reviewer corrects the figure of the first stored claim."""
+    from workbench.repeated import assign_new_claims
+    from workbench.storage.articles import add_articles
+    from workbench.storage.schema import StatisticRow
+
+    db = open_database(url)
+    for number, texts in enumerate(BATCHES):
+        if number == 2:
+            with db.session() as session:
+                first = session.scalar(select(ClaimRow.id).join(StatisticRow).order_by(ClaimRow.id).limit(1))
+                session.execute(update(StatisticRow).where(StatisticRow.claim_id == first).values(value=4.0))
+                session.execute(
+                    update(ClaimRow).where(ClaimRow.id == first).values(version=ClaimRow.version + 1)
+                )
+        with db.session() as session:
+            ids = add_articles(session, [prepare_article(t, lang="en") for t in texts])
+            assign_new_claims(session, ids, cache=cache)
+    clusters = _clusters(db)
+    db.engine.dispose()
+    return clusters
+
+
+def test_groups_kept_from_batch_to_batch_are_those_of_a_fresh_grouping_per_batch(tmp_path):
+    from workbench.repeated import ClusterCache
+
+    cache = ClusterCache()
+    kept = _store_in_batches(f"sqlite:///{tmp_path / 'kept.db'}", cache)
+    fresh = _store_in_batches(f"sqlite:///{tmp_path / 'fresh.db'}", None)
+    assert kept == fresh
+    # the corrected claim's figures were read again (its version changed), not taken from the cache
+    (corrected,) = [stats for (_, version), stats in cache.figures.items() if version == 2]
+    assert 4.0 in [s.value for s in corrected]
+    assert len({c for c in kept.values() if c is not None}) >= 2  # the exports and the inflation repeats

@@ -15,11 +15,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench.errors import DuplicateArticleError, WorkbenchError
 from workbench.ingest_inputs import Item, Refusal
 from workbench.languages import is_read, language_name
 from workbench.records import ArticleDraft
+
+if TYPE_CHECKING:  # the retrieval stack is loaded only when a batch is grouped
+    from workbench.repeated import ClusterCache
 
 CHUNK = 8  # items per task sent to a worker: big enough to amortise the hand-over, small for balance
 BATCH = 100  # articles per transaction of the writer
@@ -173,7 +177,8 @@ class _Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["workbench.batch_ingest", "workbench.ingest", "claims.splitting"])
+        # the forkserver imports the engine and runs it once: each worker forked from it starts warm
+        context.set_forkserver_preload(["workbench.batch_ingest", "workbench.engine_warmup"])
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_follow_owner, initargs=(os.getpid(),)
         )
@@ -251,9 +256,14 @@ def _known(database, items: list[Item]) -> dict[str, int]:
 
 
 def _write(
-    database, drafts: list[tuple[str, ArticleDraft]], summary: IngestSummary, *, cluster: bool = True
+    database,
+    drafts: list[tuple[str, ArticleDraft]],
+    summary: IngestSummary,
+    *,
+    cluster: ClusterCache | None = None,
 ) -> None:
-    """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it)."""
+    """Store one batch in one transaction, then cluster its claims once (a crash keeps none of it);
+    ``cluster``: the ``ClusterCache`` kept from batch to batch, None to leave grouping for later."""
     from workbench.repeated import assign_new_claims
     from workbench.storage.articles import add_articles
 
@@ -266,11 +276,17 @@ def _write(
                 duplicates.append((name, outcome.article_id))
             else:
                 stored.append((name, outcome, draft))
-        if stored and cluster:
-            assign_new_claims(session, [article_id for _, article_id, _ in stored])
+        if stored and cluster is not None:
+            assign_new_claims(session, [article_id for _, article_id, _ in stored], cache=cluster)
     for name, article_id, draft in stored:  # counted once committed
         summary.note(name, article_id, draft)
     summary.duplicates += duplicates
+
+
+def _cluster_cache() -> ClusterCache:
+    from workbench.repeated import ClusterCache  # loads the retrieval stack: only when grouping
+
+    return ClusterCache()
 
 
 def ingest_items(
@@ -311,12 +327,14 @@ def ingest_items(
     # so batches commit in order and at most one batch of prepared articles waits in memory
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
     writing: Future | None = None
+    # analysed claim texts and figures kept from one batch's grouping to the next (the writer's alone)
+    grouping = _cluster_cache() if cluster and not dry_run else None
 
     def flush(drafts: list[tuple[str, ArticleDraft]]) -> None:
         nonlocal writing
         if writing is not None:
             writing.result()  # raises what the previous batch raised
-        writing = writer.submit(_write, database, drafts, summary, cluster=cluster) if drafts else None
+        writing = writer.submit(_write, database, drafts, summary, cluster=grouping) if drafts else None
 
     try:
         while next_chunk < len(chunks) or tasks:

@@ -8,20 +8,21 @@ version check) whose rationale cites the earlier one: the reviewer decides, expl
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from claims.models import Claim
-from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims
-from sources.retrieval import SparseIndex
+from claims.models import Claim, Statistic
+from sources.analysis import analyse
+from sources.clustering import NEIGHBOURS, THRESHOLD, claim_similarity, cluster_claims, most_similar
+from sources.ngram_cache import CharNgramCache
 from workbench.errors import InputError, NotFoundError
 from workbench.records import ClaimRecord
-from workbench.storage.convert import claim_record
+from workbench.storage.convert import claim_record, statistic_record
 from workbench.storage.repeat_alerts import is_published
-from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+from workbench.storage.schema import ArticleRow, ClaimRow, StatisticRow, VerdictRow
 from workbench.storage.verdicts import record_verdict
 from workbench.suggestions import claim_from_record
 
@@ -87,45 +88,84 @@ def recluster(
     return ReclusterReport(len(records), clusters, clustered, len(changes))
 
 
-def assign_new_claims(session: Session, article_ids: int | Sequence[int], *, pool: int = POOL_LIMIT) -> int:
+@dataclass
+class ClusterCache:
+    """What grouping one batch of new claims keeps for the next (a bulk ingestion's writer): each claim
+    text's character n-grams and analysed words, each stored claim's figures, so that only the batch's new
+    claims are analysed and read in full. Only what the last batch used is kept.
+
+    Figures are kept by claim id and version (a reviewer's correction bumps the version); a ``rescore``
+    run during the ingestion re-reads observations without a version, and its readings reach this
+    cache's claims at the next ingestion, as if it had run just after this one."""
+
+    ngrams: CharNgramCache = field(default_factory=CharNgramCache)
+    words: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    figures: dict[tuple[int, int], tuple[Statistic, ...]] = field(default_factory=dict)
+
+    def words_of(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[str]]:
+        """Each text's analysed words in its language (``SparseIndex.tokens``)."""
+        kept = {key: self.words.get(key) or analyse(*key) for key in zip(texts, langs, strict=True)}
+        self.words = kept
+        return [kept[key] for key in zip(texts, langs, strict=True)]
+
+    def figures_of(self, session: Session, claims: Sequence) -> list[tuple[Statistic, ...]]:
+        """Each claim's statistics as stored (rows with ``id`` and ``version``), read only when not kept."""
+        keys = [(c.id, c.version) for c in claims]
+        missing = [claim_id for claim_id, version in keys if (claim_id, version) not in self.figures]
+        found: dict[int, list[Statistic]] = {claim_id: [] for claim_id in missing}
+        columns = StatisticRow.__table__.c
+        for start in range(0, len(missing), 500):
+            part = missing[start : start + 500]
+            for row in session.execute(select(columns).where(columns.claim_id.in_(part))):
+                found[row.claim_id].append(statistic_record(row).statistic())
+        kept = {key: self.figures.get(key) or tuple(found.get(key[0], ())) for key in keys}
+        self.figures = kept
+        return [kept[key] for key in keys]
+
+
+def assign_new_claims(
+    session: Session,
+    article_ids: int | Sequence[int],
+    *,
+    pool: int = POOL_LIMIT,
+    cache: ClusterCache | None = None,
+) -> int:
     """Cluster new articles' claims against each other and the ``pool`` most recent stored claims.
 
     The same similarity as ``sources.clustering`` (words, character n-grams and figures) without
     re-clustering everything: what runs after an article is added, or once per batch of a bulk
-    ingestion (one index for the batch, not one per article). Returns the claims changed.
+    ingestion (one index for the batch, not one per article; ``cache`` carries the analysed texts from
+    one batch to the next). Returns the claims changed.
     """
+    cache = cache or ClusterCache()
     ids = [article_ids] if isinstance(article_ids, int) else list(article_ids)
-    new_rows = session.scalars(
-        select(ClaimRow)
-        .where(ClaimRow.article_id.in_(ids))
-        .options(selectinload(ClaimRow.statistics))
-        .order_by(ClaimRow.id)
+    columns = (ClaimRow.id, ClaimRow.version, ClaimRow.article_id, ClaimRow.cluster_id, ClaimRow.text)
+    new_rows = session.execute(
+        select(*columns).where(ClaimRow.article_id.in_(ids)).order_by(ClaimRow.id)
     ).all()
     if not new_rows:
         return 0
-    old_rows = session.scalars(
-        select(ClaimRow)
+    old_rows = session.execute(
+        select(*columns)
         .where(ClaimRow.article_id.not_in(ids), ClaimRow.retired.is_(False))
-        .options(selectinload(ClaimRow.statistics))
         .order_by(ClaimRow.id.desc())
         .limit(pool)
     ).all()
     rows = [*new_rows, *old_rows]
-    claims = [claim_from_record(claim_record(r)) for r in rows]
     langs = session.execute(select(ArticleRow.id, ArticleRow.lang).where(ArticleRow.id.in_(ids)))
     lang_of = {article_id: lang for article_id, lang in langs}
     lang = lang_of[ids[0]]  # stored claims are compared in the language of the new ones
-    index = SparseIndex([c.text for c in claims], langs=[lang_of.get(r.article_id, lang) for r in rows])
+    texts = [r.text for r in rows]
+    words = cache.words_of(texts, [lang_of.get(r.article_id, lang) for r in rows])
+    figures = cache.figures_of(session, rows)
     links = {r.id: {r.id} for r in rows}
-    for i, nearest, cosines in index.char_neighbours(NEIGHBOURS + 1, positions=range(len(new_rows))):
+    neighbours = cache.ngrams.neighbours(texts, NEIGHBOURS + 1, positions=range(len(new_rows)))
+    for i, nearest, cosines in neighbours:
         for j in nearest:
-            if j == i:
+            # figures compared only for pairs whose words could reach the threshold with them
+            if j == i or most_similar(float(cosines[j]), (words[i], words[j])) < THRESHOLD:
                 continue
-            score = claim_similarity(
-                float(cosines[j]),
-                (index.tokens[i], index.tokens[j]),
-                (claims[i].statistics, claims[j].statistics),
-            )
+            score = claim_similarity(float(cosines[j]), (words[i], words[j]), (figures[i], figures[j]))
             if score >= THRESHOLD:
                 merged = links[rows[i].id] | links[rows[j].id]
                 for claim_id in merged:

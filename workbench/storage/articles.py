@@ -7,14 +7,14 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.errors import DuplicateArticleError, NotFoundError
 from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord, standalone_text
-from workbench.storage.convert import article_record, claim_record, claim_row
-from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
+from workbench.storage.convert import article_record, claim_record, claim_row, claim_values, statistic_values
+from workbench.storage.schema import ArticleRow, ClaimRow, StatisticRow, VerdictRow
 
 _SPACE = re.compile(r"\s+")
 
@@ -34,24 +34,39 @@ def find_duplicate(session: Session, text: str) -> ArticleRecord | None:
     return article_record(row) if row else None
 
 
+def _article_values(draft: ArticleDraft) -> dict:
+    return {
+        "title": draft.title,
+        "outlet": draft.outlet,
+        "url": draft.url,
+        "published": draft.published,
+        "lang": draft.lang,
+        "text": draft.text,
+        "text_hash": text_hash(draft.text),
+        "is_example": draft.is_example,
+    }
+
+
 def _article_row(draft: ArticleDraft) -> ArticleRow:
-    return ArticleRow(
-        title=draft.title,
-        outlet=draft.outlet,
-        url=draft.url,
-        published=draft.published,
-        lang=draft.lang,
-        text=draft.text,
-        text_hash=text_hash(draft.text),
-        is_example=draft.is_example,
-        claims=[claim_row(claim) for claim in draft.claims],
-    )
+    return ArticleRow(**_article_values(draft), claims=[claim_row(claim) for claim in draft.claims])
+
+
+def _insert(session: Session, table, rows: list[dict], *, ids: bool = False) -> list[int]:
+    """One executemany of ``rows`` into ``table``; with ``ids``, the new ids in the order of ``rows``."""
+    if not rows:
+        return []
+    if not ids:
+        session.execute(insert(table), rows)
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, rows).scalars())
 
 
 def add_articles(session: Session, drafts: Sequence[ArticleDraft]) -> list[int | DuplicateArticleError]:
-    """Store many articles in the caller's transaction with one duplicate query and one flush (the bulk
-    ingestion's writer); per draft its new id, or the duplicate error of a text already stored or
-    earlier in ``drafts``. The caller clusters the new claims (``repeated.assign_new_claims``)."""
+    """Store many articles in the caller's transaction with one duplicate query and one insert of many
+    rows per table (the bulk ingestion's writer: no ORM objects, whose building and flushing cost more
+    than the inserts); per draft its new id, or the duplicate error of a text already stored or earlier
+    in ``drafts``. The caller clusters the new claims (``repeated.assign_new_claims``)."""
     hashes = [text_hash(d.text) for d in drafts]
     stored = {
         h: (article_id, title)
@@ -61,21 +76,32 @@ def add_articles(session: Session, drafts: Sequence[ArticleDraft]) -> list[int |
             )
         )
     }
-    rows: dict[str, ArticleRow] = {}
-    first: dict[str, int] = {}  # the position of each text's first draft
-    for position, (draft, key) in enumerate(zip(drafts, hashes, strict=True)):
-        if key not in stored and key not in rows:
-            rows[key], first[key] = _article_row(draft), position
-    session.add_all(rows.values())
-    session.flush()
+    first: dict[str, int] = {}  # the position of each new text's first draft
+    for position, key in enumerate(hashes):
+        if key not in stored and key not in first:
+            first[key] = position
+    new = [drafts[position] for position in first.values()]
+    article_ids = _insert(session, ArticleRow.__table__, [_article_values(d) for d in new], ids=True)
+    claims = [
+        (article_id, claim) for article_id, d in zip(article_ids, new, strict=True) for claim in d.claims
+    ]
+    claim_rows = [{**claim_values(claim), "article_id": article_id} for article_id, claim in claims]
+    claim_ids = _insert(session, ClaimRow.__table__, claim_rows, ids=True)
+    stat_rows = [
+        {**statistic_values(stat), "claim_id": claim_id}
+        for claim_id, (_, claim) in zip(claim_ids, claims, strict=True)
+        for stat in claim.statistics
+    ]
+    _insert(session, StatisticRow.__table__, stat_rows)
+    id_of = dict(zip(first, article_ids, strict=True))
     out: list[int | DuplicateArticleError] = []
     for position, key in enumerate(hashes):
         if key in stored:
             out.append(DuplicateArticleError(*stored[key]))
         elif first[key] == position:
-            out.append(rows[key].id)
+            out.append(id_of[key])
         else:  # the same text twice in this batch: the first is stored
-            out.append(DuplicateArticleError(rows[key].id, rows[key].title))
+            out.append(DuplicateArticleError(id_of[key], drafts[first[key]].title))
     return out
 
 
