@@ -6,8 +6,11 @@ language, French included, reads them through its own vocabulary). Training data
 kfold_25ncs.json and the 19 CheckThat! 2019 task 1 training debates, from ../shared/eval. Each model's
 log-odds are calibrated by Platt scaling on ClaimBuster predictions made by models that did not see the
 sentence (5 folds), so a score is the probability that a ClaimBuster annotator calls it check-worthy.
-The file holds weights by feature name (JSON, no pickle), the training data's names, the scikit-learn
-version and the features version the code checks on load.
+Each model's decision threshold (log-odds where "check-worthy" starts, for F1) is chosen by an inner
+3-fold cross-validation on its own training sentences and folded into the intercept; the calibration
+is moved with it, so the probabilities do not depend on it. The file holds weights by feature name
+(JSON, no pickle), the training data's names, the scikit-learn version and the features version the
+code checks on load.
 
     python bench/train_worthiness.py [--output PATH]
 """
@@ -40,6 +43,10 @@ from claims.worthiness_model import FORMAT, MODEL_PATH  # noqa: E402
 SEED = 7
 C = {"text": 0.3, "signals": 1.0}
 """Inverse L2 strength per model (chosen on leave-one-debate-out MAP, bench/worthiness.py)."""
+INNER_FOLDS = 3
+"""Folds of the inner cross-validation that chooses the decision threshold on the training part only."""
+THRESHOLDS = np.round(np.arange(-1.5, 1.0001, 0.05), 2)
+"""Candidate log-odds thresholds; the one with the best inner F1 wins (ties: the one nearest 0)."""
 MIN_COUNT = 5
 """A feature seen in fewer training sentences is dropped: rare n-grams only memorise."""
 DEBATE_WEIGHT = 0.05
@@ -86,6 +93,32 @@ def fit(matrix: Matrix, chosen: np.ndarray) -> LogisticRegression:
     return model.fit(matrix.rows[chosen], matrix.labels[chosen], sample_weight=matrix.weights[chosen])
 
 
+def f1_score(labels: np.ndarray, predicted: np.ndarray) -> float:
+    """F1 of the check-worthy class."""
+    hits = int((predicted & (labels == 1)).sum())
+    return 2 * hits / (int(predicted.sum()) + int((labels == 1).sum()) or 1)
+
+
+def fit_thresholded(
+    matrix: Matrix, chosen: np.ndarray, groups: np.ndarray
+) -> tuple[LogisticRegression, float]:
+    """A logistic regression on the ``chosen`` rows whose decision threshold (log-odds 0) is moved to the
+    one with the best ClaimBuster F1 in an inner cross-validation on those rows only (debates always in
+    training): nothing outside ``chosen`` picks it. The threshold is folded into the intercept."""
+    claimbuster_rows = chosen[groups[chosen] == "claimbuster"]
+    others = chosen[groups[chosen] != "claimbuster"]
+    labels = matrix.labels[claimbuster_rows]
+    logits = np.zeros(len(claimbuster_rows))
+    folds = StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=SEED)
+    for train, test in folds.split(claimbuster_rows, labels):
+        model = fit(matrix, np.concatenate([claimbuster_rows[train], others]))
+        logits[test] = model.decision_function(matrix.rows[claimbuster_rows[test]])
+    threshold = float(max(THRESHOLDS, key=lambda t: (f1_score(labels, logits >= t), -abs(t))))
+    model = fit(matrix, chosen)
+    model.intercept_ = model.intercept_ - threshold
+    return model, threshold
+
+
 def as_linear(matrix: Matrix, model: LogisticRegression, calibration: tuple[float, float]) -> dict:
     """The model file's entry: weights by feature name (4 decimals; near-zero weights dropped)."""
     weights = {
@@ -108,17 +141,21 @@ def platt(logits: Sequence[float], labels: Sequence[int]) -> tuple[float, float]
     return round(float(model.coef_[0][0]), 4), round(float(model.intercept_[0]), 4)
 
 
-def held_out_claimbuster(matrix: Matrix, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def held_out_claimbuster(matrix: Matrix, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each ClaimBuster sentence's log-odds from a model trained without it (5 seeded folds, all
-    debates always in training), with the sentences' indices."""
+    debates always in training; the threshold chosen inside the training folds and folded in), with
+    the sentences' indices and the threshold each one's model moved (add it back: log-odds before)."""
     claimbuster_rows = np.flatnonzero(groups == "claimbuster")
     others = np.flatnonzero(groups != "claimbuster")
     logits = np.zeros(len(claimbuster_rows))
+    thresholds = np.zeros(len(claimbuster_rows))
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED)
     for train, test in folds.split(claimbuster_rows, matrix.labels[claimbuster_rows]):
-        model = fit(matrix, np.concatenate([claimbuster_rows[train], others]))
+        model, thresholds[test] = fit_thresholded(
+            matrix, np.concatenate([claimbuster_rows[train], others]), groups
+        )
         logits[test] = model.decision_function(matrix.rows[claimbuster_rows[test]])
-    return claimbuster_rows, logits
+    return claimbuster_rows, logits, thresholds
 
 
 def featurise(limit: int | None = None) -> list[tuple[Sentence, dict[str, float], float]]:
@@ -137,9 +174,13 @@ def train(sentences: Sequence[tuple[Sentence, dict[str, float], float]]) -> dict
     parts = {}
     for part in ("text", "signals"):
         matrix = vectorise(pairs, part)
-        rows, logits = held_out_claimbuster(matrix, groups)
-        calibration = platt(logits, matrix.labels[rows])
-        parts[part] = as_linear(matrix, fit(matrix, np.arange(len(pairs))), calibration)
+        rows, logits, thresholds = held_out_claimbuster(matrix, groups)
+        # Platt on the fold models' own log-odds (their thresholds added back: each fold chose another),
+        # then moved to the shipped model's threshold, so the probabilities do not depend on the threshold
+        slope, offset = platt(logits + thresholds, matrix.labels[rows])
+        model, threshold = fit_thresholded(matrix, np.arange(len(pairs)), groups)
+        calibration = (slope, round(offset + slope * threshold, 4))
+        parts[part] = as_linear(matrix, model, calibration) | {"threshold": threshold}
     return {
         "format": FORMAT,
         "feature_version": FEATURE_VERSION,
@@ -147,7 +188,12 @@ def train(sentences: Sequence[tuple[Sentence, dict[str, float], float]]) -> dict
         "trained_on": list(DATA_NAMES),
         "trained_by": "python bench/train_worthiness.py",
         "seed": SEED,
-        "settings": {"C": C, "min_count": MIN_COUNT, "debate_weight": DEBATE_WEIGHT},
+        "settings": {
+            "C": C,
+            "min_count": MIN_COUNT,
+            "debate_weight": DEBATE_WEIGHT,
+            "inner_folds": INNER_FOLDS,
+        },
         "models": parts,
     }
 
