@@ -117,7 +117,9 @@ def add_commands(commands, lazy) -> None:
         ),
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or feed address")
-    ingest.add_argument("--workers", type=int, help="worker processes (default: one per core; 0: none)")
+    ingest.add_argument(
+        "--workers", type=int, help="worker processes (default: the cores less one, for the writer; 0: none)"
+    )
     ingest.add_argument("--scheduler", metavar="tcp://HOST:8786", help="Dask scheduler address")
     ingest.add_argument("--batch", type=int, default=100, help="articles per transaction (default 100)")
     ingest.add_argument(
