@@ -28,7 +28,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from workbench.filters import ClaimFilter  # noqa: E402
 from workbench.storage.articles import (  # noqa: E402
     article_claims,
     article_titles,
@@ -39,6 +38,7 @@ from workbench.storage.articles import (  # noqa: E402
 from workbench.storage.claim_edits import claim_history  # noqa: E402
 from workbench.storage.database import Database, open_database  # noqa: E402
 from workbench.storage.evidence import list_sources  # noqa: E402
+from workbench.storage.filters import ClaimFilter  # noqa: E402
 from workbench.storage.queue import filter_choices, open_queue  # noqa: E402
 from workbench.storage.verdicts import get_claim  # noqa: E402
 

@@ -29,8 +29,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.claimreview import Publisher, claimreview_json, iter_claim_reviews
-from workbench.exports import verdicts_csv
+from workbench.outputs.claimreview import Publisher, claimreview_json, iter_claim_reviews
+from workbench.outputs.exports import verdicts_csv
 from workbench.storage.export_rows import EXPORT_COLUMNS
 
 RATINGS = ("True", "Mostly true", "Misleading", "False", "Unverifiable")

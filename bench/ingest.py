@@ -137,8 +137,8 @@ def run_ingest(rows: Path, url: str, extra: list[str], *, tree: Path = ROOT) -> 
 def baseline(rows: Path, url: str, count: int) -> dict:
     """The path before batch ingestion, in this process: prepare_article + add_article, one transaction
     and one clustering pass per article (what the upload box did), on the first ``count`` articles."""
-    from workbench.article_intake import add_article
-    from workbench.ingest import prepare_article
+    from workbench.desk.article_intake import add_article
+    from workbench.desk.ingest import prepare_article
     from workbench.storage.database import open_database
 
     database = open_database(url)

@@ -28,9 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sources.models import Source  # noqa: E402
-from workbench.highlight import Mark, highlight_html  # noqa: E402
-from workbench.library import flag_duplicates  # noqa: E402
-from workbench.source_intake import import_csv_file  # noqa: E402
+from workbench.desk.library import flag_duplicates  # noqa: E402
+from workbench.desk.source_intake import import_csv_file  # noqa: E402
+from workbench.desk.verdict_import import import_verdicts  # noqa: E402
+from workbench.outputs.highlight import Mark, highlight_html  # noqa: E402
 from workbench.storage.database import open_database  # noqa: E402
 from workbench.storage.engine import BUSY_TIMEOUT_S  # noqa: E402
 from workbench.storage.sources_store import (  # noqa: E402
@@ -38,7 +39,6 @@ from workbench.storage.sources_store import (  # noqa: E402
     duplicate_candidates,
     load_source_keys,
 )
-from workbench.verdict_import import import_verdicts  # noqa: E402
 
 
 def _timed(work) -> float:

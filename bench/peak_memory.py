@@ -41,9 +41,9 @@ def _repeat(unit: str, size: int) -> str:
 
 def _article(text: str) -> str:
     """Prepare and store ``text`` as the Add-article page does; what it did, in a few words."""
-    from workbench.article_intake import store_article
-    from workbench.errors import WorkbenchError
-    from workbench.ingest import prepare_article
+    from workbench.desk.article_intake import store_article
+    from workbench.desk.ingest import prepare_article
+    from workbench.domain.errors import WorkbenchError
 
     try:
         draft = prepare_article(text)
@@ -65,7 +65,7 @@ def case_idle() -> str:
 
 
 def case_article_5mb_prose() -> str:
-    from workbench.ingest import MAX_ARTICLE_CHARS
+    from workbench.desk.ingest import MAX_ARTICLE_CHARS
 
     return _article(_repeat(_seed_text(), MAX_ARTICLE_CHARS))
 
@@ -73,7 +73,7 @@ def case_article_5mb_prose() -> str:
 def case_article_at_claim_limit() -> str:
     """The longest seed-article text the claim limit still stores (its claims counted first)."""
     from claims import split_claims
-    from workbench.article_limits import MAX_ARTICLE_CLAIMS
+    from workbench.domain.article_limits import MAX_ARTICLE_CLAIMS
 
     unit = _seed_text()
     per_unit = len(split_claims(unit, lang="fr")) or 1
@@ -81,7 +81,7 @@ def case_article_at_claim_limit() -> str:
 
 
 def case_random_tokens_5mb() -> str:
-    from workbench.ingest import MAX_ARTICLE_CHARS
+    from workbench.desk.ingest import MAX_ARTICLE_CHARS
 
     rnd = random.Random(1)
     tokens = ["alpha", "Beta", "1,2", "3.", "U.S.", "—", "🙂", "x" * 50, "12 %", "£3bn"]
@@ -89,14 +89,14 @@ def case_random_tokens_5mb() -> str:
 
 
 def case_data_column_5mb() -> str:
-    from workbench.ingest import MAX_ARTICLE_CHARS
+    from workbench.desk.ingest import MAX_ARTICLE_CHARS
 
     return _article(_repeat("1 ", MAX_ARTICLE_CHARS))
 
 
 def case_figures_at_limit() -> str:
     """Just under the article's figure limit, each figure with words around it (no data column)."""
-    from workbench.article_limits import MAX_ARTICLE_FIGURES
+    from workbench.domain.article_limits import MAX_ARTICLE_FIGURES
 
     towns = ("Lyon", "Nantes", "Lille", "Metz", "Brest", "Nice", "Caen", "Tours", "Dijon", "Reims")
     sentences = (
@@ -108,7 +108,7 @@ def case_figures_at_limit() -> str:
 
 def case_folder_zip_bomb() -> str:
     """A 20 MB-limit folder upload: 400 members of 5 MB of one repeated byte (about 2 MB zipped)."""
-    from workbench.folder_ingest import expand_uploads, ingest_files
+    from workbench.jobs.folder_ingest import expand_uploads, ingest_files
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -123,8 +123,8 @@ def case_source_csv_20mb() -> str:
     """A source CSV at the 20 MB upload limit: rows with text holding figures, imported and stored."""
     import csv
 
-    from workbench.errors import WorkbenchError
-    from workbench.source_intake import MAX_CSV_BYTES, import_csv_file
+    from workbench.desk.source_intake import MAX_CSV_BYTES, import_csv_file
+    from workbench.domain.errors import WorkbenchError
 
     lines = _seed_text().splitlines()
     out = io.StringIO()
@@ -150,9 +150,9 @@ def case_source_csv_20mb() -> str:
 
 def case_html_page_5mb() -> str:
     """A 5 MB HTML page (the page size limit) read as a source."""
-    from workbench.errors import WorkbenchError
-    from workbench.fetching import MAX_PAGE_BYTES
-    from workbench.source_intake import read_html
+    from workbench.desk.fetching import MAX_PAGE_BYTES
+    from workbench.desk.source_intake import read_html
+    from workbench.domain.errors import WorkbenchError
 
     # markup around each paragraph (as a news site's layout adds) keeps the text under the source limit
     script = "<script>window.dataLayer.push({event: 'paragraph_view', slot: '" + "a" * 120 + "'});</script>"

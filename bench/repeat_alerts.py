@@ -29,8 +29,8 @@ from sqlalchemy import func, select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.filters import ClaimFilter
 from workbench.storage.database import Database, open_database
+from workbench.storage.filters import ClaimFilter
 from workbench.storage.queue import open_queue
 from workbench.storage.repeat_alerts import published_claims, repeat_alerts
 from workbench.storage.schema import ClaimRow

@@ -155,10 +155,10 @@ def _interleaved(searches: dict, claims: list[str]) -> dict[str, float]:
 
 
 def _save_and_load(index) -> tuple[float, float, int]:
-    """Seconds to save the index as the app does (workbench.index_store) and to load it back; bytes."""
+    """Seconds to save the index as the app does (workbench.desk.index_store) and to load it back; bytes."""
     import tempfile
 
-    from workbench.index_store import IndexStore, SavedIndex
+    from workbench.desk.index_store import IndexStore, SavedIndex
 
     with tempfile.TemporaryDirectory() as folder:
         store = IndexStore(Path(folder) / "sources.pickle")

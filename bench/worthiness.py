@@ -153,8 +153,8 @@ def _assess(claim, lang: str, *, rules_only: bool):
 def speed(rounds: int = 5) -> dict[str, float]:
     """Claims per second of the model against the rules (same claims, same run), and the ingest time of
     a 1,000-word article (the English test articles, repeated to 1,000 words): split and stored in SQLite."""
-    from workbench.article_intake import add_article
-    from workbench.ingest import prepare_article
+    from workbench.desk.article_intake import add_article
+    from workbench.desk.ingest import prepare_article
     from workbench.storage.database import open_database
 
     claims = [c for path in ARTICLES for c in split_claims(path.read_text(encoding="utf-8"), lang="en")]

@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.article_site import serve_article_site
-from workbench.cli import main as workbench_cli
-from workbench.fetching import PRIVATE_SETTING
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.fetching import PRIVATE_SETTING
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import open_database
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import shown_claim
-from workbench.auth import User
-from workbench.claimreview_settings import load_publisher
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
+from workbench.domain.auth import User
+from workbench.outputs.claimreview_settings import load_publisher
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.schema import SettingRow

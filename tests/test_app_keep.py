@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import panel_key, shown_claim
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.cli import main as workbench_cli
-from workbench.ingest import prepare_article
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.article_intake import add_article
+from workbench.desk.ingest import prepare_article
+from workbench.domain.auth import User
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sources.observations import period_label
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import open_database
 from workbench.storage.schema import StatisticRow

@@ -10,13 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.generate_db import generate
-from workbench import queue_url
-from workbench.cli import main as workbench_cli
-from workbench.folder_ingest import expand_uploads
-from workbench.jobs import get_job, run_worker, spool_uploads, submit_job
-from workbench.progress import text_bar
+from workbench.commands.cli import main as workbench_cli
+from workbench.jobs.folder_ingest import expand_uploads
+from workbench.jobs.queue import get_job, run_worker, spool_uploads, submit_job
+from workbench.outputs.progress import text_bar
 from workbench.storage.articles import list_articles
 from workbench.storage.database import open_database
+from workbench.ui import queue_url
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 SEED = (Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt").read_text(encoding="utf-8")
@@ -175,8 +175,8 @@ def test_add_article_page_submits_uploads_as_a_job_and_shows_it(sqlite_url, tmp_
 def test_rescore_restores_the_engine_scores_with_a_progress_bar(sqlite_url, monkeypatch, capsys):
     from sqlalchemy import select, update
 
-    from workbench.demo import load_demo
-    from workbench.rescore import rescore_claims
+    from workbench.desk.demo import load_demo
+    from workbench.desk.rescore import rescore_claims
     from workbench.storage.schema import ClaimRow
 
     database = open_database(sqlite_url)

@@ -9,14 +9,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import panel_key, shown_claim
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import claim_history
 from workbench.storage.database import open_database
 from workbench.storage.schema import VerdictRow
 from workbench.storage.verdicts import get_claim
 from workbench.storage.versioning import replacement_of
-from workbench.url_state import SELECTED_CLAIM
+from workbench.ui.url_state import SELECTED_CLAIM
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 
@@ -176,8 +176,8 @@ def test_merging_two_claims_from_the_panel_opens_the_merged_claim(demo_db):
 
 def _second_article(url: str) -> list:
     """Store the English seed article as a second article; its claims."""
-    from workbench.article_intake import add_article
-    from workbench.ingest import prepare_article
+    from workbench.desk.article_intake import add_article
+    from workbench.desk.ingest import prepare_article
 
     text = (Path(__file__).parent / "data" / "ukraine-defence-industry-en.txt").read_text(encoding="utf-8")
     with open_database(url).session() as session:
@@ -239,8 +239,8 @@ def test_a_save_on_a_claim_split_or_merged_in_another_tab_is_refused_naming_wher
 def test_a_link_on_a_deleted_claim_is_refused(demo_db):
     from sqlalchemy import delete
 
-    from workbench.errors import WorkbenchError
-    from workbench.linking import link_source
+    from workbench.desk.linking import link_source
+    from workbench.domain.errors import WorkbenchError
     from workbench.storage.schema import ClaimRow
 
     claim = _claims(demo_db)[-1]

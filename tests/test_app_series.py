@@ -12,7 +12,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import open_claim, panel_key
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow, SourceRow
 from workbench.storage.series_store import load_series, series_source_ids

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.review_page import panel_key, shown_claim
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.database import open_database
 from workbench.storage.rating_scale import save_scale
 from workbench.storage.users import add_user

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from sources.models import Source
 from tests.support.source_desk import cite_in_published_verdict, source_id_titled
-from workbench.cli import main as workbench_cli
-from workbench.source_intake import save_library_sources
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.source_intake import save_library_sources
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence
 from workbench.storage.schema import ClaimRow, EvidenceRow, FigureRow, SourceChangeRow, SourceRow

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from sources.observations import period_label
 from tests.support.review_page import open_claim, panel_key, shown_claim
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import evidence_history

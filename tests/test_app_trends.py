@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from workbench.claimreview import claim_reviews, publisher_from_settings
-from workbench.cli import main as workbench_cli
-from workbench.demo import load_demo
-from workbench.filters import ClaimFilter
-from workbench.ratings import DEFAULT_SCALE
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.demo import load_demo
+from workbench.domain.ratings import DEFAULT_SCALE
+from workbench.outputs.claimreview import claim_reviews, publisher_from_settings
 from workbench.storage import chart_data
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
+from workbench.storage.filters import ClaimFilter
 from workbench.storage.metrics import assign_metric, create_metric, list_metrics
 from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.schema import ClaimRow, FigureRow, VerdictRow

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from tests.support import server as server_support
 from tests.support.article_site import serve_article_site
 from tests.support.browser import click, wait_idle
-from workbench.fetching import PRIVATE_SETTING
+from workbench.desk.fetching import PRIVATE_SETTING
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

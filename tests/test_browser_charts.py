@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import choose_option, enter, sign_reviewer, wait_idle, whole_page_screenshot
-from workbench.charts import HEIGHT, WIDTH
+from workbench.outputs.charts import HEIGHT, WIDTH
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 METRIC = "Ukraine defence production"

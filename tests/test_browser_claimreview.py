@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import click, sign_reviewer, wait_idle
-from workbench.auth import User
+from workbench.domain.auth import User
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
 from workbench.storage.verdicts import publish_verdict, record_verdict

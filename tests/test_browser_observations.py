@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from claims.csv_cells import restore_cell
 from tests.support.browser import click, sign_reviewer, wait_idle
-from workbench.article_intake import add_article
-from workbench.auth import SINGLE_USER_ROLE, User
-from workbench.ingest import prepare_article
-from workbench.source_intake import manual_source, save_library_sources
+from workbench.desk.article_intake import add_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.source_intake import manual_source, save_library_sources
+from workbench.domain.auth import SINGLE_USER_ROLE, User
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import after_rerun, sign_reviewer, whole_page_screenshot
-from workbench.article_intake import store_article
-from workbench.ingest import prepare_article
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
 

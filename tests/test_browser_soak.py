@@ -26,8 +26,8 @@ from sqlalchemy import select
 
 from tests.support import browser as browser_support
 from tests.support.browser import after_rerun, choose_option, click, sign_reviewer, wait_idle
-from workbench.article_intake import add_article
-from workbench.ingest import prepare_article
+from workbench.desk.article_intake import add_article
+from workbench.desk.ingest import prepare_article
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimChangeRow, ClaimRow, EvidenceRow, VerdictRow
 

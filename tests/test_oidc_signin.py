@@ -27,7 +27,7 @@ from authlib.jose import JsonWebKey, jwt
 from streamlit.testing.v1 import AppTest
 
 from tests.support.server import ServedApp, start_app, stop_app
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.database import open_database
 from workbench.storage.users import add_user
 

@@ -72,7 +72,8 @@ def test_every_module_and_data_file_is_in_the_package():
 
 def test_the_commands_start_without_the_heavy_libraries():
     probe = (
-        "import sys, workbench.cli, claims.cli; workbench.cli.build_parser(); claims.cli.build_parser(); "
+        "import sys, workbench.commands.cli, claims.cli; "
+        "workbench.commands.cli.build_parser(); claims.cli.build_parser(); "
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     loaded = subprocess.run(
@@ -83,7 +84,7 @@ def test_the_commands_start_without_the_heavy_libraries():
 
 def test_the_console_commands_point_at_the_command_lines():
     scripts = PYPROJECT["project"]["scripts"]
-    assert scripts == {"workbench": "workbench.cli:main", "claims": "claims.cli:main"}
+    assert scripts == {"workbench": "workbench.commands.cli:main", "claims": "claims.cli:main"}
     help_text = subprocess.run(
         [sys.executable, "-m", "workbench", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from workbench import article_limits
-from workbench.article_limits import MAX_ARTICLE_FIGURES, MAX_NUMBER_RUN, check_figures
-from workbench.errors import InputError
-from workbench.ingest import prepare_article
+from workbench.desk.ingest import prepare_article
+from workbench.domain import article_limits
+from workbench.domain.article_limits import MAX_ARTICLE_FIGURES, MAX_NUMBER_RUN, check_figures
+from workbench.domain.errors import InputError
 
 
 def test_a_five_megabyte_line_of_numbers_is_refused_by_its_line_before_the_engine_runs():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.auth import (
+from workbench.domain.auth import (
     User,
     auth_mode,
     check_role,
@@ -14,7 +14,7 @@ from workbench.auth import (
     verify_or_dummy,
     verify_password,
 )
-from workbench.errors import InputError
+from workbench.domain.errors import InputError
 
 OIDC = {
     "redirect_uri": "http://localhost:8501/oauth2callback",

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import MetaData, func, select
 
 from tests.support import postgres as pg
-from workbench.auth import User
-from workbench.backup import backup, restore
-from workbench.cli import main as workbench_cli
-from workbench.demo import load_demo
-from workbench.errors import InputError
-from workbench.ratings import DEFAULT_SCALE
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.backup import backup, restore
+from workbench.desk.demo import load_demo
+from workbench.domain.auth import User
+from workbench.domain.errors import InputError
+from workbench.domain.ratings import DEFAULT_SCALE
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import assign_claim
 from workbench.storage.database import open_database

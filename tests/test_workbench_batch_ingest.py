@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from workbench.batch_ingest import WorkerOptions, ingest_items
-from workbench.cli import main as workbench_cli
-from workbench.ingest_inputs import path_items
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.ingest_inputs import path_items
+from workbench.jobs.batch_ingest import WorkerOptions, ingest_items
 from workbench.storage.database import open_database
 from workbench.storage.schema import ArticleRow, ClaimRow
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import charts
-from workbench.records import ClaimRecord, EvidenceRecord, FigureRecord, SourceRecord, StatisticRecord
+from workbench.domain.records import ClaimRecord, EvidenceRecord, FigureRecord, SourceRecord, StatisticRecord
+from workbench.outputs import charts
 from workbench.storage import chart_data
 
 

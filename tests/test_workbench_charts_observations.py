@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from claims.models import Base
 from sources.models import ReportedFigure
 from sources.observations import period_from_label
-from workbench import charts
-from workbench.records import ClaimRecord, EvidenceRecord, FigureRecord, SourceRecord, StatisticRecord
+from workbench.domain.records import ClaimRecord, EvidenceRecord, FigureRecord, SourceRecord, StatisticRecord
+from workbench.outputs import charts
 
 Y = period_from_label
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from workbench.demo import load_demo
-from workbench.errors import InputError, NotFoundError, StaleClaimError
+from workbench.desk.demo import load_demo
+from workbench.domain.errors import InputError, NotFoundError, StaleClaimError
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.claim_edits import (
     assign_claim,
@@ -251,7 +251,7 @@ def test_verdict_after_edits_still_uses_the_same_version_check(database):
 
 def _published_claim(database):
     """A claim of the demo article with a proposed and published verdict."""
-    from workbench.auth import User
+    from workbench.domain.auth import User
     from workbench.storage.verdicts import publish_verdict
 
     claim = max(_claims(database)[1], key=lambda c: len(c.text))
@@ -271,7 +271,7 @@ def _cut(claim) -> int:
 
 
 def test_a_reviewer_cannot_hide_a_published_verdict_by_splitting_or_merging_its_claim(database):
-    from workbench.auth import NotAllowedError
+    from workbench.domain.auth import NotAllowedError
     from workbench.storage.export_rows import verdict_rows
     from workbench.storage.users import add_user
 

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from workbench.claimreview import (
+from workbench.outputs.claimreview import (
     BEST,
     WORST,
     Publisher,

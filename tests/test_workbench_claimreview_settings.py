@@ -12,20 +12,20 @@ import pytest
 from sqlalchemy import select
 
 from claims.models import Attribution, Claim, Entity
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.claimreview import claim_reviews
-from workbench.claimreview_settings import (
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.article_intake import add_article
+from workbench.domain.auth import User
+from workbench.domain.errors import InputError
+from workbench.domain.ratings import DEFAULT_SCALE
+from workbench.domain.records import ArticleDraft
+from workbench.outputs.claimreview import claim_reviews
+from workbench.outputs.claimreview_settings import (
     TEMPLATE_KEY,
     check_settings,
     example_url_warning,
     load_publisher,
     save_settings,
 )
-from workbench.cli import main as workbench_cli
-from workbench.errors import InputError
-from workbench.ratings import DEFAULT_SCALE
-from workbench.records import ArticleDraft
 from workbench.storage.claim_edits import correct_attribution
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.config import busy_timeout_s
+from workbench.domain.config import busy_timeout_s
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("", 30.0), ("2.5", 2.5), (" 120 ", 120.0)])

@@ -11,10 +11,10 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 
 from sources.models import Source
-from workbench.article_intake import add_article
-from workbench.errors import DuplicateArticleError, InputError, WorkbenchError
-from workbench.records import ArticleDraft
-from workbench.source_intake import save_library_sources
+from workbench.desk.article_intake import add_article
+from workbench.desk.source_intake import save_library_sources
+from workbench.domain.errors import DuplicateArticleError, InputError, WorkbenchError
+from workbench.domain.records import ArticleDraft
 from workbench.storage.database import BusyError, open_database
 from workbench.storage.metrics import create_metric, list_metrics
 from workbench.storage.schema import ArticleRow, SourceRow
@@ -181,8 +181,8 @@ def test_adding_a_source_reads_only_the_sources_sharing_its_url_or_publisher(dat
 def test_grouping_a_stored_articles_repeats_does_not_hold_the_write_lock(sqlite_url):
     """Comparing an article's claims with the stored ones takes seconds on a long paste; while it reads,
     another process can write (it used to run inside the article's write transaction)."""
-    from workbench.article_intake import store_article
-    from workbench.ingest import prepare_article
+    from workbench.desk.article_intake import store_article
+    from workbench.desk.ingest import prepare_article
 
     database = open_database(sqlite_url)
     writes: list[str] = []

@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from workbench.demo import load_demo
-from workbench.exports import export_summary, neutralise_cell, restore_cell, verdicts_csv
-from workbench.filters import ClaimFilter
+from workbench.desk.demo import load_demo
+from workbench.outputs.exports import export_summary, neutralise_cell, restore_cell, verdicts_csv
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import EXPORT_COLUMNS, verdict_rows
+from workbench.storage.filters import ClaimFilter
 from workbench.storage.schema import ClaimRow, EvidenceRow, SourceRow, VerdictRow
 
 
@@ -161,7 +161,7 @@ def test_progress_is_reported_per_chunk(database):
 
 @given(st.lists(st.one_of(st.text(max_size=8), st.integers(), st.none()), min_size=1, max_size=8))
 def test_the_vectorised_frame_neutralisation_matches_the_cell_rule(cells):
-    from workbench.exports import neutralise_frame
+    from workbench.outputs.exports import neutralise_frame
 
     df = pd.DataFrame({"mixed": cells, "text": [str(c) for c in cells]})
     expected = df.map(neutralise_cell)
@@ -192,7 +192,7 @@ def test_the_app_tables_offer_no_unneutralised_download():
 def test_a_fragment_is_exported_and_listed_with_its_subject(database):
     """ "… a triplé en 2023 et devrait être multipliée par six en 2024": the second claim's subject is in
     the first; the CSV's claim_in_full, ClaimReview's claimReviewed, the queue and the claim record say it."""
-    from workbench.claimreview import Publisher, claim_reviews
+    from workbench.outputs.claimreview import Publisher, claim_reviews
     from workbench.storage.queue import open_queue
     from workbench.storage.verdicts import get_claim
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from claims.models import Base, Bound, Claim, Period, Statistic
-from workbench.article_intake import add_article
-from workbench.exports import restore_cell, verdicts_csv
-from workbench.records import ArticleDraft
+from workbench.desk.article_intake import add_article
+from workbench.domain.records import ArticleDraft
+from workbench.outputs.exports import restore_cell, verdicts_csv
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 import trustme
 
-from workbench.fetching import FetchError, check_address, embedded_ipv4, fetch_page
+from workbench.desk.fetching import FetchError, check_address, embedded_ipv4, fetch_page
 
 BODY_BYTES = 40
 DRIP_SECONDS = 0.3  # between bytes: under the per-read timeout, so only a total deadline stops the fetch
@@ -240,7 +240,7 @@ def _answer_as(content_type: str, body: bytes):
 
 
 def test_csv_and_json_are_taken_for_a_series_only_and_binary_never(serve):
-    from workbench.fetching import SERIES_TYPES
+    from workbench.desk.fetching import SERIES_TYPES
 
     csv = serve(_answer_as("text/csv; charset=utf-8", b"period,value\n2023,4\n"))
     with pytest.raises(FetchError, match="text/csv, not HTML"):

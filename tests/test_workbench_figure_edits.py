@@ -10,7 +10,7 @@ from sources.comparison import compare
 from sources.figures import extract_figures
 from sources.models import Source
 from sources.observations import base_label, period_label
-from workbench.errors import InputError
+from workbench.domain.errors import InputError
 from workbench.storage.database import open_database
 from workbench.storage.figure_edits import correct_figure
 from workbench.storage.schema import FigureRow

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from workbench.auth import User
-from workbench.demo import load_demo
-from workbench.filters import NO_VERDICT, ClaimFilter, claims_query
+from workbench.desk.demo import load_demo
+from workbench.domain.auth import User
 from workbench.storage.database import open_database
+from workbench.storage.filters import NO_VERDICT, ClaimFilter, claims_query
 from workbench.storage.schema import ClaimRow
 from workbench.storage.verdicts import publish_verdict, record_verdict
 

@@ -12,14 +12,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from workbench.article_intake import store_article
-from workbench.errors import DuplicateArticleError, InputError
-from workbench.folder_ingest import MAX_FILES, MAX_TOTAL_BYTES, ArchiveMember, expand_uploads, ingest_files
-from workbench.ingest import prepare_article
-from workbench.source_intake import MAX_CSV_BYTES
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.source_intake import MAX_CSV_BYTES
+from workbench.domain.errors import DuplicateArticleError, InputError
+from workbench.domain.validation import MAX_UPLOAD_BYTES
+from workbench.jobs.folder_ingest import (
+    MAX_FILES,
+    MAX_TOTAL_BYTES,
+    ArchiveMember,
+    expand_uploads,
+    ingest_files,
+)
 from workbench.storage.articles import list_articles
 from workbench.storage.database import open_database
-from workbench.validation import MAX_UPLOAD_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = "The ministry said production tripled in 2023 to 1,200 drones a month."

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.highlight import Mark, highlight_html
-from workbench.textsafe import html_text
+from workbench.domain.textsafe import html_text
+from workbench.outputs.highlight import Mark, highlight_html
 
 
 def test_article_markup_is_escaped_inside_and_outside_marks():
@@ -34,7 +34,7 @@ def _reference(text: str, marks) -> str:
     """The first, quadratic highlighter (each segment searched every mark): the sweep must agree with it."""
     from itertools import pairwise
 
-    from workbench.highlight import _wrap
+    from workbench.outputs.highlight import _wrap
 
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     claim_edges = {0, len(text), *(m.start for m in valid), *(m.end for m in valid)}

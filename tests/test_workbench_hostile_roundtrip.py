@@ -20,17 +20,17 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.test_workbench_hostile_text import ATTACKS, EDITOR, SENTENCE
-from workbench.article_intake import store_article
-from workbench.errors import InputError
-from workbench.exports import verdicts_csv
-from workbench.highlight import Mark, highlight_html
-from workbench.ingest import prepare_article
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.verdict_import import import_verdicts, read_verdict_csv
+from workbench.domain.errors import InputError
+from workbench.domain.textsafe import inert
+from workbench.outputs.exports import verdicts_csv
+from workbench.outputs.highlight import Mark, highlight_html
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import Database, open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.verdicts import publish_verdict, record_verdict
-from workbench.textsafe import inert
-from workbench.verdict_import import import_verdicts, read_verdict_csv
 
 pieces = st.one_of(st.sampled_from(ATTACKS), st.text(max_size=20), st.just(SENTENCE), st.just("\n"))
 hostile_text = st.lists(pieces, min_size=1, max_size=6).map("".join)

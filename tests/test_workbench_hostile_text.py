@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.csv_cells import is_formula
-from workbench.article_intake import store_article
-from workbench.auth import User
-from workbench.claimreview import Publisher, claim_reviews, claimreview_json
-from workbench.errors import DuplicateArticleError, InputError
-from workbench.exports import verdicts_csv
-from workbench.ingest import prepare_article
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
+from workbench.domain.auth import User
+from workbench.domain.errors import DuplicateArticleError, InputError
+from workbench.outputs.claimreview import Publisher, claim_reviews, claimreview_json
+from workbench.outputs.exports import verdicts_csv
 from workbench.storage.articles import article_claims
 from workbench.storage.database import Database, open_database
 from workbench.storage.export_rows import verdict_rows

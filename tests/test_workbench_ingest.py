@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from tests.support.article_site import serve_article_site
-from workbench.errors import InputError
-from workbench.fetching import PRIVATE_SETTING, FetchError
-from workbench.ingest import fetch_article, prepare_article
-from workbench.languages import unread_language_warning
+from workbench.desk.fetching import PRIVATE_SETTING, FetchError
+from workbench.desk.ingest import fetch_article, prepare_article
+from workbench.desk.languages import unread_language_warning
+from workbench.domain.errors import InputError
 
 SPANISH = (
     "El ayuntamiento gastó 1.200 millones de euros en 2023, el doble que el año anterior, según el "

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select, update
 from streamlit.testing.v1 import AppTest
 
-from workbench.cli import main as workbench_cli
-from workbench.errors import InputError
-from workbench.jobs import claim_next, get_job, list_jobs, request_cancel, run_job, submit_job
+from workbench.commands.cli import main as workbench_cli
+from workbench.domain.errors import InputError
+from workbench.jobs.queue import claim_next, get_job, list_jobs, request_cancel, run_job, submit_job
 from workbench.storage.database import open_database
 from workbench.storage.schema import ArticleRow, JobRow
 
@@ -95,7 +95,7 @@ def _settings_page() -> AppTest:
 
 
 def test_the_app_submits_jobs_its_own_worker_runs_and_every_session_sees_them(sqlite_url, monkeypatch):
-    from workbench import resources
+    from workbench.ui import resources
 
     monkeypatch.setenv("WORKBENCH_DATABASE_URL", sqlite_url)
     monkeypatch.delenv("WORKBENCH_AUTH", raising=False)  # single-user mode: the app starts a worker
@@ -127,7 +127,7 @@ def test_the_app_submits_jobs_its_own_worker_runs_and_every_session_sees_them(sq
 
 
 def test_uploads_are_spooled_inside_their_folder_and_ingested_by_a_worker(tmp_path, sqlite_url):
-    from workbench.jobs import run_worker, spool_uploads
+    from workbench.jobs.queue import run_worker, spool_uploads
 
     database = open_database(sqlite_url)
     folder = spool_uploads(

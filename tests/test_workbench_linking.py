@@ -8,8 +8,9 @@ import pytest
 
 from sources.observations import period_from_label
 from sources.series import Provenance, Series
-from workbench.demo import load_demo
-from workbench.linking import link_source
+from workbench.desk.demo import load_demo
+from workbench.desk.linking import link_source
+from workbench.desk.suggestions import LibraryIndex, suggest_sources
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import current_evidence, evidence_history
@@ -17,7 +18,6 @@ from workbench.storage.series_store import save_series
 from workbench.storage.source_links import current_links
 from workbench.storage.sources_store import get_source, load_sources
 from workbench.storage.verdicts import get_claim
-from workbench.suggestions import LibraryIndex, suggest_sources
 
 YEARS = ("2019", "2020", "2021", "2022", "2023", "2024")
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from claims.models import Claim, Statistic
-from workbench.article_intake import add_article
-from workbench.auth import NotAllowedError, User
-from workbench.errors import InputError, StaleClaimError
-from workbench.records import ArticleDraft, SourceInput
+from workbench.desk.article_intake import add_article
+from workbench.domain.auth import NotAllowedError, User
+from workbench.domain.errors import InputError, StaleClaimError
+from workbench.domain.records import ArticleDraft, SourceInput
 from workbench.storage import verdicts as verdicts_module
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, link_evidence

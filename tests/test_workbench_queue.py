@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bench.generate_db import generate
-from workbench.auth import User
-from workbench.demo import load_demo
-from workbench.filters import ClaimFilter
-from workbench.ratings import DEFAULT_SCALE
+from workbench.desk.demo import load_demo
+from workbench.domain.auth import User
+from workbench.domain.ratings import DEFAULT_SCALE
+from workbench.domain.vocabulary import RATINGS
 from workbench.storage.claim_edits import assign_claim, mark_not_worthy
 from workbench.storage.database import open_database
+from workbench.storage.filters import ClaimFilter
 from workbench.storage.queue import (
     QUEUE_COLUMNS,
     filter_choices,
@@ -21,7 +22,6 @@ from workbench.storage.queue import (
 )
 from workbench.storage.rating_scale import save_scale
 from workbench.storage.verdicts import publish_verdict, record_verdict
-from workbench.vocabulary import RATINGS
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from workbench.queue_url import read_params, write_params
+from workbench.ui.queue_url import read_params, write_params
 
 OPTIONS = {
     "outlets": ["Le Monde", "Reuters"], "languages": ["en", "fr"], "kinds": ["forecast", "quantity"],

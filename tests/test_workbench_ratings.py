@@ -6,12 +6,19 @@ import math
 
 import pytest
 
-from workbench.errors import InputError
-from workbench.ratings import DEFAULT_SCALE, SETTING_KEY, Rating, check_rating, parse_scale, rating_values
+from workbench.domain.errors import InputError
+from workbench.domain.ratings import (
+    DEFAULT_SCALE,
+    SETTING_KEY,
+    Rating,
+    check_rating,
+    parse_scale,
+    rating_values,
+)
+from workbench.domain.vocabulary import RATINGS
 from workbench.storage.database import open_database
 from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.settings import get_setting, put_setting, setting_updated
-from workbench.vocabulary import RATINGS
 
 
 @pytest.fixture
@@ -89,7 +96,7 @@ def test_a_refused_scale_leaves_the_stored_one_and_an_unreadable_one_falls_back(
 
 
 def test_an_editor_demoted_while_the_settings_page_is_open_cannot_save_the_scale(database):
-    from workbench.auth import NotAllowedError
+    from workbench.domain.auth import NotAllowedError
     from workbench.storage.users import add_user, set_role
 
     with database.session() as session:

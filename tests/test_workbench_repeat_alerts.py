@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.demo import load_demo
-from workbench.filters import ClaimFilter
-from workbench.ingest import prepare_article
+from workbench.desk.article_intake import add_article
+from workbench.desk.demo import load_demo
+from workbench.desk.ingest import prepare_article
+from workbench.domain.auth import User
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
+from workbench.storage.filters import ClaimFilter
 from workbench.storage.queue import count_claims, open_queue
 from workbench.storage.repeat_alerts import article_repeat_alerts, repeat_alerts
 from workbench.storage.verdicts import get_claim, publish_verdict, record_verdict

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.cli import main as workbench_cli
-from workbench.demo import load_demo
-from workbench.errors import InputError, StaleClaimError
-from workbench.ingest import prepare_article
-from workbench.repeated import apply_earlier_verdict, other_appearances, recluster
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.article_intake import add_article
+from workbench.desk.demo import load_demo
+from workbench.desk.ingest import prepare_article
+from workbench.desk.repeated import apply_earlier_verdict, other_appearances, recluster
+from workbench.domain.auth import User
+from workbench.domain.errors import InputError, StaleClaimError
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.schema import ClaimRow
@@ -183,7 +183,7 @@ BATCHES = [
 def _store_in_batches(url: str, cache) -> dict[int, int | None]:
     """The BATCHES stored and grouped batch by batch (``cache``: kept across batches, or None: fresh each
     time); between the second and third, a reviewer corrects the figure of the first stored claim."""
-    from workbench.repeated import assign_new_claims
+    from workbench.desk.repeated import assign_new_claims
     from workbench.storage.articles import add_articles
     from workbench.storage.schema import StatisticRow
 
@@ -205,7 +205,7 @@ def _store_in_batches(url: str, cache) -> dict[int, int | None]:
 
 
 def test_groups_kept_from_batch_to_batch_are_those_of_a_fresh_grouping_per_batch(tmp_path):
-    from workbench.repeated import ClusterCache
+    from workbench.desk.repeated import ClusterCache
 
     cache = ClusterCache()
     kept = _store_in_batches(f"sqlite:///{tmp_path / 'kept.db'}", cache)

@@ -9,9 +9,9 @@ from sqlalchemy import select, update
 from claims import split_claims
 from sources.figures import extract_figures
 from sources.models import Source
-from workbench.article_intake import add_article
-from workbench.ingest import prepare_article
-from workbench.rescore import rescore_claims
+from workbench.desk.article_intake import add_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.rescore import rescore_claims
 from workbench.storage.database import open_database
 from workbench.storage.schema import FigureRow, StatisticRow
 from workbench.storage.sources_store import save_sources

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from workbench.reviewer_cookie import COOKIE, cookie_script, name_from_cookies
+from workbench.ui.reviewer_cookie import COOKIE, cookie_script, name_from_cookies
 
 
 @pytest.mark.parametrize("name", ["Ana", "José Ruiz", "O'Brien; path=/x", "李雷", "a=b&c"])

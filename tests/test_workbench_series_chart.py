@@ -13,9 +13,9 @@ from claims.models import Statistic
 from sources.models import ReportedFigure
 from sources.observations import period_from_label
 from sources.series import Series
-from workbench.charts import chart_csv
-from workbench.series_chart import figure_rows, series_chart, series_frame
-from workbench.series_evidence import check_statistic
+from workbench.desk.series_evidence import check_statistic
+from workbench.outputs.charts import chart_csv
+from workbench.outputs.series_chart import figure_rows, series_chart, series_frame
 
 TODAY = dt.date(2026, 12, 5)
 PERIODS = ("2021", "2022", "2023", "2024")

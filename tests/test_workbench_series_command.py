@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.cli import main as workbench_cli
+from workbench.commands.cli import main as workbench_cli
 from workbench.storage.database import open_database
 from workbench.storage.series_store import load_series, series_source_ids
 

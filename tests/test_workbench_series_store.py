@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from sources.importing import SourceImportError
 from sources.series import Provenance
 from sources.series_import import read_series
-from workbench.demo import load_demo
-from workbench.errors import InputError
-from workbench.linking import link_source
-from workbench.records import SourceInput
-from workbench.series_evidence import series_checks
-from workbench.series_intake import import_series
+from workbench.desk.demo import load_demo
+from workbench.desk.linking import link_source
+from workbench.desk.series_evidence import series_checks
+from workbench.desk.series_intake import import_series
+from workbench.domain.errors import InputError
+from workbench.domain.records import SourceInput
 from workbench.storage.articles import article_claims, list_articles
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source

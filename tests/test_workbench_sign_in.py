@@ -11,7 +11,7 @@ import argon2
 import pytest
 from sqlalchemy import insert
 
-from workbench import auth
+from workbench.domain import auth
 from workbench.storage.database import open_database
 from workbench.storage.schema import SignInAttemptRow
 from workbench.storage.sign_in import (

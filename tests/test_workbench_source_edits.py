@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from claims.models import Claim, Statistic
 from sources.figures import extract_figures
 from sources.models import Source
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.errors import InputError, NotFoundError, SourceInUseError, StaleSourceError
-from workbench.records import ArticleDraft
-from workbench.source_intake import clean_source_changes, save_library_sources
+from workbench.desk.article_intake import add_article
+from workbench.desk.source_intake import clean_source_changes, save_library_sources
+from workbench.domain.auth import User
+from workbench.domain.errors import InputError, NotFoundError, SourceInUseError, StaleSourceError
+from workbench.domain.records import ArticleDraft
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence, unlink_evidence
 from workbench.storage.schema import (

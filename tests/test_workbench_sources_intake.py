@@ -13,11 +13,9 @@ import pandas as pd
 import pytest
 
 from sources.observations import period_label
-from workbench.errors import InputError
-from workbench.exports import frame_csv
-from workbench.fetching import PRIVATE_SETTING, FetchError, _GuardedRedirects, check_url, fetch_page
-from workbench.library import flag_duplicates, library_frame
-from workbench.source_intake import (
+from workbench.desk.fetching import PRIVATE_SETTING, FetchError, _GuardedRedirects, check_url, fetch_page
+from workbench.desk.library import flag_duplicates, library_frame
+from workbench.desk.source_intake import (
     FigureInput,
     SourceFileError,
     fetch_archived_source,
@@ -28,6 +26,8 @@ from workbench.source_intake import (
     read_csv,
     read_html,
 )
+from workbench.domain.errors import InputError
+from workbench.outputs.exports import frame_csv
 from workbench.storage.sources_store import StoredSource
 
 PAGES = Path(__file__).parent / "data" / "sources"

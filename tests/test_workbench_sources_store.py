@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from claims.models import Bound
 from sources.models import ReportedFigure, Source
 from sources.observations import base_label, period_label
-from workbench.source_intake import SourceFileError, import_csv_file, read_csv
+from workbench.desk.source_intake import SourceFileError, import_csv_file, read_csv
+from workbench.desk.suggestions import LibraryIndex, suggest_sources
 from workbench.storage.database import open_database
 from workbench.storage.schema import FigureRow, SourceRow
 from workbench.storage.sources_store import (
@@ -22,7 +23,6 @@ from workbench.storage.sources_store import (
     save_sources,
     source_revision,
 )
-from workbench.suggestions import LibraryIndex, suggest_sources
 
 TEXT = "Selon le ministère, la production a été multipliée par 3,1 en 2023 par rapport à 2022."
 
@@ -169,7 +169,7 @@ def test_thousands_of_sources_import_in_one_transaction_and_rank(database, tmp_p
     library = LibraryIndex()
     with database.session() as session:
         assert library.refresh(session) == (max(done.saved.ids), 2_501, 0)
-    from workbench.records import ClaimRecord
+    from workbench.domain.records import ClaimRecord
 
     claim = ClaimRecord(
         1, 1, 0, 0, 10, "Defence production tripled in 2023, according to the ministry", "change", "reported",

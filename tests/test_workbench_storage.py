@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import inspect, select
 
 from claims.models import Bound, Claim, Statistic
-from workbench.article_intake import add_article
-from workbench.auth import User
-from workbench.errors import DuplicateArticleError, InputError, NotFoundError, StaleClaimError
-from workbench.records import ArticleDraft, SourceInput
+from workbench.desk.article_intake import add_article
+from workbench.domain.auth import User
+from workbench.domain.errors import DuplicateArticleError, InputError, NotFoundError, StaleClaimError
+from workbench.domain.records import ArticleDraft, SourceInput
 from workbench.storage.articles import article_claims, claims_frame, find_duplicate, list_articles
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, current_evidence, link_evidence, unlink_evidence
@@ -222,7 +222,7 @@ def test_export_rows_carry_verdict_statistics_and_evidence(database):
 
 
 def test_demo_sources_are_labelled_examples_and_keep_the_forecast_modality(database):
-    from workbench.demo import load_demo
+    from workbench.desk.demo import load_demo
     from workbench.storage.schema import FigureRow, SourceRow
 
     with database.session() as session:

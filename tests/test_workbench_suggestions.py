@@ -6,17 +6,17 @@ import pytest
 
 from claims.models import Bound
 from sources.models import ReportedFigure, Source
-from workbench.demo import load_demo
-from workbench.errors import InputError
-from workbench.index_store import IndexStore
-from workbench.linking import check_quote, claim_comparisons, link_source
+from workbench.desk.demo import load_demo
+from workbench.desk.index_store import IndexStore
+from workbench.desk.linking import check_quote, claim_comparisons, link_source
+from workbench.desk.suggestions import LibraryIndex, claim_from_record, suggest_sources
+from workbench.domain.errors import InputError
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import evidence_history, unlink_evidence
 from workbench.storage.source_edits import edit_source
 from workbench.storage.sources_store import save_sources
 from workbench.storage.verdicts import get_claim
-from workbench.suggestions import LibraryIndex, claim_from_record, suggest_sources
 
 FORUM_TEXT = "The forum brought together 263 foreign arms manufacturers in September 2023, the council said."
 

@@ -11,19 +11,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from workbench.article_intake import store_article
-from workbench.claimreview import Publisher, claim_review, claimreview_json
-from workbench.cli import main as workbench_cli
-from workbench.errors import InputError
-from workbench.highlight import Mark, highlight_html
-from workbench.ingest import prepare_article
-from workbench.records import SourceInput
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.verdict_import import VerdictImportError, check_row
+from workbench.domain.errors import InputError
+from workbench.domain.records import SourceInput
+from workbench.domain.textsafe import inert, safe_link, strip_controls
+from workbench.domain.validation import clean_search, clean_text
+from workbench.outputs.claimreview import Publisher, claim_review, claimreview_json
+from workbench.outputs.highlight import Mark, highlight_html
 from workbench.storage.articles import article_claims
 from workbench.storage.database import open_database
 from workbench.storage.evidence import add_source, link_evidence
-from workbench.textsafe import inert, safe_link, strip_controls
-from workbench.validation import clean_search, clean_text
-from workbench.verdict_import import VerdictImportError, check_row
 
 APP = str(Path(__file__).resolve().parents[1] / "workbench" / "app.py")
 BEACON = "![b](http://beacon.test/b.png)"
@@ -232,7 +232,7 @@ def test_export_and_trends_pages_search_for_javascript_void(sqlite_url, monkeypa
 
 def test_the_library_table_links_only_http_addresses():
     from sources.models import Source
-    from workbench.library import library_frame
+    from workbench.desk.library import library_frame
     from workbench.storage.sources_store import StoredSource
 
     stored = [

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from workbench.cli import main
-from workbench.errors import InputError, NotFoundError
+from workbench.commands.cli import main
+from workbench.domain.errors import InputError, NotFoundError
 from workbench.storage.database import open_database
 from workbench.storage.schema import UserRow
 from workbench.storage.users import (

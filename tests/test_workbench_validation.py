@@ -2,9 +2,9 @@
 
 import pytest
 
-from workbench.errors import InputError
-from workbench.ingest import prepare_article
-from workbench.validation import MAX_UPLOAD_BYTES, clean_text, decode_upload
+from workbench.desk.ingest import prepare_article
+from workbench.domain.errors import InputError
+from workbench.domain.validation import MAX_UPLOAD_BYTES, clean_text, decode_upload
 
 
 def test_utf8_with_bom_is_read():

@@ -7,14 +7,14 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.test_workbench_exports import seed_verdicts
-from workbench.cli import main as workbench_cli
-from workbench.demo import load_demo
-from workbench.exports import verdicts_csv
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.demo import load_demo
+from workbench.desk.verdict_import import VerdictImportError, import_verdicts, read_verdict_csv
+from workbench.outputs.exports import verdicts_csv
 from workbench.storage.database import open_database
 from workbench.storage.export_rows import verdict_rows
 from workbench.storage.rating_scale import save_scale
 from workbench.storage.schema import ArticleRow, ClaimRow, EvidenceRow, VerdictRow
-from workbench.verdict_import import VerdictImportError, import_verdicts, read_verdict_csv
 
 IDS = ["article_id", "claim_id"]  # new ids are given on import
 
@@ -130,7 +130,7 @@ def test_command_line_export_then_import(sqlite_url, tmp_path, monkeypatch, caps
 def test_progress_bar_shows_on_stderr_only_for_large_exports():
     import io
 
-    from workbench.export_commands import ProgressBar
+    from workbench.commands.export_commands import ProgressBar
     from workbench.storage.export_rows import CHUNK
 
     stream = io.StringIO()

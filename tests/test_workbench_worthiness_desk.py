@@ -9,18 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from claims.worthiness_model import use_model
-from workbench.article_intake import add_article
-from workbench.cli import main as workbench_cli
-from workbench.errors import WorkbenchError
-from workbench.ingest import prepare_article
-from workbench.rescore import rescore_claims
+from workbench.commands.cli import main as workbench_cli
+from workbench.desk.article_intake import add_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.rescore import rescore_claims
+from workbench.desk.worthiness_desk import MIN_EACH, SETTING, describe, desk_status, retrain
+from workbench.domain.errors import WorkbenchError
 from workbench.storage.claim_edits import mark_not_worthy
 from workbench.storage.database import open_database
 from workbench.storage.rating_scale import load_scale
 from workbench.storage.schema import ClaimRow, StatisticRow
 from workbench.storage.settings import get_setting
 from workbench.storage.verdicts import record_verdict
-from workbench.worthiness_desk import MIN_EACH, SETTING, describe, desk_status, retrain
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = ("ukraine-defence-industry-en.txt", "harbour-budget-en.txt", "ukraine-defence-industry-fr.txt")

@@ -1,7 +1,7 @@
-"""`python -m workbench ...`: see workbench.cli."""
+"""`python -m workbench ...`: see workbench.commands.cli."""
 
 import sys
 
-from workbench.cli import main
+from workbench.commands.cli import main
 
 sys.exit(main())

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from workbench import run_marker, signin
-from workbench.auth import User
+from workbench.domain.auth import User
+from workbench.ui import run_marker, signin
 
 
 def pages(user: User | None) -> list[st.Page]:

@@ -76,7 +76,7 @@ _IDLE_JS = """() => {
         && !document.getAnimations().some((a) => a.playState === 'running'
             && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
 }"""
-# The number of the session's latest script run, as the app shows it (workbench/run_marker.py).
+# The number of the session's latest script run, as the app shows it (workbench/ui/run_marker.py).
 _RUN_JS = "() => Number(getComputedStyle(document.documentElement).getPropertyValue('--workbench-run')) || 0"
 
 

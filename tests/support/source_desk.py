@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from workbench.auth import User
+from workbench.domain.auth import User
 from workbench.storage.database import open_database
 from workbench.storage.evidence import link_evidence
 from workbench.storage.schema import ClaimRow, SourceRow

@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from workbench import state, url_state
-from workbench.article_intake import store_article
-from workbench.errors import WorkbenchError
-from workbench.ingest import prepare_article
-from workbench.jobs import spool_uploads, submit_job
-from workbench.jobs_view import render_jobs_panel
-from workbench.languages import unread_language_warning
-from workbench.panel.article_fetch import render_fetch_form
-from workbench.resources import database, ensure_worker
+from workbench.desk.article_intake import store_article
+from workbench.desk.ingest import prepare_article
+from workbench.desk.languages import unread_language_warning
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.textsafe import inert
+from workbench.domain.validation import decode_upload
+from workbench.jobs.queue import spool_uploads, submit_job
 from workbench.storage.repeat_alerts import article_repeat_alerts
-from workbench.textsafe import inert
-from workbench.validation import decode_upload
+from workbench.ui import state, url_state
+from workbench.ui.jobs_view import render_jobs_panel
+from workbench.ui.panel.article_fetch import render_fetch_form
+from workbench.ui.resources import database, ensure_worker
 
 st.title("Add an article")
 st.caption(

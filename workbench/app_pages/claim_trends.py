@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from workbench import charts
-from workbench.panel.chart_downloads import render_chart
-from workbench.panel.filter_widgets import render_claim_filter
-from workbench.panel.series_evidence import render_series_trend
-from workbench.resources import database
+from workbench.outputs import charts
 from workbench.storage import chart_data
+from workbench.ui.panel.chart_downloads import render_chart
+from workbench.ui.panel.filter_widgets import render_claim_filter
+from workbench.ui.panel.series_evidence import render_series_trend
+from workbench.ui.resources import database
 
 st.title("Claim trends")
 with database().session() as session:

@@ -3,18 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from workbench import signin, state
-from workbench.errors import WorkbenchError
-from workbench.jobs import submit_job
-from workbench.jobs_view import render_jobs_panel
-from workbench.panel.claimreview_form import render_claimreview_settings
-from workbench.ratings import BEST_VALUE, DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, WORST_VALUE
-from workbench.resources import database, ensure_worker
+from workbench.desk.worthiness_desk import describe, desk_status
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.ratings import BEST_VALUE, DEFAULT_SCALE, MAX_MEANING_CHARS, MAX_NAME_CHARS, WORST_VALUE
+from workbench.domain.textsafe import inert
+from workbench.jobs.queue import submit_job
 from workbench.storage.rating_scale import load_scale, save_scale
 from workbench.storage.settings import setting_updated
 from workbench.storage.verdicts import SECOND_PERSON_KEY, second_person_required, set_second_person
-from workbench.textsafe import inert
-from workbench.worthiness_desk import describe, desk_status
+from workbench.ui import signin, state
+from workbench.ui.jobs_view import render_jobs_panel
+from workbench.ui.panel.claimreview_form import render_claimreview_settings
+from workbench.ui.resources import database, ensure_worker
 
 st.title("Desk settings")
 if not signin.can_edit_settings(state.signed_in_user()):

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from workbench.claimreview import claim_reviews, claimreview_json
-from workbench.claimreview_settings import example_url_warning, load_publisher
-from workbench.exports import export_summary, verdicts_csv
-from workbench.panel.filter_widgets import render_claim_filter
-from workbench.resources import database
+from workbench.outputs.claimreview import claim_reviews, claimreview_json
+from workbench.outputs.claimreview_settings import example_url_warning, load_publisher
+from workbench.outputs.exports import export_summary, verdicts_csv
 from workbench.storage.chart_data import filter_options
 from workbench.storage.export_rows import verdict_rows
+from workbench.ui.panel.filter_widgets import render_claim_filter
+from workbench.ui.resources import database
 
 st.title("Export verdicts")
 with database().session() as session:

@@ -4,17 +4,17 @@ from functools import partial
 
 import streamlit as st
 
-from workbench import state, url_state
-from workbench.highlight import Mark, highlight_html
-from workbench.languages import unread_language_warning
-from workbench.panel import claim_label, render_claim_panel
-from workbench.records import SourceRecord
-from workbench.resources import database
+from workbench.desk.languages import unread_language_warning
+from workbench.domain.records import SourceRecord
+from workbench.domain.textsafe import inert
+from workbench.outputs.highlight import Mark, highlight_html
 from workbench.storage.articles import article_claims, article_titles, claims_frame, get_article
 from workbench.storage.evidence import list_sources
 from workbench.storage.sources_store import source_revision
 from workbench.storage.verdicts import get_claim
-from workbench.textsafe import inert
+from workbench.ui import state, url_state
+from workbench.ui.panel import claim_label, render_claim_panel
+from workbench.ui.resources import database
 
 
 @st.cache_resource(max_entries=4, ttl=30, show_spinner=False)

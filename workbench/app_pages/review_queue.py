@@ -4,14 +4,14 @@ import dataclasses
 
 import streamlit as st
 
-from workbench import queue_url, url_state
-from workbench.errors import WorkbenchError
-from workbench.panel.filter_widgets import render_claim_filter, verdict_choices
-from workbench.panel.publishing import render_waiting_filter
-from workbench.resources import database
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.textsafe import inert
+from workbench.domain.vocabulary import STATUSES
 from workbench.storage.queue import filter_choices, open_queue
-from workbench.textsafe import inert
-from workbench.vocabulary import STATUSES
+from workbench.ui import queue_url, url_state
+from workbench.ui.panel.filter_widgets import render_claim_filter, verdict_choices
+from workbench.ui.panel.publishing import render_waiting_filter
+from workbench.ui.resources import database
 
 TABLE = "queue.table"
 st.title("Review queue")

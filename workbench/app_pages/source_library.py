@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from workbench import state
-from workbench.panel import series_import, source_forms, source_page
+from workbench.ui import state
+from workbench.ui.panel import series_import, source_forms, source_page
 
 st.title("Sources")
 state.show_flash()

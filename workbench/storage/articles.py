@@ -11,8 +11,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.errors import DuplicateArticleError, NotFoundError
-from workbench.records import ArticleDraft, ArticleRecord, ClaimRecord, standalone_text
+from workbench.domain.errors import DuplicateArticleError, NotFoundError
+from workbench.domain.records import ArticleDraft, ArticleRecord, ClaimRecord, standalone_text
 from workbench.storage.convert import article_record, claim_record, claim_row, claim_values, statistic_values
 from workbench.storage.schema import ArticleRow, ClaimRow, StatisticRow, VerdictRow
 
@@ -107,7 +107,7 @@ def add_articles(session: Session, drafts: Sequence[ArticleDraft]) -> list[int |
 
 def insert_article(session: Session, draft: ArticleDraft) -> int:
     """Store an article with its claims in the session's transaction; a duplicate text is refused.
-    Its claims are not grouped with their repeats: ``workbench.article_intake`` does that."""
+    Its claims are not grouped with their repeats: ``workbench.desk.article_intake`` does that."""
     existing = find_duplicate(session, draft.text)
     if existing:
         raise DuplicateArticleError(existing.id, existing.title)

@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims.describe import describe_statistic
-from workbench.chart_periods import COMPARE_COLUMNS, base_point, chart_bounds, chart_value, placed
-from workbench.errors import NotFoundError
-from workbench.filters import ClaimFilter, claims_query
-from workbench.ratings import rating_choices
+from workbench.domain.chart_periods import COMPARE_COLUMNS, base_point, chart_bounds, chart_value, placed
+from workbench.domain.errors import NotFoundError
+from workbench.domain.ratings import rating_choices
 from workbench.storage.convert import statistic_record
 from workbench.storage.evidence import current_evidence
 from workbench.storage.export_rows import STATES as VERDICT_STATES
+from workbench.storage.filters import ClaimFilter, claims_query
 from workbench.storage.rating_scale import load_scale
 from workbench.storage.schema import (
     ArticleRow,

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from claims.models import Bound, Statistic
 from claims.speakers import KINDS as SPEAKER_KINDS
-from workbench.auth import NotAllowedError
-from workbench.errors import InputError, NotFoundError
-from workbench.records import ChangeRecord
+from workbench.domain.auth import NotAllowedError
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.records import ChangeRecord
+from workbench.domain.validation import clean_text
 from workbench.storage.observation_edits import (
     OBSERVATION_FIELDS,
     clean_observation,
@@ -28,7 +29,6 @@ from workbench.storage.observation_edits import (
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, StatisticRow, VerdictRow
 from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
-from workbench.validation import clean_text
 
 BOUND_KINDS = ("exact", "lower", "upper", "approximate", "range")
 STATISTIC_FIELDS = ("value", "bound", "low", "high", "unit", "counted", *OBSERVATION_FIELDS)

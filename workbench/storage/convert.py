@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from claims.models import Bound, Claim, Statistic
 from sources.observations import period_label
-from workbench.records import (
+from workbench.domain.records import (
     ArticleRecord,
     ClaimRecord,
     EvidenceRecord,

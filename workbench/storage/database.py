@@ -11,8 +11,8 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.auth import User
-from workbench.errors import WorkbenchError
+from workbench.domain.auth import User
+from workbench.domain.errors import WorkbenchError
 from workbench.storage.engine import BUSY_TIMEOUT_S, make_engine, session_factory
 from workbench.storage.migrate import upgrade
 from workbench.storage.users import ACTOR, acting_user

@@ -8,12 +8,12 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.errors import InputError, NotFoundError
-from workbench.records import EvidenceRecord, SourceInput, SourceRecord
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.records import EvidenceRecord, SourceInput, SourceRecord
+from workbench.domain.vocabulary import STANCES
 from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.schema import ClaimRow, EvidenceRow, FigureRow, SourceRow
 from workbench.storage.versioning import hold_version
-from workbench.vocabulary import STANCES
 
 
 def add_source(session: Session, source: SourceInput) -> int:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from claims.models import Bound, Period, Statistic
 from claims.speakers import KINDS, speaker_kind
 from sources.observations import base_label
-from workbench.filters import ClaimFilter, claims_query
-from workbench.records import standalone_text
+from workbench.domain.records import standalone_text
+from workbench.storage.filters import ClaimFilter, claims_query
 from workbench.storage.observations import read_base, read_period
 from workbench.storage.schema import (
     ArticleRow,

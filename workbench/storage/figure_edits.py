@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFoundError
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.validation import clean_text
 from workbench.storage.observation_edits import (
     OBSERVATION_FIELDS,
     clean_observation,
@@ -17,7 +18,6 @@ from workbench.storage.observation_edits import (
     shown_value,
 )
 from workbench.storage.schema import FigureRow
-from workbench.validation import clean_text
 
 FIGURE_KINDS = (
     "count", "number", "percent", "percentage_points", "share", "money", "measure", "multiplier", "change",

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFoundError
-from workbench.records import MetricRecord
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.records import MetricRecord
 from workbench.storage.schema import ClaimChangeRow, ClaimRow, FigureRow, MetricRow
 
 

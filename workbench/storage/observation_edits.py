@@ -12,7 +12,7 @@ from typing import Any
 
 from sources.models import MODALITIES
 from sources.observations import base_label, period_from_label, period_label
-from workbench.errors import InputError
+from workbench.domain.errors import InputError
 from workbench.storage.observations import read_base, read_period
 
 DIRECTIONS = ("up", "down")

@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.worthiness import KINDS as CLAIM_KINDS
-from workbench.filters import ClaimFilter, claims_query
-from workbench.ratings import rating_choices
-from workbench.records import standalone_text
+from workbench.domain.ratings import rating_choices
+from workbench.domain.records import standalone_text
+from workbench.storage.filters import ClaimFilter, claims_query
 from workbench.storage.rating_scale import load_scale
 from workbench.storage.repeat_alerts import repeat_alerts
 from workbench.storage.schema import ArticleRow, ClaimChangeRow, ClaimRow, VerdictRow

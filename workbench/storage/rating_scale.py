@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
-from workbench.auth import NotAllowedError
-from workbench.errors import InputError
-from workbench.ratings import DEFAULT_SCALE, SETTING_KEY, Rating, parse_scale
+from workbench.domain.auth import NotAllowedError
+from workbench.domain.errors import InputError
+from workbench.domain.ratings import DEFAULT_SCALE, SETTING_KEY, Rating, parse_scale
+from workbench.domain.vocabulary import RATING_VALUES
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
-from workbench.vocabulary import RATING_VALUES
 
 
 def load_scale(session: Session) -> tuple[Rating, ...]:

@@ -1,7 +1,7 @@
 """Repeated claims as alerts: a claim that repeats another claim whose verdict is already published.
 
 The claims of a new article join the clusters of their repeats when it is stored
-(``workbench.repeated``); the queue then flags each claim that repeats a published verdict and has
+(``workbench.desk.repeated``); the queue then flags each claim that repeats a published verdict and has
 none of its own ("repeats #12, rated False"), so the desk can reuse its earlier work.
 """
 

@@ -19,7 +19,7 @@ from sources.dedup import comparable
 from sources.observations import standard_label
 from sources.series import Provenance, Series, SeriesFacts
 from sources.series_rows import SeriesImport
-from workbench.errors import InputError
+from workbench.domain.errors import InputError
 from workbench.storage.schema import SeriesPointRow, SeriesRow, SourceChangeRow, SourceRow
 from workbench.storage.source_keys import url_key
 

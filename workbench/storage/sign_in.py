@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from workbench.auth import User
+from workbench.domain.auth import User
 from workbench.storage.database import Database
 from workbench.storage.schema import SignInAttemptRow
 from workbench.storage.users import authenticate

@@ -4,7 +4,7 @@ Every change is a row of ``source_changes`` (who, when, which field, before and 
 source's version, so an edit or a deletion decided on a stale page is refused. A source is never removed
 silently: one cited by a published verdict cannot be deleted; one still linked to claims is deleted only
 when the reviewer asks for its links to be recorded, and its history then keeps them.
-Values reach here cleaned (``workbench.source_intake.clean_source_changes``).
+Values reach here cleaned (``workbench.desk.source_intake.clean_source_changes``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFoundError, SourceInUseError, StaleSourceError
+from workbench.domain.errors import InputError, NotFoundError, SourceInUseError, StaleSourceError
 from workbench.storage.figure_edits import correct_figure, figure_reading
 from workbench.storage.schema import EvidenceRow, FigureRow, SourceChangeRow, SourceRow
 from workbench.storage.series_store import delete_series_values

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.records import VerdictRecord
+from workbench.domain.records import VerdictRecord
 from workbench.storage.convert import verdict_record
 from workbench.storage.schema import ClaimRow, EvidenceRow, SourceChangeRow, VerdictRow
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sources.models import Source
-from workbench.errors import NotFoundError
-from workbench.records import VerdictRecord
+from workbench.domain.errors import NotFoundError
+from workbench.domain.records import VerdictRecord
 from workbench.storage.figure_edits import figure_reading
 from workbench.storage.schema import SourceChangeRow, SourceRow
 from workbench.storage.source_edits import ArchivedCopy, archived_copy

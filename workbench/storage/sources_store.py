@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from claims.models import Bound
 from sources.models import ReportedFigure, Source
 from sources.observations import base_label, period_label
-from workbench.errors import NotFoundError
+from workbench.domain.errors import NotFoundError
 from workbench.storage.observations import clip, observation_columns, read_base, read_period
 from workbench.storage.schema import FigureRow, SourceRow
 from workbench.storage.series_store import series_facts_by_source

@@ -8,10 +8,17 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workbench.auth import NotAllowedError, User, check_role, hash_password, needs_rehash, verify_or_dummy
-from workbench.errors import InputError, NotFoundError
+from workbench.domain.auth import (
+    NotAllowedError,
+    User,
+    check_role,
+    hash_password,
+    needs_rehash,
+    verify_or_dummy,
+)
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.validation import clean_text
 from workbench.storage.schema import UserRow
-from workbench.validation import clean_text
 
 # Usernames go into URLs of nothing, logs and the reviewer column: keep them plain and short.
 _USERNAME = re.compile(

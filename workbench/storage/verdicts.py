@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.auth import NotAllowedError, User
-from workbench.errors import InputError, NotFoundError
-from workbench.ratings import check_rating
-from workbench.records import ClaimRecord, VerdictRecord
+from workbench.domain.auth import NotAllowedError, User
+from workbench.domain.errors import InputError, NotFoundError
+from workbench.domain.ratings import check_rating
+from workbench.domain.records import ClaimRecord, VerdictRecord
+from workbench.domain.validation import clean_text
+from workbench.domain.vocabulary import MANUAL_STATUSES, STATUSES, VERDICT_STATUSES
 from workbench.storage.convert import claim_record, verdict_record
 from workbench.storage.evidence import current_evidence
 from workbench.storage.rating_scale import load_scale
@@ -30,8 +32,6 @@ from workbench.storage.schema import ClaimRow, SourceRow, VerdictRow
 from workbench.storage.settings import get_setting, put_setting
 from workbench.storage.users import acting_user
 from workbench.storage.versioning import bump_version
-from workbench.validation import clean_text
-from workbench.vocabulary import MANUAL_STATUSES, STATUSES, VERDICT_STATUSES
 
 VERDICT_STATES: tuple[str, ...] = ("proposed", "published")
 SECOND_PERSON_KEY = "publishing.second_person"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import NotFoundError, StaleClaimError
+from workbench.domain.errors import NotFoundError, StaleClaimError
 from workbench.storage.schema import ClaimChangeRow, ClaimRow, VerdictRow
 
 

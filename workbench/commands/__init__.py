@@ -1,0 +1,1 @@
+"""The command line (python -m workbench ...): parse arguments, call the desk, print."""

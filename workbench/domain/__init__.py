@@ -1,0 +1,1 @@
+"""Rules every layer uses: records, errors, configuration, validation, roles, the rating scale."""

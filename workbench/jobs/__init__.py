@@ -1,0 +1,1 @@
+"""Long work run outside the web process (ingest, rescore, recluster), with progress."""

@@ -1,0 +1,1 @@
+"""Charts (Altair specs), verdict CSV, ClaimReview: records in, bytes or specs out."""
