@@ -214,7 +214,9 @@ def choose_option(page: Page, label: str, option: str) -> str:
 
     wait_idle(page)
     box = page.get_by_label(label, exact=True)
-    in_form = box.locator("xpath=ancestor::*[@data-testid='stForm']").count() > 0
+    # read from the box itself, which the locator waits for: a count of its ancestors taken before the
+    # box is drawn says 0 (it once sent a choice made in a form down the path that waits for a rerun)
+    in_form = box.evaluate("el => el.closest(\"[data-testid='stForm']\") !== null")
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
     for _ in range(3):  # a click on the box can land while the list is being laid out: open it again
         box.click()
