@@ -218,13 +218,17 @@ def choose_option(page: Page, label: str, option: str) -> str:
     # box is drawn says 0 (it once sent a choice made in a form down the path that waits for a rerun)
     in_form = box.evaluate("el => el.closest(\"[data-testid='stForm']\") !== null")
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    for _ in range(3):  # a click on the box can land while the list is being laid out: open it again
-        box.click()
+    listbox = page.get_by_role("listbox").first
+    for attempt in range(3):
+        if not listbox.is_visible():  # a click on the box can land while the list is laid out: again
+            box.click()
+        if attempt:  # then narrow the list to the option by typing it (the list's search)
+            box.fill(option.strip())
         try:
-            choice.wait_for(timeout=5_000)
+            choice.wait_for(timeout=8_000)
             break
         except PlaywrightTimeout:
-            page.keyboard.press("Escape")
+            continue
     text = choice.inner_text()
     if in_form:
         choice.click()
