@@ -1,11 +1,12 @@
 """The learned check-worthiness model: loaded lazily from a JSON file of weights, never a pickle.
 
 The shipped model (``claims/data/worthiness_model.json``, written by ``bench/train_worthiness.py``) holds
-two calibrated logistic regressions: one over the engine's signals and the clause's n-grams (English,
-the language of its training data) and one over the signals only (any other language: the signals come
-from each language's own vocabulary). A desk can add its own layer on top (``use_model``), fitted by
-``python -m workbench retrain-worthiness`` on its reviewers' decisions. A missing, corrupt or
-out-of-date file is refused with a reason, and the rules' score is used instead.
+two calibrated linear models: one over the engine's signals and the clause's n-grams (English, the
+language of its training data; each n-gram block counts at unit length) and one over the signals only
+(any other language: the signals come from each language's own vocabulary). A desk can add its own
+layer on top (``use_model``), fitted by ``python -m workbench retrain-worthiness`` on its reviewers'
+decisions. A missing, corrupt or out-of-date file is refused with a reason, and the rules' score is
+used instead.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import heapq
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from claims.worthiness_features import FEATURE_VERSION
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "worthiness_model.json"
-FORMAT = 1
+FORMAT = 2
 """The layout of the model file; bump when it changes."""
 RETRAIN = "python bench/train_worthiness.py"
 TOP_WORDS = 3
@@ -33,17 +34,46 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True)
 class LinearModel:
-    """A logistic regression as weights by feature name, then Platt calibration of its logit."""
+    """A linear model as weights by feature name, then Platt calibration of its logit. The features of
+    each ``unit_blocks`` prefix (n-gram blocks) are divided by the block's length over the features the
+    model knows, as in training: a long clause's many n-grams weigh as much as a short one's few. A block
+    prefix ends with ":", as every feature name's does."""
 
     intercept: float
     weights: dict[str, float]
     calibration: tuple[float, float] = (1.0, 0.0)
+    unit_blocks: tuple[str, ...] = ()
+
+    @cached_property
+    def _table(self) -> dict[str, tuple[float, int]]:
+        """Each known feature's weight and block (0: none, i: the i-th unit block), looked up once."""
+        blocks = self.unit_blocks
+        return {
+            name: (weight, next((i for i, p in enumerate(blocks, 1) if name.startswith(p)), 0))
+            for name, weight in self.weights.items()
+        }
+
+    def _raw(self, features: dict[str, float]) -> tuple[float, list[float]]:
+        """The raw log-odds and each block's scale (1 for features outside the unit blocks)."""
+        table = self._table
+        sums = [0.0] * (len(self.unit_blocks) + 1)
+        lengths = [0.0] * len(sums)
+        for name, value in features.items():
+            entry = table.get(name)
+            if entry is not None:
+                sums[entry[1]] += entry[0] * value
+                lengths[entry[1]] += value * value
+        scale = [1.0] + [1.0 / math.sqrt(length) if length else 0.0 for length in lengths[1:]]
+        return self.intercept + sum(s * f for s, f in zip(sums, scale, strict=True)), scale
+
+    def contributions(self, features: dict[str, float]) -> dict[str, float]:
+        """What each known feature adds to the raw log-odds."""
+        table, (_, scale) = self._table, self._raw(features)
+        return {n: table[n][0] * v * scale[table[n][1]] for n, v in features.items() if n in table}
 
     def logit(self, features: dict[str, float]) -> float:
         """The calibrated log-odds of the features."""
-        weights = self.weights
-        raw = self.intercept + sum(weights.get(name, 0.0) * value for name, value in features.items())
-        return self.calibration[0] * raw + self.calibration[1]
+        return self.calibration[0] * self._raw(features)[0] + self.calibration[1]
 
 
 @dataclass(frozen=True)
@@ -77,19 +107,20 @@ class WorthinessModel:
         """Probability 0-1 that the clause is check-worthy, and the words (or signals) that raised it most."""
         english = lang == "en"
         model = self.text if english else self.signals
-        logit = model.logit(features)
-        weights = model.weights
+        raw, scale = model._raw(features)
+        a, b = model.calibration
+        logit = a * raw + b
+        # Readable features only: words and word pairs in English, the engine's signals otherwise.
+        prefixes = ("w:", "b:") if english else ("s:",)
+        readable = {n: v for n, v in features.items() if n.startswith(prefixes)}
+        table, empty = model._table, (0.0, 0)
+        gains = {n: table.get(n, empty)[0] * v * scale[table.get(n, empty)[1]] for n, v in readable.items()}
         if self.desk is not None:
             desk = self.desk
             logit = desk.scale * logit + desk.shift
             logit += sum(desk.weights.get(name, 0.0) * value for name, value in features.items())
-            # the clause's own features only: copying the shipped weights would cost more than scoring
-            weights = {n: weights.get(n, 0.0) * desk.scale + desk.weights.get(n, 0.0) for n in features}
-        # Readable features only: words and word pairs in English, the engine's signals otherwise.
-        prefixes = ("w:", "b:") if english else ("s:",)
-        raised = heapq.nlargest(
-            TOP_WORDS, ((weights.get(n, 0.0) * v, n) for n, v in features.items() if n.startswith(prefixes))
-        )
+            gains = {n: g * a * desk.scale + desk.weights.get(n, 0.0) * readable[n] for n, g in gains.items()}
+        raised = heapq.nlargest(TOP_WORDS, ((g, n) for n, g in gains.items()))
         top = tuple(_readable(name) for gain, name in raised if gain > 0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), top
 
@@ -108,6 +139,7 @@ def _linear(part: dict, where: str) -> LinearModel:
             float(part["intercept"]),
             {str(k): float(v) for k, v in part["weights"].items()},
             (float(a), float(b)),
+            tuple(str(p) for p in part.get("unit_blocks") or ()),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise ModelError(f"{where}: not a linear model ({type(e).__name__}: {e})") from e

@@ -4,15 +4,19 @@ bad input scored low with a reason, and a broken model file refused with the rul
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 from claims import split_claims
 from claims.worthiness import LOW_CEILING, assess
-from claims.worthiness_features import FEATURE_VERSION
+from claims.worthiness_features import FEATURE_VERSION, text_features
 from claims.worthiness_model import (
     MODEL_PATH,
+    LinearModel,
     ModelError,
     ModelStatus,
     load_model,
@@ -21,7 +25,8 @@ from claims.worthiness_model import (
     use_model,
 )
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +124,7 @@ def test_a_missing_corrupt_or_outdated_model_is_refused_with_the_reason(tmp_path
     with pytest.raises(ModelError, match="cannot be read"):
         load_model(tmp_path / "absent.json")
     with pytest.raises(ModelError, match="not valid JSON"):
-        parse_model(b'{"format": 1, "models": ')
+        parse_model(b'{"format": 2, "models": ')
     outdated = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     outdated["feature_version"] = FEATURE_VERSION + 1
     with pytest.raises(ModelError, match=r"retrain with `python bench/train_worthiness\.py`"):
@@ -144,3 +149,31 @@ def test_without_a_model_the_rules_score_with_a_visible_warning(tmp_path):
     use_model(None)
     [learned] = split_claims(text, lang="en")
     assert not any(r.startswith("rules' score") for r in learned.reasons)
+
+
+def test_an_ngram_block_counts_at_unit_length_over_the_features_the_model_knows():
+    model = LinearModel(0.5, {"w:rose": 1.0, "w:jobs": 3.0, "s:figure=percent": 2.0}, unit_blocks=("w:",))
+    # two known words of one block: each divided by sqrt(2); an unknown word does not lengthen the block
+    gains = model.contributions({"w:rose": 1.0, "w:jobs": 1.0, "w:unseen": 1.0, "s:figure=percent": 1.0})
+    assert gains == pytest.approx({"w:rose": 2**-0.5, "w:jobs": 3 * 2**-0.5, "s:figure=percent": 2.0})
+    # the same words twice as often weigh the same: the block's length, not its size, counts
+    assert model.logit({"w:rose": 2.0, "w:jobs": 2.0}) == pytest.approx(
+        model.logit({"w:rose": 1.0, "w:jobs": 1.0})
+    )
+    assert model.logit({}) == 0.5
+
+
+def test_the_shipped_model_scores_a_sentence_as_its_trainer_scaled_it():
+    """The trainer's unit-length rows and the scorer's contributions are one transformation."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_worthiness import unit_blocks
+
+    text = load_model().text
+    features = text_features("Unemployment fell to 5.1% in the last quarter, the statistics office said.")
+    features["s:figure=percent"] = 1.0
+    names = [n for n in features if n in text.weights]
+    assert sum(n.startswith("c:") for n in names) > 5 and "w:unemployment" in names
+    row = unit_blocks(csr_matrix(np.array([[features[n] for n in names]])), names).toarray()[0]
+    expected = sum(text.weights[n] * v for n, v in zip(names, row, strict=True))
+    assert sum(text.contributions(features).values()) == pytest.approx(expected)
+    assert row[names.index("s:figure=percent")] == 1.0
