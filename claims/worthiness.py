@@ -208,9 +208,10 @@ def assess(
     status = active()
     if status.model is None:
         return Assessment(signals.kind, score, (*reasons, f"rules' score: {status.warning}"))
-    probability, top = status.model.score(features(signals, text, lang, score, sentence_no), lang)
+    probability, top, against = status.model.score(features(signals, text, lang, score, sentence_no), lang)
     if top:
-        label = "top words" if lang == "en" else "top signs"
+        label = "words" if lang == "en" else "signs"
+        label = f"{label} against" if against else f"top {label}"
         reasons = (*reasons, f"the model's {label}: " + ", ".join(top))
     if signals.words < 2 or signals.foreign or too_long:
         probability = min(probability, LOW_CEILING)

@@ -103,8 +103,9 @@ class WorthinessModel:
     def name(self) -> str:
         return ("desk model over " if self.desk else "") + f"shipped model {self.checksum[:8]}"
 
-    def score(self, features: dict[str, float], lang: str) -> tuple[float, tuple[str, ...]]:
-        """Probability 0-1 that the clause is check-worthy, and the words (or signals) that raised it most."""
+    def score(self, features: dict[str, float], lang: str) -> tuple[float, tuple[str, ...], bool]:
+        """Probability 0-1 that the clause is check-worthy, the words (or signals) that moved it most, and
+        whether they are the ones that lowered it (below 0.5, what raised it would not explain the score)."""
         english = lang == "en"
         model = self.text if english else self.signals
         raw, scale = model._raw(features)
@@ -120,9 +121,13 @@ class WorthinessModel:
             logit = desk.scale * logit + desk.shift
             logit += sum(desk.weights.get(name, 0.0) * value for name, value in features.items())
             gains = {n: g * a * desk.scale + desk.weights.get(n, 0.0) * readable[n] for n, g in gains.items()}
-        raised = heapq.nlargest(TOP_WORDS, ((g, n) for n, g in gains.items()))
-        top = tuple(_readable(name) for gain, name in raised if gain > 0)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), top
+        against = logit < 0
+        if against:
+            moved = heapq.nsmallest(TOP_WORDS, ((g, n) for n, g in gains.items() if g < 0))
+        else:
+            moved = heapq.nlargest(TOP_WORDS, ((g, n) for n, g in gains.items() if g > 0))
+        top = tuple(_readable(name) for _, name in moved)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), top, against
 
 
 def _readable(name: str) -> str:

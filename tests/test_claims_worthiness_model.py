@@ -77,6 +77,16 @@ def test_english_reasons_name_the_models_top_words():
     assert claim.worthiness >= 0.5
 
 
+def test_a_low_score_names_the_words_that_lowered_it():
+    [claim] = split_claims("We think this is the right choice for the city.", lang="en")
+    assert claim.worthiness < 0.5
+    [words] = [r for r in claim.reasons if r.startswith("the model's ")]
+    assert words.startswith("the model's words against: ") and "think" in words
+    text = load_model().text
+    weights = {n: text.weights.get(n, 0.0) for n in ("w:think", "b:we think")}
+    assert weights["w:think"] < 0 or weights["b:we think"] < 0  # named because it lowers the score
+
+
 def test_french_scores_follow_hand_labelled_expectations():
     """Worthy sentences score above unworthy ones (pairs in order), and on the right side of 0.5."""
     cases = json.loads((DATA / "worthiness_fr.json").read_text(encoding="utf-8"))["sentences"]
