@@ -131,10 +131,18 @@ class WorthinessModel:
 
 
 def _readable(name: str) -> str:
-    """'b:0 million' -> '<number> million'; 's:figure=percent' -> 'figure: percent'."""
-    if name.startswith("s:"):
-        return name[2:].replace("=", ": ", 1).replace("_", " ")
-    return " ".join("<number>" if word == "0" else word for word in name[2:].split(" "))
+    """'b:0 million' -> '<number> million'; 's:figure=percent' -> 'figure: percent'; a bucket reads as
+    words: 's:figures=<1' -> 'figures: none', 's:words=<8' -> 'words: under 8', '>=10' -> '10 or more'."""
+    if not name.startswith("s:"):
+        return " ".join("<number>" if word == "0" else word for word in name[2:].split(" "))
+    signal, _, value = name[2:].replace("_", " ").partition("=")
+    if value == "<1":
+        value = "none"
+    elif value.startswith("<") and value[1:].isdigit():
+        value = f"under {value[1:]}"
+    elif value.startswith(">=") and value[2:].isdigit():
+        value = f"{value[2:]} or more"
+    return f"{signal}: {value}" if value else signal
 
 
 def _linear(part: dict, where: str) -> LinearModel:

@@ -187,3 +187,10 @@ def test_the_shipped_model_scores_a_sentence_as_its_trainer_scaled_it():
     expected = sum(text.weights[n] * v for n, v in zip(names, row, strict=True))
     assert sum(text.contributions(features).values()) == pytest.approx(expected)
     assert row[names.index("s:figure=percent")] == 1.0
+
+
+def test_signs_read_as_words_not_bucket_labels():
+    claims = split_claims((DATA / "ukraine-defence-industry-fr.txt").read_text(encoding="utf-8"), lang="fr")
+    signs = [r for c in claims for r in c.reasons if r.startswith("the model's ")]
+    assert signs and not any("<" in r or ">=" in r for r in signs), signs
+    assert any("figures: none" in r for r in signs), signs  # a clause without a figure says so
