@@ -219,16 +219,23 @@ def choose_option(page: Page, label: str, option: str) -> str:
     in_form = box.evaluate("el => el.closest(\"[data-testid='stForm']\") !== null")
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
     listbox = page.get_by_role("listbox").first
-    for attempt in range(3):
+    for attempt in range(4):
         if not listbox.is_visible():  # a click on the box can land while the list is laid out: again
             box.click()
+            try:
+                listbox.wait_for(timeout=5_000)
+            except PlaywrightTimeout:  # the click landed while the box was redrawn: the keyboard opens it
+                box.press("ArrowDown")
         if attempt:  # then narrow the list to the option by typing it (the list's search)
             box.fill(option.strip())
         try:
-            choice.wait_for(timeout=8_000)
+            choice.wait_for(timeout=10_000)
             break
         except PlaywrightTimeout:
             continue
+    else:
+        shown = page.get_by_role("option").all_inner_texts() if listbox.is_visible() else "no list open"
+        raise AssertionError(f"{label!r} offers no option with {option!r} after 4 tries; it shows {shown}")
     text = choice.inner_text()
     if in_form:
         choice.click()
