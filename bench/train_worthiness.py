@@ -204,7 +204,7 @@ def as_linear(matrix: Matrix, model: Linear, calibration: tuple[float, float]) -
     weights = {
         name: round(float(c), 4)
         for name, c in zip(matrix.names, model.coef, strict=True)
-        if abs(c) >= 5e-5 or name.startswith(blocks or ("\0",))
+        if abs(c) >= 5e-5 or (blocks and name.startswith(blocks))
     }
     return {
         "intercept": round(float(model.intercept), 4),

@@ -53,8 +53,8 @@ class LinearModel:
             for name, weight in self.weights.items()
         }
 
-    def _raw(self, features: dict[str, float]) -> tuple[float, list[float]]:
-        """The raw log-odds and each block's scale (1 for features outside the unit blocks)."""
+    def raw(self, features: dict[str, float]) -> tuple[float, list[float]]:
+        """The uncalibrated log-odds and each block's scale (index 0, 1: features outside the unit blocks)."""
         table = self._table
         sums = [0.0] * (len(self.unit_blocks) + 1)
         lengths = [0.0] * len(sums)
@@ -66,14 +66,16 @@ class LinearModel:
         scale = [1.0] + [1.0 / math.sqrt(length) if length else 0.0 for length in lengths[1:]]
         return self.intercept + sum(s * f for s, f in zip(sums, scale, strict=True)), scale
 
-    def contributions(self, features: dict[str, float]) -> dict[str, float]:
-        """What each known feature adds to the raw log-odds."""
-        table, (_, scale) = self._table, self._raw(features)
+    def contributions(self, features: dict[str, float], scale: list[float] | None = None) -> dict[str, float]:
+        """What each known feature adds to the raw log-odds; ``scale``: the blocks' scales ``raw`` gave
+        for the whole clause, when only some of its features are asked about."""
+        table = self._table
+        scale = self.raw(features)[1] if scale is None else scale
         return {n: table[n][0] * v * scale[table[n][1]] for n, v in features.items() if n in table}
 
     def logit(self, features: dict[str, float]) -> float:
         """The calibrated log-odds of the features."""
-        return self.calibration[0] * self._raw(features)[0] + self.calibration[1]
+        return self.calibration[0] * self.raw(features)[0] + self.calibration[1]
 
 
 @dataclass(frozen=True)
@@ -108,19 +110,20 @@ class WorthinessModel:
         whether they are the ones that lowered it (below 0.5, what raised it would not explain the score)."""
         english = lang == "en"
         model = self.text if english else self.signals
-        raw, scale = model._raw(features)
+        raw, scale = model.raw(features)
         a, b = model.calibration
         logit = a * raw + b
         # Readable features only: words and word pairs in English, the engine's signals otherwise.
         prefixes = ("w:", "b:") if english else ("s:",)
         readable = {n: v for n, v in features.items() if n.startswith(prefixes)}
-        table, empty = model._table, (0.0, 0)
-        gains = {n: table.get(n, empty)[0] * v * scale[table.get(n, empty)[1]] for n, v in readable.items()}
+        gains = model.contributions(readable, scale)
         if self.desk is not None:
             desk = self.desk
             logit = desk.scale * logit + desk.shift
             logit += sum(desk.weights.get(name, 0.0) * value for name, value in features.items())
-            gains = {n: g * a * desk.scale + desk.weights.get(n, 0.0) * readable[n] for n, g in gains.items()}
+            shipped, gains = gains, {}
+            for n, v in readable.items():
+                gains[n] = shipped.get(n, 0.0) * a * desk.scale + desk.weights.get(n, 0.0) * v
         against = logit < 0
         if against:
             moved = heapq.nsmallest(TOP_WORDS, ((g, n) for n, g in gains.items() if g < 0))
