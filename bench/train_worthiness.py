@@ -222,16 +222,18 @@ def platt(logits: Sequence[float], labels: Sequence[int]) -> tuple[float, float]
     return round(float(model.coef_[0][0]), 4), round(float(model.intercept_[0]), 4)
 
 
-def held_out_claimbuster(matrix: Matrix, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each ClaimBuster sentence's log-odds from a model trained without it (5 seeded folds; the debates
-    always in training, less the copies of the fold's sentences; the threshold chosen inside the
-    training folds and folded in), with
-    the sentences' indices and the threshold each one's model moved (add it back: log-odds before)."""
+def held_out_claimbuster(
+    matrix: Matrix, groups: np.ndarray, split_seed: int = SEED
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each ClaimBuster sentence's log-odds from a model trained without it (5 folds drawn with
+    ``split_seed``; the debates always in training, less the copies of the fold's sentences; the
+    threshold chosen inside the training folds and folded in), with the sentences' indices and the
+    threshold each one's model moved (add it back: log-odds before)."""
     claimbuster_rows = np.flatnonzero(groups == "claimbuster")
     others = np.flatnonzero(groups != "claimbuster")
     logits = np.zeros(len(claimbuster_rows))
     thresholds = np.zeros(len(claimbuster_rows))
-    folds = StratifiedKFold(5, shuffle=True, random_state=SEED)
+    folds = StratifiedKFold(5, shuffle=True, random_state=split_seed)
     for train, test in folds.split(claimbuster_rows, matrix.labels[claimbuster_rows]):
         chosen = apart(matrix, np.concatenate([claimbuster_rows[train], others]), claimbuster_rows[test])
         model, thresholds[test] = fit_thresholded(matrix, chosen, groups)
