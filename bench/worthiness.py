@@ -29,11 +29,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from train_worthiness import SEED, apart, featurise, fit, held_out_claimbuster, vectorise  # noqa: E402
+from train_worthiness import (  # noqa: E402
+    SEED,
+    apart,
+    as_linear,
+    featurise,
+    fit,
+    held_out_claimbuster,
+    vectorise,
+)
 from worthiness_data import CHECKTHAT, CLAIMBUSTER, EVAL  # noqa: E402
 
 from claims import split_claims  # noqa: E402
 from claims.worthiness import assess  # noqa: E402
+from claims.worthiness_model import MODEL_PATH, ModelStatus, parse_model, use_model  # noqa: E402
 
 DACCORD = EVAL / "daccord-fr" / "daccord_dataset.tsv"
 ARTICLES = [
@@ -72,6 +81,21 @@ def rank(scores: Sequence[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
+def through_the_engine(model, matrix, lines: Sequence[str]) -> list[float]:
+    """Each line's score as the Queue would show it: ``split_claims`` on the line alone, the best claim's
+    check-worthiness, with ``model`` in place of the shipped text model (the shipped calibration, so the
+    engine's ceilings bite as they do in the app). Claims are scored clause by clause; the training
+    sentences were scored whole."""
+    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    shipped_text = spec["models"]["text"]
+    spec["models"]["text"] = as_linear(matrix, model, tuple(shipped_text["calibration"])) | {"threshold": 0.0}
+    use_model(ModelStatus(parse_model(json.dumps(spec).encode("utf-8"), "leave-one-out model")))
+    try:
+        return [max((c.worthiness for c in split_claims(line, lang="en")), default=0.0) for line in lines]
+    finally:
+        use_model(None)
+
+
 def leave_one_debate_out(sentences, matrices) -> dict[str, object]:
     """MAP per debate of each system; the models never saw the debate they score."""
     groups = np.array([s.group for s, _, _ in sentences])
@@ -85,6 +109,9 @@ def leave_one_debate_out(sentences, matrices) -> dict[str, object]:
             f"model ({part})": list(fit(matrix, train).decision_function(matrix.rows[held]))
             for part, matrix in matrices.items()
         }
+        scores["model via split_claims"] = through_the_engine(
+            fit(matrices["text"], train), matrices["text"], [sentences[i][0].text for i in held]
+        )
         scores["rules"] = [sentences[i][2] for i in held]
         scores["has a digit"] = [has_digit(sentences[i][0].text) for i in held]
         result = {name: average_precision([labels[i] for i in rank(s)]) for name, s in scores.items()}

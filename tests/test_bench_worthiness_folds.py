@@ -94,3 +94,20 @@ def test_the_benchmark_reports_f1_over_the_requested_splits_table_split_first(re
     f1s = [run["f1"] for run in result["runs"]]
     assert result["min f1"] == min(f1s) and result["mean f1"] == pytest.approx(sum(f1s) / repeats)
     assert result["mean f1"] > 0.8
+
+
+def test_the_engine_path_scores_lines_with_the_given_model_then_restores_the_shipped_one():
+    from worthiness import through_the_engine
+
+    from claims.worthiness_model import active, shipped
+
+    pairs = _sentences()
+    matrix = vectorise(pairs, "text")
+    model = train_worthiness.fit(matrix, np.arange(len(pairs)))
+    lines = ["Unemployment rose 5 percent and a million jobs were cut.", "I think you folks are great.", ""]
+    factual, opinion, empty = through_the_engine(model, matrix, lines)
+    assert factual > opinion and empty == 0.0
+    inverted = train_worthiness.Linear(-model.coef, -model.intercept)  # the model given is the one used
+    factual, opinion, _ = through_the_engine(inverted, matrix, lines)
+    assert factual < opinion
+    assert active() is shipped()
