@@ -28,7 +28,7 @@ from claims.observations import observe
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
-from claims.worthiness import assess
+from claims.worthiness import assess, sentence_context
 
 try:  # the dates parser is optional: without it, claims carry no dates
     from claims.dates import find_dates
@@ -156,12 +156,22 @@ def split_claims(
         else ()
         for p in pending
     ]
-    return [
+    read = [
         _claim(text, clause, start, number, lang, s, d, entities, attribution, subject, lowered, published)
         for (clause, start, number, entities, attribution, subject, lowered), s, d in zip(
             pending, stats, dates, strict=True
         )
     ]
+    # Scored once every claim of a sentence is read: the model learnt from whole sentences, so a claim
+    # is scored with its sentence's features too when the sentence holds several claims.
+    sentences: dict[int, list[Claim]] = {}
+    for claim, _ in read:
+        sentences.setdefault(claim.sentence_no, []).append(claim)
+    contexts = {
+        number: sentence_context(text, claims, lang=lang, sentence_no=number)
+        for number, claims in sentences.items()
+    }
+    return [_scored(claim, lang, lowered, contexts[claim.sentence_no]) for claim, lowered in read]
 
 
 def _claim(
@@ -177,7 +187,8 @@ def _claim(
     subject: str | None,
     lowered: LowerWords | None = None,
     published: dt.date | None = None,
-) -> Claim:
+) -> tuple[Claim, LowerWords]:
+    """One clause read into a claim with its facets, not yet scored, and its lower-cased words."""
     end = start + len(clause)
     own = tuple(e for e in entities if start <= e.span[0] and e.span[1] <= end)
     if lowered is None:  # the clause's own words, unless it is its whole sentence
@@ -191,19 +202,7 @@ def _claim(
             stats = observe(
                 text, stats, dates, lang=lang, published=published, modality=modality, start=start, end=end
             )
-    verdict = assess(
-        clause,
-        lang=lang,
-        statistics=stats,
-        dates=dates,
-        entities=own,
-        attribution=attribution,
-        modality=modality,
-        offset=start,
-        words=lowered,
-        sentence_no=number,
-    )
-    return build(
+    claim = build(
         Claim,
         text=clause,
         span=(start, end),
@@ -212,12 +211,32 @@ def _claim(
         dates=dates,
         entities=own,
         attribution=attribution,
-        kind=verdict.kind,
-        worthiness=verdict.worthiness,
-        reasons=verdict.reasons,
+        kind="other",
+        worthiness=0.0,
+        reasons=(),
         modality=modality,
         subject=subject,
     )
+    return claim, lowered
+
+
+def _scored(claim: Claim, lang: str, lowered: LowerWords, context: dict[str, float] | None) -> Claim:
+    """The claim with its kind, check-worthiness and reasons (``context``: its sentence's features)."""
+    verdict = assess(
+        claim.text,
+        lang=lang,
+        statistics=claim.statistics,
+        dates=claim.dates,
+        entities=claim.entities,
+        attribution=claim.attribution,
+        modality=claim.modality,
+        offset=claim.span[0],
+        words=lowered,
+        sentence_no=claim.sentence_no,
+        context=context,
+    )
+    scored = {"kind": verdict.kind, "worthiness": verdict.worthiness, "reasons": verdict.reasons}
+    return build(Claim, **(claim.__dict__ | scored))
 
 
 def read_observations(

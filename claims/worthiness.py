@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from claims.cue_gates import GateIndex, LowerWords, index, lower_words
 from claims.models import Attribution, DateRef, Entity, Statistic
@@ -184,9 +185,11 @@ def assess(
     words: LowerWords | None = None,
     sentence_no: int | None = None,
     rules_only: bool = False,
+    context: dict[str, float] | None = None,
 ) -> Assessment:
     """Kind, worthiness and reasons for one clause (``offset``: where the clause starts in the spans;
-    ``words``: its ``cue_gates.lower_words``, when the caller has them already). The worthiness is the
+    ``words``: its ``cue_gates.lower_words``, when the caller has them already; ``context``: its
+    sentence's ``sentence_context`` when the sentence holds other claims too). The worthiness is the
     learned model's calibrated probability (``claims.worthiness_model``); the rules' score when
     ``rules_only`` or when the model cannot be used (a reason says why).
 
@@ -208,7 +211,8 @@ def assess(
     status = active()
     if status.model is None:
         return Assessment(signals.kind, score, (*reasons, f"rules' score: {status.warning}"))
-    probability, top, against = status.model.score(features(signals, text, lang, score, sentence_no), lang)
+    own = features(signals, text, lang, score, sentence_no)
+    probability, top, against = status.model.score(own, lang, context)
     if top:
         label = "words" if lang == "en" else "signs"
         label = f"{label} against" if against else f"top {label}"
@@ -228,6 +232,38 @@ def features(
     if lang == "en":
         found.update(text_features(text))
     return found
+
+
+class ClauseFacets(Protocol):
+    """What a sentence's context is read from in each of its claims (a ``Claim`` has all of it)."""
+
+    span: tuple[int, int]
+    statistics: Sequence[Statistic]
+    dates: Sequence[DateRef]
+    entities: Sequence[Entity]
+    attribution: Attribution | None
+    modality: str
+
+
+def sentence_context(
+    text: str, clauses: Sequence[ClauseFacets], *, lang: str, sentence_no: int | None
+) -> dict[str, float] | None:
+    """The model's features of the sentence made of ``clauses`` (spans index ``text``, in order), read as
+    the training data were: from the first claim to the end of the last, with every claim's figures,
+    dates and actors, the first attribution and the first claim's modality. None for a sentence of one
+    claim: its own features are its sentence's."""
+    if len(clauses) < 2:
+        return None
+    start, end = clauses[0].span[0], max(c.span[1] for c in clauses)
+    statistics = tuple(s for c in clauses for s in c.statistics)
+    signals = find_signals(
+        text[start:end], lang=lang, statistics=statistics,
+        dates=tuple(d for c in clauses for d in c.dates),
+        entities=tuple(dict.fromkeys(e for c in clauses for e in c.entities)),
+        attribution=next((c.attribution for c in clauses if c.attribution), None),
+        modality=clauses[0].modality, offset=start,
+    )  # fmt: skip
+    return features(signals, text[start:end], lang, rule_score(signals, len(statistics))[0], sentence_no)
 
 
 def find_signals(

@@ -105,9 +105,8 @@ class WorthinessModel:
     def name(self) -> str:
         return ("desk model over " if self.desk else "") + f"shipped model {self.checksum[:8]}"
 
-    def score(self, features: dict[str, float], lang: str) -> tuple[float, tuple[str, ...], bool]:
-        """Probability 0-1 that the clause is check-worthy, the words (or signals) that moved it most, and
-        whether they are the ones that lowered it (below 0.5, what raised it would not explain the score)."""
+    def _explained(self, features: dict[str, float], lang: str) -> tuple[float, dict[str, float]]:
+        """The calibrated log-odds (with the desk's layer) and what each readable feature adds to them."""
         english = lang == "en"
         model = self.text if english else self.signals
         raw, scale = model.raw(features)
@@ -124,6 +123,27 @@ class WorthinessModel:
             shipped, gains = gains, {}
             for n, v in readable.items():
                 gains[n] = shipped.get(n, 0.0) * a * desk.scale + desk.weights.get(n, 0.0) * v
+        return logit, gains
+
+    def logit(self, features: dict[str, float], lang: str, context: dict[str, float] | None = None) -> float:
+        """The log-odds ``score`` turns into a probability (the desk's layer learns on top of them)."""
+        logit = self._explained(features, lang)[0]
+        return logit if context is None else (logit + self._explained(context, lang)[0]) / 2
+
+    def score(
+        self, features: dict[str, float], lang: str, context: dict[str, float] | None = None
+    ) -> tuple[float, tuple[str, ...], bool]:
+        """Probability 0-1 that the clause is check-worthy, the words (or signals) that moved it most, and
+        whether they are the ones that lowered it (below 0.5, what raised it would not explain the score).
+        ``context``: the features of the clause's whole sentence, when the sentence holds other claims too.
+        The model learnt from whole sentences, so the clause's log-odds are averaged with its sentence's
+        (and so are the words' gains, which keep explaining the score)."""
+        logit, gains = self._explained(features, lang)
+        if context is not None:
+            around, around_gains = self._explained(context, lang)
+            logit = (logit + around) / 2
+            # the reasons name the clause's own words (or signs), weighed as in the averaged score
+            gains = {n: (g + around_gains.get(n, 0.0)) / 2 for n, g in gains.items()}
         against = logit < 0
         if against:
             moved = heapq.nsmallest(TOP_WORDS, ((g, n) for n, g in gains.items() if g < 0))

@@ -194,3 +194,48 @@ def test_signs_read_as_words_not_bucket_labels():
     signs = [r for c in claims for r in c.reasons if r.startswith("the model's ")]
     assert signs and not any("<" in r or ">=" in r for r in signs), signs
     assert any("figures: none" in r for r in signs), signs  # a clause without a figure says so
+
+
+def test_a_claim_is_scored_with_its_sentence_when_the_sentence_holds_several():
+    """The model learnt from whole sentences: a claim's log-odds are averaged with its sentence's."""
+    from claims.worthiness import sentence_context
+
+    text = "Selon le ministère, la production a triplé en 2023 et devrait être multipliée par six en 2024."
+    for lang, sentence in (
+        ("fr", text),
+        ("en", "Production tripled in 2023 and is expected to grow sixfold in 2024."),
+    ):
+        claims = split_claims(sentence, lang=lang)
+        assert len(claims) == 2
+        context = sentence_context(sentence, claims, lang=lang, sentence_no=0)
+        model = load_model()
+        for claim in claims:
+            alone = assess(claim.text, lang=lang, statistics=claim.statistics, dates=claim.dates,
+                           entities=claim.entities, attribution=claim.attribution, modality=claim.modality,
+                           offset=claim.span[0], sentence_no=0)  # fmt: skip
+            own = _features_of(claim, lang)
+            expected = (model.logit(own, lang) + model.logit(context, lang)) / 2
+            assert claim.worthiness == pytest.approx(1 / (1 + np.exp(-expected)), abs=5e-4)
+            assert model.logit(own, lang, context) == pytest.approx(expected)
+            assert claim.worthiness != alone.worthiness  # the sentence moved the score
+    assert sentence_context(text, split_claims(text, lang="fr")[:1], lang="fr", sentence_no=0) is None
+
+
+def test_the_forecast_half_of_the_seed_sentence_is_check_worthy():
+    """ "... a triplé en 2023 et devrait être multipliée par six en 2024": both halves are claims a desk
+    checks (scored alone, the forecast fell under 0.5)."""
+    text = (DATA / "ukraine-defence-industry-fr.txt").read_text(encoding="utf-8")
+    claims = [c for c in split_claims(text, lang="fr") if "par six" in c.text or "triplé" in c.text]
+    assert len(claims) == 2
+    assert all(c.worthiness >= 0.5 for c in claims), [(c.text, c.worthiness) for c in claims]
+
+
+def _features_of(claim, lang: str) -> dict[str, float]:
+    from claims.worthiness import features, find_signals, rule_score
+
+    signals = find_signals(claim.text, lang=lang, statistics=claim.statistics, dates=claim.dates,
+                           entities=claim.entities, attribution=claim.attribution, modality=claim.modality,
+                           offset=claim.span[0])  # fmt: skip
+    return features(
+        signals, claim.text, lang, rule_score(signals, len(claim.statistics))[0], claim.sentence_no
+    )

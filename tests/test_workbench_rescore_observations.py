@@ -68,3 +68,36 @@ def test_rescore_keeps_a_reviewers_correction(sqlite_url):
         stat = session.scalar(select(StatisticRow))
     database.engine.dispose()
     assert (stat.direction, stat.original) == ("up", {"direction": "down"})
+
+
+SENTENCES = (
+    "Production tripled in 2023 and is expected to grow sixfold in 2024, the ministry said. "
+    "Exports fell by 12% in 2023, but imports rose by 4%. The minister thanked the workers."
+)
+
+
+def test_rescore_reads_each_claim_with_its_sentence_as_ingest_did(database_url):
+    """A claim of a sentence of several claims is scored with its sentence: re-scored one claim per batch
+    (its sentence's other claims in other batches), every score comes back as ingest gave it; a retired
+    claim no longer counts in its sentence."""
+    from workbench.storage.schema import ClaimRow
+
+    database = open_database(database_url)
+    with database.session() as session:
+        add_article(session, prepare_article(SENTENCES, title="Output"))
+        ingested = dict(session.execute(select(ClaimRow.id, ClaimRow.worthiness)).all())
+        session.execute(update(ClaimRow).values(worthiness=0.0))
+    claims = split_claims(SENTENCES, lang="en")
+    assert sum(1 for c in claims if c.sentence_no == 0) == 2 and len(ingested) == len(claims)
+    rescore_claims(database, batch=1)
+    with database.session() as session:
+        assert dict(session.execute(select(ClaimRow.id, ClaimRow.worthiness)).all()) == ingested
+        first, second = session.scalars(
+            select(ClaimRow).where(ClaimRow.sentence_no == 0).order_by(ClaimRow.start)
+        )
+        first.retired = True
+    rescore_claims(database, batch=1)
+    with database.session() as session:
+        alone = session.scalar(select(ClaimRow.worthiness).where(ClaimRow.id == second.id))
+    database.engine.dispose()
+    assert alone != ingested[second.id]  # scored alone now, as a sentence of one claim would be

@@ -9,14 +9,14 @@ score is the machine's suggestion: it changes no version and no reviewer history
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from claims.models import Attribution, Bound, DateRef, Entity, Statistic
-from claims.worthiness import assess, features, find_signals, rule_score
+from claims.worthiness import assess, features, find_signals, rule_score, sentence_context
 from workbench.desk.rescore_observations import refill_figures, refill_statistics
 from workbench.storage.database import Database
 from workbench.storage.schema import ArticleRow, ClaimRow, SourceRow
@@ -74,9 +74,54 @@ def _inputs(row: ClaimRow, lang: str) -> dict:
     }
 
 
-def assess_row(row: ClaimRow, lang: str):
-    """The engine's assessment of a stored claim, with the model in use."""
-    return assess(row.text, sentence_no=row.sentence_no, **_inputs(row, lang))
+def assess_row(row: ClaimRow, lang: str, context: dict[str, float] | None = None):
+    """The engine's assessment of a stored claim, with the model in use (``context``: its sentence's)."""
+    return assess(row.text, sentence_no=row.sentence_no, context=context, **_inputs(row, lang))
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A stored claim's facets as ``claims.worthiness.sentence_context`` reads them."""
+
+    span: tuple[int, int]
+    statistics: tuple[Statistic, ...]
+    dates: tuple[DateRef, ...]
+    entities: tuple[Entity, ...]
+    attribution: Attribution | None
+    modality: str
+
+
+def sentence_contexts(session: Session, rows: Sequence[tuple[ClaimRow, str]]) -> dict[int, dict | None]:
+    """Each claim's sentence context by claim id, read from the live claims of its article and sentence
+    as ``split_claims`` reads them at ingest, so a re-score gives an unchanged claim its ingest score."""
+    keys = {(row.article_id, row.sentence_no) for row, _ in rows}
+    articles = {row.article_id: lang for row, lang in rows}
+    texts = dict(
+        session.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(list(articles)))).all()
+    )
+    siblings: dict[tuple[int, int], list[ClaimRow]] = {}
+    for sibling in session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.article_id.in_(list(articles)), ClaimRow.retired.is_(False))
+        .order_by(ClaimRow.start, ClaimRow.id)
+        .options(selectinload(ClaimRow.statistics))
+    ):
+        if (sibling.article_id, sibling.sentence_no) in keys:
+            siblings.setdefault((sibling.article_id, sibling.sentence_no), []).append(sibling)
+    contexts: dict[tuple[int, int], dict | None] = {}
+    for (article, number), claims in siblings.items():
+        lang = articles[article]
+        stored = [_stored(c, lang) for c in claims]
+        contexts[article, number] = sentence_context(texts[article], stored, lang=lang, sentence_no=number)
+    return {row.id: contexts.get((row.article_id, row.sentence_no)) for row, _ in rows}
+
+
+def _stored(row: ClaimRow, lang: str) -> _Stored:
+    inputs = _inputs(row, lang)
+    return _Stored(
+        (row.start, row.end), tuple(inputs["statistics"]), tuple(inputs["dates"]), tuple(inputs["entities"]),
+        inputs["attribution"], inputs["modality"],
+    )  # fmt: skip
 
 
 def row_features(row: ClaimRow, lang: str) -> dict[str, float]:
@@ -111,7 +156,9 @@ def rescore_claims(
             ).all()
             for row, lang, published in rows:
                 observations += refill_statistics(row, lang, published)
-                found = assess_row(row, lang)
+            contexts = sentence_contexts(session, [(row, lang) for row, lang, _ in rows])
+            for row, lang, _ in rows:
+                found = assess_row(row, lang, contexts[row.id])
                 if (found.kind, found.worthiness, tuple(found.reasons)) != (
                     row.kind, row.worthiness, tuple(row.reasons or ()),
                 ):  # fmt: skip

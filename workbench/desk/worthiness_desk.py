@@ -24,7 +24,7 @@ from claims.worthiness_model import (
     use_model,
     with_desk_layer,
 )
-from workbench.desk.rescore import row_features
+from workbench.desk.rescore import row_features, sentence_contexts
 from workbench.domain.errors import WorkbenchError
 from workbench.storage.claim_edits import NOT_WORTHY
 from workbench.storage.schema import ArticleRow, ClaimRow, VerdictRow
@@ -86,8 +86,18 @@ def describe(session: Session) -> str:
     return line + (f". Warning: {status.warning}" if status.warning else ".")
 
 
-def labelled_claims(session: Session) -> list[tuple[dict[str, float], str, int]]:
-    """(features, language, label) of the desk's decided claims: 1 with a verdict, 0 not check-worthy."""
+@dataclass(frozen=True)
+class Example:
+    """One decided claim: its features, its sentence's (None: a sentence of one claim), 1 or 0."""
+
+    features: dict[str, float]
+    context: dict[str, float] | None
+    lang: str
+    label: int
+
+
+def labelled_claims(session: Session) -> list[Example]:
+    """The desk's decided claims: 1 with a verdict, 0 marked not check-worthy."""
     checked = select(VerdictRow.claim_id).distinct()
     rows = session.execute(
         select(ClaimRow, ArticleRow.lang)
@@ -96,7 +106,11 @@ def labelled_claims(session: Session) -> list[tuple[dict[str, float], str, int]]
         .order_by(ClaimRow.id)
         .options(selectinload(ClaimRow.statistics))
     ).all()
-    return [(row_features(row, lang), lang, 0 if row.status == NOT_WORTHY else 1) for row, lang in rows]
+    contexts = sentence_contexts(session, [(row, lang) for row, lang in rows])
+    return [
+        Example(row_features(row, lang), contexts[row.id], lang, 0 if row.status == NOT_WORTHY else 1)
+        for row, lang in rows
+    ]
 
 
 def _average_precision(scores: list[float], labels: list[int]) -> float:
@@ -109,20 +123,24 @@ def _average_precision(scores: list[float], labels: list[int]) -> float:
     return total / hits if hits else 0.0
 
 
-def _fit(base: WorthinessModel, examples: list[tuple[dict[str, float], str, int]], summary: dict) -> dict:
-    """The desk layer fitted on ``examples``: weights on the shipped log-odds and on the features."""
+def _fit(base: WorthinessModel, examples: list[Example], summary: dict) -> dict:
+    """The desk layer fitted on ``examples``: weights on the shipped log-odds and on the features (a
+    claim's averaged with its sentence's, as the score averages the two)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    def shipped_logit(features: dict[str, float], lang: str) -> float:
-        return (base.text if lang == "en" else base.signals).logit(features)
+    def read(e: Example) -> dict[str, float]:
+        if e.context is None:
+            return e.features
+        names = e.features.keys() | e.context
+        return {n: (e.features.get(n, 0.0) + e.context.get(n, 0.0)) / 2 for n in names}
 
     vectoriser = DictVectorizer()
-    matrix = vectoriser.fit_transform([f for f, _, _ in examples]).toarray()
-    logits = np.array([[shipped_logit(f, lang)] for f, lang, _ in examples])
+    matrix = vectoriser.fit_transform([read(e) for e in examples]).toarray()
+    logits = np.array([[base.logit(e.features, e.lang, e.context)] for e in examples])
     model = LogisticRegression(C=0.5, max_iter=1000, random_state=SEED)
-    model.fit(np.hstack([logits, matrix]), np.array([y for _, _, y in examples]))
+    model.fit(np.hstack([logits, matrix]), np.array([e.label for e in examples]))
     weights = {
         str(n): round(float(c), 4)
         for n, c in zip(vectoriser.get_feature_names_out(), model.coef_[0][1:], strict=True)
@@ -134,8 +152,8 @@ def _fit(base: WorthinessModel, examples: list[tuple[dict[str, float], str, int]
     }  # fmt: skip
 
 
-def _score(model: WorthinessModel, examples) -> list[float]:
-    return [model.score(f, lang)[0] for f, lang, _ in examples]
+def _score(model: WorthinessModel, examples: list[Example]) -> list[float]:
+    return [model.score(e.features, e.lang, e.context)[0] for e in examples]
 
 
 def retrain(session: Session, *, editor: str) -> RetrainSummary:
@@ -144,8 +162,8 @@ def retrain(session: Session, *, editor: str) -> RetrainSummary:
     if base.model is None:
         raise WorkbenchError(f"Cannot retrain: the shipped model is unusable ({base.warning}).")
     examples = labelled_claims(session)
-    worthy = [e for e in examples if e[2] == 1]
-    not_worthy = [e for e in examples if e[2] == 0]
+    worthy = [e for e in examples if e.label == 1]
+    not_worthy = [e for e in examples if e.label == 0]
     if len(worthy) < MIN_EACH or len(not_worthy) < MIN_EACH:
         raise WorkbenchError(
             f"Not enough decisions to retrain: {len(worthy)} claims with a verdict and {len(not_worthy)} "
@@ -159,7 +177,7 @@ def retrain(session: Session, *, editor: str) -> RetrainSummary:
         cut = max(2, round(len(shuffled) * HELD_BACK))
         held += shuffled[:cut]
         fitted += shuffled[cut:]
-    labels = [y for _, _, y in held]
+    labels = [e.label for e in held]
     trial = with_desk_layer(base.model, _fit(base.model, fitted, {}))
     before = _average_precision(_score(base.model, held), labels)
     after = _average_precision(_score(trial, held), labels)
