@@ -84,8 +84,8 @@ def rank(scores: Sequence[float]) -> list[int]:
 def through_the_engine(model, matrix, lines: Sequence[str]) -> list[float]:
     """Each line's score as the Queue would show it: ``split_claims`` on the line alone, the best claim's
     check-worthiness, with ``model`` in place of the shipped text model (the shipped calibration, so the
-    engine's ceilings bite as they do in the app). Claims are scored clause by clause; the training
-    sentences were scored whole."""
+    engine's ceilings bite as they do in the app). Claims are scored as at ingest, each with its
+    sentence's context; the training sentences were scored whole."""
     spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     shipped_text = spec["models"]["text"]
     spec["models"]["text"] = as_linear(matrix, model, tuple(shipped_text["calibration"])) | {"threshold": 0.0}
