@@ -151,7 +151,7 @@ def claimbuster_splits(sentences, matrix, repeats: int) -> dict[str, object]:
     much of a figure is the draw of the folds. Only the outer split changes; the procedure is the same."""
     groups = np.array([s.group for s, _, _ in sentences])
     runs = []
-    for split_seed in [SEED, *range(1, repeats)][:repeats]:
+    for split_seed in [SEED, *(s for s in range(1, repeats + 1) if s != SEED)][:repeats]:
         indices, logits, _ = held_out_claimbuster(matrix, groups, split_seed)
         precision, recall, f1 = prf(list(matrix.labels[indices]), list(logits >= 0))
         runs.append({"split seed": split_seed, "precision": precision, "recall": recall, "f1": f1})

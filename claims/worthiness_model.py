@@ -125,25 +125,29 @@ class WorthinessModel:
                 gains[n] = shipped.get(n, 0.0) * a * desk.scale + desk.weights.get(n, 0.0) * v
         return logit, gains
 
+    def _averaged(
+        self, features: dict[str, float], lang: str, context: dict[str, float] | None
+    ) -> tuple[float, dict[str, float]]:
+        """``_explained`` of the clause, averaged with its sentence's when ``context`` is given: the model
+        learnt from whole sentences. The gains stay the clause's own features', weighed as averaged."""
+        logit, gains = self._explained(features, lang)
+        if context is None:
+            return logit, gains
+        around, around_gains = self._explained(context, lang)
+        return (logit + around) / 2, {n: (g + around_gains.get(n, 0.0)) / 2 for n, g in gains.items()}
+
     def logit(self, features: dict[str, float], lang: str, context: dict[str, float] | None = None) -> float:
         """The log-odds ``score`` turns into a probability (the desk's layer learns on top of them)."""
-        logit = self._explained(features, lang)[0]
-        return logit if context is None else (logit + self._explained(context, lang)[0]) / 2
+        return self._averaged(features, lang, context)[0]
 
     def score(
         self, features: dict[str, float], lang: str, context: dict[str, float] | None = None
     ) -> tuple[float, tuple[str, ...], bool]:
         """Probability 0-1 that the clause is check-worthy, the words (or signals) that moved it most, and
         whether they are the ones that lowered it (below 0.5, what raised it would not explain the score).
-        ``context``: the features of the clause's whole sentence, when the sentence holds other claims too.
-        The model learnt from whole sentences, so the clause's log-odds are averaged with its sentence's
-        (and so are the words' gains, which keep explaining the score)."""
-        logit, gains = self._explained(features, lang)
-        if context is not None:
-            around, around_gains = self._explained(context, lang)
-            logit = (logit + around) / 2
-            # the reasons name the clause's own words (or signs), weighed as in the averaged score
-            gains = {n: (g + around_gains.get(n, 0.0)) / 2 for n, g in gains.items()}
+        ``context``: the features of the clause's whole sentence, when the sentence holds other claims too
+        (see ``_averaged``)."""
+        logit, gains = self._averaged(features, lang, context)
         against = logit < 0
         if against:
             moved = heapq.nsmallest(TOP_WORDS, ((g, n) for n, g in gains.items() if g < 0))

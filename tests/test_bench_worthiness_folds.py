@@ -82,7 +82,7 @@ def test_another_split_seed_draws_other_folds_of_the_same_procedure():
     assert not np.allclose(first[1], other[1])
 
 
-@pytest.mark.parametrize("repeats", [1, 3])
+@pytest.mark.parametrize("repeats", [1, 3, 9])
 def test_the_benchmark_reports_f1_over_the_requested_splits_table_split_first(repeats):
     from worthiness import claimbuster_splits
 

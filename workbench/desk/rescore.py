@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from claims.models import Attribution, Bound, DateRef, Entity, Statistic
+from claims.models import Attribution, Bound, Claim, DateRef, Entity, Statistic
 from claims.worthiness import assess, features, find_signals, rule_score, sentence_context
 from workbench.desk.rescore_observations import refill_figures, refill_statistics
 from workbench.storage.database import Database
@@ -79,18 +79,6 @@ def assess_row(row: ClaimRow, lang: str, context: dict[str, float] | None = None
     return assess(row.text, sentence_no=row.sentence_no, context=context, **_inputs(row, lang))
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """A stored claim's facets as ``claims.worthiness.sentence_context`` reads them."""
-
-    span: tuple[int, int]
-    statistics: tuple[Statistic, ...]
-    dates: tuple[DateRef, ...]
-    entities: tuple[Entity, ...]
-    attribution: Attribution | None
-    modality: str
-
-
 def sentence_contexts(session: Session, rows: Sequence[tuple[ClaimRow, str]]) -> dict[int, dict | None]:
     """Each claim's sentence context by claim id, read from the live claims of its article and sentence
     as ``split_claims`` reads them at ingest, so a re-score gives an unchanged claim its ingest score."""
@@ -110,17 +98,19 @@ def sentence_contexts(session: Session, rows: Sequence[tuple[ClaimRow, str]]) ->
             siblings.setdefault((sibling.article_id, sibling.sentence_no), []).append(sibling)
     contexts: dict[tuple[int, int], dict | None] = {}
     for (article, number), claims in siblings.items():
-        lang = articles[article]
-        stored = [_stored(c, lang) for c in claims]
-        contexts[article, number] = sentence_context(texts[article], stored, lang=lang, sentence_no=number)
+        if len(claims) > 1:  # a sentence of one claim has no context beyond the claim
+            lang = articles[article]
+            read = [_as_claim(c, lang) for c in claims]
+            contexts[article, number] = sentence_context(texts[article], read, lang=lang, sentence_no=number)
     return {row.id: contexts.get((row.article_id, row.sentence_no)) for row, _ in rows}
 
 
-def _stored(row: ClaimRow, lang: str) -> _Stored:
+def _as_claim(row: ClaimRow, lang: str) -> Claim:
+    """A stored claim as the claim engine's record (what ``sentence_context`` reads)."""
     inputs = _inputs(row, lang)
-    return _Stored(
-        (row.start, row.end), tuple(inputs["statistics"]), tuple(inputs["dates"]), tuple(inputs["entities"]),
-        inputs["attribution"], inputs["modality"],
+    return Claim(
+        row.text, (row.start, row.end), row.sentence_no, tuple(inputs["statistics"]), tuple(inputs["dates"]),
+        tuple(inputs["entities"]), inputs["attribution"], modality=inputs["modality"],
     )  # fmt: skip
 
 
