@@ -19,6 +19,7 @@ _EXPORTS = {
     "Statistic": "claims.models",
     "detect_language": "claims.language",
     "identify_language": "claims.language",
+    "non_word_runs": "claims.non_words",
     "parse_statistics": "claims.statistics",
     "read_observations": "claims.splitting",
     "split_claims": "claims.splitting",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claims.non_words import without_non_words
 from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, load
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -60,7 +61,7 @@ def identify_language(text: str, *, default: str = DEFAULT_LANGUAGE) -> str:
     >>> identify_language("OK")
     'en'
     """
-    sample = text[:SAMPLE_CHARS]
+    sample = without_non_words(text)[:SAMPLE_CHARS]  # an encoded image would read as no language at all
     if len(_WORD.findall(sample)) < MIN_MODEL_WORDS:
         return detect_language(sample, default=default)
     ranked = dict(_identifier().rank(sample[:MODEL_CHARS]))

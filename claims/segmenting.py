@@ -18,6 +18,7 @@ import pysbd
 from claims.cue_gates import Gate, GateIndex, gate_for
 from claims.cue_gates import index as gate_index
 from claims.models import Span, build
+from claims.non_words import MAX_WORD, non_word_runs
 from claims.vocabulary import load
 
 MAX_SENTENCE = 2000
@@ -340,6 +341,23 @@ def _chunks(start: int, end: int, text: str) -> list[Span]:
     return spans
 
 
+def _without_junk(pieces: list[Span], text: str, junk: list[Span]) -> list[Span]:
+    """The ``pieces`` with the ``junk`` runs cut out: what stands before and after a run are two pieces."""
+    if not junk:
+        return pieces
+    kept: list[Span] = []
+    for start, end in pieces:
+        for a, b in junk:
+            if b <= start or a >= end:
+                continue
+            if a > start:
+                kept.append(_trim(text, start, a))
+            start = max(start, b)
+        if end > start:
+            kept.append(_trim(text, start, end))
+    return kept
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
@@ -367,6 +385,8 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
         pieces = [
             _trim(text, start + a, start + b) for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)
         ]
+        if len(line) >= MAX_WORD:
+            pieces = _without_junk(pieces, text, non_word_runs(line, start))
         pieces = [p for p in pieces if p[1] > p[0]]
         # A line that is one sentence was just checked: the checks strip the fragment, and without a next
         # fragment they can only say "furniture" less often.

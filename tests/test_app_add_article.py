@@ -3,6 +3,7 @@ a refused page says why and stores nothing, and an article in another language i
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -116,3 +117,24 @@ def test_a_spanish_article_is_stored_with_a_warning_and_no_claims(empty_db):
     at.switch_page("app_pages/review_claims.py").run()  # the article's own page says it too, with its text
     assert at.warning[0].value.startswith("This article looks Spanish (es).")
     assert any("listas de espera" in m.value for m in at.markdown if "article-text" in m.value)
+
+
+def test_an_encoded_image_in_the_text_gives_no_claim_and_the_reviewer_is_told(empty_db):
+    image = "data:image/png;base64," + base64.b64encode(bytes(range(256)) * 12).decode()
+    text = (
+        f"Unemployment rose to 10 percent in 2009.\n{image}\nWages fell 3 percent last year, officials said."
+    )
+    at = _page()
+    at.text_area(key="ingest.text").input(text)
+    at.button(key="ingest.submit").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Stored article #1 (en) with 2 claims."
+    assert at.info[0].value.startswith(
+        f"1 run of characters without a space ({len(image):,} characters, the first"
+    )
+    ((article, claims),) = _articles(empty_db)
+    assert article.text == text  # stored as given
+    assert [c.text for c in claims] == [
+        "Unemployment rose to 10 percent in 2009.",
+        "Wages fell 3 percent last year, officials said.",
+    ]

@@ -82,3 +82,15 @@ def test_the_engine_language_of_a_spanish_text_is_still_one_it_reads():
     # detect_language picks the rules for a text read anyway (a source excerpt): never a third language
     assert detect_language(LONG["es"]) in ("fr", "en")
     assert identify_language(LONG["es"]) == "es"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_encoded_image_does_not_hide_the_language_of_the_text_around_it(lang):
+    import base64
+
+    image = "data:image/png;base64," + base64.b64encode(bytes(range(256)) * 40).decode()
+    prose = {
+        "fr": "La production a triplé en 2023, selon le ministère de la Défense.",
+        "en": "Production tripled in 2023, according to the defence ministry.",
+    }[lang]
+    assert identify_language(f"{image}\n{prose}\n{image}") == lang

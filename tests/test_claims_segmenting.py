@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
+from claims import split_claims
+from claims.non_words import MAX_WORD, non_word_runs
 from claims.segmenting import has_verb, is_furniture, split_sentences
 
 
@@ -132,3 +136,49 @@ def test_unsure_paragraphs_go_to_pysbd_and_keep_exact_offsets():
     ]
     assert [s.span[0] for s in sentences] == [0, 17, 35, 64]
     assert all(text[slice(*s.span)] == s.text for s in sentences)
+
+
+# An inline image as a page's source holds it: no word of any language.
+_IMAGE = "data:image/png;base64," + base64.b64encode(bytes(range(256)) * 24).decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_encoded_image_is_left_out_and_ends_the_sentence_before_it(lang):
+    text = f"Unemployment rose to 10 percent in 2009. {_IMAGE} Wages fell 3 percent last year."
+    sentences = split_sentences(text, lang=lang)
+    assert [s.text for s in sentences] == [
+        "Unemployment rose to 10 percent in 2009.",
+        "Wages fell 3 percent last year.",
+    ]
+    assert all(text[slice(*s.span)] == s.text for s in sentences)
+
+
+def test_claims_next_to_a_hash_keep_their_own_figures_and_scores():
+    blob = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" * 40
+    alone = split_claims("Wages fell 3 percent last year.", lang="en")
+    claims = split_claims(f"{blob} Wages fell 3 percent last year.", lang="en")
+    assert [c.text for c in claims] == ["Wages fell 3 percent last year."]
+    assert [s.value for s in claims[0].statistics] == [3.0]
+    assert claims[0].worthiness == alone[0].worthiness
+    assert split_claims("a" * 100_000, lang="en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("x" * (MAX_WORD - 1), []),  # the longest "word" still read as one
+        ("x" * MAX_WORD, [(0, MAX_WORD)]),
+        ("See https://example.org/reports/" + "a" * MAX_WORD + "?page=2 for the 5% rise.", []),
+        ("Write to " + "b" * MAX_WORD + "@example.org for the figures.", []),
+        ("Read lifenews.com/2019/09/25/" + "c" * MAX_WORD + " today.", []),
+        (
+            "2023年国防工业产量增长了三倍，国防部表示预计2024年将增长六倍，这一数字得到了多家机构的确认和引用，并在年度报告中公布。",
+            [],
+        ),
+        ("ผลผลิตด้านการป้องกันประเทศเพิ่มขึ้นสามเท่าในปี2023ตามที่กระทรวงระบุไว้ในรายงานประจำปีฉบับล่าสุด", []),
+        (f"Before. {_IMAGE}", [(8, 8 + len(_IMAGE))]),
+    ],
+    ids=["59", "60", "address", "e-mail", "address without scheme", "chinese", "thai", "image"],
+)
+def test_non_word_runs(text, runs):
+    assert non_word_runs(text) == runs

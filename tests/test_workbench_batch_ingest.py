@@ -242,6 +242,20 @@ def test_an_article_in_a_language_the_engine_does_not_read_is_stored_without_cla
     assert langs["es"] == 0 and langs["en"] > 0
 
 
+def test_an_article_holding_an_encoded_image_is_stored_with_a_note(tmp_path, sqlite_url, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    image = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 50
+    (folder / "page.txt").write_text(f"{ARTICLES[0]}\n{image}\n")
+    status = workbench_cli(["ingest", str(folder), "--workers", "0", "--database-url", sqlite_url])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert f"note: {folder}/page.txt: article #1: 1 run of characters without a space ({len(image):,}" in out
+    with open_database(sqlite_url).session() as session:
+        texts = list(session.scalars(select(ClaimRow.text)))
+    assert texts and not any("base64" in t for t in texts)
+
+
 def test_a_run_killed_half_way_is_finished_by_running_it_again(tmp_path):
     rows = tmp_path / "rows.jsonl"
     _jsonl(rows, 300)

@@ -2,13 +2,16 @@
 
 A pasted data column ("1 1 1 …", 5 MB on one line) is no prose: the engine would read ~2.5 million
 statistics from it, peak at 12.9 GB of memory and hold the write lock for minutes. The text is scanned
-once (a regular expression, linear) and refused with a message that says where the data is.
+once (a regular expression, linear) and refused with a message that says where the data is. Runs of
+characters without a space (an encoded image) are kept in the text but give no claims: the reviewer is
+told (``left_out_note``).
 """
 
 from __future__ import annotations
 
 import re
 
+from claims.non_words import non_word_runs
 from workbench.domain.errors import InputError
 
 MAX_ARTICLE_FIGURES = 50_000  # numbers in one article (a long report has a few thousand; ~5 KB each stored)
@@ -48,3 +51,21 @@ def check_claims(count: int) -> None:
             f"The text gives {count:,} claims; an article holds at most {MAX_ARTICLE_CLAIMS:,}. "
             "Split it into several articles."
         )
+
+
+def left_out_note(text: str) -> str | None:
+    """What a reviewer is told of the runs of characters without a space that gave no claim (else None).
+
+    >>> left_out_note("Prices rose 5% in 2023.") is None
+    True
+    """
+    runs = non_word_runs(text)
+    if not runs:
+        return None
+    count = f"{len(runs)} run{'s' if len(runs) > 1 else ''}"
+    size = sum(end - start for start, end in runs)
+    return (
+        f"{count} of characters without a space ({size:,} characters, the first at character {runs[0][0]:,}) "
+        "gave no claims: an encoded image, a hash or a token pasted with the text is no sentence. The text "
+        "is stored as given."
+    )
