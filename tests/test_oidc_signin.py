@@ -1,4 +1,4 @@
-"""WORKBENCH_AUTH=oidc against an OpenID provider served on 127.0.0.1 inside the test (Authlib's JOSE).
+"""WORKBENCH_AUTH=oidc against an OpenID provider served on 127.0.0.1 inside the test (tokens by joserfc).
 
 The served app runs the real flow: /auth/login sends the browser to the provider, the provider sends
 it back with a code, Streamlit exchanges the code (server to server) and checks the signed ID token,
@@ -22,8 +22,10 @@ from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, bu
 import pytest
 
 pytest.importorskip("authlib", reason="the OIDC tests need Authlib (pip install 'claim-workbench[test]')")
+pytest.importorskip("joserfc", reason="the OIDC tests need joserfc (pip install 'claim-workbench[test]')")
 
-from authlib.jose import JsonWebKey, jwt
+from joserfc import jwt  # Authlib's own JOSE library (authlib.jose is deprecated)
+from joserfc.jwk import OctKey, RSAKey
 from streamlit.testing.v1 import AppTest
 
 from tests.support.server import ServedApp, start_app, stop_app
@@ -40,7 +42,7 @@ class Provider:
     """A minimal OpenID provider: discovery, authorize (signs Ana in at once), token, JWKS, userinfo."""
 
     def __init__(self, email: str) -> None:
-        self.key = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": "test-key"})
+        self.key = RSAKey.generate_key(2048, parameters={"kid": "test-key"}, private=True)
         self.email = email
         self.codes: dict[str, dict] = {}  # code -> the authorize request's redirect_uri and nonce
         self.exchanged: list[str] = []  # codes traded for tokens, with the right client secret
@@ -60,7 +62,7 @@ class Provider:
                 if path == "/.well-known/openid-configuration":
                     self._json(provider.metadata())
                 elif path == "/jwks":
-                    self._json({"keys": [provider.key.as_dict(is_private=False)]})
+                    self._json({"keys": [provider.key.as_dict(private=False)]})
                 elif path == "/authorize":
                     params = dict(urllib.parse.parse_qsl(query))
                     code = secrets.token_urlsafe(16)
@@ -95,7 +97,7 @@ class Provider:
                     {"alg": "RS256", "kid": "test-key"},
                     provider.claims(nonce=request.get("nonce")),
                     provider.key,
-                ).decode()
+                )
                 self._json(
                     {"access_token": "at-" + form["code"], "token_type": "Bearer", "id_token": id_token}
                 )
@@ -191,9 +193,11 @@ def test_the_served_app_signs_in_through_the_provider_and_out_again(provider, sq
         opener = build_opener(HTTPCookieProcessor(jar), _NoRedirect())
         # what st.login's button sends the browser to: a short-lived provider token signed with the secret
         token = jwt.encode(
-            {"alg": "HS256"}, {"provider": "default", "exp": int(time.time()) + 120}, cookie_secret
+            {"alg": "HS256"},
+            {"provider": "default", "exp": int(time.time()) + 120},
+            OctKey.import_key(cookie_secret),
         )
-        status, location = _get(opener, f"{app_url}/auth/login?provider={token.decode()}")
+        status, location = _get(opener, f"{app_url}/auth/login?provider={token}")
         assert status == 302 and location.startswith(f"{provider.url}/authorize?")
         sent = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(location).query))
         assert sent["client_id"] == CLIENT_ID and "openid" in sent["scope"] and sent["nonce"]
