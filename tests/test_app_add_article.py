@@ -138,3 +138,16 @@ def test_an_encoded_image_in_the_text_gives_no_claim_and_the_reviewer_is_told(em
         "Unemployment rose to 10 percent in 2009.",
         "Wages fell 3 percent last year, officials said.",
     ]
+
+
+def test_a_mis_encoded_paste_is_repaired_and_the_reviewer_told(empty_db):
+    text = "La production a triplé en 2023 et devrait être multipliée par six en 2024, selon le ministère."
+    at = _page()
+    at.text_area(key="ingest.text").input(text.encode("utf-8").decode("cp1252"))
+    at.button(key="ingest.submit").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Stored article #1 (fr) with 2 claims."
+    assert at.info[0].value.startswith('The text was mis-encoded (such as "Ã©" for "é") and was repaired')
+    ((article, claims),) = _articles(empty_db)
+    assert article.text == text
+    assert [c.modality for c in claims] == ["reported", "forecast"]

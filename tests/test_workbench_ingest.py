@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +48,35 @@ def test_an_english_article_is_read_as_before():
     draft = prepare_article("The council spent 1,200 million euros in 2023, twice as much as in 2022.")
     assert draft.lang == "en" and unread_language_warning("en") is None
     assert [s.value for c in draft.claims for s in c.statistics if s.kind == "money"] == [1.2e9]
+
+
+SEED = Path(__file__).parent / "data" / "ukraine-defence-industry-fr.txt"
+
+
+def _reading(draft) -> list[tuple[str, list[tuple[str, float | None]], list[str]]]:
+    return [
+        (c.text, [(s.kind, s.value) for s in c.statistics], [d.surface for d in c.dates])
+        for c in draft.claims
+    ]
+
+
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_a_mis_encoded_article_is_repaired_read_as_the_original_and_the_reviewer_told(wrong):
+    text = SEED.read_text(encoding="utf-8")
+    mojibake = text.encode("utf-8").decode(wrong)
+    assert "triplÃ©" in mojibake
+    original, repaired = prepare_article(text), prepare_article(mojibake)
+    assert repaired.text == original.text and repaired.lang == "fr"
+    assert _reading(repaired) == _reading(original) and len(original.claims) > 10
+    assert original.notes == ()
+    (note,) = repaired.notes
+    assert note.startswith('The text was mis-encoded (such as "Ã©" for "é") and was repaired')
+
+
+def test_text_that_only_looks_unusual_is_stored_exactly_as_given():
+    text = "Le coût : 5 € « vraiment » — naïve façade, Ãpre ; “quoted” and ﬁ ligature, 3 000 km²."
+    draft = prepare_article(text, lang="fr")
+    assert draft.text == text and draft.notes == ()
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ import streamlit as st
 from workbench.desk.article_intake import store_article
 from workbench.desk.ingest import prepare_article
 from workbench.desk.languages import unread_language_warning
-from workbench.domain.article_limits import left_out_note
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.textsafe import inert
 from workbench.domain.validation import decode_upload
@@ -63,8 +62,8 @@ if submitted:
             st.warning(f"Stored article #{article_id} without claims. {warning}")
         else:
             st.success(f"Stored article #{article_id} ({draft.lang}) with {len(draft.claims)} claims.")
-            if note := left_out_note(draft.text):
-                st.info(inert(note), icon=":material/content_cut:")
+        for note in draft.notes:
+            st.info(inert(note), icon=":material/build:")
         st.dataframe(
             [{"claim": c.text, "figures": ", ".join(s.surface for s in c.statistics)} for c in draft.claims],
             hide_index=True,

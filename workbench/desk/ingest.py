@@ -8,8 +8,9 @@ from datetime import date
 from claims import identify_language, split_claims
 from workbench.desk.fetching import TIMEOUT_SECONDS, fetch_page
 from workbench.desk.languages import is_read
-from workbench.domain.article_limits import check_claims, check_figures
+from workbench.domain.article_limits import check_claims, check_figures, left_out_note
 from workbench.domain.errors import InputError
+from workbench.domain.mojibake import repair_mojibake
 from workbench.domain.records import ArticleDraft
 from workbench.domain.textsafe import markup_view
 from workbench.domain.validation import MAX_UPLOAD_BYTES, clean_text
@@ -39,6 +40,8 @@ def prepare_article(
 
     An article in a language the engine does not read is kept with its language and no claims
     (``unread_language_warning`` says so)."""
+    # before the control characters go: mojibake's C1 bytes ("â\x80\x99" for "’") are what ftfy repairs from
+    text, repaired = repair_mojibake(text or "")
     body = clean_text("article text", text, required=True, max_chars=MAX_ARTICLE_CHARS)
     if not markup_view(body).strip():  # only spaces and invisible characters once the controls are gone
         raise InputError("The article text is empty once control and invisible characters are removed.")
@@ -57,6 +60,7 @@ def prepare_article(
         url=clean_text("url", url),
         published=published,
         claims=claims,
+        notes=tuple(note for note in (repaired, left_out_note(body) if claims else None) if note),
     )
 
 

@@ -26,6 +26,7 @@ class ArticleDraft:
     published: date | None = None
     claims: tuple = ()
     is_example: bool = False
+    notes: tuple[str, ...] = ()  # what intake changed or left out of the text, for the reviewer
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from workbench.desk.ingest_inputs import Item, Refusal
 from workbench.desk.languages import is_read, language_name
-from workbench.domain.article_limits import left_out_note
 from workbench.domain.errors import DuplicateArticleError, WorkbenchError
 from workbench.domain.records import ArticleDraft
 
@@ -55,11 +54,11 @@ class WorkerOptions:
 class IngestSummary:
     """What happened to each input: stored (name, article id, claims), duplicates (name, id), refused;
     ``unread`` names the stored ones in a language the engine does not read (name, id, language);
-    ``left_out`` the stored ones with runs of characters that gave no claims (name, id, what was left out)."""
+    ``notes`` what intake repaired or left out of a stored one's text (name, id, note)."""
 
     stored: list[tuple[str, int, int]] = field(default_factory=list)
     unread: list[tuple[str, int, str]] = field(default_factory=list)
-    left_out: list[tuple[str, int, str]] = field(default_factory=list)
+    notes: list[tuple[str, int, str]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     dry_run: bool = False
@@ -82,7 +81,7 @@ class IngestSummary:
         for name, article_id, lang in self.unread:
             language = f"{language_name(lang)} ({lang})"
             yield f"warning: {name}: article #{article_id} is in {language}; no claims were extracted"
-        for name, article_id, note in self.left_out:
+        for name, article_id, note in self.notes:
             yield f"note: {name}: article #{article_id}: {note}"
 
     def note(self, name: str, article_id: int, draft: ArticleDraft) -> None:
@@ -90,8 +89,7 @@ class IngestSummary:
         self.stored.append((name, article_id, len(draft.claims)))
         if not is_read(draft.lang):
             self.unread.append((name, article_id, draft.lang))
-        elif note := left_out_note(draft.text):
-            self.left_out.append((name, article_id, note))
+        self.notes += [(name, article_id, note) for note in draft.notes]
 
 
 def prepare_item(item: Item, options: WorkerOptions) -> Prepared:
