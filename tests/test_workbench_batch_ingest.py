@@ -250,6 +250,9 @@ def test_an_article_holding_an_encoded_image_is_stored_with_a_note(tmp_path, sql
     status = workbench_cli(["ingest", str(folder), "--workers", "0", "--database-url", sqlite_url])
     out = capsys.readouterr().out
     assert status == 0
+    assert out.splitlines()[0].startswith(
+        "1 stored, 0 duplicates, 0 refused. 1 with text repaired or left out"
+    )
     assert f"note: {folder}/page.txt: article #1: 1 run of characters without a space ({len(image):,}" in out
     with open_database(sqlite_url).session() as session:
         texts = list(session.scalars(select(ClaimRow.text)))

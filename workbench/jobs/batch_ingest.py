@@ -70,6 +70,9 @@ class IngestSummary:
         text = f"{len(self.stored)} {verb}, {len(self.duplicates)} duplicates, {len(self.refused)} refused."
         if self.unread:
             text += f" {len(self.unread)} stored without claims: in a language the engine does not read."
+        if self.notes:
+            repaired = len({(name, article_id) for name, article_id, _ in self.notes})
+            text += f" {repaired} with text repaired or left out of the claims."
         return text + (" Interrupted: run the same command again to finish." if self.interrupted else "")
 
     def lines(self) -> Iterator[str]:
