@@ -1,9 +1,10 @@
 """Article text -> sentences with spans, page furniture (captions, credits, share buttons, bylines) left out.
 
-Each line is a paragraph. Sentence boundaries are found by rules first (terminal punctuation, then a
-non-lower-case start, unless the word before the period is an abbreviation); a paragraph where the rules
-are unsure (initials, unknown dotted tokens) goes to pysbd, whose pieces are re-anchored in the text by
-search (its ``char_span`` offsets drift with ``clean=False``) and re-joined after abbreviations.
+Each line is a paragraph, unless it was wrapped by hand (WRAPPED_LINE). Sentence boundaries are found by
+rules first (terminal punctuation, then a non-lower-case start, unless the word before the period is an
+abbreviation); a paragraph where the rules are unsure (initials, unknown dotted tokens) goes to pysbd,
+whose pieces are re-anchored in the text by search (its ``char_span`` offsets drift with ``clean=False``)
+and re-joined after abbreviations.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ FURNITURE_WORDS = 16
 """Furniture lines ("Read more: ...", bylines) are short; longer fragments are text."""
 CAPTION_WORDS = 25
 """A verbless fragment up to this many words next to a credit is a photo caption."""
+WRAPPED_LINE = 40
+"""A line at least this long that ends without closing its sentence, followed on the next line by a word
+in lower case or a number, was wrapped by hand (text copied from a PDF, an e-mail, a press release): the
+two lines are one paragraph, so "a triplé en" and "2023" stay one claim."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ _BOUNDARY = re.compile(
 )
 _LAST_TOKEN = re.compile(r"[^\s(\[«\"“]+$")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_ONE_BREAK = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+_SENTENCE_END = re.compile(r"[.!?…:;]['’»\"”)\]]*$")
 _CUT = re.compile(r"[;,]\s|\s")
 
 
@@ -366,13 +373,44 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _paragraphs(text: str) -> list[Span]:
+    r"""The text's lines, a line wrapped by hand joined to the next (WRAPPED_LINE); a blank line, or a line
+    that closes its sentence, still ends a paragraph.
+
+    >>> text = "Production in the whole region has tripled in\n2023, the ministry said.\nSource"
+    >>> [text[a:b] for a, b in _paragraphs(text)]
+    ['Production in the whole region has tripled in\n2023, the ministry said.', 'Source']
+    """
+    merged: list[Span] = []
+    previous: Span = (0, 0)  # the last line read, not the paragraph it joined
+    for line in (m.span() for m in _LINE.finditer(text)):
+        if merged and _wrapped(text, previous, line):
+            merged[-1] = (merged[-1][0], line[1])
+        else:
+            merged.append(line)
+        previous = line
+    return merged
+
+
+def _wrapped(text: str, line: Span, following: Span) -> bool:
+    """Whether ``line`` runs on into the ``following`` one (see WRAPPED_LINE)."""
+    words = text[slice(*line)].strip()
+    start = text[following[0] : following[0] + 4].lstrip('«“"( ')[:1]
+    return (
+        len(words) >= WRAPPED_LINE
+        and (start.islower() or start.isdigit())
+        and _SENTENCE_END.search(words) is None
+        and _ONE_BREAK.fullmatch(text, line[1], following[0]) is not None
+    )
+
+
 def split_sentences(text: str, *, lang: str) -> list[Sentence]:
     """Sentences of ``text`` (spans into ``text``), page furniture left out.
 
     >>> [s.text for s in split_sentences("M. Dupont a payé 1,2 milliard. Voir p. 12.\\nSource", lang="fr")]
     ['M. Dupont a payé 1,2 milliard.', 'Voir p. 12.']
     """
-    lines = [m.span() for m in _LINE.finditer(text)]
+    lines = _paragraphs(text)
     sentences: list[Sentence] = []
     for number, (start, end) in enumerate(lines):
         line = text[start:end]

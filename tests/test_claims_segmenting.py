@@ -182,3 +182,55 @@ def test_claims_next_to_a_hash_keep_their_own_figures_and_scores():
 )
 def test_non_word_runs(text, runs):
     assert non_word_runs(text) == runs
+
+
+# Copied from a PDF: the lines were wrapped by hand, mid-sentence and mid-word.
+_WRAPPED = (
+    "Selon le ministère de la Défense, la production d'armes a triplé en\n"
+    "2023 et devrait être multipliée par six en 2024. Plus de 250 fabri-\n"
+    "cants d'armes occidentaux ont participé au forum organisé à Kiev\n"
+    "en septembre.\n"
+    "Source\n"
+    "Comment (0)\n"
+)
+
+
+def test_a_paragraph_wrapped_by_hand_is_read_as_one():
+    claims = split_claims(_WRAPPED, lang="fr")
+    assert all(_WRAPPED[slice(*c.span)] == c.text for c in claims)
+    assert [([s.surface for s in c.statistics], [d.surface for d in c.dates]) for c in claims] == [
+        (["a triplé"], ["2023"]),
+        (["multipliée par six"], ["2024"]),
+        (["Plus de 250"], ["septembre"]),
+    ]
+    assert [c.modality for c in claims] == ["reported", "forecast", "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short heading, then a figure: two paragraphs
+        (
+            "Key figures\n250 manufacturers attended the forum.",
+            ["Key figures", "250 manufacturers attended the forum."],
+        ),
+        # a long line that closes its sentence
+        (
+            "The ministry said production had tripled last year.\nit expects more.",
+            ["The ministry said production had tripled last year.", "it expects more."],
+        ),
+        # a blank line between two paragraphs
+        (
+            "The ministry said production had tripled last year and\n\nmore is expected in 2024.",
+            ["The ministry said production had tripled last year and", "more is expected in 2024."],
+        ),
+        # the next line starts with a capital: a new paragraph (or page furniture)
+        (
+            "The ministry said production had tripled in the last year\nSource",
+            ["The ministry said production had tripled in the last year"],
+        ),
+    ],
+    ids=["heading", "sentence-end", "blank-line", "capital"],
+)
+def test_lines_that_are_not_wrapped_stay_apart(text, expected):
+    assert [s.text for s in split_sentences(text, lang="en")] == expected
