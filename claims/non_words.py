@@ -24,6 +24,11 @@ _UNSPACED_SCRIPT = re.compile(
 )
 
 
+def _is_non_word(run: str) -> bool:
+    """Whether a long run without a space is no word: neither an address nor text in an unspaced script."""
+    return not _ADDRESS.search(run) and not _UNSPACED_SCRIPT.search(run)
+
+
 def non_word_runs(text: str, offset: int = 0) -> list[Span]:
     """Where ``text`` holds runs of MAX_WORD or more characters without a space, other than web and e-mail
     addresses and text in a script written without spaces (spans moved by ``offset``): no claim is read
@@ -32,12 +37,9 @@ def non_word_runs(text: str, offset: int = 0) -> list[Span]:
     >>> non_word_runs("Rose 5%. " + "iVBORw0KGgo" * 6 + " https://example.org/" + "a" * 60)
     [(9, 75)]
     """
-    runs = (
-        m
-        for m in _LONG_RUN.finditer(text)
-        if not _ADDRESS.search(m.group()) and not _UNSPACED_SCRIPT.search(m.group())
-    )
-    return [(offset + m.start(), offset + m.end()) for m in runs]
+    return [
+        (offset + m.start(), offset + m.end()) for m in _LONG_RUN.finditer(text) if _is_non_word(m.group())
+    ]
 
 
 def without_non_words(text: str) -> str:
@@ -46,12 +48,4 @@ def without_non_words(text: str) -> str:
     >>> without_non_words("Prices rose. " + "Zm9v" * 20 + " Wages fell.")
     'Prices rose.   Wages fell.'
     """
-    runs = non_word_runs(text)
-    if not runs:
-        return text
-    kept, cursor = [], 0
-    for start, end in runs:
-        kept.append(text[cursor:start])
-        cursor = end
-    kept.append(text[cursor:])
-    return " ".join(kept)
+    return _LONG_RUN.sub(lambda m: " " if _is_non_word(m.group()) else m.group(), text)

@@ -348,13 +348,13 @@ def _chunks(start: int, end: int, text: str) -> list[Span]:
     return spans
 
 
-def _without_junk(pieces: list[Span], text: str, junk: list[Span]) -> list[Span]:
-    """The ``pieces`` with the ``junk`` runs cut out: what stands before and after a run are two pieces."""
-    if not junk:
+def _without_runs(pieces: list[Span], text: str, runs: list[Span]) -> list[Span]:
+    """The ``pieces`` with the ``runs`` cut out: what stands before and after a run are two pieces."""
+    if not runs:
         return pieces
     kept: list[Span] = []
     for start, end in pieces:
-        for a, b in junk:
+        for a, b in runs:
             if b <= start or a >= end:
                 continue
             if a > start:
@@ -424,7 +424,7 @@ def split_sentences(text: str, *, lang: str) -> list[Sentence]:
             _trim(text, start + a, start + b) for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)
         ]
         if len(line) >= MAX_WORD:
-            pieces = _without_junk(pieces, text, non_word_runs(line, start))
+            pieces = _without_runs(pieces, text, non_word_runs(line, start))
         pieces = [p for p in pieces if p[1] > p[0]]
         # A line that is one sentence was just checked: the checks strip the fragment, and without a next
         # fragment they can only say "furniture" less often.

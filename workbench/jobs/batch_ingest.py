@@ -71,8 +71,8 @@ class IngestSummary:
         if self.unread:
             text += f" {len(self.unread)} stored without claims: in a language the engine does not read."
         if self.notes:
-            repaired = len({(name, article_id) for name, article_id, _ in self.notes})
-            text += f" {repaired} with text repaired or left out of the claims."
+            noted = len({(name, article_id) for name, article_id, _ in self.notes})
+            text += f" {noted} with text repaired or left out of the claims."
         return text + (" Interrupted: run the same command again to finish." if self.interrupted else "")
 
     def lines(self) -> Iterator[str]:
@@ -88,7 +88,8 @@ class IngestSummary:
             yield f"note: {name}: article #{article_id}: {note}"
 
     def note(self, name: str, article_id: int, draft: ArticleDraft) -> None:
-        """Count a stored article, and warn of it when it is in a language the engine does not read."""
+        """Count a stored article, warn of it when it is in a language the engine does not read, and keep
+        what intake repaired or left out of its text."""
         self.stored.append((name, article_id, len(draft.claims)))
         if not is_read(draft.lang):
             self.unread.append((name, article_id, draft.lang))
