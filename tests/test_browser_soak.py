@@ -231,7 +231,7 @@ def test_two_reviewers_soak_the_review_desk(
         ):
             claims.setdefault(article_id, []).append(claim_id)
     rng = random.Random(SEED)
-    reclicked = len(browser_support.RECLICKED)
+    reclicked, reopened = len(browser_support.RECLICKED), len(browser_support.REOPENED)
     other_context = browser_support.new_context(browser)
     try:
         reviewers = [
@@ -295,7 +295,8 @@ def test_two_reviewers_soak_the_review_desk(
         f"{ACTIONS} actions, {len(writes)} writes ({kinds}), "
         f"{saved} saved, {len(writes) - saved} refused ({len(unexplained)} unexplained), "
         f"{len(elsewhere)} on another claim, {len(lost)} lost, {len(phantom)} refused but stored; "
-        f"{len(browser_support.RECLICKED) - reclicked} clicks that reached no button clicked again",
+        f"{len(browser_support.RECLICKED) - reclicked} clicks that reached no button clicked again, "
+        f"{len(browser_support.REOPENED) - reopened} options that went before they were clicked chosen again",
     )
     assert len(writes) >= ACTIONS // 4, "the soak made too few writes to say anything"
     assert elsewhere == [], "writes stored on a claim other than the one on screen"

@@ -103,6 +103,7 @@ _EVENTS_JS = """() => {
 }"""
 _SENT: dict[int, int] = {}  # messages each watched page sent to the server over its websocket
 RECLICKED: list[str] = []  # the clicks the app never heard of, clicked again (a test may report them)
+REOPENED: list[str] = []  # the options that went before they were clicked, chosen again (likewise)
 
 
 class NoRunError(AssertionError):
@@ -212,14 +213,15 @@ def choose_option(page: Page, label: str, option: str) -> str:
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    wait_idle(page)
     box = page.get_by_label(label, exact=True)
-    # read from the box itself, which the locator waits for: a count of its ancestors taken before the
-    # box is drawn says 0 (it once sent a choice made in a form down the path that waits for a rerun)
-    in_form = box.evaluate("el => el.closest(\"[data-testid='stForm']\") !== null")
     choice = page.get_by_role("option", name=re.compile(re.escape(option))).first
     listbox = page.get_by_role("listbox").first
     for attempt in range(4):
+        wait_idle(page)
+        # read from the box itself, which the locator waits for: a count of its ancestors taken before
+        # the box is drawn says 0 (it once sent a choice made in a form down the path that waits for a
+        # rerun)
+        in_form = box.evaluate("el => el.closest(\"[data-testid='stForm']\") !== null")
         if not listbox.is_visible():  # a click on the box can land while the list is laid out: again
             box.click()
             try:
@@ -230,18 +232,28 @@ def choose_option(page: Page, label: str, option: str) -> str:
             box.fill(option.strip())
         try:
             choice.wait_for(timeout=10_000)
-            break
         except PlaywrightTimeout:
             continue
+        try:
+            # the list can close between seeing the option and reading it (the box redrawn under the
+            # pointer): nothing was chosen then, and the list is opened again, as a reviewer would
+            text = choice.inner_text(timeout=5_000)
+        except PlaywrightTimeout:
+            REOPENED.append(f"{label!r}: the option {option!r} went before it was read")
+            continue
+        try:
+            if in_form:
+                choice.click(timeout=5_000)
+                wait_idle(page)
+            else:
+                after_rerun(page, lambda: choice.click(timeout=5_000))
+        except PlaywrightTimeout:  # the option went before the click landed: nothing was chosen
+            REOPENED.append(f"{label!r}: the option {option!r} went before it was clicked")
+            continue
+        break
     else:
         shown = page.get_by_role("option").all_inner_texts() if listbox.is_visible() else "no list open"
         raise AssertionError(f"{label!r} offers no option with {option!r} after 4 tries; it shows {shown}")
-    text = choice.inner_text()
-    if in_form:
-        choice.click()
-        wait_idle(page)
-    else:
-        after_rerun(page, choice.click)
     # the list must be closed before the next action: left open, it lies over what is clicked next
     options = page.get_by_role("listbox")
     try:
