@@ -27,6 +27,13 @@ MIN_OTHER_CONFIDENCE = 0.4
 MIN_OTHER_MARGIN = 2.0
 
 
+@functools.cache
+def _markers(lang: str) -> frozenset[str]:
+    """The words that count for ``lang``: its function words and the words only it uses."""
+    common = load(lang, "common")
+    return common.STOPWORDS | common.LANGUAGE_MARKERS
+
+
 def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE) -> str:
     """The engine's language whose function words occur most often in ``text`` (``default`` if none do).
 
@@ -38,7 +45,7 @@ def detect_language(text: str, *, default: str = DEFAULT_LANGUAGE) -> str:
     words = [w.lower() for w in _WORD.findall(text[:SAMPLE_CHARS])]
     if not words:
         return default
-    scores = {lang: sum(w in load(lang, "common").STOPWORDS for w in words) for lang in LANGUAGES}
+    scores = {lang: sum(w in _markers(lang) for w in words) for lang in LANGUAGES}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 

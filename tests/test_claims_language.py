@@ -94,3 +94,25 @@ def test_an_encoded_image_does_not_hide_the_language_of_the_text_around_it(lang)
         "en": "Production tripled in 2023, according to the defence ministry.",
     }[lang]
     assert identify_language(f"{image}\n{prose}\n{image}") == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # few of the common function words, but "à", "en", "l'" and "contre" are French alone
+        ("L'inflation a ralenti à 2,4 % en novembre, contre 2,9 % en octobre.", "fr"),
+        ("Exportations en recul après l'embargo.", "fr"),
+        ("Its exports would fall after the embargo.", "en"),
+    ],
+)
+def test_a_short_sentence_with_few_function_words_gets_its_language(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_a_short_french_sentence_split_without_a_language_reads_its_decimal_commas():
+    from claims import split_claims
+
+    (claim,) = split_claims("L'inflation a ralenti à 2,4 % en novembre, contre 2,9 % en octobre.")
+    (figure,) = claim.statistics
+    assert (figure.surface, figure.value, figure.direction) == ("2,4 %", 2.4, "down")
+    assert figure.base is not None and figure.base.value == 2.9
