@@ -57,6 +57,14 @@ class StatPatterns:
     closers: dict[str, tuple[str, ...]]
     bare_closers: frozenset[str]
     from_words: frozenset[str]
+    change_links: frozenset[str]  # "by", "de": what joins a verb to its change ("de" is also "from")
+    comparative_after: re.Pattern[str]  # "15 % de moins", "5% more": a comparison, not a change
+    income_verbs: frozenset[str]  # "gagnent 2 000 euros": a sum earned, not a rise
+    level_after: re.Pattern[str]  # "gagne 1,2 dollar à 85 dollars": the level the change reached
+    # "the first half", "le premier semestre": a part of a year (or of a match), whose ordinal and
+    # "half" are no figures; ``period_words`` are what such a phrase must contain
+    ordinal_period: re.Pattern[str]
+    period_words: tuple[str, ...]
     change_verb: re.Pattern[str]
     ratio_before: re.Pattern[str]
     reversed_link: re.Pattern[str]
@@ -103,6 +111,20 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     if "+" not in text and _ZERO_AND_NINE.search(text) is None:
         return []
     return [m.span() for m in _PHONE.finditer(text)]
+
+
+def _period_words(lang: str) -> tuple[str, ...]:
+    dates = load(lang, "dates")
+    return (*dates.QUARTER_WORDS, *dates.SEMESTER_WORDS)
+
+
+def _ordinal_period(lang: str) -> re.Pattern[str]:
+    """An ordinal (in words or digits) then a quarter or half-year word: "the first half", "2e trimestre"."""
+    dates = load(lang, "dates")
+    ordinal = rf"{_alt([*dates.ORDINALS, *dates.LAST_WORDS])}|\d{{1,2}}(?:{_alt(dates.ORDINAL_SUFFIXES)})"
+    return re.compile(
+        rf"(?<![\w])(?:{ordinal})(?:{_SP}|-){{1,3}}(?:{_alt(_period_words(lang))})s?(?![\w])", re.IGNORECASE
+    )
 
 
 @cache
@@ -180,6 +202,12 @@ def stat_patterns(lang: str) -> StatPatterns:
         closers={k: v for k, v in t.RANGE_OPENERS.items() if k},
         bare_closers=frozenset(c for c in t.RANGE_OPENERS.get("", ()) if c.isalpha()),
         from_words=frozenset(t.FROM_WORDS),
+        change_links=frozenset(w.lower() for w in links),
+        comparative_after=re.compile(rf"{_SP}+(?:{_alt(t.COMPARATIVE_AFTER)})(?![\w])", re.IGNORECASE),
+        income_verbs=frozenset(w.lower() for w in t.INCOME_VERBS),
+        ordinal_period=_ordinal_period(lang),
+        period_words=tuple(w.lower() for w in _period_words(lang)),
+        level_after=re.compile(rf"{_SP}+(?:{_alt(t.TO_WORDS)}){_SP}+\d", re.IGNORECASE),
         reversed_link=re.compile(rf"{_SP}*,?{_SP}+(?:{_alt(t.REVERSED_LINKS)}){_SP}+\Z", re.IGNORECASE),
         change_to=re.compile(
             rf"(?<![\w])(?P<verb>{_alt(ups | downs | set(t.CHANGE_NEUTRAL))})"

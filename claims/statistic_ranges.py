@@ -4,6 +4,7 @@ construction that ``claims.statistics`` and these steps share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from claims.models import Bound, Statistic, build
@@ -11,6 +12,8 @@ from claims.number_cues import Cues
 from claims.numbers import tidy
 from claims.quantities import Quantity
 from claims.statistic_patterns import StatPatterns
+
+WINDOW = 48  # characters looked at before a number for bound or change words
 
 
 # Records are made for every figure: ``build`` fills them at once, without the frozen __init__.
@@ -79,6 +82,10 @@ def merge_ranges(text: str, items: list[Item], pats: StatPatterns, cue: Cues) ->
             verb = None
             if ok and opener and opener.group("o").lower() in pats.from_words:
                 verb = pats.change_verb.search(text, max(0, opener.start() - 32), opener.start())
+            if ok and not link.group("dash") and _by_then_to(text, a, b, opener, verb, pats, cue):
+                out.append(a)  # two figures: the change, then the level it reached
+                i += 1
+                continue
             # below zero, ranges are often written by magnitude: "from -18 °C to -34 °C"
             by_magnitude = a.q.value < 0 and b.q.value < 0
             ordered = a.q.value <= b.q.value or verb is not None or by_magnitude
@@ -100,6 +107,29 @@ def merge_ranges(text: str, items: list[Item], pats: StatPatterns, cue: Cues) ->
         out.append(a)
         i += 1
     return out
+
+
+def _by_then_to(
+    text: str, a: Item, b: Item, opener: re.Match | None, verb: re.Match | None, pats: StatPatterns, cue: Cues
+) -> bool:
+    """ "fell 120 points to 7,300", "gagne 1,2 dollar à 85 dollars", "recule de 2 dollars à 80 dollars":
+    after a verb of rise or fall, the first figure is the change and the second the level it reached.
+
+    Without an opener, the first figure must carry its own unit ("rose 2 to 3 percent" is a range of
+    the rise). After "de", which says "from" and "by" alike, "est passé de 7 % à 9 %" stays a move from
+    one level to the other; only a move against the verb's own direction (a fall from 2 to 80) is read
+    as "by ... to ...". "from" says only "from": "reduced from 44 mg to 50 mg" stays a range."""
+    if verb is not None:
+        if opener is None or opener.group("o").lower() not in pats.change_links:
+            return False
+        said = verb.group("verb").lower()
+        if said in pats.down_words:
+            return b.q.value > a.q.value
+        return said in pats.up_words and b.q.value < a.q.value
+    if opener is not None or not a.q.unit:
+        return False
+    low = max(0, a.start - WINDOW)
+    return cue.ends(low, a.start, pats.change_ends) and bool(pats.change_before.search(text, low, a.start))
 
 
 def join_bounds(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:

@@ -17,6 +17,8 @@ telephone numbers and reference numbers ("article 12") are not statistics.
 
 from __future__ import annotations
 
+import re
+
 from claims.digit_names import in_name
 from claims.models import Bound, Statistic, build
 from claims.number_cues import Cues, clause_cues
@@ -33,9 +35,7 @@ from claims.statistic_patterns import (
     phone_spans,
     stat_patterns,
 )
-from claims.statistic_ranges import Item, exact, join_bounds, merge_ranges
-
-_WINDOW = 48  # characters looked at before a number for bound or change words
+from claims.statistic_ranges import WINDOW, Item, exact, join_bounds, merge_ranges
 
 
 def _stat(
@@ -83,7 +83,9 @@ def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
 def _parse(text: str, lang: str) -> list[Statistic]:
     pats = stat_patterns(lang)
     cue = clause_cues(text)
-    phones = phone_spans(text) if cue.digit else []  # every telephone number has digits
+    skipped = phone_spans(text) if cue.digit else []  # every telephone number has digits
+    if any(word in cue.lower for word in pats.period_words):
+        skipped += [m.span() for m in pats.ordinal_period.finditer(text)]  # "the first half"
     quantities = find_quantities(text, lang=lang, cues=cue)
     gates = pats.gates.mask(cue)
     if not quantities and not gates and FOLD not in cue.lower:
@@ -91,7 +93,7 @@ def _parse(text: str, lang: str) -> list[Statistic]:
     items = []
     for q in quantities:
         item = Item(q.start, q.end, q, exact(q.value), q.kind)
-        verdict = _excluded(text, q, pats, phones, cue, lang)
+        verdict = _excluded(text, q, pats, skipped, cue, lang)
         item.year, item.dropped = verdict == "year", verdict is True
         items.append(item)
     items = [item for item in merge_ranges(text, items, pats, cue) if not item.dropped]
@@ -112,14 +114,15 @@ def _parse(text: str, lang: str) -> list[Statistic]:
 
 
 def _excluded(
-    text: str, q: Quantity, pats: StatPatterns, phones: list[tuple[int, int]], cue: Cues, lang: str
+    text: str, q: Quantity, pats: StatPatterns, skipped: list[tuple[int, int]], cue: Cues, lang: str
 ) -> bool | str:
-    """Dates, times, phone numbers, references and weak words are not statistics; "year" marks
-    a lone year, which a bound ("plus de 2000") or a range ("1000-5000") can still make a figure."""
+    """Dates, times, phone numbers, parts of a year ("the first half": ``skipped`` spans), references and
+    weak words are not statistics; "year" marks a lone year, which a bound ("plus de 2000") or a range
+    ("1000-5000") can still make a figure."""
     num = q.number
     if num is None:
         return True
-    if phones and any(a <= q.start < b for a, b in phones):
+    if skipped and any(a <= q.start < b for a, b in skipped):
         return True
     if num.weak and not (q.kind == "ordinal" and _determined(text, q.start)):
         # "un accord", "sur un an": a lone "un"/"one" is an article or a period, not a figure
@@ -199,7 +202,7 @@ def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statist
 def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
     m = None
-    low = max(0, item.start - _WINDOW)
+    low = max(0, item.start - WINDOW)
     if cue.ends(low, item.start, pats.bound_ends):
         m = pats.bound_before.search(text, low, item.start)
     value = item.q.value
@@ -236,24 +239,42 @@ def _change(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
         count or _fraction(item.q)
     ):
         return
-    low = max(0, item.start - _WINDOW)
+    low = max(0, item.start - WINDOW)
     m = None
     if cue.ends(low, item.start, pats.change_ends):
         m = pats.change_before.search(text, low, item.start)
         if m is not None and count and not m.group()[len(m.group("verb")) :].strip():
             m = None  # a bare number is a change only with its link: "fell by 20,000", not "lost 30 men"
+        elif m is not None and pats.comparative_after.match(text, item.after_end or item.end):
+            m = None  # "gagnent 15 % de moins que", "rose 5% more than": a gap between two things
+        elif m is not None and _earned(text, item, m, pats):
+            m = None
     if m is None:
         m = pats.change_after.match(text, item.end)
         if m is None or item.q.kind not in ("percent", "percentage_points"):
             _reached(text, item, pats, cue)
             return
     item.direction = "up" if m.group("verb").lower() in pats.up_words else "down"
+    if item.bound.kind == "range":
+        # "rose 2 to 3 percent", "a augmenté entre 3 et 5 %": the rise lies within the range; a change
+        # with a range is kept for a move from one level to another ("from 7% to 9%", ``from_to``)
+        return
     item.kind = "change"
+
+
+def _earned(text: str, item: Item, m: re.Match, pats: StatPatterns) -> bool:
+    """ "gagnent moins de 2 000 euros", "gagne 1 400 euros net": a sum earned, not a rise, unless the
+    level it reached follows ("le Brent gagne 1,2 dollar à 85 dollars")."""
+    return (
+        item.q.kind == "money"
+        and m.group("verb").lower() in pats.income_verbs
+        and pats.level_after.match(text, item.after_end or item.end) is None
+    )
 
 
 def _reached(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """ "rose to 65,000", "a reculé à 7,4 %": a level reached, with the verb's direction."""
-    low = max(0, item.start - _WINDOW)
+    low = max(0, item.start - WINDOW)
     if not cue.ends(low, item.start, pats.to_ends):
         return
     m = pats.change_to.search(text, low, item.start)

@@ -48,6 +48,74 @@ def test_direction(text: str, lang: str, kind: str, value: float, direction: str
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "change", "level"),
+    [
+        # after a verb of rise or fall, the first figure is the change and the second the level reached
+        ("Le baril recule de 2 dollars à 80 dollars.", "fr", (2, "USD", "down"), (80, "USD")),
+        ("Le Brent gagne 1,2 dollar à 85 dollars.", "fr", (1.2, "USD", "up"), (85, "USD")),
+        ("Oil gained $1.20 to $85 a barrel.", "en", (1.2, "USD", "up"), (85, "USD")),
+        ("Exports rose 2% to 3.1% of GDP.", "en", (2, "%", "up"), (3.1, "%")),
+        ("The index fell 120 points to 7,300.", "en", (120, "pp", "down"), (7300, None)),
+    ],
+)
+def test_a_change_then_the_level_it_reached_are_two_figures(text, lang, change, level) -> None:
+    first, second = _figures(text, lang)
+    assert (first.kind, first.value, first.unit, first.direction) == ("change", *change)
+    assert first.base is None  # not "from 2 to 80": the first figure is no level
+    assert (second.value, second.unit) == level and second.kind != "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high", "base"),
+    [
+        # a move from one level to another keeps the level reached, with the level it came from
+        ("Le chômage a baissé de 9 % à 7 %.", "fr", 7, 7, 9),
+        ("Unemployment dropped from 7.5% to 7.1%.", "en", 7.1, 7.1, 7.5),
+        # "from" says only "from", even against the verb ("reduced from 44 mg to 50 mg")
+        ("The dose was reduced from 44 mg to 50 mg.", "en", 50, 50, 44),
+        # a range of the change itself: the rise lies between the two, from no level to another
+        ("Sales rose 2 to 3 percent last year.", "en", 2, 3, None),
+        ("Les prix ont augmenté entre 3 et 5 %.", "fr", 3, 5, None),
+    ],
+)
+def test_a_move_between_levels_and_a_range_of_change(text, lang, low, high, base) -> None:
+    stat = _one(text, lang)
+    assert (stat.bound.low, stat.bound.high) == (low, high)
+    assert (stat.base.value if stat.base else None) == base
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "value"),
+    [
+        # a comparison between two things is no change of either
+        ("Les femmes gagnent 15 % de moins que les hommes.", "fr", "percent", 15),
+        ("Prices rose 5% more than wages.", "en", "percent", 5),
+        # "gagner" a sum is earning it
+        ("Un salarié au Smic gagne 1 400 euros net par mois.", "fr", "money", 1400),
+        ("La moitié des ménages gagnent moins de 2 000 euros.", "fr", "money", 2000),
+    ],
+)
+def test_a_gap_or_a_sum_earned_is_no_rise(text, lang, kind, value) -> None:
+    stat = _figures(text, lang)[-1]
+    assert (stat.kind, stat.value, stat.direction) == (kind, value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        # "the first half" is a part of a year (or of a match) even without its year: no 1st, no 50 %
+        ("Exports dropped 12% to $48.2 billion in the first half.", "en", [12, 48.2e9]),
+        ("In the second half, sales fell by a third.", "en", [pytest.approx(33.33, rel=1e-3)]),
+        ("Sales rose 5% in the 2nd quarter.", "en", [5]),
+        # a half that is a share stays one
+        ("Half of all households earn less than £30,000.", "en", [50, 30000]),
+    ],
+)
+def test_the_first_half_is_no_figure(text: str, lang: str, values: list) -> None:
+    assert [s.value for s in _figures(text, lang)] == values
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "start", "end"),
     [
         ("Prices fell by 12% in the year to April 2025.", "en", "2024-05-01", "2025-04-30"),

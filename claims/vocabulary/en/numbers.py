@@ -355,6 +355,12 @@ REVERSED_LINKS = ("from", "down from", "up from", "compared with", "against")
 CHANGE_LINK = ("by", "of", "")  # "rose by 3 points", "a rise of 5%", "fell 2 points"
 # The link that may follow what changed: "cut emissions by 40%" (at most three words between).
 CHANGE_OBJECT_LINK = ("by",)
+# After the figure, a comparison rather than a change: "prices rose 5% more than wages" does not say
+# that prices rose 5%.
+COMPARATIVE_AFTER = ("more", "less", "fewer")
+# Verbs of change that, before a sum of money, say what someone earns ("gagner" in French); none here:
+# "earn" is no verb of change.
+INCOME_VERBS: tuple[str, ...] = ()
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
 POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")
 

@@ -385,6 +385,12 @@ REVERSED_LINKS = ("contre", "après", "au lieu de")
 CHANGE_LINK = ("de", "d'", "d’", "")
 # Le lien qui peut suivre ce qui varie : "réduire les émissions de 40 %" (trois mots au plus entre).
 CHANGE_OBJECT_LINK = ("de", "d'", "d’")
+# Après le chiffre, une comparaison et non une variation : "les femmes gagnent 15 % de moins que les
+# hommes" ne dit pas que leur salaire a augmenté.
+COMPARATIVE_AFTER = ("de moins", "de plus", "en moins")
+# "Gagner" une somme, c'est la toucher : "gagnent moins de 2 000 euros" est un revenu, pas une hausse.
+# Reste une variation la somme suivie du niveau atteint : "le Brent gagne 1,2 dollar à 85 dollars".
+INCOME_VERBS = ("gagne", "gagnent", "gagné", "gagner", "gagnait", "gagnaient")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
 POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
 
