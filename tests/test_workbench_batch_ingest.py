@@ -6,6 +6,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -266,12 +267,16 @@ def test_a_run_killed_half_way_is_finished_by_running_it_again(tmp_path):
     open_database(url).engine.dispose()  # migrated before the run, so polling can count rows at once
     command = [sys.executable, "-m", "workbench", "ingest", str(rows), "--workers", "1", "--batch", "5"]
     process = subprocess.Popen([*command, "--database-url", url], cwd=ROOT, stderr=subprocess.DEVNULL)
+    # the database is polled, not the clock, through one read-only connection: a WAL reader never waits
+    # for the writer (a new engine per poll set its pragmas first, and could wait out whole batches)
+    poll = sqlite3.connect(f"file:{tmp_path / 'killed.db'}?mode=ro", uri=True)
     try:
-        while _counts(url)[0] == 0:  # poll the database, not the clock
+        while poll.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
             assert process.poll() is None, "the run ended before anything was stored"
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait()
+        poll.close()
     killed_articles = _counts(url)[0]
     assert 0 < killed_articles < 300
     finished = subprocess.run(
