@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from claims.dates_calendar import When, changed, resolve, with_year
+from claims.dates_calendar import When, changed, resolve, with_year, year_before
 from claims.dates_grammar import Grammar, Rule, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
@@ -344,9 +344,15 @@ def _with_prefix(piece: Piece, text: str, gram: Grammar) -> Piece:
 def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
     start, end, gran = resolve(piece.first, published)
     relative = piece.first.relative
+    guessed = piece.first.year_guessed
     if piece.last is not None:
         _, end, _ = resolve(piece.last, published)
         relative = relative or piece.last.relative
+        guessed = guessed and piece.last.year_guessed
+        if guessed and start is not None and end is not None and start > end:
+            # "from March to June" in a November article: each end nearest publication would give March
+            # next year and June this one; the period runs from the March before that June
+            start = year_before(start)
     # Filled like the splitter's moved copies, without the frozen __init__'s one
     # object.__setattr__ per field: one DateRef per date found in the article.
     ref = object.__new__(DateRef)
@@ -357,5 +363,6 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
         end=end.isoformat() if end else None,
         granularity=gran,
         relative=relative,
+        year_guessed=guessed and start is not None,
     )
     return ref

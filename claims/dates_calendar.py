@@ -2,9 +2,10 @@
 
 Rules for what the words leave open, applied only when a publication date is known:
 
-- a year-less date ("15 décembre", "en septembre", "au premier semestre") takes the publication
-  year, or the year before when that would start more than 183 days after publication (news
-  mostly reports the recent past);
+- a year-less date ("15 décembre", "en septembre", "au premier semestre") is its latest occurrence
+  that starts no more than 183 days after publication (news mostly reports the recent past, and
+  announces the coming months); a clause told in the past moves it back to the latest occurrence
+  that starts before publication (``claims.observation_dates.in_the_past``);
 - a bare weekday ("mardi") is the latest such day on or before publication; "last Tuesday" is
   strictly before it, "next Tuesday" strictly after;
 - "two years ago" is the whole unit (the year) that lies two units before publication;
@@ -74,6 +75,22 @@ class When:
         if self.decade is not None:
             return False
         return self.year is None or self.year_to_date
+
+    @property
+    def year_guessed(self) -> bool:
+        """True when the words name a part of a year but no year, nor which one ("en mars", "in the
+        first quarter", "15 December"): the year is the rules' guess (``_core`` ends in ``_year_for``)."""
+        return (
+            self.direction == 0
+            and self.year is None
+            and self.decade is None
+            and self.unit is None
+            and not self.year_to_date
+            and self.year_shift is None
+            and self.day_shift is None
+            and (self.month is not None or (self.day is None and self.nth is None))
+            and (self.weekday is None or self.month is not None)
+        )
 
 
 _WHEN_DEFAULTS = {f.name: f.default for f in fields(When)}
@@ -314,6 +331,13 @@ def resolve(when: When, published: dt.date | None) -> Period:
     if when.open_end == "by":
         return published if published and published <= end else None, end, gran
     return start, end, gran
+
+
+def year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (29 February becomes the 28th)."""
+    if day.month == 2 and day.day == 29:
+        return day.replace(year=day.year - 1, day=28)
+    return day.replace(year=day.year - 1)
 
 
 def with_year(when: When, year: int | None) -> When:

@@ -110,7 +110,9 @@ class DateRef:
     """A date or period: ``start``/``end`` are ISO dates when resolvable, else None.
 
     ``granularity``: day, week, month, quarter, semester, season, year, decade. ``relative`` is True for
-    "last year", "cette semaine" (resolved only against a publication date).
+    "last year", "cette semaine" (resolved only against a publication date). ``year_guessed`` is True
+    when the words name no year ("en mars"): the year nearest publication was taken, and a clause
+    telling of the past moves it back (``claims.observation_dates.in_the_past``).
     """
 
     surface: str
@@ -119,6 +121,7 @@ class DateRef:
     end: str | None = None
     granularity: str | None = None
     relative: bool = False
+    year_guessed: bool = False
 
 
 @dataclass(frozen=True)

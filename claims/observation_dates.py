@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.dates_calendar import add_units
+from claims.dates_calendar import add_units, year_before
 from claims.dates_lexicon import fold
 from claims.dates_lexicon import lexicon as date_lexicon
 from claims.models import DateRef, Period
 from claims.numbers import value_of
+from claims.segmenting import compile_cues
 from claims.vocabulary import load
 
 LOOK = 40  # characters looked at before a figure or a date for the words that qualify it
@@ -40,6 +41,7 @@ class Vocab:
     duration: re.Pattern[str]
     modality: re.Pattern[str]
     families: tuple[str, ...]
+    past: re.Pattern[str]  # a verb in a past tense (case-sensitive): the clause tells of the past
 
 
 def _ending(patterns: object) -> re.Pattern[str]:
@@ -74,6 +76,12 @@ def vocab(lang: str) -> Vocab:
         duration=re.compile(rf"(?<![\w])(?:{t.DURATION})(?![\w])", re.IGNORECASE),
         modality=re.compile(rf"(?<![\w])(?:{cues})(?![\w])", re.IGNORECASE),
         families=families,
+        past=re.compile(
+            "|".join(
+                [compile_cues(lang, "PAST_TENSE", ignore_case=False).pattern]
+                + [rf"(?<!\w)(?:{p})(?!\w)" for p in t.PAST_STATE]
+            )
+        ),
     )
 
 
@@ -269,3 +277,30 @@ def shift(period: Period | None, unit: str, count: int, words: str) -> Period:
         days=1
     )
     return Period(start.isoformat(), end.isoformat(), period.granularity, words)
+
+
+def in_the_past(
+    dates: tuple[DateRef, ...], clause: str, lang: str, published: dt.date | None
+) -> tuple[DateRef, ...]:
+    """A clause that tells of the past ("wages grew 4% in March", in a November article) puts a date
+    whose year the words leave open at its latest occurrence before publication, not in the months
+    ahead; a clause in the present or the future keeps the nearest one ("the law takes effect in March").
+    """
+    if published is None:
+        return dates
+    day = published.isoformat()
+    if not any(d.year_guessed and d.start and d.start > day for d in dates):
+        return dates
+    if not vocab(lang).past.search(clause):
+        return dates
+    return tuple(_year_earlier(d) if d.year_guessed and d.start and d.start > day else d for d in dates)
+
+
+def _year_earlier(ref: DateRef) -> DateRef:
+    """``ref`` one year back."""
+    start, end = (
+        None if d is None else year_before(dt.date.fromisoformat(d)).isoformat() for d in (ref.start, ref.end)
+    )
+    out = object.__new__(DateRef)  # as the splitter's copies: without the frozen __init__
+    vars(out).update(vars(ref), start=start, end=end)
+    return out

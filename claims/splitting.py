@@ -24,6 +24,7 @@ from claims.entities import find_entities
 from claims.language import detect_language
 from claims.modality import detect_modality, estimating
 from claims.models import Attribution, Claim, DateRef, Entity, Statistic, build
+from claims.observation_dates import in_the_past
 from claims.observations import observe
 from claims.segmenting import split_sentences
 from claims.statistics import parse_statistics
@@ -196,6 +197,8 @@ def _claim(
     modality = detect_modality(clause, lang=lang, words=lowered)
     if modality == "reported" and attribution is not None and estimating(attribution, lang):
         modality = "estimate"  # "the committee estimated the cost at £3 billion"
+    if modality == "reported" and dates:
+        dates = in_the_past(dates, clause, lang, published)
     # split_claims never raises: a clause whose observation fails keeps its figures as read
     if stats:
         with contextlib.suppress(Exception):

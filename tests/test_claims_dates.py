@@ -62,6 +62,24 @@ def test_yearless_date_far_in_the_future_takes_previous_year() -> None:
     assert ref.start == "2024-04-20"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "guessed"),
+    [("in March", "en", True), ("au premier trimestre", "fr", True), ("15 December", "en", True),
+     ("in March 2025", "en", False), ("last March", "en", False), ("next year", "en", False),
+     ("since March", "en", False), ("on Friday", "en", False)],
+)  # fmt: skip
+def test_a_year_the_words_leave_open_is_marked_as_guessed(text: str, lang: str, guessed: bool) -> None:
+    (ref,) = find_dates(text, lang=lang, published=dt.date(2024, 11, 1))
+    assert ref.year_guessed is guessed
+
+
+def test_a_year_less_period_never_ends_before_it_starts() -> None:
+    # in November, "March" alone is the coming one and "June" the past one: the period is the March
+    # before that June, not March 2025 to June 2024
+    (ref,) = find_dates("from March to June", lang="en", published=dt.date(2024, 11, 1))
+    assert (ref.start, ref.end) == ("2024-03-01", "2024-06-30")
+
+
 def test_weekday_last_and_next() -> None:
     wednesday = dt.date(2024, 3, 13)
     (last,) = find_dates("last Wednesday", lang="en", published=wednesday)

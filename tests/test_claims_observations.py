@@ -116,6 +116,35 @@ def test_the_first_half_is_no_figure(text: str, lang: str, values: list) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "start", "end", "modality"),
+    [
+        # told in the past, a month without its year is the one before publication (1 November 2024)
+        ("Wages grew 4% in March.", "en", "2024-03-01", "2024-03-31", "reported"),
+        ("Inflation was 5% in March.", "en", "2024-03-01", "2024-03-31", "reported"),
+        (
+            "Les ventes ont progressé de 3 % au premier trimestre.",
+            "fr",
+            "2024-01-01",
+            "2024-03-31",
+            "reported",
+        ),
+        ("L'inflation était de 5 % en mars.", "fr", "2024-03-01", "2024-03-31", "reported"),
+        ("Prices rose 2% from March to June.", "en", "2024-03-01", "2024-06-30", "reported"),
+        # in the present or the future, the coming one
+        ("A levy of 5% takes effect in March.", "en", "2025-03-01", "2025-03-31", "forecast"),
+        ("Unemployment will fall to 4% in March.", "en", "2025-03-01", "2025-03-31", "forecast"),
+        # a year the words give is never moved
+        ("Wages grew 4% in March 2025, the plan says.", "en", "2025-03-01", "2025-03-31", "forecast"),
+    ],
+)
+def test_a_month_without_its_year_told_in_the_past_is_the_last_one(text, lang, start, end, modality) -> None:
+    (claim,) = split_claims(text, lang=lang, published="2024-11-01")
+    (stat,) = claim.statistics
+    assert (stat.period.start, stat.period.end, stat.modality) == (start, end, modality)
+    assert [(d.start, d.end) for d in claim.dates] == [(start, end)]  # the claim's dates say the same
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "start", "end"),
     [
         ("Prices fell by 12% in the year to April 2025.", "en", "2024-05-01", "2025-04-30"),

@@ -117,3 +117,6 @@ FIGURE_MODALITY = {
         r"ambition\s+(?:of|to)",
     ),
 }
+# Besides the past tenses of the discourse table: a state in the past ("inflation was 5% in March").
+# With them, a date without its year ("in March") is the one before publication.
+PAST_STATE = (r"was", r"were", r"had")

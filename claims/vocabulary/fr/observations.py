@@ -93,3 +93,6 @@ FIGURE_MODALITY = {
         r"compt(?:e|ent)\s+\w+er",
     ),
 }
+# Outre les temps du passé de la table du discours : un état passé ("l'inflation était de 5 % en mars").
+# Avec eux, une date sans son année ("en mars") est celle d'avant la publication.
+PAST_STATE = (r"était", r"étaient", r"avait", r"avaient", r"fut", r"furent")
