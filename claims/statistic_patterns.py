@@ -65,6 +65,9 @@ class StatPatterns:
     # "half" are no figures; ``period_words`` are what such a phrase must contain
     ordinal_period: re.Pattern[str]
     period_words: tuple[str, ...]
+    # "in the quarter", "le tiers payant": a fraction word alone after these articles is no share ...
+    bare_fraction_before: re.Pattern[str]
+    fraction_of_after: re.Pattern[str]  # ... unless "of" follows ("the half of voters who ...")
     change_verb: re.Pattern[str]
     ratio_before: re.Pattern[str]
     reversed_link: re.Pattern[str]
@@ -206,6 +209,10 @@ def stat_patterns(lang: str) -> StatPatterns:
         comparative_after=re.compile(rf"{_SP}+(?:{_alt(t.COMPARATIVE_AFTER)})(?![\w])", re.IGNORECASE),
         income_verbs=frozenset(w.lower() for w in t.INCOME_VERBS),
         ordinal_period=_ordinal_period(lang),
+        bare_fraction_before=re.compile(
+            rf"(?<![\w])(?:{_alt(t.BARE_FRACTION_ARTICLES)}){_SP}+\Z", re.IGNORECASE
+        ),
+        fraction_of_after=re.compile(rf"{_SP}*(?:{_alt(t.FRACTION_OF)})(?![\w])", re.IGNORECASE),
         period_words=tuple(w.lower() for w in _period_words(lang)),
         level_after=re.compile(rf"{_SP}+(?:{_alt(t.TO_WORDS)}){_SP}+\d", re.IGNORECASE),
         reversed_link=re.compile(rf"{_SP}*,?{_SP}+(?:{_alt(t.REVERSED_LINKS)}){_SP}+\Z", re.IGNORECASE),

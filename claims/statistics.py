@@ -130,6 +130,14 @@ def _excluded(
     low = max(0, q.start - 14)
     if cue.ends(low, q.start, pats.reference_ends) and pats.reference_before.search(text, low, q.start):
         return True
+    if (
+        num.kind == "fraction"
+        and not num.digits
+        and " " not in text[q.start : q.end]  # a fraction word alone: no "a", "one", "three" before
+        and pats.bare_fraction_before.search(text, max(0, q.start - 8), q.start)
+        and not pats.fraction_of_after.match(text, q.end)
+    ):
+        return True  # "GDP shrank in the quarter", "le tiers payant": a period or a thing, not a share
     if q.kind not in ("number", "ordinal"):
         return False
     if (

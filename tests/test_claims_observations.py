@@ -107,8 +107,13 @@ def test_a_gap_or_a_sum_earned_is_no_rise(text, lang, kind, value) -> None:
         ("Exports dropped 12% to $48.2 billion in the first half.", "en", [12, 48.2e9]),
         ("In the second half, sales fell by a third.", "en", [pytest.approx(33.33, rel=1e-3)]),
         ("Sales rose 5% in the 2nd quarter.", "en", [5]),
-        # a half that is a share stays one
+        # "the quarter", "the half" alone are the period of a results statement, "le tiers payant" a thing
+        ("GDP shrank 0.3% in the quarter.", "en", [0.3]),
+        ("Profits rose 8% in the half.", "en", [8]),
+        ("Le tiers payant coûte 2 milliards d'euros.", "fr", [2e9]),
+        # a half or a quarter that is a share stays one
         ("Half of all households earn less than £30,000.", "en", [50, 30000]),
+        ("Le quart des ménages gagne plus de 4 000 euros.", "fr", [25, 4000]),
     ],
 )
 def test_the_first_half_is_no_figure(text: str, lang: str, values: list) -> None:

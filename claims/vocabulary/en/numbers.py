@@ -565,3 +565,7 @@ RELATIVE_ORDINALS = {
     "penultimate": ("end", -1),
     "antepenultimate": ("end", -2),
 }
+# A fraction word alone after these articles is a thing or a period, not a share, unless "of" follows:
+# "GDP shrank in the quarter", "profits rose in the half" (but "the half of voters who ...").
+BARE_FRACTION_ARTICLES = ("the",)
+FRACTION_OF = ("of",)

@@ -562,3 +562,7 @@ RELATIVE_ORDINALS = {
     "pénultième": ("end", -1),
     "antépénultième": ("end", -2),
 }
+# Après ces articles, une fraction seule est une chose ou une période, pas une part, sauf suivie de
+# "de" : "le tiers payant", "au cours du trimestre" (mais "le quart des ménages").
+BARE_FRACTION_ARTICLES = ("le", "au", "du")
+FRACTION_OF = ("de", "des", "du", "d'", "d’")
