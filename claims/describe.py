@@ -121,6 +121,8 @@ def describe_statistic(stat: Statistic) -> str:
         prefix = _BOUND_WORDS.get((bound.kind, bound.inclusive))
         if prefix:
             core = f"{prefix} {core}"
+    if stat.counted and stat.unit and stat.unit.startswith("per "):
+        return f"{core} {stat.counted} {stat.unit}"  # a rate: "3 deaths per 1,000"
     core = _with_unit(core, stat.unit)
     if stat.counted:
         core = f"{core} {stat.counted}"

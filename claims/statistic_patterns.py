@@ -68,6 +68,7 @@ class StatPatterns:
     # "in the quarter", "le tiers payant": a fraction word alone after these articles is no share ...
     bare_fraction_before: re.Pattern[str]
     fraction_of_after: re.Pattern[str]  # ... unless "of" follows ("the half of voters who ...")
+    per_between: re.Pattern[str]  # "3 deaths per 1,000": a rate, the round number its base
     change_verb: re.Pattern[str]
     ratio_before: re.Pattern[str]
     reversed_link: re.Pattern[str]
@@ -211,6 +212,10 @@ def stat_patterns(lang: str) -> StatPatterns:
         ordinal_period=_ordinal_period(lang),
         bare_fraction_before=re.compile(
             rf"(?<![\w])(?:{_alt(t.BARE_FRACTION_ARTICLES)}){_SP}+\Z", re.IGNORECASE
+        ),
+        per_between=re.compile(
+            rf"{_SP}+(?P<what>(?:[^\W\d_][\w'’-]*{_SP}+){{0,3}}?)(?:{_alt(t.PER_WORDS)}){_SP}+\Z",
+            re.IGNORECASE,
         ),
         fraction_of_after=re.compile(rf"{_SP}*(?:{_alt(t.FRACTION_OF)})(?![\w])", re.IGNORECASE),
         period_words=tuple(w.lower() for w in _period_words(lang)),

@@ -259,15 +259,31 @@ def _quantity(unit: str):
         return None
 
 
+_RATE = re.compile(r"per ([\d,]+)\Z")
+
+
+def _rate_base(unit: str) -> float | None:
+    """The base of a rate unit ("per 100,000" -> 100000); a percent is a rate per 100."""
+    if unit == "%":
+        return 100.0
+    m = _RATE.match(unit)
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def units_compatible(first: str | None, second: str | None) -> bool:
-    """Same currency, same plain unit, or two physical units pint converts between.
+    """Same currency, same plain unit, two rates ("per 1,000", "per 100,000", "%"), or two physical
+    units pint converts between.
 
     A missing unit on one side is compatible (the words did not say); £ and $ never are.
 
     >>> units_compatible("km", "m"), units_compatible("GBP", "USD"), units_compatible("t", "km")
     (True, False, False)
+    >>> units_compatible("per 1,000", "per 100,000"), units_compatible("per 1,000", "km")
+    (True, False)
     """
     if not first or not second or first.lower() == second.lower():
+        return True
+    if _rate_base(first) and _rate_base(second):
         return True
     if is_currency(first) or is_currency(second) or first in _PLAIN_UNITS or second in _PLAIN_UNITS:
         return False
@@ -278,13 +294,16 @@ def units_compatible(first: str | None, second: str | None) -> bool:
 def convert(value: float, unit: str | None, to_unit: str | None) -> float | None:
     """``value`` in ``unit`` expressed in ``to_unit``; None when they are not comparable.
 
-    >>> convert(5, "km", "m")
-    5000.0
+    >>> convert(5, "km", "m"), convert(3, "per 1,000", "per 100,000")
+    (5000.0, 300.0)
     """
     if not unit or not to_unit or unit.lower() == to_unit.lower():
         return float(value) if units_compatible(unit, to_unit) else None
     if not units_compatible(unit, to_unit):
         return None
+    bases = _rate_base(unit), _rate_base(to_unit)
+    if bases[0] and bases[1]:  # 3 per 1,000 is 300 per 100,000
+        return float(value) * bases[1] / bases[0]
     return float(_quantity(unit).to(_quantity(to_unit).units).magnitude * value)
 
 

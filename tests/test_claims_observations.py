@@ -150,6 +150,27 @@ def test_a_month_without_its_year_told_in_the_past_is_the_last_one(text, lang, s
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "value", "unit", "reading"),
+    [
+        # a figure per a round number is one rate; the base is no count of its own
+        ("The murder rate was 3.4 per 100,000 people.", "en", 3.4, "per 100,000", "3.4 per 100,000"),
+        ("There were 3 deaths for every 1,000 births.", "en", 3, "per 1,000", "3 deaths per 1,000"),
+        (
+            "Le taux est de 4,2 décès pour 100 000 habitants.",
+            "fr",
+            4.2,
+            "per 100,000",
+            "4.2 décès per 100,000",
+        ),
+        ("Les 10 pour 100 les plus riches.", "fr", 10, "%", "10 %"),  # per 100 is a percent
+    ],
+)
+def test_a_rate_per_a_round_number_is_one_figure(text, lang, value, unit, reading) -> None:
+    stat = _one(text, lang)
+    assert (stat.value, stat.unit, stat.describe()) == (value, unit, reading)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "start", "end"),
     [
         ("Prices fell by 12% in the year to April 2025.", "en", "2024-05-01", "2025-04-30"),

@@ -215,3 +215,13 @@ def test_a_change_is_compared_only_with_a_change_in_the_same_sort_of_unit(
     figure = ReportedFigure(6_300, "change", Bound("exact", 6_300, 6_300), unit=figure_unit, direction="up")
     result = compare(stat, figure)
     assert (result.status != "not comparable") == comparable, result
+
+
+def test_rates_on_different_bases_are_compared_on_one():
+    claim = _stat("3.4 per 100,000", "number", 3.4, unit="per 100,000", period=Y("2023"))
+    assert units_compatible("per 1,000", "per 100,000") and not units_compatible("per 1,000", "km")
+    assert convert(3, "per 1,000", "per 100,000") == 300
+    same = compare(claim, F(0.034, "number", unit="per 1,000", period="2023"))
+    assert same.status == "consistent"
+    higher = compare(claim, F(5.1, "number", unit="per 100,000", period="2023"))
+    assert higher.status == "contradicts" and "below" in higher.sentence

@@ -569,3 +569,6 @@ RELATIVE_ORDINALS = {
 # "GDP shrank in the quarter", "profits rose in the half" (but "the half of voters who ...").
 BARE_FRACTION_ARTICLES = ("the",)
 FRACTION_OF = ("of",)
+# Between a figure and a round number (10, 100 ... a million), these make a rate: "3.4 per 100,000
+# people", "3 deaths for every 1,000 births".
+PER_WORDS = ("per", "for every")

@@ -566,3 +566,6 @@ RELATIVE_ORDINALS = {
 # "de" : "le tiers payant", "au cours du trimestre" (mais "le quart des ménages").
 BARE_FRACTION_ARTICLES = ("le", "au", "du")
 FRACTION_OF = ("de", "des", "du", "d'", "d’")
+# Entre un chiffre et un nombre rond (10, 100 ... un million), ces mots en font un taux : "3,5 pour
+# 1 000 naissances".
+PER_WORDS = ("pour",)
