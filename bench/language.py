@@ -8,6 +8,10 @@ single sentences and as "articles" of 8 consecutive sentences. Every text here i
 a text named another language is a false alarm: an article the app would store without claims.
 Speed: microseconds per text, and for articles the share of the claim splitter's own time.
 
+Short fragments (the first 4, 6 and 8 words of each sentence, as a claim's clause or a source's excerpt
+may be): ``detect_language`` beside the count of the common function words alone (``STOPWORDS``, the
+rule before the words only one language uses were counted too), in the same run.
+
     python bench/language.py [--eval DIR] [--json PATH] [--limit N]
 """
 
@@ -25,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from claims import detect_language, identify_language, split_claims  # noqa: E402
-from claims.language import _identifier  # noqa: E402
+from claims.language import _WORD, _identifier  # noqa: E402
+from claims.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, load  # noqa: E402
 
 ARTICLE_SENTENCES = 8
 
@@ -47,6 +52,33 @@ def articles(sentences: list[str]) -> list[str]:
         " ".join(sentences[i : i + ARTICLE_SENTENCES])
         for i in range(0, len(sentences) - ARTICLE_SENTENCES + 1, ARTICLE_SENTENCES)
     ]
+
+
+def stopwords_only(text: str) -> str:
+    """The function-word count before the language markers: common function words alone."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    scores = {lang: sum(w in load(lang, "common").STOPWORDS for w in words) for lang in LANGUAGES}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else DEFAULT_LANGUAGE
+
+
+def fragments(sentences: dict[str, list[str]]) -> list[dict]:
+    """``detect_language`` and the stopwords-only count on the first words of every sentence."""
+    rows = []
+    print(f"\n{'first words':<22}{'system':<28}{'right':>9}")
+    for lang, found in sentences.items():
+        for size in (4, 6, 8):
+            items = [" ".join(t.split()[:size]) for t in found]
+            for name, system in (
+                ("stopwords only (before)", stopwords_only),
+                ("detect_language", detect_language),
+            ):
+                right = sum(system(t) == lang for t in items) / len(items)
+                print(f"{f'{lang} first {size} ({len(items)})':<22}{name:<28}{right:>8.1%}")
+                rows.append(
+                    {"lang": lang, "words": size, "texts": len(items), "system": name, "right": right}
+                )
+    return rows
 
 
 def run(system, items: list[str]) -> tuple[list[str], float]:
@@ -85,6 +117,7 @@ def main() -> int:
                     {"lang": lang, "unit": unit, "texts": len(items), "system": name, "right": right,
                      "other_language": other, "microseconds": speed, "others": dict(others)}
                 )  # fmt: skip
+    short = fragments(texts(args.eval, args.limit))
     sample = articles(texts(args.eval, 800)["fr"])[:50]
     _, split_speed = run(lambda t: split_claims(t, lang="fr"), sample)
     _, identify_speed = run(identify_language, sample)
@@ -94,7 +127,9 @@ def main() -> int:
         f"({identify_speed:.0f} µs vs {split_speed:.0f} µs per article, {len(sample)} articles)"
     )
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "identify_over_split": share}, indent=1))
+        args.json.write_text(
+            json.dumps({"results": results, "fragments": short, "identify_over_split": share}, indent=1)
+        )
     return 0
 
 
