@@ -71,7 +71,8 @@ def _from_base(stat: Statistic) -> str:
 
 
 def _ratio(stat: Statistic) -> str | None:
-    """ "1 in 5", "2 voters in 5": a small fraction read as people say it (a share in percent too)."""
+    """ "1 in 5", "2 voters in 5", "1 in 3 voters": a small fraction read as people say it (a share in
+    percent too); a plural noun after one ("a third of voters") follows the fraction."""
     value = stat.value / 100 if stat.kind == "share" and stat.value is not None else stat.value
     if value is None or not 0 < value < 1:
         return None
@@ -79,6 +80,8 @@ def _ratio(stat: Statistic) -> str | None:
     if abs(float(frac) - value) > 1e-6 * max(1.0, value):
         return None
     counted = f" {stat.counted}" if stat.counted else ""
+    if frac.numerator == 1 and counted.endswith(("s", "x")):
+        return f"1 in {frac.denominator}{counted}"
     return f"{frac.numerator}{counted} in {frac.denominator}"
 
 

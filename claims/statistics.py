@@ -397,6 +397,8 @@ def _counted(text: str, end: int, pats: StatPatterns) -> str | None:
         low = word.lower()
         if low in pats.counted_stop or (words and low.endswith(pats.counted_stop_suffixes or ("\0",))):
             break
+        if words and (low in pats.up_words or low in pats.down_words or low in pats.income_verbs):
+            break  # a verb of change ends the noun: "la moitié des ménages gagnent ...", "300 jobs fell"
         words.append(word)
     return " ".join(words) or None
 

@@ -398,9 +398,14 @@ def test_read_observations_reads_a_source_like_an_article() -> None:
     ("text", "reading"),
     [
         ("Unemployment rose from 7% to 41%.", "from 7 % to 41 % (+34 pp)"),
-        ("Nearly one in five new homes were empty.", "just under 1 new homes in 5"),
-        ("A third of voters stayed at home.", "1 voters in 3"),
+        ("Nearly one in five new homes were empty.", "just under 1 in 5 new homes"),
+        ("A third of voters stayed at home.", "1 in 3 voters"),
     ],
 )
 def test_readings_of_observations(text: str, reading: str) -> None:
     assert _one(text).describe() == reading
+
+
+def test_what_is_counted_ends_before_a_verb_of_change() -> None:
+    share, _ = _figures("La moitié des ménages gagnent moins de 2 000 euros.", "fr")
+    assert (share.counted, share.describe()) == ("ménages", "1 in 2 ménages")
