@@ -68,6 +68,13 @@ def test_two_claims_share_subject_and_attribution_but_not_figures():
         ("en", "the government aims to cut emissions", "target"),
         ("en", "the firm plans to hire 200 people", "target"),
         ("en", "the elections were held in May", "reported"),
+        # a forecast said by the verb of the one who expects it
+        ("en", "the Treasury expects growth of 1.5%", "forecast"),
+        ("en", "the bank foresees growth of 2%", "forecast"),
+        ("en", "sales rose 3%, more than expected", "reported"),
+        ("fr", "le gouvernement s'attend à une croissance de 1 %", "forecast"),
+        ("fr", "le FMI anticipe une croissance de 2 %", "forecast"),
+        ("fr", "Bercy mise sur une croissance de 1,1 %", "forecast"),
     ],
 )
 def test_modality(lang, clause, modality):

@@ -33,6 +33,10 @@ MODALITY = {
         r"(?:is|are)\s+going\s+to",
         r"by\s+20\d\d",
         r"anticipated?",
+        r"anticipates",
+        r"expects?",
+        r"expecting",
+        r"foresees?",
     ],
     "target": [
         r"aims?\s+to",

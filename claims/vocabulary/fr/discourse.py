@@ -37,6 +37,10 @@ MODALITY = {
         r"(?:ser|aur|augmenter|atteindr|dépasser|baisser|passer|doubler|tripler)(?:a|ont)",
         r"va\s+\w+er",
         r"vont\s+\w+er",
+        r"s'attend(?:ent)?\s+à",
+        r"anticip(?:e|ent)",
+        r"mis(?:e|ent)\s+sur",
+        r"prédi(?:t|sent)",
     ],
     "target": [
         r"promis(?:e|es)?",
