@@ -54,6 +54,7 @@ class _Patterns:
     after_keys: Keys  # the words and characters an ``after`` match starts with (``Cues.may_follow``)
     after_prefixes: tuple[str, ...]  # currency signs and scale letters: a letter may follow them
     context_keys: Keys  # the first words of ``context_unit``'s units
+    basis_points: frozenset[str] = frozenset()  # "basis points", "bps": hundredths of a point
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -135,6 +136,7 @@ def _patterns(lang: str) -> _Patterns:
         suffixes([*symbols, *codes]),
         *_after_starts(nums, units),
         keys(units.CONTEXT_UNITS),
+        frozenset(w.lower() for w in nums.BASIS_POINT_WORDS),
     )  # fmt: skip
 
 
@@ -314,6 +316,8 @@ def _read(
     if m.group("pct"):
         return _quantity(start, m.end(), value, "percent", "%", "ratio", number)
     if m.group("pp"):
+        if m.group("pp").strip(" \u00a0\u202f").lower() in pats.basis_points:
+            value = tidy(value / 100)  # "25 basis points" is 0.25 of a point
         return Quantity(start, m.end(), value, "percentage_points", "pp", "ratio", number)
     if m.group("cur"):
         key = m.group("sym") or m.group("code") or m.group("word")
@@ -371,7 +375,8 @@ def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, sta
         if power in ("2", "3") and family == "length":  # "4km^2", "4km^3"
             symbol, family = symbol + "²³"[int(power) - 2], ("area", "volume")[int(power) - 2]
         return Quantity(number.start, end, value, "measure", symbol, family, number)
-    if glued.lower() in ("pp", "pts"):
+    if glued.lower() in ("pp", "pts", "bps"):
+        value = tidy(value / 100) if glued.lower() in pats.basis_points else value  # "25bps"
         return Quantity(number.start, end, value, "percentage_points", "pp", "ratio", number)
     code = pats.currencies.get(glued.upper())
     if code is not None and len(glued) == 3:

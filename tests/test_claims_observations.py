@@ -39,6 +39,10 @@ def _one(text: str, lang: str = "en", published: str | None = PUBLISHED):
         ("Les prix sont en baisse de 2 %.", "fr", "change", 2, "down"),
         ("Net migration fell by 20,000.", "en", "change", 20000, "down"),
         ("The rate was cut to 4.25%.", "en", "percent", 4.25, "down"),
+        # a basis point is a hundredth of a percentage point
+        ("The Fed cut rates by 25 basis points.", "en", "change", 0.25, "down"),
+        ("Mortgage rates rose 50bps.", "en", "change", 0.5, "up"),
+        ("La BCE a relevé ses taux de 25 points de base.", "fr", "change", 0.25, "up"),
     ],
 )
 def test_direction(text: str, lang: str, kind: str, value: float, direction: str) -> None:

@@ -225,3 +225,13 @@ def test_rates_on_different_bases_are_compared_on_one():
     assert same.status == "consistent"
     higher = compare(claim, F(5.1, "number", unit="per 100,000", period="2023"))
     assert higher.status == "contradicts" and "below" in higher.sentence
+
+
+def test_a_cut_in_basis_points_is_compared_in_percentage_points():
+    from claims import split_claims
+
+    (claim,) = split_claims("The Fed cut rates by 25 basis points in 2024.", lang="en")
+    (cut,) = claim.statistics
+    assert (cut.value, cut.unit, cut.direction) == (0.25, "pp", "down")
+    same = compare(cut, F(0.25, "change", unit="pp", direction="down", period="2024"))
+    assert same.status == "consistent"

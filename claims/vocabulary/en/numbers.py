@@ -362,7 +362,12 @@ COMPARATIVE_AFTER = ("more", "less", "fewer")
 # "earn" is no verb of change.
 INCOME_VERBS: tuple[str, ...] = ()
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage", "percents")
-POINT_WORDS = ("percentage points", "percentage point", "pp", "points", "point", "pts", "basis points")
+POINT_WORDS = (
+    "percentage points", "percentage point", "pp", "points", "point", "pts",
+    "basis points", "basis point", "bps",
+)  # fmt: skip
+# A hundredth of a percentage point: "cut by 25 basis points" is a cut of 0.25 pp.
+BASIS_POINT_WORDS = ("basis points", "basis point", "bps")
 
 # Words that make a number a date, a time or a reference rather than a statistic.
 MONTHS = (

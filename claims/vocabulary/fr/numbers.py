@@ -392,7 +392,12 @@ COMPARATIVE_AFTER = ("de moins", "de plus", "en moins")
 # Reste une variation la somme suivie du niveau atteint : "le Brent gagne 1,2 dollar à 85 dollars".
 INCOME_VERBS = ("gagne", "gagnent", "gagné", "gagner", "gagnait", "gagnaient")
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage", "pourcentages")
-POINT_WORDS = ("points de pourcentage", "point de pourcentage", "pts", "points", "point", "pp")
+POINT_WORDS = (
+    "points de pourcentage", "point de pourcentage", "points de base", "point de base",
+    "pts", "points", "point", "pp",
+)  # fmt: skip
+# Un centième de point de pourcentage : "relevé de 25 points de base" fait +0,25 point.
+BASIS_POINT_WORDS = ("points de base", "point de base")
 
 MONTHS = (
     "janvier",
