@@ -49,9 +49,11 @@ def _vague(stat: Statistic) -> str:
 
 
 def _change(stat: Statistic) -> str:
-    """ "+40 %", "−2 pp", or "from 7 % to 9 % (+2 pp)" when both ends are known."""
+    """ "+40 %", "−2 pp", "−98,000 jobseekers", or "from 7 % to 9 % (+2 pp)" when both ends are known."""
     bound, value = stat.bound, stat.value
     delta = _with_unit(_signed(value, stat.direction), stat.unit) if value is not None else None
+    if delta and stat.counted and stat.unit is None:
+        delta = f"{delta} {stat.counted}"  # "−98,000 jobseekers"
     if bound.kind == "range" and bound.low is not None and bound.high is not None:
         falling = stat.direction == "down" or (stat.direction is None and (value or 0) < 0)
         first, last = (bound.high, bound.low) if falling else (bound.low, bound.high)

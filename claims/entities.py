@@ -144,9 +144,16 @@ def resolve(
     name, kind = gazetteer.aliases[alias]
     # Short names are easy to confuse: demand more of them before applying.
     needed = apply_at + (5.0 if len(surface) < 8 else 0.0)
-    if score >= needed:
+    if score >= needed and not _clipped(surface, alias):
         return name, kind, score, None
     return None, None, score, name
+
+
+def _clipped(surface: str, alias: str) -> bool:
+    """A short word that is the name with its ending cut or lengthened is usually another word:
+    "Crime" is no "Crimea", "Franc" no "France"; offered as a suggestion, never applied."""
+    a, b = utils.default_process(surface), utils.default_process(alias)
+    return len(a) < 8 and a != b and (a.startswith(b) or b.startswith(a))
 
 
 def _trim_name(text: str, start: int, end: int, not_names: frozenset[str]) -> tuple[int, int]:
@@ -202,10 +209,10 @@ def find_entities(
         name, kind, score, suggestion = resolve(surface, gazetteer=gazetteer)
         if name is None and article_names is not None and single and surface in article_names:
             name, kind, score = article_names[surface], "person", 100.0
-        if name is None and suggestion is None and single:
+        if name is None and single:
             head = text[:start].rstrip()
             if not head or head[-1] in '.!?:«"“':
-                continue  # a capitalised first word is usually not a name
+                continue  # a capitalised first word is usually not a name, nor a near miss ("Crime")
         tokens = surface.split()
         if name is None and article_names is not None and len(tokens) >= 2 and tokens[-2][0].isupper():
             # "Economy Minister Robert Habeck" -> later "Habeck" is "Robert Habeck"; particles stay with

@@ -222,10 +222,11 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,6
 
 @cache
 def _fraction_of_scale(lang: str) -> re.Pattern[str]:
-    """ "two thirds of a million", "quart de million": a fraction of a scale word."""
+    """ "two thirds of a million", "half a million", "quart de million": a fraction of a scale word."""
     scales = [w for w, (cls, _) in lexicon(lang).words.items() if cls == "scale"]
     return re.compile(
-        rf"[ \u00a0]+(?:of[ \u00a0]+an?|de|d['’])[ \u00a0]*(?P<scale>{alternation(scales)})(?![\w])",
+        rf"[ \u00a0]+(?:(?:of[ \u00a0]+)?an?(?=[ \u00a0])|de|d['’])[ \u00a0]*"
+        rf"(?P<scale>{alternation(scales)})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -321,8 +322,11 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
     parsed_run = parse_run(run, lex.lang)
     if sum(p.kind == "cardinal" for p in parsed_run) > 1:  # "one two three": "one" among numbers is one
         parsed_run = [replace(p, weak=False) if p.kind == "cardinal" and p.weak else p for p in parsed_run]
+    covered = -1  # where a fraction of a scale ended: "half a million" is one number, not two
     for parsed in parsed_run:
         head = run[parsed.first]
+        if head.start < covered:
+            continue
         if head.cls in ("hundred", "scale") and _VAGUE_SCALE.search(
             text, max(0, head.start - 12), head.start
         ):
@@ -336,6 +340,7 @@ def _flush(run: list[Token], text: str, lex: Lexicon, numbers: list[Number]) -> 
                 numbers.append(
                     Number(run[parsed.first].start, m.end(), parsed.value * scale, "cardinal", False)
                 )
+                covered = m.end()
                 continue
         head = run[parsed.first]
         if head.cls in ("neg", "pos") and _NOT_SIGN.search(text, max(0, head.start - 8), head.start):

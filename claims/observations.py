@@ -245,6 +245,9 @@ def _period_and_base(
     surfaces: list[str] = []
     conflict = False
     changing = stat.kind in ("change", "multiplier")
+    # "baissé de 4 % en un an, une première depuis 2015": a "since" after the figure's own period is
+    # about something else
+    first = min((d.ref.span[0] for d in own[i] if d.role in ("period", "window", "duration")), default=None)
     for info in own[i]:
         if info.role in ("period", "window", "duration") and period is None:
             period = info.period
@@ -252,6 +255,8 @@ def _period_and_base(
                 base_period = info.base_period
                 surfaces.append(info.ref.surface)
         elif info.role == "since":
+            if first is not None and first < info.ref.span[0]:
+                continue
             if period is None:
                 period = _copy(info.period, granularity="span")
             conflict = conflict or _disagree(base_period, info.base_period)

@@ -54,7 +54,8 @@ class _Patterns:
     after_keys: Keys  # the words and characters an ``after`` match starts with (``Cues.may_follow``)
     after_prefixes: tuple[str, ...]  # currency signs and scale letters: a letter may follow them
     context_keys: Keys  # the first words of ``context_unit``'s units
-    basis_points: frozenset[str] = frozenset()  # "basis points", "bps": hundredths of a point
+    basis_points: frozenset[str]  # "basis points", "bps": hundredths of a point
+    point_fraction: re.Pattern[str]  # "half a point", "un quart de point", "a half-point"
 
 
 def _alt(words: object, *, flags: str = "") -> str:
@@ -65,6 +66,11 @@ def _alt(words: object, *, flags: str = "") -> str:
 
 _PERCENT_OF = ("of", "de", "des", "d'", "d’")  # "percent of 10", "pourcentage de vingt"
 _AFTER_LINKS = ("de", "of", "d'", "d’")  # "12 millions de dollars", "155 d'euros"
+
+
+def _singular(words: tuple[str, ...]) -> list[str]:
+    """The point words in the singular: "half a point", but "la moitié de points de vente" counts shops."""
+    return [w for w in words if not re.search(r"(?:points|pts)(?![\w])", w)]
 
 
 @cache
@@ -137,6 +143,10 @@ def _patterns(lang: str) -> _Patterns:
         *_after_starts(nums, units),
         keys(units.CONTEXT_UNITS),
         frozenset(w.lower() for w in nums.BASIS_POINT_WORDS),
+        re.compile(
+            rf"(?:-|{_SP}+(?i:{_alt(nums.FRACTION_POINT_LINKS)})(?:{_SP}+|(?<=['’])))"
+            rf"(?P<pp>{_alt(_singular(nums.POINT_WORDS), flags='i')})(?![\w])"
+        ),
     )  # fmt: skip
 
 
@@ -306,6 +316,10 @@ def _read(
         return Quantity(prefix.start(), end, value, "money", currency, "currency", number)
     if value <= 12 and _CLOCK.match(text, end) and _CLOCK_NUMBER.match(text, start, end):
         return None  # "2 pm", "2.13 am": a time ("2.1 pm", "2.123 am" are lengths)
+    if not number.digits and 0 < value < 1:
+        part = pats.point_fraction.match(text, end)
+        if part is not None:  # "half a percentage point", "un demi-point": a fraction of a point
+            return _points(start, part.end(), value, part.group("pp"), pats, number)
     m = pats.after.match(text, end) if cue.may_follow(end, pats.after_keys, pats.after_prefixes) else None
     if m is None:
         ctx = pats.context_unit.match(text, end) if cue.may_follow(end, pats.context_keys) else None
@@ -316,9 +330,7 @@ def _read(
     if m.group("pct"):
         return _quantity(start, m.end(), value, "percent", "%", "ratio", number)
     if m.group("pp"):
-        if m.group("pp").strip(" \u00a0\u202f").lower() in pats.basis_points:
-            value = tidy(value / 100)  # "25 basis points" is 0.25 of a point
-        return Quantity(start, m.end(), value, "percentage_points", "pp", "ratio", number)
+        return _points(start, m.end(), value, m.group("pp"), pats, number)
     if m.group("cur"):
         key = m.group("sym") or m.group("code") or m.group("word")
         code = (
@@ -352,6 +364,13 @@ def _read(
     return _quantity(start, stop, value, "measure", symbol, family, number)
 
 
+def _points(start: int, end: int, value: float, word: str, pats: _Patterns, number: Number) -> Quantity:
+    """A change in percentage points; "25 basis points" is 0.25 of a point."""
+    if word.strip(" \u00a0\u202f").lower() in pats.basis_points:
+        value = tidy(value / 100)
+    return Quantity(start, end, value, "percentage_points", "pp", "ratio", number)
+
+
 def _quantity(
     start: int, end: int, value: float, kind: str, unit: str | None, family: str | None, number: Number
 ) -> Quantity:
@@ -375,9 +394,8 @@ def _glued(text: str, number: Number, pats: _Patterns, currency: str | None, sta
         if power in ("2", "3") and family == "length":  # "4km^2", "4km^3"
             symbol, family = symbol + "²³"[int(power) - 2], ("area", "volume")[int(power) - 2]
         return Quantity(number.start, end, value, "measure", symbol, family, number)
-    if glued.lower() in ("pp", "pts", "bps"):
-        value = tidy(value / 100) if glued.lower() in pats.basis_points else value  # "25bps"
-        return Quantity(number.start, end, value, "percentage_points", "pp", "ratio", number)
+    if glued.lower() in ("pp", "pts", "bps"):  # "2pp", "25bps"
+        return _points(number.start, end, value, glued, pats, number)
     code = pats.currencies.get(glued.upper())
     if code is not None and len(glued) == 3:
         return Quantity(number.start, end, value, "money", code, "currency", number)

@@ -83,6 +83,15 @@ def test_sentence_initial_common_words_are_not_names():
     assert find_entities("Meanwhile prices rose.", lang="en") == []
 
 
+def test_a_short_word_that_is_a_name_clipped_is_not_that_name():
+    # "Crime" scores 91 against "Crimea": another word, offered at most, never applied
+    assert resolve("Crime")[0] is None and resolve("Franc")[0] is None
+    assert resolve("Crime")[3] == "Crimea"
+    assert find_entities("Crime fell by a fifth in 2023.", lang="en") == []
+    [inside] = find_entities("Statistics on Crime fell.", lang="en")
+    assert (inside.surface, inside.name, inside.suggestion) == ("Crime", None, "Crimea")
+
+
 def test_possessive_is_not_part_of_the_name():
     [entity] = find_entities("It was Ukraine's best year.", lang="en")
     assert (entity.surface, entity.name) == ("Ukraine", "Ukraine")

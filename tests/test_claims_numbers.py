@@ -151,6 +151,8 @@ def test_word_soup_never_raises(data: st.DataObject, lang: str) -> None:
         ("trois mille millionièmes", "fr", "trois mille millionièmes", 0.003),
         ("five thousand millionths", "en", "five thousand millionths", 0.005),
         ("deux trillions", "fr", "deux trillions", 2e12),  # the news sense, see BENCHMARKS-accuracy.md
+        ("half a million people", "en", "half a million", 500_000),  # one number, not a half and a million
+        ("half a billion dollars", "en", "half a billion", 5e8),
     ],
 )
 def test_scales_written_apart_and_scale_fractions(text: str, lang: str, surface: str, value: float) -> None:

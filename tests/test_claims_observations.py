@@ -43,6 +43,14 @@ def _one(text: str, lang: str = "en", published: str | None = PUBLISHED):
         ("The Fed cut rates by 25 basis points.", "en", "change", 0.25, "down"),
         ("Mortgage rates rose 50bps.", "en", "change", 0.5, "up"),
         ("La BCE a relevé ses taux de 25 points de base.", "fr", "change", 0.25, "up"),
+        # a fraction of a point is a change in points, not a fall by half
+        ("The bank cut its key rate by half a percentage point.", "en", "change", 0.5, "down"),
+        ("Unemployment rose by a quarter of a point.", "en", "change", 0.25, "up"),
+        ("The Fed delivered a half-point cut.", "en", "change", 0.5, "down"),
+        ("Le chômage a baissé d'un demi-point.", "fr", "change", 0.5, "down"),
+        ("La BCE a relevé ses taux d'un quart de point.", "fr", "change", 0.25, "up"),
+        ("Shares slipped 2% on Monday.", "en", "change", 2, "down"),
+        ("L'écart s'est resserré de 2 points.", "fr", "change", 2, "down"),
     ],
 )
 def test_direction(text: str, lang: str, kind: str, value: float, direction: str) -> None:
@@ -60,6 +68,9 @@ def test_direction(text: str, lang: str, kind: str, value: float, direction: str
         ("Oil gained $1.20 to $85 a barrel.", "en", (1.2, "USD", "up"), (85, "USD")),
         ("Exports rose 2% to 3.1% of GDP.", "en", (2, "%", "up"), (3.1, "%")),
         ("The index fell 120 points to 7,300.", "en", (120, "pp", "down"), (7300, None)),
+        # a gap or a deficit widens and narrows: not a range from $3bn to $40bn
+        ("The deficit widened by $3bn to $40bn.", "en", (3e9, "USD", "up"), (4e10, "USD")),
+        ("The deficit narrowed by £2.3bn to £14.7bn.", "en", (2.3e9, "GBP", "down"), (1.47e10, "GBP")),
     ],
 )
 def test_a_change_then_the_level_it_reached_are_two_figures(text, lang, change, level) -> None:
@@ -186,6 +197,8 @@ def test_a_rate_per_a_round_number_is_one_figure(text, lang, value, unit, readin
         ("Solar capacity tripled in three years.", "en", "2022-06-10", PUBLISHED),
         ("Les ventes de vélos ont triplé en trois ans.", "fr", "2022-06-10", PUBLISHED),
         ("Les ventes ont reculé de 4 % sur les douze mois à fin avril.", "fr", "2024-05-01", "2025-04-30"),
+        # a "since" after the figure's own period is about something else
+        ("Les prix ont baissé de 4 % en un an, une première depuis 2015.", "fr", "2024-06-10", PUBLISHED),
     ],
 )
 def test_period(text: str, lang: str, start: str, end: str) -> None:
@@ -404,6 +417,9 @@ def test_read_observations_reads_a_source_like_an_article() -> None:
         ("Unemployment rose from 7% to 41%.", "from 7 % to 41 % (+34 pp)"),
         ("Nearly one in five new homes were empty.", "just under 1 in 5 new homes"),
         ("A third of voters stayed at home.", "1 in 3 voters"),
+        # how many more or fewer: the comparative stays with what is counted
+        ("There are 98,000 fewer jobseekers than a year ago.", "98,000 fewer jobseekers"),
+        ("Employment rose by 300 jobs.", "+300 jobs"),
     ],
 )
 def test_readings_of_observations(text: str, reading: str) -> None:
@@ -413,3 +429,4 @@ def test_readings_of_observations(text: str, reading: str) -> None:
 def test_what_is_counted_ends_before_a_verb_of_change() -> None:
     share, _ = _figures("La moitié des ménages gagnent moins de 2 000 euros.", "fr")
     assert (share.counted, share.describe()) == ("ménages", "1 in 2 ménages")
+

@@ -235,3 +235,17 @@ def test_a_cut_in_basis_points_is_compared_in_percentage_points():
     assert (cut.value, cut.unit, cut.direction) == (0.25, "pp", "down")
     same = compare(cut, F(0.25, "change", unit="pp", direction="down", period="2024"))
     assert same.status == "consistent"
+
+
+def test_half_a_point_and_fifty_basis_points_are_the_same_cut():
+    from claims import split_claims
+
+    (half,) = split_claims("The bank cut its key rate by half a percentage point in 2024.", lang="en")
+    (bps,) = split_claims("The bank cut its key rate by 50 basis points in 2024.", lang="en")
+    (claim,) = half.statistics
+    (report,) = bps.statistics
+    assert (claim.value, claim.unit, claim.direction) == (0.5, "pp", "down")
+    fig = F(report.value, report.kind, unit=report.unit, direction=report.direction, period="2024")
+    assert compare(claim, fig).status == "consistent"
+    doubled = F(1.0, "change", unit="pp", direction="down", period="2024")
+    assert compare(claim, doubled).status == "contradicts"

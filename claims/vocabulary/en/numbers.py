@@ -303,6 +303,13 @@ CHANGE_UP = (
     "raise",
     "boosted",
     "boost",
+    # a gap or a deficit "widened by $3bn to $40bn"
+    "widened",
+    "widen",
+    "widens",
+    "widening",
+    "expanded",
+    "expands",
 )
 CHANGE_DOWN = (
     "fell",
@@ -344,6 +351,14 @@ CHANGE_DOWN = (
     "sank",
     "retreated",
     "contracted",
+    # not the adjective "narrow": "a narrow 51% majority" is no fall
+    "narrowed",
+    "narrows",
+    "narrowing",
+    "slipped",
+    "slips",
+    "shed",
+    "sheds",
 )
 # Verbs that say a figure moved without saying which way ("went from 3 to 5").
 CHANGE_NEUTRAL = ("went", "moved", "changed", "gone", "shifted", "climbed", "dropped")
@@ -368,6 +383,8 @@ POINT_WORDS = (
 )  # fmt: skip
 # A hundredth of a percentage point: "cut by 25 basis points" is a cut of 0.25 pp.
 BASIS_POINT_WORDS = ("basis points", "basis point", "bps")
+# Between a fraction in words and a point word: "half a percentage point", "a quarter of a point".
+FRACTION_POINT_LINKS = ("a", "an", "of a", "of an")
 
 # Words that make a number a date, a time or a reference rather than a statistic.
 MONTHS = (

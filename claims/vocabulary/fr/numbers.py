@@ -322,6 +322,11 @@ CHANGE_UP = (
     "progressera",
     "progresseront",
     "grimpera",
+    # un écart ou un déficit qui "s'est creusé de 3 milliards à 40 milliards"
+    "creusé",
+    "creuse",
+    "élargi",
+    "accentué",
 )
 CHANGE_DOWN = (
     "diminué",
@@ -376,6 +381,8 @@ CHANGE_DOWN = (
     "diminueront",
     "contractée",
     "contractés",
+    "resserré",
+    "rétréci",
 )
 CHANGE_NEUTRAL = ("passé", "passée", "passés", "passées", "évolué", "varié", "est passé", "sont passés")
 FROM_WORDS = ("de", "d'", "d’")
@@ -398,6 +405,8 @@ POINT_WORDS = (
 )  # fmt: skip
 # Un centième de point de pourcentage : "relevé de 25 points de base" fait +0,25 point.
 BASIS_POINT_WORDS = ("points de base", "point de base")
+# Entre une fraction en lettres et le mot point : "un quart de point", "trois quarts d'un point".
+FRACTION_POINT_LINKS = ("de", "d'un", "d’un", "d'", "d’")
 
 MONTHS = (
     "janvier",
