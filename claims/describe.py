@@ -20,6 +20,12 @@ _BOUND_WORDS = {
     ("approximate", True): "about",
     ("approximate", False): "about",
 }
+# A bounded change says its bound on its size, in words, so no sign muddles it: "up more than 5 %".
+_SIZE_WORDS = {
+    "lower": {False: "more than", True: "at least"},
+    "upper": {False: "less than", True: "at most"},
+    "approximate": {False: "about", True: "about"},
+}
 _MINUS = "\u2212"  # a true minus sign reads better than a hyphen in "−2 pp"
 
 
@@ -39,6 +45,15 @@ def _signed(value: float, direction: str | None) -> str:
     return f"{_MINUS if down else '+'}{_fmt(abs(value))}"
 
 
+def _delta(value: float, direction: str | None, unit: str | None, size: str | None, inclusive: bool) -> str:
+    """ "+5 %", or with a bound on its size "up more than 5 %", "down about 20 %"."""
+    words = _SIZE_WORDS.get(size or "", {}).get(inclusive)
+    if words is None:
+        return _with_unit(_signed(value, direction), unit)
+    down = direction == "down" or (direction is None and value < 0)
+    return f"{'down' if down else 'up'} {words} {_with_unit(_fmt(abs(value)), unit)}"
+
+
 def _vague(stat: Statistic) -> str:
     """ "dozens (24–99)", "thousands (2,000+)": the words, then what they allow."""
     low, high, words = stat.bound.low, stat.bound.high, stat.surface.lower()
@@ -51,7 +66,8 @@ def _vague(stat: Statistic) -> str:
 def _change(stat: Statistic) -> str:
     """ "+40 %", "−2 pp", "−98,000 jobseekers", or "from 7 % to 9 % (+2 pp)" when both ends are known."""
     bound, value = stat.bound, stat.value
-    delta = _with_unit(_signed(value, stat.direction), stat.unit) if value is not None else None
+    size = None if bound.kind == "range" else bound.kind  # "fell by more than 5%": the size is bounded
+    delta = _delta(value, stat.direction, stat.unit, size, bound.inclusive) if value is not None else None
     if delta and stat.counted and stat.unit is None:
         delta = f"{delta} {stat.counted}"  # "−98,000 jobseekers"
     if bound.kind == "range" and bound.low is not None and bound.high is not None:
@@ -65,11 +81,18 @@ def _change(stat: Statistic) -> str:
 
 def _from_base(stat: Statistic) -> str:
     """ "from 7 % to 9 % (+2 pp)": a level read with the value it is compared with."""
-    base, value = stat.base, stat.value or 0.0
-    first, last = _with_unit(_fmt(base.value), base.unit or stat.unit), _with_unit(_fmt(value), stat.unit)
+    base, value, bound = stat.base, stat.value or 0.0, stat.bound
+    first = _with_unit(_fmt(base.value), base.unit or stat.unit)
+    last = _with_unit(_fmt(value), stat.unit)
+    words = _BOUND_WORDS.get((bound.kind, bound.inclusive))
+    if words:  # "from 200 to more than 250": the level's bound, and so the change's
+        last = f"{words} {last}"
     delta = round(value - (base.value or 0.0), 10)
     unit = "pp" if stat.unit == "%" else stat.unit
-    return f"from {first} to {last} ({_with_unit(_signed(delta, None), unit)})"
+    size = bound.kind if words else None
+    if delta < 0 and size in ("lower", "upper"):  # more than 150 from 200: a fall of less than 50
+        size = "upper" if size == "lower" else "lower"
+    return f"from {first} to {last} ({_delta(delta, None, unit, size, bound.inclusive)})"
 
 
 def _ratio(stat: Statistic) -> str | None:
@@ -107,7 +130,8 @@ def describe_statistic(stat: Statistic) -> str:
     '1 in 5'
     """
     if stat.kind == "multiplier":
-        return f"×{_fmt(stat.value)}"
+        words = _SIZE_WORDS.get(stat.bound.kind, {}).get(stat.bound.inclusive)
+        return f"{words} ×{_fmt(stat.value)}" if words else f"×{_fmt(stat.value)}"  # "more than ×3"
     if stat.value is None or stat.vague:
         return _vague(stat)
     if stat.kind == "change":

@@ -365,8 +365,6 @@ def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
     sits just under 20 % (an upper bound, within the approximate tolerance)."""
     value = tidy(item.q.value * 100)  # "a third": 33.33... %
     span = (item.start, end)
-    if item.kind == "change":
-        return _stat(text[span[0] : end], span, "change", value, exact(value), "%", None, item.direction)
     bound = exact(value)
     if item.bound.kind in ("lower", "upper"):  # "un peu moins de la moitié": under 50 %
         low, high = item.bound.low, item.bound.high
@@ -383,6 +381,8 @@ def _share(text: str, item: Item, end: int, pats: StatPatterns) -> Statistic:
             bound = Bound("upper", tidy(value - spread), value, False)
         else:
             bound = Bound("approximate", tidy(value - spread), tidy(value + spread), True)
+    if item.kind == "change":  # "fell by almost a fifth": just under 20 %, as a share would be
+        return _stat(text[span[0] : end], span, "change", value, bound, "%", None, item.direction)
     counted = _counted(text, end, pats)
     return _stat(text[span[0] : end], span, "share", value, bound, "%", counted, None)
 
@@ -410,7 +410,15 @@ def _multipliers(
     out: list[Statistic] = []
     for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
-        out.append(_stat(m.group(), m.span(), "multiplier", value, exact(value), None, None, _way(value)))
+        start, bound = m.start(), exact(value)
+        b = pats.bound_before.search(text, max(0, start - WINDOW), start)
+        if b is not None:  # "more than doubled", "a plus que triplé", "nearly halved"
+            kind, inclusive = pats.bounds[b.group("b").lower()]
+            if value < 1 and kind in ("lower", "upper"):  # "more than halved" is less than ×0.5
+                kind = "upper" if kind == "lower" else "lower"
+            start, bound = b.start(), _make_bound(kind, inclusive, value, pats.tolerance)
+        span = (start, m.end())
+        out.append(_stat(text[start : m.end()], span, "multiplier", value, bound, None, None, _way(value)))
     # "×6" and "x3" need the sign (a whole letter run for "x") and a digit; "sixfold" needs "fold"
     signs = cue.digit and gates & GATE_TIMES
     for m in pats.fold.finditer(text) if signs or FOLD in cue.lower else ():

@@ -48,8 +48,8 @@ def _bounded(fig: Figure) -> bool:
 
 
 def _interval(fig: Figure) -> tuple[float, float]:
-    """The values the words allow; an exact figure is a point."""
-    if _bounded(fig):
+    """The values the words allow ("about 20 %": 18 to 22); an exact figure is a point."""
+    if _bounded(fig) or (fig.bound.kind == "approximate" and fig.bound.low is not None):
         low = fig.bound.low if fig.bound.low is not None else -math.inf
         high = fig.bound.high if fig.bound.high is not None else math.inf
         return low, high
@@ -59,6 +59,20 @@ def _interval(fig: Figure) -> tuple[float, float]:
 def _in_bound(fig: Figure, value: float) -> bool:
     low, high = _interval(fig)
     return low <= value <= high and (fig.bound.inclusive or value not in (low, high))
+
+
+def _satisfies(bounded: Figure, value: float, direction: str | None) -> bool:
+    """Whether ``value`` (going ``direction``) lies within a figure's bound. A change's bound is on its
+    size, "fell by more than 20%" being a fall of over 20 %: the other change must go the same way."""
+    if family(bounded) != "change":
+        return _in_bound(bounded, value)
+    theirs = signed(value, direction)
+    way = getattr(bounded, "direction", None)
+    if way is None:
+        return _in_bound(bounded, theirs)
+    if theirs and (theirs < 0) != (way == "down"):
+        return False
+    return _in_bound(bounded, abs(theirs))
 
 
 def same_metric(stat: Figure, figure: Figure) -> bool | None:
@@ -98,8 +112,8 @@ def agrees(stat: Figure, figure: Figure, *, tolerance: float = 0.02) -> bool:
     value = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
     if value is None:
         return False
-    if _bounded(stat):
-        return _in_bound(stat, value)
+    if _bounded(stat) or stat.bound.kind == "approximate":  # "about 20 %" is given by 19 %
+        return _satisfies(stat, value, getattr(figure, "direction", None))
     if stat.value is None:
         return False
     mine = signed(stat.value, getattr(stat, "direction", None))
@@ -172,9 +186,9 @@ def _compare_changes(stat: Figure, figure: ReportedFigure, tolerance: float) -> 
         return "contradicts", f"{said}: opposite directions", (mine - theirs) / abs(theirs)
     gap = abs(mine) - abs(theirs)
     deviation = gap / abs(theirs) if theirs else None
-    points = "points" if unit == "%" else (unit or "")
     if math.isclose(abs(mine), abs(theirs), rel_tol=1e-9):
         return "consistent", f"{said}: the same", 0.0
+    points = ("point" if math.isclose(abs(gap), 1) else "points") if unit == "%" else (unit or "")
     amount = f"{_num(abs(gap))} {points}".strip()
     status = _grade(abs(deviation) if deviation is not None else math.inf, tolerance)
     return status, f"{said}: {amount} {'more' if gap > 0 else 'less'}", deviation
@@ -264,16 +278,17 @@ def compare(
         status, verdict = "unknown", "no value to compare"
     elif _bounded(stat):
         value = convert(figure.value, figure.unit, stat.unit) if figure.unit and stat.unit else figure.value
-        bound_ok = _in_bound(stat, signed(value, figure.direction) if family(stat) == "change" else value)
+        bound_ok = _satisfies(stat, value, figure.direction)
         status = "consistent" if bound_ok else "contradicts"
         words = getattr(stat, "surface", None) or describe_statistic(stat)
         verdict = f"{_num(value)} is {'within' if bound_ok else 'outside'} the claim's “{words}”"
     elif figure.bound.kind in ("lower", "upper", "range"):
-        bound_ok = _in_bound(figure, mine)
+        bound_ok = _satisfies(figure, mine, getattr(stat, "direction", None))
         status = "consistent" if bound_ok else "contradicts"
         verdict = "the claim's figure lies within it" if bound_ok else "the claim's figure lies outside it"
     elif family(stat) == "change" and family(figure) == "change":
-        status, verdict, deviation = _compare_changes(stat, figure, tolerance)
+        allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance
+        status, verdict, deviation = _compare_changes(stat, figure, allowed)
     else:
         gap = abs(deviation) if deviation is not None else 0.0
         allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance

@@ -420,6 +420,13 @@ def test_read_observations_reads_a_source_like_an_article() -> None:
         # how many more or fewer: the comparative stays with what is counted
         ("There are 98,000 fewer jobseekers than a year ago.", "98,000 fewer jobseekers"),
         ("Employment rose by 300 jobs.", "+300 jobs"),
+        # a bound stays in the reading: "more than 250" is never exported as 250
+        ("Prices rose by more than 5% in 2023.", "up more than 5 %"),
+        ("Crime fell by almost a fifth.", "down less than 20 %"),
+        ("Over 250 firms took part, up from 200 in 2022.", "from 200 to more than 250 (up more than 50)"),
+        ("Output more than doubled.", "more than ×2"),
+        ("Waiting lists more than halved.", "less than ×0.5"),
+        ("Output nearly doubled.", "about ×2"),
     ],
 )
 def test_readings_of_observations(text: str, reading: str) -> None:

@@ -249,3 +249,40 @@ def test_half_a_point_and_fifty_basis_points_are_the_same_cut():
     assert compare(claim, fig).status == "consistent"
     doubled = F(1.0, "change", unit="pp", direction="down", period="2024")
     assert compare(claim, doubled).status == "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "direction", "status"),
+    [
+        # a bound on a change bounds its size, and the source's change must go the same way
+        ("Crime fell by more than 20% in 2023.", 21, "down", "consistent"),
+        ("Crime fell by more than 20% in 2023.", 19, "down", "contradicts"),
+        ("Crime fell by more than 20% in 2023.", 21, "up", "contradicts"),
+        ("Crime fell by less than 20% in 2023.", 19, "down", "consistent"),
+        ("Crime fell by less than 20% in 2023.", 21, "down", "contradicts"),
+        ("Crime fell by almost a fifth in 2023.", 19, "down", "consistent"),
+        ("Crime fell by almost a fifth in 2023.", 21, "down", "contradicts"),
+        # "about" allows as much on either side
+        ("Crime fell by almost 20% in 2023.", 19, "down", "consistent"),
+        ("Crime fell by almost 20% in 2023.", 21, "down", "consistent"),
+    ],
+)
+def test_a_bounded_change_is_compared_by_its_size(text, value, direction, status):
+    from claims import split_claims
+
+    (claim,) = split_claims(text, lang="en")
+    (fall,) = claim.statistics
+    result = compare(fall, F(value, "change", unit="%", direction=direction, period="2023"))
+    assert result.status == status, result.sentence
+    assert agrees(fall, F(value, "change", unit="%", direction=direction)) == (status == "consistent")
+
+
+def test_more_than_doubled_is_a_lower_bound_and_more_than_halved_an_upper_one():
+    from claims import split_claims
+
+    (doubled,) = split_claims("Output more than doubled in 2023.", lang="en")[0].statistics
+    assert compare(doubled, F(2.2, "multiplier", period="2023")).status == "consistent"
+    assert compare(doubled, F(1.8, "multiplier", period="2023")).status == "contradicts"
+    (halved,) = split_claims("Waiting lists more than halved in 2023.", lang="en")[0].statistics
+    assert compare(halved, F(0.4, "multiplier", period="2023")).status == "consistent"
+    assert compare(halved, F(0.6, "multiplier", period="2023")).status == "contradicts"
