@@ -15,7 +15,7 @@ from claims.models import Base, Period
 from sources.comparison import compare
 from sources.comparison_measure import family
 from sources.models import Comparison, ReportedFigure
-from sources.observations import period_from_label, period_label, standard_label
+from sources.observations import period_from_label, period_label, signed, standard_label
 from sources.series import Series
 
 # sub-periods that may add up to a claim's period (years for a span: "2021–2024")
@@ -49,7 +49,7 @@ class SeriesComparison:
     sentence: str
     kind: str
     series_value: float | None = None
-    claim_value: float | None = None
+    claim_value: float | None = None  # a change with its sign: a fall of 12 % is −12
     deviation: float | None = None
     bound_satisfied: bool | None = None
     used: tuple[str, ...] = ()
@@ -168,6 +168,10 @@ def _verdict(stat, result: Comparison, series_words: str) -> str:
         return f"the claim's {_claim_words(stat)} goes the other way"
     if result.status == "consistent":
         return f"the claim's {_claim_words(stat)} matches it ({gap} apart)"
+    if family(stat) == "change":  # "−12 % is 20 % below −15 %" would say the wrong way round
+        way = "fall" if stat.direction == "down" or (stat.value or 0) < 0 else "rise"
+        size = "larger" if result.deviation > 0 else "smaller"
+        return f"the claim's {_claim_words(stat)} is a {gap} {size} {way}"
     return f"the claim's {_claim_words(stat)} is {gap} {'above' if result.deviation > 0 else 'below'} it"
 
 
@@ -212,12 +216,14 @@ def compare_with_series(
     )
     base_period = claim_base.period if claim_base is not None else None
     kind = family(stat) if family(stat) in ("multiplier", "change") else "level"
+    # a fall of 12 % is −12: the chart draws the claim's path down from the series' value at its base
+    claim_value = signed(stat.value, stat.direction) if kind == "change" else stat.value
     if kind == "level" and stat.unit == "%" and series.unit != "%" and denominator is not None:
         kind = "share"
     who = f"{series.name}"
     if period is None or period.open or not period.start:
         return SeriesComparison("unknown", f"The claim gives no period to read {who} at.", kind,
-                                claim_value=stat.value)  # fmt: skip
+                                claim_value=claim_value)  # fmt: skip
     notes: list[str] = []
     target = _target(period, base_period, series) if kind in ("multiplier", "change") else period
     future = (target.end or target.start) > today
@@ -233,7 +239,7 @@ def compare_with_series(
             notes.append("the claim was a forecast; the series gives the outcome")
     if kind in ("multiplier", "change") and base_period is None:
         return SeriesComparison("unknown", f"The claim does not say what its {kind} is measured against: "
-                                f"{who} cannot give one.", kind, claim_value=stat.value)  # fmt: skip
+                                f"{who} cannot give one.", kind, claim_value=claim_value)  # fmt: skip
     level = level_at(series, target, aggregate=aggregate)
     earlier = level_at(series, base_period, aggregate=aggregate) if kind in ("multiplier", "change") else None
     missing = _uncovered(series, target, level) or (
@@ -242,7 +248,7 @@ def compare_with_series(
     if missing:
         return SeriesComparison("not covered" if "covers" in missing else "unknown", f"{who} {missing} "
                                 f"({_retrieved(series)}): nothing to compare, nothing extrapolated.", kind,
-                                claim_value=stat.value, notes=tuple(notes))  # fmt: skip
+                                claim_value=claim_value, notes=tuple(notes))  # fmt: skip
     used = level.used + (earlier.used if earlier else ())
     flags = level.flags + (earlier.flags if earlier else ())
     if level.how not in ("its value",):
@@ -254,7 +260,7 @@ def compare_with_series(
         share = level_at(denominator, target, aggregate=aggregate)
         if share is None or not share.value:
             return SeriesComparison("not covered", f"{denominator.name} has no value for {_label(target)}: "
-                                    "no share to compute.", kind, claim_value=stat.value)  # fmt: skip
+                                    "no share to compute.", kind, claim_value=claim_value)  # fmt: skip
         value, unit = 100 * level.value / share.value, "%"
         notes.append(f"share: {who} ÷ {denominator.name} for {_label(target)}")
     figure = ReportedFigure(
@@ -293,7 +299,7 @@ def compare_with_series(
         sentence=sentence[0].upper() + sentence[1:],
         kind=kind,
         series_value=value if kind in ("level", "share") else result.figure_value,
-        claim_value=stat.value,
+        claim_value=claim_value,
         deviation=result.deviation,
         bound_satisfied=result.bound_satisfied,
         used=used,

@@ -436,4 +436,3 @@ def test_readings_of_observations(text: str, reading: str) -> None:
 def test_what_is_counted_ends_before_a_verb_of_change() -> None:
     share, _ = _figures("La moitié des ménages gagnent moins de 2 000 euros.", "fr")
     assert (share.counted, share.describe()) == ("ménages", "1 in 2 ménages")
-

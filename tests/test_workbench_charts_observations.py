@@ -60,6 +60,16 @@ def test_falls_are_drawn_below_zero_with_a_zero_line():
     assert zero["mark"]["type"] == "rule" and zero["encoding"]["y"] == {"datum": 0}
 
 
+def test_a_fall_of_more_than_20_percent_is_drawn_as_less_than_minus_20():
+    more = StatisticRecord(1, 0, 6, "w", "change", 20, "lower", 20, None, False, "%", None, "",
+                           direction="down", period=Y("2024"))  # fmt: skip
+    (row,) = charts.comparison_frame(_claim(more)).to_dict("records")
+    assert (row["value"], row["bound"], row["high"]) == (-20.0, "upper", -20.0)
+    spec = charts.compare_chart(charts.comparison_frame(_claim(more))).to_dict()
+    (drawn,) = _values(spec)
+    assert drawn["shape"] == "less than" and drawn["y_high"] == -20.0 and drawn["y_low"] < -20.0
+
+
 def test_a_level_with_a_from_value_draws_its_base_value():
     level = _stat("percent", 41, unit="%", period=Y("2024"), base=Base(7, "%", Y("2019")), reading="41 %")
     df = charts.comparison_frame(_claim(level))

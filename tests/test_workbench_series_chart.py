@@ -51,6 +51,29 @@ def test_a_multiplier_is_drawn_as_the_path_it_implies_from_its_base():
     assert list(df[df["layer"] == "series"]["flags"]) == ["", "", "provisional", "estimated"]
 
 
+def test_a_fall_is_drawn_down_from_its_base_and_its_bound_below_it():
+    # 2024 against 2023: 140 -> a fall of 10 % is 126, never 154
+    comparison, df = _frame(_stat("Production fell by 10% in 2024 compared with 2023.", "en"))
+    assert comparison.kind == "change" and comparison.claim_value == -10
+    assert _layer(df, "claim path") == [("2023", 140.0, False), ("2024", 126.0, False)]
+    assert "goes the other way" in comparison.sentence  # the series rose from 140 to 150
+    more = _stat("Production fell by more than 10% in 2024 compared with 2023.", "en")
+    comparison, base = check_statistic(more, SERIES, today=TODAY)
+    df = series_frame(SERIES, claim=more.surface, comparison=comparison, period=more.period, base=base,
+                      bound=more.bound)  # fmt: skip
+    end = df[df["layer"] == "claim path"].to_dict("records")[-1]
+    assert (end["value"], end["shape"]) == (126.0, "less than")  # more than a 10 % fall: under 126
+    assert end["y_high"] == 126.0 and end["y_low"] < 126.0
+
+
+def test_a_fall_smaller_than_the_series_fall_is_said_so():
+    falling = Series("crime", None, (period_from_label("2022"), period_from_label("2023")), (100.0, 85.0),
+                     ((), ()))  # fmt: skip
+    stat = _stat("Crime fell by 12% in 2023 compared with 2022.", "en")
+    comparison, _ = check_statistic(stat, falling, today=TODAY)
+    assert "the claim's −12 % is a 20 % smaller fall" in comparison.sentence  # −12 % against −15 %
+
+
 def test_a_level_is_a_point_at_its_period_in_the_series_unit():
     comparison, df = _frame(_stat("Production reached 145,000 tonnes in 2024.", "en"))
     assert comparison.kind == "level"

@@ -56,15 +56,23 @@ def chart_value(kind: str, value: float | None, direction: str | None) -> float 
     return signed(value, direction) if kind == "change" else value
 
 
-def chart_bounds(kind: str, low: float | None, high: float | None, direction: str | None) -> dict:
-    """The interval of a bounded figure on the drawn scale: a fall's bounds below zero, swapped.
+def chart_bounds(kind: str, low: float | None, high: float | None, direction: str | None, bound: str) -> dict:
+    """The interval and bound of a figure on the drawn scale: a fall's bounds below zero, swapped, and
+    "fell by more than 20%" drawn as less than −20.
 
-    >>> chart_bounds("change", 10, 15, "down")
-    {'low': -15, 'high': -10}
+    >>> chart_bounds("change", 10, 15, "down", "range")
+    {'low': -15, 'high': -10, 'bound': 'range'}
+    >>> chart_bounds("change", 20, None, "down", "lower")
+    {'low': None, 'high': -20, 'bound': 'upper'}
     """
     if kind == "change" and direction == "down":
-        return {"low": -high if high is not None else None, "high": -low if low is not None else None}
-    return {"low": low, "high": high}
+        flipped = {"lower": "upper", "upper": "lower"}.get(bound, bound)
+        return {
+            "low": -high if high is not None else None,
+            "high": -low if low is not None else None,
+            "bound": flipped,
+        }
+    return {"low": low, "high": high, "bound": bound}
 
 
 def base_point(row: dict, kind: str, base: Base | None) -> dict | None:
@@ -117,7 +125,7 @@ def comparison_frame(claim: ClaimRecord) -> pd.DataFrame:
         row = {
             "label": "This claim", **placed(stat.kind, stat.period, stat.base),
             "value": chart_value(stat.kind, stat.value, stat.direction),
-            **chart_bounds(stat.kind, stat.low, stat.high, stat.direction), "bound": stat.bound,
+            **chart_bounds(stat.kind, stat.low, stat.high, stat.direction, stat.bound),
             "role": "this claim", "colour": "this claim", "modality": stat.modality or claim.modality,
             "unit": "×" if stat.kind == "multiplier" else stat.unit, "reading": stat.reading,
             "source": "this claim", "date": "", "quote": claim.text[:300],

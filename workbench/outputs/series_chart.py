@@ -17,6 +17,7 @@ import pandas as pd
 from claims.models import Bound, Period
 from sources.series import Series
 from sources.series_compare import SeriesComparison, level_at
+from workbench.domain.chart_periods import chart_bounds
 from workbench.outputs.charts import (
     BOUND_SHAPES,
     HEIGHT,
@@ -96,6 +97,9 @@ def figure_rows(
     if comparison is None or value is None or period is None or not period.start:
         return []
     hollow = forecast or comparison.status == "not yet checkable"
+    if comparison.kind == "change" and value < 0 and bound is not None:  # "fell by more than 10%": < −10
+        flipped = chart_bounds("change", bound.low, bound.high, "down", bound.kind)
+        bound = Bound(flipped["bound"], flipped["low"], flipped["high"], bound.inclusive)
     mark = {"claim": label, "hollow": hollow, "bound": bound}
     if comparison.kind in ("level", "share"):
         if comparison.kind == "share":  # a share has no level in the series' unit to draw
