@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from claims.dates_calendar import When, changed, resolve, with_year, year_before
+from claims.dates_calendar import When, add_units, changed, resolve, with_year
 from claims.dates_grammar import Grammar, Rule, grammar
 from claims.dates_lexicon import fold, lexicon
 from claims.dates_rules import Piece, interpret
@@ -352,7 +352,7 @@ def _to_ref(text: str, piece: Piece, published: dt.date | None) -> DateRef:
         if guessed and start is not None and end is not None and start > end:
             # "from March to June" in a November article: each end nearest publication would give March
             # next year and June this one; the period runs from the March before that June
-            start = year_before(start)
+            start = add_units(start, "year", -1)
     # Filled like the splitter's moved copies, without the frozen __init__'s one
     # object.__setattr__ per field: one DateRef per date found in the article.
     ref = object.__new__(DateRef)

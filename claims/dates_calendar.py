@@ -333,13 +333,6 @@ def resolve(when: When, published: dt.date | None) -> Period:
     return start, end, gran
 
 
-def year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier (29 February becomes the 28th)."""
-    if day.month == 2 and day.day == 29:
-        return day.replace(year=day.year - 1, day=28)
-    return day.replace(year=day.year - 1)
-
-
 def with_year(when: When, year: int | None) -> When:
     """``when`` completed with a year taken from a neighbouring expression."""
     return when if year is None or when.year is not None else changed(when, year=year)

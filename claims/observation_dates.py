@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.dates_calendar import add_units, year_before
+from claims.dates_calendar import add_units
 from claims.dates_lexicon import fold
 from claims.dates_lexicon import lexicon as date_lexicon
 from claims.models import DateRef, Period
@@ -272,11 +272,16 @@ def shift(period: Period | None, unit: str, count: int, words: str) -> Period:
     """The period ``count`` units before ``period`` ("a year earlier"); open when it is unknown."""
     if period is None or period.start is None or period.end is None:
         return Period(None, None, unit, words, True)
-    start = add_units(dt.date.fromisoformat(period.start), unit, count)
-    end = add_units(dt.date.fromisoformat(period.end) + dt.timedelta(days=1), unit, count) - dt.timedelta(
-        days=1
-    )
-    return Period(start.isoformat(), end.isoformat(), period.granularity, words)
+    start, end = _moved(period.start, period.end, unit, count)
+    return Period(start, end, period.granularity, words)
+
+
+def _moved(start: str, end: str, unit: str, count: int) -> tuple[str, str]:
+    """ISO ``start`` and ``end`` moved by ``count`` units, the end kept at the end of its month: February
+    2025 a year back ends on 29 February 2024."""
+    first = add_units(dt.date.fromisoformat(start), unit, count)
+    after = add_units(dt.date.fromisoformat(end) + dt.timedelta(days=1), unit, count)
+    return first.isoformat(), (after - dt.timedelta(days=1)).isoformat()
 
 
 def in_the_past(
@@ -298,9 +303,7 @@ def in_the_past(
 
 def _year_earlier(ref: DateRef) -> DateRef:
     """``ref`` one year back."""
-    start, end = (
-        None if d is None else year_before(dt.date.fromisoformat(d)).isoformat() for d in (ref.start, ref.end)
-    )
+    start, end = _moved(ref.start, ref.end or ref.start, "year", -1)
     out = object.__new__(DateRef)  # as the splitter's copies: without the frozen __init__
-    vars(out).update(vars(ref), start=start, end=end)
+    vars(out).update(vars(ref), start=start, end=end if ref.end else None)
     return out

@@ -247,13 +247,8 @@ def _rates(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statis
 
 def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
     """Bound words before ("plus de", "at least", "environ") or after ("or more") the figure."""
-    m = None
-    low = max(0, item.start - WINDOW)
-    if cue.ends(low, item.start, pats.bound_ends):
-        m = pats.bound_before.search(text, low, item.start)
+    m = _bound_before(text, item.start, pats, cue)
     value = item.q.value
-    if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
-        m = None  # "how about 2 in 5": a suggestion, not an approximation
     if m:
         kind, inclusive = pats.bounds[m.group("b").lower()]
         item.start = m.start()
@@ -263,6 +258,17 @@ def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
         kind, inclusive = pats.bounds_after[after.group("b").lower()]
         item.after_end = after.end()
         item.bound = _make_bound(kind, inclusive, value, pats.tolerance)
+
+
+def _bound_before(text: str, start: int, pats: StatPatterns, cue: Cues) -> re.Match | None:
+    """The bound words that end right before ``start`` ("plus de ", "more than "), if any."""
+    low = max(0, start - WINDOW)
+    if not cue.ends(low, start, pats.bound_ends):
+        return None
+    m = pats.bound_before.search(text, low, start)
+    if m and pats.bound_cancel.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "how about 2 in 5": a suggestion, not an approximation
+    return m
 
 
 def _make_bound(kind: str, inclusive: bool, value: float, tolerance: float) -> Bound:
@@ -411,7 +417,7 @@ def _multipliers(
     for m in pats.mult_words.finditer(text) if gates & GATE_MULT_WORDS else ():
         value = pats.mult_values[m.group().lower()]
         start, bound = m.start(), exact(value)
-        b = pats.bound_before.search(text, max(0, start - WINDOW), start)
+        b = _bound_before(text, start, pats, cue)
         if b is not None:  # "more than doubled", "a plus que triplé", "nearly halved"
             kind, inclusive = pats.bounds[b.group("b").lower()]
             if value < 1 and kind in ("lower", "upper"):  # "more than halved" is less than ×0.5

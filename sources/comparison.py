@@ -266,6 +266,8 @@ def compare(
         until = f" to {period_label(figure.period)}" if figure.period else ""
         head = f"{_who(source)} implies {fig_words}{since}{until}"
     deviation = bound_ok = None
+    # "about" and "almost" allow 10 % either side, for levels and changes alike
+    allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance
     mine = _in_units(stat, figure)
     if mine is not None and figure.value:
         deviation = (
@@ -287,11 +289,9 @@ def compare(
         status = "consistent" if bound_ok else "contradicts"
         verdict = "the claim's figure lies within it" if bound_ok else "the claim's figure lies outside it"
     elif family(stat) == "change" and family(figure) == "change":
-        allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance
         status, verdict, deviation = _compare_changes(stat, figure, allowed)
     else:
         gap = abs(deviation) if deviation is not None else 0.0
-        allowed = max(tolerance, 0.1) if "approximate" in (stat.bound.kind, figure.bound.kind) else tolerance
         status = _grade(gap, allowed)
         if status == "consistent":
             verdict = f"within {_pct(allowed)} of the claim ({_pct(gap)} apart)"

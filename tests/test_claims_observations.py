@@ -150,6 +150,7 @@ def test_the_first_half_is_no_figure(text: str, lang: str, values: list) -> None
         ),
         ("L'inflation était de 5 % en mars.", "fr", "2024-03-01", "2024-03-31", "reported"),
         ("Prices rose 2% from March to June.", "en", "2024-03-01", "2024-06-30", "reported"),
+        ("Exports fell 3% in February.", "en", "2024-02-01", "2024-02-29", "reported"),  # a leap year
         # in the present or the future, the coming one
         ("A levy of 5% takes effect in March.", "en", "2025-03-01", "2025-03-31", "forecast"),
         ("Unemployment will fall to 4% in March.", "en", "2025-03-01", "2025-03-31", "forecast"),
