@@ -21,6 +21,35 @@ def exact(value: float | None) -> Bound:
     return build(Bound, kind="exact", low=value, high=value, inclusive=True)
 
 
+def new_statistic(
+    surface: str,
+    span: tuple[int, int],
+    kind: str,
+    value: float | None,
+    bound: Bound,
+    unit: str | None,
+    counted: str | None,
+    direction: str | None,
+    vague: bool = False,
+) -> Statistic:
+    """A figure as read, before its clause gives it a period, a base and a modality."""
+    return build(
+        Statistic,
+        surface=surface,
+        span=span,
+        kind=kind,
+        value=value,
+        bound=bound,
+        unit=unit,
+        counted=counted,
+        direction=direction,
+        vague=vague,
+        period=None,
+        base=None,
+        modality=None,
+    )
+
+
 def requantify(q: Quantity, **changes: object) -> Quantity:
     """``dataclasses.replace`` for a Quantity, several times faster."""
     return build(Quantity, **{**q.__dict__, **changes})

@@ -36,34 +36,8 @@ from claims.statistic_patterns import (
     stat_patterns,
 )
 from claims.statistic_ranges import WINDOW, Item, exact, join_bounds, merge_ranges
-
-
-def _stat(
-    surface: str,
-    span: tuple[int, int],
-    kind: str,
-    value: float | None,
-    bound: Bound,
-    unit: str | None,
-    counted: str | None,
-    direction: str | None,
-    vague: bool = False,
-) -> Statistic:
-    return build(
-        Statistic,
-        surface=surface,
-        span=span,
-        kind=kind,
-        value=value,
-        bound=bound,
-        unit=unit,
-        counted=counted,
-        direction=direction,
-        vague=vague,
-        period=None,
-        base=None,
-        modality=None,
-    )
+from claims.statistic_ranges import new_statistic as _stat
+from claims.statistic_ratios import rates, share_of
 
 
 def parse_statistics(text: str, *, lang: str = "en") -> list[Statistic]:
@@ -106,9 +80,9 @@ def _parse(text: str, lang: str) -> list[Statistic]:
         _change(text, item, pats, cue)
         stats.append(_finish(text, item, pats))
     stats = join_bounds(text, stats, pats)
-    stats = [_ratio(text, s, pats, cue) if s.kind in ("number", "count") else s for s in stats]
+    stats = [share_of(text, s, pats, cue) if s.kind in ("number", "count") else s for s in stats]
     if len(stats) > 1:
-        stats = _rates(text, stats, pats)
+        stats = rates(text, stats, pats)
     stats += _multipliers(text, pats, lang, quantities, cue, gates)
     if gates & GATE_VAGUE:
         stats += _vague(text, pats)
@@ -185,64 +159,6 @@ def _determined(text: str, start: int) -> bool:
     """A determiner before a lone ordinal ("le premier producteur", "the first")."""
     before = text[max(0, start - 6) : start].lower()
     return before.endswith(("le ", "la ", "les ", "l'", "l’", "the ", "its ", "'s ", "’s "))
-
-
-def _ratio(text: str, stat: Statistic, pats: StatPatterns, cue: Cues) -> Statistic:
-    """ "un Français sur cinq", "one voter in five": a ratio, counted the noun."""
-    if stat.kind not in ("number", "count") or not stat.value or stat.bound.kind != "exact":
-        return stat
-    low = max(0, stat.span[0] - 48)
-    if not cue.ends(low, stat.span[0], pats.ratio_ends):
-        return stat
-    m = pats.ratio_before.search(text, low, stat.span[0])
-    if m is None:
-        return stat
-    raw = m.group("num").lower()
-    top = float(raw) if raw.isdigit() else pats.ratio_numerators.get(raw)
-    if not top or top >= stat.value:
-        return stat
-    value = tidy(top / stat.value * 100)
-    span = (m.start(), stat.span[1])
-    bound = exact(value)
-    if pats.share_below.search(text, max(0, m.start() - 24), m.start()):  # "près d'un Français sur cinq"
-        bound = Bound("upper", tidy(value * (1 - pats.tolerance)), value, False)
-    return _stat(text[span[0] : span[1]], span, "share", value, bound, "%", m.group("noun"), None)
-
-
-_RATE_BASES = frozenset({10.0, 100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0})
-
-
-def _rates(text: str, stats: list[Statistic], pats: StatPatterns) -> list[Statistic]:
-    """ "3.4 per 100,000 people", "3 deaths per 1,000 births": one rate, in "per 100,000", whose base
-    is no count of its own."""
-    out: list[Statistic] = []
-    i = 0
-    while i < len(stats):
-        a = stats[i]
-        b = stats[i + 1] if i + 1 < len(stats) else None
-        plain = a.kind in ("number", "count") and a.unit is None and a.value is not None and not a.vague
-        m = None
-        if (
-            plain
-            and b is not None
-            and b.kind in ("number", "count")
-            and b.unit is None
-            and b.value in _RATE_BASES
-            and b.bound.kind == "exact"
-            and a.span[1] <= b.span[0]
-        ):
-            m = pats.per_between.match(text[a.span[1] : b.span[0]])
-        if m is None:
-            out.append(a)
-            i += 1
-            continue
-        what = m.group("what").strip() or None  # "deaths" in "3 deaths per 1,000"
-        span = (a.span[0], b.span[1])
-        # "10 pour 100" is 10 %; other bases stay in the unit, as written, to be compared as written
-        kind, unit = ("percent", "%") if b.value == 100 else (a.kind, f"per {b.value:,.0f}")
-        out.append(_stat(text[span[0] : span[1]], span, kind, a.value, a.bound, unit, what, a.direction))
-        i += 2
-    return out
 
 
 def _bound(text: str, item: Item, pats: StatPatterns, cue: Cues) -> None:
